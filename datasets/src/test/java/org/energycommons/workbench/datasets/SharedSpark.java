@@ -1,0 +1,15 @@
+package org.energycommons.workbench.datasets;
+
+import org.apache.spark.sql.SparkSession;
+
+/** The one Spark session of a test JVM (STACK.md: a session costs seconds, share it). */
+public final class SharedSpark {
+
+    private SharedSpark() {
+    }
+
+    /** The shared local session. */
+    public static synchronized SparkSession get() {
+        return SparkSessions.forTests();
+    }
+}

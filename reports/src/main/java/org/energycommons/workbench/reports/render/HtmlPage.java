@@ -1,0 +1,431 @@
+/*
+ * Energy Commons Workbench
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+package org.energycommons.workbench.reports.render;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A builder of one self-contained HTML5 page: inline CSS, inline SVG, no external resource of any kind.
+ *
+ * <p>The page opens without network (no CDN, no web font, no remote image) and prints cleanly. Text given to
+ * the builder is escaped, except through {@link #html(String)} and {@link #figure(String, String)}, which
+ * take trusted markup. Methods return {@code this} so that a page is written as one chain; {@link #render()}
+ * does not change the builder and can be called again.
+ *
+ * <pre>{@code
+ * String page = HtmlPage.create("Consommation 2024", "fr")
+ *         .subtitle("Bâtiments tertiaires")
+ *         .section("resume", "Résumé")
+ *         .paragraph("…")
+ *         .figure(SvgCharts.timeSeries(spec), "Courbe de charge")
+ *         .render();
+ * }</pre>
+ */
+public final class HtmlPage {
+
+    private static final Pattern LANG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
+    private static final Pattern SECTION_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+    private static final Pattern URI_SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
+    /**
+     * A number as written in a report: optional sign, digits with optional grouping (comma, dot or spaces),
+     * optional decimals with a dot or a comma, optional exponent, optional percent sign.
+     */
+    private static final Pattern NUMBER = Pattern.compile(
+            "[+\\-\u2212]?(?:\\d+|\\d{1,3}(?:[,. \u00A0\u202F\u2009]\\d{3})+)(?:[.,]\\d+)?(?:[eE][+\\-]?\\d+)?"
+                    + "(?:[ \u00A0\u202F]?%)?");
+
+    private static final String CSS = """
+            :root{--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--zebra:#f6f8fa;--accent:#0072b2;\
+            --ok-fg:#116329;--ok-bg:#dafbe1;--ko-fg:#a40e26;--ko-bg:#ffebe9}
+            *{box-sizing:border-box}
+            html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
+            body{margin:0 auto;max-width:1100px;padding:24px 20px 40px;color:var(--fg);background:#fff;\
+            font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans",sans-serif;\
+            font-size:16px;line-height:1.5}
+            header{border-bottom:1px solid var(--line);margin-bottom:24px;padding-bottom:12px}
+            h1{font-size:1.9rem;line-height:1.25;margin:0 0 6px}
+            h2{font-size:1.4rem;line-height:1.3;margin:32px 0 12px;padding-bottom:4px;\
+            border-bottom:1px solid var(--line)}
+            h3{font-size:1.15rem;margin:24px 0 8px}
+            h4{font-size:1rem;margin:20px 0 6px}
+            p,ul,ol,dl{margin:0 0 12px}
+            .subtitle{color:var(--muted);font-size:1.1rem;margin:0 0 4px}
+            a{color:var(--accent)}
+            section{margin-bottom:8px}
+            .table-wrap{overflow-x:auto;margin:0 0 16px}
+            table{border-collapse:collapse;width:100%;font-size:.92rem}
+            th,td{padding:6px 10px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
+            thead th{border-bottom:2px solid var(--fg);font-weight:600;white-space:nowrap}
+            tbody tr:nth-child(even){background:var(--zebra)}
+            .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+            dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:4px 20px}
+            dl.kv dt{font-weight:600}
+            dl.kv dd{margin:0;font-variant-numeric:tabular-nums}
+            figure{margin:8px 0 24px}
+            figure svg{display:block;max-width:100%;height:auto}
+            figcaption{color:var(--muted);font-size:.9rem;margin-top:6px}
+            .status{margin:0 0 12px}
+            .badge{display:inline-block;padding:2px 10px;border-radius:999px;font-weight:600;font-size:.92rem;\
+            border:1px solid currentColor}
+            .badge.ok{color:var(--ok-fg);background:var(--ok-bg)}
+            .badge.ko{color:var(--ko-fg);background:var(--ko-bg)}
+            footer{margin-top:40px;padding-top:12px;border-top:1px solid var(--line);color:var(--muted);\
+            font-size:.88rem}
+            footer p{margin:0 0 4px}
+            @media (max-width:600px){body{padding:16px 12px 32px;font-size:15px}h1{font-size:1.5rem}\
+            dl.kv{grid-template-columns:1fr}dl.kv dd{margin-bottom:8px}}
+            @media print{body{max-width:none;padding:0;font-size:11pt}a{color:inherit}\
+            tbody tr:nth-child(even){background:none}figure,table,dl,.status{break-inside:avoid}\
+            h2,h3,h4{break-after:avoid}.table-wrap{overflow:visible}\
+            .badge{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+            """;
+
+    private final String title;
+    private final String lang;
+    private final List<String> subtitles = new ArrayList<>();
+    private final List<String> footers = new ArrayList<>();
+    private final StringBuilder body = new StringBuilder();
+    private boolean sectionOpen;
+
+    private HtmlPage(String title, String lang) {
+        this.title = title;
+        this.lang = lang;
+    }
+
+    /**
+     * Starts a page.
+     *
+     * @param title page title, shown as {@code <title>} and as the {@code <h1>}; not null
+     * @param lang  language tag of the page, for example {@code "fr"} or {@code "en-GB"}
+     * @return a new, empty page
+     * @throws IllegalArgumentException if the title is null or the language tag is malformed
+     */
+    public static HtmlPage create(String title, String lang) {
+        if (title == null) {
+            throw new IllegalArgumentException("title must not be null");
+        }
+        if (lang == null || !LANG.matcher(lang).matches()) {
+            throw new IllegalArgumentException("lang must be a language tag such as \"fr\" or \"en-GB\", got "
+                    + (lang == null ? "null" : "\"" + lang + "\""));
+        }
+        return new HtmlPage(title, lang);
+    }
+
+    /**
+     * Adds a line under the page title; may be called several times.
+     *
+     * @param text plain text
+     * @return this page
+     */
+    public HtmlPage subtitle(String text) {
+        subtitles.add(text);
+        return this;
+    }
+
+    /**
+     * Adds a heading.
+     *
+     * @param level 2, 3 or 4 ({@code <h1>} is the page title)
+     * @param text  plain text
+     * @return this page
+     * @throws IllegalArgumentException if the level is not 2, 3 or 4
+     */
+    public HtmlPage heading(int level, String text) {
+        if (level < 2 || level > 4) {
+            throw new IllegalArgumentException("heading level must be 2, 3 or 4, got " + level);
+        }
+        body.append("<h").append(level).append('>').append(escape(text))
+            .append("</h").append(level).append(">\n");
+        return this;
+    }
+
+    /**
+     * Adds a paragraph.
+     *
+     * @param text plain text, escaped
+     * @return this page
+     */
+    public HtmlPage paragraph(String text) {
+        body.append("<p>").append(escape(text)).append("</p>\n");
+        return this;
+    }
+
+    /**
+     * Adds trusted markup as is, without escaping.
+     *
+     * @param trustedHtml markup from this program, never from data
+     * @return this page
+     */
+    public HtmlPage html(String trustedHtml) {
+        body.append(Objects.requireNonNullElse(trustedHtml, "")).append('\n');
+        return this;
+    }
+
+    /**
+     * Adds a table; cells are escaped and a cell holding a number is right-aligned (as is the header of a
+     * column whose non-empty cells are all numbers).
+     *
+     * @param headers column headers, empty for a table without header row
+     * @param rows    rows of cells; with headers, each row has as many cells as there are headers
+     * @return this page
+     * @throws IllegalArgumentException if a list is null or a row has the wrong number of cells
+     */
+    public HtmlPage table(List<String> headers, List<List<String>> rows) {
+        if (headers == null || rows == null) {
+            throw new IllegalArgumentException("table headers and rows must not be null (use empty lists)");
+        }
+        int columns = headers.size();
+        for (int r = 0; r < rows.size(); r++) {
+            List<String> row = rows.get(r);
+            if (row == null) {
+                throw new IllegalArgumentException("table row " + r + " must not be null");
+            }
+            if (columns > 0 && row.size() != columns) {
+                throw new IllegalArgumentException("table row " + r + " has " + row.size()
+                        + " cells, expected " + columns + " (one per header)");
+            }
+        }
+        body.append("<div class=\"table-wrap\"><table>\n");
+        if (columns > 0) {
+            body.append("<thead><tr>");
+            for (int c = 0; c < columns; c++) {
+                body.append(numericColumn(rows, c) ? "<th class=\"num\">" : "<th>")
+                    .append(escape(headers.get(c))).append("</th>");
+            }
+            body.append("</tr></thead>\n");
+        }
+        body.append("<tbody>\n");
+        for (List<String> row : rows) {
+            body.append("<tr>");
+            for (String cell : row) {
+                body.append(isNumber(cell) ? "<td class=\"num\">" : "<td>").append(escape(cell)).append("</td>");
+            }
+            body.append("</tr>\n");
+        }
+        body.append("</tbody></table></div>\n");
+        return this;
+    }
+
+    /**
+     * Adds a definition list of keys and values, in the map's iteration order.
+     *
+     * @param entries keys and values, plain text
+     * @return this page
+     */
+    public HtmlPage keyValues(Map<String, String> entries) {
+        body.append("<dl class=\"kv\">\n");
+        if (entries != null) {
+            entries.forEach((key, value) -> body.append("<dt>").append(escape(key)).append("</dt><dd>")
+                    .append(escape(value)).append("</dd>\n"));
+        }
+        body.append("</dl>\n");
+        return this;
+    }
+
+    /**
+     * Adds a figure: an inline SVG (from {@link SvgCharts}) and its caption.
+     *
+     * @param svg     one trusted {@code <svg>} element, inlined as is
+     * @param caption plain text, or null for no caption
+     * @return this page
+     */
+    public HtmlPage figure(String svg, String caption) {
+        body.append("<figure>\n").append(Objects.requireNonNullElse(svg, "")).append('\n');
+        if (caption != null) {
+            body.append("<figcaption>").append(escape(caption)).append("</figcaption>\n");
+        }
+        body.append("</figure>\n");
+        return this;
+    }
+
+    /**
+     * Adds a status badge: green with a check mark when met, red with a cross when not, so that the meaning
+     * does not rest on colour alone.
+     *
+     * @param ok   whether the condition is met
+     * @param text plain text shown in the badge
+     * @return this page
+     */
+    public HtmlPage status(boolean ok, String text) {
+        body.append("<p class=\"status\"><span class=\"badge ").append(ok ? "ok" : "ko").append("\">")
+            .append(ok ? "&#10003; " : "&#10007; ").append(escape(text)).append("</span></p>\n");
+        return this;
+    }
+
+    /**
+     * Adds a paragraph holding one link. Links are navigation only and load nothing when the page opens.
+     *
+     * @param href relative reference, fragment, or an {@code http}, {@code https} or {@code mailto} URI
+     * @param text plain text of the link
+     * @return this page
+     * @throws IllegalArgumentException if href is null or uses another scheme (such as {@code javascript:})
+     */
+    public HtmlPage link(String href, String text) {
+        if (href == null) {
+            throw new IllegalArgumentException("link href must not be null");
+        }
+        var scheme = URI_SCHEME.matcher(href.strip());
+        if (scheme.find()) {
+            String name = scheme.group(1).toLowerCase(Locale.ROOT);
+            if (!name.equals("http") && !name.equals("https") && !name.equals("mailto")) {
+                throw new IllegalArgumentException("link href scheme must be http, https or mailto, got \""
+                        + name + ":\"");
+            }
+        }
+        body.append("<p><a href=\"").append(escape(href)).append("\">").append(escape(text)).append("</a></p>\n");
+        return this;
+    }
+
+    /**
+     * Adds a bulleted list.
+     *
+     * @param items plain text items
+     * @return this page
+     */
+    public HtmlPage list(List<String> items) {
+        body.append("<ul>\n");
+        if (items != null) {
+            for (String item : items) {
+                body.append("<li>").append(escape(item)).append("</li>\n");
+            }
+        }
+        body.append("</ul>\n");
+        return this;
+    }
+
+    /**
+     * Adds a line to the page footer; may be called several times.
+     *
+     * @param text plain text
+     * @return this page
+     */
+    public HtmlPage footer(String text) {
+        footers.add(text);
+        return this;
+    }
+
+    /**
+     * Opens a {@code <section>} with an {@code <h2>}, closing the previous section if one is open; the last
+     * section is closed by {@link #render()}.
+     *
+     * @param id      the section's {@code id}, for links {@code #id}: a letter then letters, digits, '-' or '_'
+     * @param heading plain text of the {@code <h2>}, or null for none
+     * @return this page
+     * @throws IllegalArgumentException if the id is malformed
+     */
+    public HtmlPage section(String id, String heading) {
+        if (id == null || !SECTION_ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("section id must be a letter followed by letters, digits, '-' or '_',"
+                    + " got " + (id == null ? "null" : "\"" + id + "\""));
+        }
+        closeSection();
+        body.append("<section id=\"").append(id).append("\">\n");
+        if (heading != null) {
+            body.append("<h2>").append(escape(heading)).append("</h2>\n");
+        }
+        sectionOpen = true;
+        return this;
+    }
+
+    /**
+     * Renders the full document: doctype, metadata, inline style, header, content and footer.
+     *
+     * @return the HTML5 document
+     */
+    public String render() {
+        StringBuilder page = new StringBuilder(body.length() + CSS.length() + 1024);
+        page.append("<!DOCTYPE html>\n")
+            .append("<html lang=\"").append(escape(lang)).append("\">\n")
+            .append("<head>\n")
+            .append("<meta charset=\"utf-8\">\n")
+            .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .append("<meta name=\"generator\" content=\"Energy Commons Workbench\">\n")
+            .append("<title>").append(escape(title)).append("</title>\n")
+            .append("<style>\n").append(CSS).append("</style>\n")
+            .append("</head>\n")
+            .append("<body>\n")
+            .append("<header>\n<h1>").append(escape(title)).append("</h1>\n");
+        for (String subtitle : subtitles) {
+            page.append("<p class=\"subtitle\">").append(escape(subtitle)).append("</p>\n");
+        }
+        page.append("</header>\n<main>\n").append(body);
+        if (sectionOpen) {
+            page.append("</section>\n");
+        }
+        page.append("</main>\n");
+        if (!footers.isEmpty()) {
+            page.append("<footer>\n");
+            for (String footer : footers) {
+                page.append("<p>").append(escape(footer)).append("</p>\n");
+            }
+            page.append("</footer>\n");
+        }
+        page.append("</body>\n</html>\n");
+        return page.toString();
+    }
+
+    /**
+     * Escapes text for HTML element content and quoted attribute values ({@code & < > " '}).
+     *
+     * @param text plain text; null gives the empty string
+     * @return the escaped text
+     */
+    public static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Tells whether a table cell holds a number as written in a report, for example {@code 1234},
+     * {@code -3.5}, {@code 1 234,5}, {@code 1.2e3} or {@code 12 %}.
+     *
+     * @param cell the cell text, may be null
+     * @return true if the whole cell (trimmed) is a number
+     */
+    static boolean isNumber(String cell) {
+        return cell != null && NUMBER.matcher(cell.strip()).matches();
+    }
+
+    private static boolean numericColumn(List<List<String>> rows, int column) {
+        boolean any = false;
+        for (List<String> row : rows) {
+            String cell = row.get(column);
+            if (cell == null || cell.isBlank() || cell.strip().equals("-") || cell.strip().equals("\u2014")) {
+                continue;
+            }
+            if (!isNumber(cell)) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    private void closeSection() {
+        if (sectionOpen) {
+            body.append("</section>\n");
+            sectionOpen = false;
+        }
+    }
+}
