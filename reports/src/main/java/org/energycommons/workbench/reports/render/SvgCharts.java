@@ -36,6 +36,7 @@ import java.util.stream.IntStream;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
+import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.DateAxis;
@@ -56,6 +57,7 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.HorizontalAlignment;
@@ -85,12 +87,16 @@ import org.jfree.svg.ViewBox;
  * <p>Output is deterministic: the same specification gives the same string. Identifiers of the
  * {@code <defs>} (clip paths) are derived from a hash of the chart itself, so that several charts can be
  * inlined in one page without identifier clashes. Times are UTC instants displayed in Europe/Paris local
- * time. {@code NaN} values are gaps; an empty series list gives a chart that says {@value #NO_DATA}.
+ * time. {@code NaN} (and infinite) values are gaps; an empty series list gives a chart that says
+ * {@value #NO_DATA}.
  */
 public final class SvgCharts {
 
     static {
         System.setProperty("java.awt.headless", "true");
+        // JFreeChart draws rotated labels (value axis, slanted categories) through a TextLayout by default,
+        // which SVGGraphics2D can only write as glyph outlines; plain drawString keeps them as <text>.
+        TextUtils.setUseDrawRotatedStringWorkaround(false);
     }
 
     /** The message drawn in place of a plot when there is nothing to plot. */
@@ -145,14 +151,21 @@ public final class SvgCharts {
     /**
      * A line series of a time-series chart: values at UTC instants given as epoch milliseconds.
      *
-     * <p>The arrays are copied. Points need not be sorted; {@code NaN} values are drawn as gaps.
+     * <p>The arrays are copied. Points need not be sorted; {@code NaN} (and infinite) values are drawn as gaps.
      *
      * @param name        legend name, not null
      * @param epochMillis instants, UTC epoch milliseconds
      * @param values      values aligned with {@code epochMillis}
      */
     public record Series(String name, long[] epochMillis, double[] values) {
-        /** Validates and copies the arrays. */
+        /**
+         * Validates and copies the arrays.
+         *
+         * @param name legend name
+         * @param epochMillis instants, UTC epoch milliseconds
+         * @param values values aligned with {@code epochMillis}
+         * @throws IllegalArgumentException if the name or an array is null, or the arrays differ in length
+         */
         public Series {
             requireName(name, "Series");
             requireArray(epochMillis, "Series", name, "epochMillis");
@@ -166,7 +179,7 @@ public final class SvgCharts {
     /**
      * A shaded interval of a time-series chart (for example P10–P90), drawn semi-transparent behind the series.
      *
-     * <p>The arrays are copied. The band is interrupted where a bound is {@code NaN}.
+     * <p>The arrays are copied. The band is interrupted where a bound is {@code NaN} (or infinite).
      *
      * @param name        legend name, not null
      * @param epochMillis instants, UTC epoch milliseconds
@@ -174,7 +187,15 @@ public final class SvgCharts {
      * @param upper       upper bound at each instant
      */
     public record Band(String name, long[] epochMillis, double[] lower, double[] upper) {
-        /** Validates and copies the arrays. */
+        /**
+         * Validates and copies the arrays.
+         *
+         * @param name legend name
+         * @param epochMillis instants, UTC epoch milliseconds
+         * @param lower lower bound at each instant
+         * @param upper upper bound at each instant
+         * @throws IllegalArgumentException if the name or an array is null, or the arrays differ in length
+         */
         public Band {
             requireName(name, "Band");
             requireArray(epochMillis, "Band", name, "epochMillis");
@@ -195,7 +216,13 @@ public final class SvgCharts {
      * @param value position on the value axis, finite
      */
     public record HorizontalLine(String name, double value) {
-        /** Validates the line. */
+        /**
+         * Validates the line.
+         *
+         * @param name label
+         * @param value position on the value axis
+         * @throws IllegalArgumentException if the name is null or the value is not finite
+         */
         public HorizontalLine {
             requireName(name, "HorizontalLine");
             if (!Double.isFinite(value)) {
@@ -218,7 +245,19 @@ public final class SvgCharts {
      */
     public record TimeSeriesChart(String title, String yLabel, List<Series> series, List<Band> bands,
                                   List<HorizontalLine> lines, int width, int height) {
-        /** Validates the specification and copies the lists. */
+        /**
+         * Validates the specification and copies the lists.
+         *
+         * @param title chart title
+         * @param yLabel value axis label
+         * @param series line series
+         * @param bands shaded intervals, null for none
+         * @param lines reference lines, null for none
+         * @param width width in pixels
+         * @param height height in pixels
+         * @throws IllegalArgumentException if the title or series list is null, an element is null, names repeat or a
+         *     size is not positive
+         */
         public TimeSeriesChart {
             requireTitle(title, "TimeSeriesChart");
             series = requireList(series, "TimeSeriesChart", "series", false);
@@ -248,7 +287,13 @@ public final class SvgCharts {
      * @param values values aligned with the chart's categories (copied)
      */
     public record BarSeries(String name, double[] values) {
-        /** Validates and copies the values. */
+        /**
+         * Validates and copies the values.
+         *
+         * @param name legend name
+         * @param values values aligned with the categories
+         * @throws IllegalArgumentException if the name or the values are null
+         */
         public BarSeries {
             requireName(name, "BarSeries");
             requireArray(values, "BarSeries", name, "values");
@@ -269,7 +314,19 @@ public final class SvgCharts {
      */
     public record BarChart(String title, String xLabel, String yLabel, List<String> categories,
                            List<BarSeries> series, int width, int height) {
-        /** Validates the specification and copies the lists. */
+        /**
+         * Validates the specification and copies the lists.
+         *
+         * @param title chart title
+         * @param xLabel category axis label
+         * @param yLabel value axis label
+         * @param categories category labels
+         * @param series bar series
+         * @param width width in pixels
+         * @param height height in pixels
+         * @throws IllegalArgumentException if the title or a list is null, an element is null, names or categories
+         *     repeat, a series does not have one value per category or a size is not positive
+         */
         public BarChart {
             requireTitle(title, "BarChart");
             categories = requireList(categories, "BarChart", "categories", false);
@@ -307,7 +364,14 @@ public final class SvgCharts {
      * @param y    ordinates aligned with {@code x} (copied)
      */
     public record XySeries(String name, double[] x, double[] y) {
-        /** Validates and copies the arrays. */
+        /**
+         * Validates and copies the arrays.
+         *
+         * @param name legend name
+         * @param x abscissae
+         * @param y ordinates aligned with {@code x}
+         * @throws IllegalArgumentException if the name or an array is null, or the arrays differ in length
+         */
         public XySeries {
             requireName(name, "XySeries");
             requireArray(x, "XySeries", name, "x");
@@ -333,7 +397,19 @@ public final class SvgCharts {
      */
     public record ScatterChart(String title, String xLabel, String yLabel, List<XySeries> series, boolean diagonal,
                                int width, int height) {
-        /** Validates the specification and copies the list. */
+        /**
+         * Validates the specification and copies the list.
+         *
+         * @param title chart title
+         * @param xLabel horizontal axis label
+         * @param yLabel vertical axis label
+         * @param series point series
+         * @param diagonal whether to draw y = x
+         * @param width width in pixels
+         * @param height height in pixels
+         * @throws IllegalArgumentException if the title or series list is null, an element is null, names repeat or a
+         *     size is not positive
+         */
         public ScatterChart {
             requireTitle(title, "ScatterChart");
             series = requireList(series, "ScatterChart", "series", false);
@@ -715,7 +791,7 @@ public final class SvgCharts {
         return axis;
     }
 
-    private static void styleAxis(org.jfree.chart.axis.Axis axis) {
+    private static void styleAxis(Axis axis) {
         axis.setLabelFont(LABEL_FONT);
         axis.setLabelPaint(TEXT);
         axis.setTickLabelFont(TICK_FONT);

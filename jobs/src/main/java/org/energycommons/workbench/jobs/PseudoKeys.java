@@ -1,0 +1,47 @@
+package org.energycommons.workbench.jobs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.energycommons.workbench.datasets.privacy.Pseudonymizer;
+
+/**
+ * Where the pseudonymisation key comes from: {@code WORKBENCH_PSEUDO_KEY} (hex) when set; for a synthetic
+ * workspace without it, a key generated once and kept in {@code DIR/.secrets/pseudo.key} (owner-only), so that
+ * re-runs give the same pseudonyms. The key itself is never printed.
+ */
+public final class PseudoKeys {
+
+    /** Environment variable holding the key as hex. */
+    public static final String ENV = "WORKBENCH_PSEUDO_KEY";
+
+    private PseudoKeys() {
+    }
+
+    /** The key for generating a synthetic region in this workspace. */
+    public static Pseudonymizer forSynthetic(Workspace workspace, Progress progress) {
+        String env = System.getenv(ENV);
+        if (env != null && !env.isBlank()) {
+            return Pseudonymizer.fromHex(env);
+        }
+        Path file = workspace.secrets().resolve("pseudo.key");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, Pseudonymizer.newHexKey() + "\n");
+                try {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException e) {
+                    // Not a POSIX file system: the folder stays out of every published output anyway.
+                }
+                progress.info("generated a pseudonymisation key for this synthetic workspace in " + file
+                        + " (set " + ENV + " to use your own)");
+            }
+            return Pseudonymizer.fromHex(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the pseudonymisation key " + file, e);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.energycommons.workbench.jobs.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.energycommons.workbench.datasets.synthetic.RegionConfig;
+import org.energycommons.workbench.jobs.GenerateJob;
+import org.energycommons.workbench.jobs.JobContext;
+import org.energycommons.workbench.jobs.PseudoKeys;
+import org.energycommons.workbench.jobs.PublishJob;
+import org.energycommons.workbench.jobs.RunTimer;
+import org.energycommons.workbench.jobs.Uc4Jobs;
+import org.energycommons.workbench.models.provenance.BuildInfo;
+import org.energycommons.workbench.models.provenance.Json;
+import org.energycommons.workbench.models.usecase.UseCaseResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/** {@code workbench demo}: the whole pipeline on a synthetic region, with per-stage wall times. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run the whole pipeline on a synthetic region: generate, features, train, publish. Writes the "
+                + "lake (DIR/lake), the site (DIR/site/index.html), results (DIR/metrics/<use-case>.json) and stage "
+                + "wall times (DIR/metrics/run.json).")
+public final class DemoCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    RegionOptions region;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        RunTimer timer = new RunTimer();
+        try (Session session = timer.stage("spark session", () -> new Session(common, spec.commandLine().getErr()))) {
+            JobContext ctx = session.context();
+            RegionConfig config = region.resolve(ctx.config());
+            timer.stage("generate", () -> GenerateJob.run(ctx, config,
+                    PseudoKeys.forSynthetic(ctx.workspace(), ctx.progress())));
+            timer.stage("features uc4", () -> Uc4Jobs.features(ctx));
+            UseCaseResult uc4 = timer.stage("train uc4", () -> Uc4Jobs.train(ctx));
+            Map<String, String> runInfo = new LinkedHashMap<>();
+            runInfo.put("command", "workbench demo --meters " + config.meters() + " --days " + config.days()
+                    + " --seed " + config.seed() + " --start " + config.start());
+            runInfo.put("git commit", BuildInfo.gitCommit());
+            runInfo.put("lake", ctx.workspace().lake());
+            runInfo.put("run id", ctx.runId());
+            timer.stage("publish", () -> PublishJob.run(ctx, runInfo));
+
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("command", runInfo.get("command"));
+            extra.put("run_id", ctx.runId());
+            extra.put("git_commit", BuildInfo.gitCommit());
+            extra.put("region", config.toProperties());
+            extra.put("spark_master", ctx.spark().sparkContext().master());
+            extra.put("spark_default_parallelism", ctx.spark().sparkContext().defaultParallelism());
+            Map<String, Object> doc = timer.document(extra);
+            writeRun(ctx, Json.write(doc));
+            var out = spec.commandLine().getOut();
+            out.printf("demo done in %.1f s%n", timer.totalSeconds());
+            timer.stages().forEach(s -> out.printf("  %-14s %6.1f s%n", s.get("name"), (Double) s.get("seconds")));
+            out.printf("uc4: best model %s, criteria %s%n", uc4.bestModel(),
+                    uc4.allCriteriaMet() ? "all met" : "NOT all met");
+            out.println("site:    " + ctx.workspace().site().resolve("index.html"));
+            out.println("metrics: " + ctx.workspace().metrics());
+            return 0;
+        }
+    }
+
+    private static void writeRun(JobContext ctx, String json) {
+        try {
+            java.nio.file.Files.createDirectories(ctx.workspace().metrics());
+            java.nio.file.Files.writeString(ctx.workspace().metrics().resolve("run.json"), json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write run.json: " + e.getMessage(), e);
+        }
+    }
+}

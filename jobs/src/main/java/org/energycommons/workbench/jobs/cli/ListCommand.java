@@ -1,0 +1,67 @@
+package org.energycommons.workbench.jobs.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Row;
+import org.energycommons.workbench.datasets.lake.Lake;
+import org.energycommons.workbench.datasets.lake.TableId;
+import org.energycommons.workbench.datasets.lake.Tables;
+import org.energycommons.workbench.models.usecase.UseCase;
+import org.energycommons.workbench.models.usecase.UseCases;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code workbench list}: use cases, lake tables with their versions, registered models. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List use cases (default), lake tables with their Delta versions, or registered models.")
+public final class ListCommand implements Callable<Integer> {
+
+    /** What to list. */
+    public enum What { usecases, tables, models }
+
+    @Parameters(index = "0", arity = "0..1", defaultValue = "usecases", paramLabel = "WHAT",
+            description = "One of: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    What what;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (what == What.usecases) {
+            out.printf("%-4s %-12s %-28s %s%n", "id", "status", "kind", "title");
+            for (UseCase uc : UseCases.ALL) {
+                out.printf("%-4s %-12s %-28s %s%n", uc.id(), uc.implemented() ? "implemented" : "planned", uc.kind(),
+                        uc.titleEn());
+            }
+            return 0;
+        }
+        try (Session session = new Session(common, spec.commandLine().getErr())) {
+            Lake lake = session.context().lake();
+            if (what == What.tables) {
+                out.printf("%-42s %8s  %s%n", "table", "version", "location");
+                for (TableId t : Tables.all()) {
+                    out.printf("%-42s %8s  %s%n", t, lake.exists(t) ? String.valueOf(lake.version(t)) : "-",
+                            lake.path(t));
+                }
+            } else {
+                List<Row> rows = lake.read(Tables.MODEL_REGISTRY)
+                        .select("model_id", "use_case", "engine", "algorithm", "git_commit", "created_at")
+                        .orderBy("use_case", "model_id").collectAsList();
+                out.printf("%-40s %-5s %-12s %-34s %s%n", "model_id", "uc", "engine", "algorithm", "created_at");
+                for (Row r : rows) {
+                    out.printf("%-40s %-5s %-12s %-34s %s%n", r.getString(0), r.getString(1), r.getString(2),
+                            r.getString(3), r.getString(5));
+                }
+            }
+            return 0;
+        }
+    }
+}

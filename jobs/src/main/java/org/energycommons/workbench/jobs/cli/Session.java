@@ -1,0 +1,37 @@
+package org.energycommons.workbench.jobs.cli;
+
+import java.io.PrintWriter;
+import java.util.Properties;
+import org.apache.spark.sql.SparkSession;
+import org.energycommons.workbench.datasets.SparkSessions;
+import org.energycommons.workbench.jobs.JobContext;
+import org.energycommons.workbench.jobs.Progress;
+import org.energycommons.workbench.jobs.WorkbenchConfig;
+import org.energycommons.workbench.jobs.Workspace;
+
+/** A command's Spark session with the progress display attached; closing detaches the display. */
+final class Session implements AutoCloseable {
+
+    private final SparkSession spark;
+    private final Progress progress;
+    private final JobContext context;
+
+    Session(CommonOptions options, PrintWriter err) {
+        Properties config = WorkbenchConfig.load(options.conf);
+        this.progress = new Progress(err, Progress.detect());
+        progress.step("starting Spark (" + options.master + ")");
+        this.spark = SparkSessions.getOrCreate("energy-commons-workbench", options.master);
+        spark.sparkContext().addSparkListener(progress);
+        this.context = JobContext.of(spark, Workspace.of(options.out, options.lake), config, progress);
+    }
+
+    JobContext context() {
+        return context;
+    }
+
+    @Override
+    public void close() {
+        spark.sparkContext().removeSparkListener(progress);
+        progress.close();
+    }
+}

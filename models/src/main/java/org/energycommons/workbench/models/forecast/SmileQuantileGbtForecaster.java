@@ -1,0 +1,200 @@
+package org.energycommons.workbench.models.forecast;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.energycommons.workbench.datasets.lake.LakeFiles;
+import org.energycommons.workbench.models.provenance.Json;
+import org.energycommons.workbench.models.provenance.ModelProvenance;
+import smile.base.cart.Loss;
+import smile.data.DataFrame;
+import smile.data.formula.Formula;
+import smile.regression.GradientTreeBoost;
+
+/**
+ * Three Smile gradient tree boosting models with quantile (pinball) loss at 10%, 50% and 90% on the ratio of
+ * load to level: the P10/P50/P90 are learned directly rather than calibrated. Trained on the driver (the
+ * training set is substation-hours, not meter readings); predictions run on the executors.
+ */
+public final class SmileQuantileGbtForecaster implements LoadForecaster {
+
+    /** Type and model name. */
+    public static final String TYPE = "gbt-smile-quantile";
+    private static final double[] QUANTILES = {0.1, 0.5, 0.9};
+
+    private final ModelProvenance provenance;
+    private final GradientTreeBoost[] models;
+
+    SmileQuantileGbtForecaster(ModelProvenance provenance, GradientTreeBoost[] models) {
+        this.provenance = provenance;
+        this.models = models;
+    }
+
+    /** Fits the three quantile models on train rows. */
+    public static SmileQuantileGbtForecaster fit(Dataset<Row> train, TrainingContext ctx, ForecastOptions options) {
+        List<String> features = ctx.features();
+        List<Row> rows = train.selectExpr(columnsAsDouble(features, ctx.label())).collectAsList();
+        double[][] x = new double[rows.size()][features.size() + 1];
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            for (int j = 0; j <= features.size(); j++) {
+                x[i][j] = r.getDouble(j);
+            }
+        }
+        String[] names = names(features, ctx.label());
+        DataFrame data = DataFrame.of(x, names);
+        Formula formula = Formula.lhs(ctx.label());
+        GradientTreeBoost[] models = new GradientTreeBoost[QUANTILES.length];
+        // Smile draws its subsamples from a global generator: seed it for reproducible trees.
+        smile.math.MathEx.setSeed(options.seed());
+        for (int q = 0; q < QUANTILES.length; q++) {
+            models[q] = GradientTreeBoost.fit(formula, data, Loss.quantile(QUANTILES[q]), options.smileTrees(),
+                    options.smileDepth(), options.smileMaxNodes(), 5, options.smileShrinkage(),
+                    options.smileSubsample());
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("loss", "quantile(0.1|0.5|0.9)");
+        params.put("ntrees", String.valueOf(options.smileTrees()));
+        params.put("maxDepth", String.valueOf(options.smileDepth()));
+        params.put("maxNodes", String.valueOf(options.smileMaxNodes()));
+        params.put("nodeSize", "5");
+        params.put("shrinkage", String.valueOf(options.smileShrinkage()));
+        params.put("subsample", String.valueOf(options.smileSubsample()));
+        ModelProvenance provenance = ModelProvenance.create(ctx.useCase(), TYPE, "smile",
+                "GradientTreeBoost (quantile loss)", params, options.seed(), ctx.inputTables(), features,
+                ctx.label(), ctx.split().describe(), ctx.trainingRows(), ctx.trainingFingerprint());
+        return new SmileQuantileGbtForecaster(provenance, models);
+    }
+
+    private static String[] columnsAsDouble(List<String> features, String label) {
+        List<String> exprs = new ArrayList<>();
+        for (String f : features) {
+            exprs.add("CAST(" + f + " AS DOUBLE) AS " + f);
+        }
+        exprs.add(label == null ? "0.0 AS label" : "CAST(" + label + " AS DOUBLE) AS " + label);
+        return exprs.toArray(String[]::new);
+    }
+
+    private static String[] names(List<String> features, String label) {
+        String[] names = Arrays.copyOf(features.toArray(String[]::new), features.size() + 1);
+        names[features.size()] = label;
+        return names;
+    }
+
+    @Override
+    public ModelProvenance provenance() {
+        return provenance;
+    }
+
+    @Override
+    public Dataset<Row> predict(Dataset<Row> features) {
+        StructType in = features.schema();
+        StructType out = in
+                .add(ForecastColumns.P10, DataTypes.DoubleType, false)
+                .add(ForecastColumns.P50, DataTypes.DoubleType, false)
+                .add(ForecastColumns.P90, DataTypes.DoubleType, false);
+        int[] featureIndex = provenance.features().stream().mapToInt(in::fieldIndex).toArray();
+        int levelIndex = in.fieldIndex(ForecastColumns.LEVEL);
+        String[] names = names(provenance.features(), provenance.label());
+        GradientTreeBoost[] quantileModels = models;
+        MapPartitionsFunction<Row, Row> score = partition -> {
+            List<Row> buffer = new ArrayList<>();
+            partition.forEachRemaining(buffer::add);
+            if (buffer.isEmpty()) {
+                return java.util.Collections.<Row>emptyIterator();
+            }
+            double[][] x = new double[buffer.size()][featureIndex.length + 1];
+            for (int i = 0; i < buffer.size(); i++) {
+                Row r = buffer.get(i);
+                for (int j = 0; j < featureIndex.length; j++) {
+                    x[i][j] = ((Number) r.get(featureIndex[j])).doubleValue();
+                }
+            }
+            DataFrame frame = DataFrame.of(x, names);
+            double[][] ratios = new double[quantileModels.length][];
+            for (int q = 0; q < quantileModels.length; q++) {
+                ratios[q] = quantileModels[q].predict(frame);
+            }
+            List<Row> result = new ArrayList<>(buffer.size());
+            for (int i = 0; i < buffer.size(); i++) {
+                Row r = buffer.get(i);
+                double level = r.getDouble(levelIndex);
+                // Separately fitted quantiles may cross: sorting restores P10 <= P50 <= P90.
+                double[] q = {ratios[0][i] * level, ratios[1][i] * level, ratios[2][i] * level};
+                Arrays.sort(q);
+                Object[] values = new Object[r.length() + 3];
+                for (int k = 0; k < r.length(); k++) {
+                    values[k] = r.get(k);
+                }
+                values[r.length()] = q[0];
+                values[r.length() + 1] = q[1];
+                values[r.length() + 2] = q[2];
+                result.add(RowFactory.create(values));
+            }
+            Iterator<Row> it = result.iterator();
+            return it;
+        };
+        return features.mapPartitions(score, Encoders.row(out));
+    }
+
+    @Override
+    public String intervalMethod() {
+        return "quantile models: three boosted-tree ensembles fitted with pinball loss at 10%, 50% and 90%";
+    }
+
+    @Override
+    public void save(String dir, LakeFiles files) {
+        for (int q = 0; q < models.length; q++) {
+            files.writeBytes(dir + "/" + fileName(q), serialize(models[q]));
+        }
+        files.writeString(dir + "/" + ModelFile.NAME, Json.write(new ModelFile(TYPE, provenance, null,
+                Map.of("quantiles", "0.1,0.5,0.9"))));
+    }
+
+    private static String fileName(int q) {
+        return "smile-q" + Math.round(QUANTILES[q] * 100) + ".ser";
+    }
+
+    static SmileQuantileGbtForecaster load(String dir, ModelFile file, LakeFiles files) {
+        GradientTreeBoost[] models = new GradientTreeBoost[QUANTILES.length];
+        for (int q = 0; q < QUANTILES.length; q++) {
+            models[q] = (GradientTreeBoost) deserialize(files.readBytes(dir + "/" + fileName(q)));
+        }
+        return new SmileQuantileGbtForecaster(file.provenance(), models);
+    }
+
+    private static byte[] serialize(Object o) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(o);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialise Smile model: " + e.getMessage(), e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static Object deserialize(byte[] bytes) {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            return in.readObject();
+        } catch (IOException | ClassNotFoundException e) {
+            throw new UncheckedIOException("cannot read Smile model: " + e.getMessage(),
+                    e instanceof IOException io ? io : new IOException(e));
+        }
+    }
+}

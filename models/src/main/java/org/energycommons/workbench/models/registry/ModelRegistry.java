@@ -1,0 +1,63 @@
+package org.energycommons.workbench.models.registry;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.energycommons.workbench.models.forecast.ModelMetrics;
+import org.energycommons.workbench.models.provenance.Json;
+import org.energycommons.workbench.models.provenance.ModelProvenance;
+
+/**
+ * Rows of the model registry table: one per trained model, keyed by {@code model_id}, with its full provenance,
+ * its metrics and where its artifact is saved. Retraining the same model on the same data updates its row.
+ */
+public final class ModelRegistry {
+
+    /** Key of the registry table. */
+    public static final List<String> KEY = List.of("model_id");
+
+    /** Schema of the registry table. */
+    public static final StructType SCHEMA = new StructType()
+            .add("model_id", DataTypes.StringType, false)
+            .add("use_case", DataTypes.StringType, false)
+            .add("name", DataTypes.StringType, false)
+            .add("engine", DataTypes.StringType, false)
+            .add("algorithm", DataTypes.StringType, false)
+            .add("params_json", DataTypes.StringType, false)
+            .add("seed", DataTypes.LongType, false)
+            .add("input_tables_json", DataTypes.StringType, false)
+            .add("features_json", DataTypes.StringType, false)
+            .add("label", DataTypes.StringType, true)
+            .add("split_json", DataTypes.StringType, false)
+            .add("training_rows", DataTypes.LongType, false)
+            .add("data_fingerprint", DataTypes.StringType, false)
+            .add("git_commit", DataTypes.StringType, false)
+            .add("libraries_json", DataTypes.StringType, false)
+            .add("created_at", DataTypes.StringType, false)
+            .add("artifact_path", DataTypes.StringType, false)
+            .add("metrics_json", DataTypes.StringType, false);
+
+    private ModelRegistry() {
+    }
+
+    /** The registry row of a saved model. */
+    public static Row row(ModelProvenance p, ModelMetrics metrics, String artifactPath) {
+        return RowFactory.create(p.modelId(), p.useCase(), p.name(), p.engine(), p.algorithm(), compact(p.params()),
+                p.seed(), compact(p.inputTables()), compact(p.features()), p.label(), compact(p.split()),
+                p.trainingRows(), p.dataFingerprint(), p.gitCommit(), compact(p.libraries()), p.createdAt(),
+                artifactPath, compact(metrics.toMap()));
+    }
+
+    /** Registry rows as a table. */
+    public static Dataset<Row> rows(SparkSession spark, List<Row> rows) {
+        return spark.createDataFrame(rows, SCHEMA);
+    }
+
+    private static String compact(Object value) {
+        return Json.write(value).replaceAll("\\s*\\n\\s*", " ");
+    }
+}

@@ -1,0 +1,126 @@
+package org.energycommons.workbench.models.uc4;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import org.energycommons.workbench.models.forecast.ForecastColumns;
+import org.energycommons.workbench.models.forecast.ForecastMetrics;
+import org.energycommons.workbench.models.forecast.ForecastOptions;
+import org.energycommons.workbench.models.forecast.LoadForecaster;
+import org.energycommons.workbench.models.forecast.MllibGbtForecaster;
+import org.energycommons.workbench.models.forecast.ModelMetrics;
+import org.energycommons.workbench.models.forecast.PersistenceForecaster;
+import org.energycommons.workbench.models.forecast.SmileQuantileGbtForecaster;
+import org.energycommons.workbench.models.forecast.TimeSplit;
+import org.energycommons.workbench.models.forecast.TrainingContext;
+import org.energycommons.workbench.models.provenance.DataFingerprint;
+import org.energycommons.workbench.models.usecase.UseCases;
+
+/**
+ * uc4 training and evaluation: splits the feature table in time, fits the persistence baseline, MLlib GBT and
+ * Smile quantile GBT, scores each on train, validation and test, and selects the best model on validation RMSE
+ * (the test split is only ever used to report).
+ */
+public final class DayAheadForecasting {
+
+    /** Share of target days used for training; validation takes {@value #VALIDATION_FRACTION}, test the rest. */
+    public static final double TRAIN_FRACTION = 0.70;
+    /** Share of target days used for validation. */
+    public static final double VALIDATION_FRACTION = 0.15;
+
+    private DayAheadForecasting() {
+    }
+
+    /** What a uc4 training run produced. */
+    public record Outcome(TimeSplit split, List<LoadForecaster> models, Map<String, ModelMetrics> metrics,
+                          String bestModel, Dataset<Row> predictions) {
+
+        /** The forecaster with this name. */
+        public LoadForecaster model(String name) {
+            return models.stream().filter(m -> m.provenance().name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no model " + name));
+        }
+    }
+
+    /** The time split of a feature table: fractions of its target days. */
+    public static TimeSplit split(Dataset<Row> features) {
+        Row r = features.agg(org.apache.spark.sql.functions.min("local_date"),
+                org.apache.spark.sql.functions.max("local_date")).first();
+        if (r.isNullAt(0)) {
+            throw new IllegalArgumentException("the uc4 feature table is empty: the region is too short for "
+                    + "a week of lags plus train, validation and test days");
+        }
+        return TimeSplit.byFractions(r.getDate(0).toLocalDate(), r.getDate(1).toLocalDate(), TRAIN_FRACTION,
+                VALIDATION_FRACTION);
+    }
+
+    /**
+     * Trains and evaluates every uc4 model.
+     *
+     * @param features the uc4 feature table
+     * @param inputTables Delta versions of the tables the features came from, for provenance
+     * @param progress receives one line per step
+     */
+    public static Outcome run(Dataset<Row> features, Map<String, Long> inputTables, ForecastOptions options,
+                              Consumer<String> progress) {
+        TimeSplit split = split(features);
+        Dataset<Row> withSplit = features.withColumn(ForecastColumns.SPLIT, split.splitOf("local_date"))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> train = withSplit.filter(col(ForecastColumns.SPLIT).equalTo(TimeSplit.TRAIN));
+        Dataset<Row> validation = withSplit.filter(col(ForecastColumns.SPLIT).equalTo(TimeSplit.VALIDATION));
+        String fingerprint = DataFingerprint.of(train, "row_id", SubstationLoadFeatures.LABEL);
+        long trainingRows = Long.parseLong(fingerprint.substring(2, fingerprint.indexOf(';')));
+        if (trainingRows < 100) {
+            throw new IllegalArgumentException("insufficient data: " + trainingRows
+                    + " training rows for uc4 (need at least 100); generate more days or meters");
+        }
+        TrainingContext ctx = new TrainingContext(UseCases.UC4.id(), inputTables, split,
+                SubstationLoadFeatures.FEATURES, SubstationLoadFeatures.LABEL, fingerprint, trainingRows);
+
+        List<LoadForecaster> models = new ArrayList<>();
+        progress.accept("uc4: persistence baseline (calibrating intervals on validation)");
+        models.add(PersistenceForecaster.fit(validation, ctx, options.seed()));
+        progress.accept("uc4: MLlib gradient-boosted trees on " + trainingRows + " training rows");
+        models.add(MllibGbtForecaster.fit(train, validation, ctx, options));
+        progress.accept("uc4: Smile quantile gradient tree boosting (P10, P50, P90)");
+        models.add(SmileQuantileGbtForecaster.fit(train, ctx, options));
+
+        progress.accept("uc4: scoring train, validation and test rows");
+        List<Dataset<Row>> all = new ArrayList<>();
+        for (LoadForecaster m : models) {
+            all.add(m.predict(withSplit).select(
+                    lit(m.provenance().name()).as("model"),
+                    col(ForecastColumns.SPLIT), col("substation_id"), col("ts_utc"), col("local_date"),
+                    col("local_hour"), col(ForecastColumns.ACTUAL), col(ForecastColumns.P10), col(ForecastColumns.P50),
+                    col(ForecastColumns.P90), col(ForecastColumns.PERSISTENCE), col(ForecastColumns.CAPACITY),
+                    col("n_meters"), col("max_meter_share")));
+        }
+        Dataset<Row> predictions = all.stream().reduce(Dataset::unionByName).orElseThrow()
+                .persist(StorageLevel.MEMORY_AND_DISK());
+
+        Map<String, ModelMetrics> metrics = new LinkedHashMap<>();
+        for (LoadForecaster m : models) {
+            String name = m.provenance().name();
+            Dataset<Row> own = predictions.filter(col("model").equalTo(name));
+            metrics.put(name, new ModelMetrics(
+                    ForecastMetrics.evaluate(own.filter(col(ForecastColumns.SPLIT).equalTo(TimeSplit.TRAIN))),
+                    ForecastMetrics.evaluate(own.filter(col(ForecastColumns.SPLIT).equalTo(TimeSplit.VALIDATION))),
+                    ForecastMetrics.evaluate(own.filter(col(ForecastColumns.SPLIT).equalTo(TimeSplit.TEST)))));
+        }
+        String best = metrics.entrySet().stream()
+                .filter(e -> !e.getKey().equals(PersistenceForecaster.TYPE))
+                .min(Comparator.comparingDouble(e -> e.getValue().validation().rmse()))
+                .orElseThrow().getKey();
+        withSplit.unpersist();
+        return new Outcome(split, models, metrics, best, predictions);
+    }
+}

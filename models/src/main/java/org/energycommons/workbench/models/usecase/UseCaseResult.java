@@ -1,0 +1,109 @@
+package org.energycommons.workbench.models.usecase;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.energycommons.workbench.models.provenance.Json;
+
+/**
+ * The machine-readable result of a use case, written to {@code DIR/metrics/<uc>.json}: its models with their
+ * test metrics, the best one, the declared criteria checked against the measured values, and the provenance.
+ *
+ * @param useCase use-case id
+ * @param title title
+ * @param bestModel the model selected on validation data
+ * @param models one entry per model
+ * @param criteria each declared criterion with its measured value and outcome
+ * @param provenance run, data and code provenance
+ */
+public record UseCaseResult(String useCase, String title, String bestModel, List<ModelEntry> models,
+                            List<Criterion.Result> criteria, Map<String, Object> provenance) {
+
+    /**
+     * One model of a use case.
+     *
+     * @param metrics test metrics, under the use case's metric names
+     * @param validationMetrics validation metrics
+     * @param trainMetrics train metrics
+     */
+    public record ModelEntry(String name, String engine, String modelId, Map<String, Object> metrics,
+                             Map<String, Object> validationMetrics, Map<String, Object> trainMetrics,
+                             Map<String, String> notes) {
+    }
+
+    /** Checks every criterion of the use case against the models' test metrics. */
+    public static List<Criterion.Result> check(UseCase useCase, String bestModel, List<ModelEntry> models) {
+        List<Criterion.Result> results = new ArrayList<>();
+        for (Criterion c : useCase.criteria()) {
+            String modelName = c.model().equals(Criterion.BEST) ? bestModel : c.model();
+            double value = models.stream().filter(m -> m.name().equals(modelName)).findFirst()
+                    .map(m -> m.metrics().get(c.metric()))
+                    .map(v -> v instanceof Number n ? n.doubleValue() : Double.NaN)
+                    .orElse(Double.NaN);
+            results.add(c.evaluate(modelName, value));
+        }
+        return results;
+    }
+
+    /** Whether every criterion is met. */
+    public boolean allCriteriaMet() {
+        return criteria.stream().allMatch(Criterion.Result::met);
+    }
+
+    /** The JSON document, with snake_case keys as published. */
+    public String toJson() {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("use_case", useCase);
+        doc.put("title", title);
+        doc.put("best_model", bestModel);
+        List<Map<String, Object>> ms = new ArrayList<>();
+        for (ModelEntry m : models) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("name", m.name());
+            e.put("engine", m.engine());
+            e.put("model_id", m.modelId());
+            e.put("metrics", m.metrics());
+            e.put("validation_metrics", m.validationMetrics());
+            e.put("train_metrics", m.trainMetrics());
+            e.put("notes", m.notes());
+            ms.add(e);
+        }
+        doc.put("models", ms);
+        List<Map<String, Object>> cs = new ArrayList<>();
+        for (Criterion.Result r : criteria) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("metric", r.metric());
+            e.put("model", r.model());
+            e.put("operator", r.operator());
+            e.put("target", r.target());
+            e.put("value", Json.finiteOrNull(r.value()));
+            e.put("met", r.met());
+            cs.add(e);
+        }
+        doc.put("criteria", cs);
+        doc.put("provenance", provenance);
+        return Json.write(doc);
+    }
+
+    /** Reads a document written by {@link #toJson()}. */
+    @SuppressWarnings("unchecked")
+    public static UseCaseResult fromJson(String json) {
+        Map<String, Object> doc = Json.read(json, Map.class);
+        List<ModelEntry> models = new ArrayList<>();
+        for (Map<String, Object> m : (List<Map<String, Object>>) doc.get("models")) {
+            models.add(new ModelEntry((String) m.get("name"), (String) m.get("engine"), (String) m.get("model_id"),
+                    (Map<String, Object>) m.get("metrics"), (Map<String, Object>) m.get("validation_metrics"),
+                    (Map<String, Object>) m.get("train_metrics"), (Map<String, String>) m.get("notes")));
+        }
+        List<Criterion.Result> criteria = new ArrayList<>();
+        for (Map<String, Object> c : (List<Map<String, Object>>) doc.get("criteria")) {
+            Object value = c.get("value");
+            criteria.add(new Criterion.Result((String) c.get("metric"), (String) c.get("model"),
+                    (String) c.get("operator"), ((Number) c.get("target")).doubleValue(),
+                    value == null ? Double.NaN : ((Number) value).doubleValue(), (Boolean) c.get("met")));
+        }
+        return new UseCaseResult((String) doc.get("use_case"), (String) doc.get("title"),
+                (String) doc.get("best_model"), models, criteria, (Map<String, Object>) doc.get("provenance"));
+    }
+}

@@ -1,0 +1,58 @@
+package org.energycommons.workbench.models.usecase;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The catalogue of the six use cases (DESIGN.md §2) with the criteria each declares. */
+public final class UseCases {
+
+    private UseCases() {
+    }
+
+    /** uc4: day-ahead load forecasting of HTA/BT substations and congestion risk. */
+    public static final UseCase UC4 = new UseCase("uc4",
+            "Prévision J+1 de la charge des postes et risque de congestion",
+            "Day-ahead substation load forecasting and congestion risk",
+            "Quelle puissance chaque poste HTA/BT appellera-t-il demain, heure par heure, et où risque-t-il de "
+                    + "dépasser sa capacité ?",
+            "predictive + preventive",
+            List.of(
+                    Criterion.atLeast("skill_vs_persistence", 0.20),
+                    Criterion.atMost("mape", 0.10),
+                    Criterion.atLeast("coverage_p10_p90", 0.70),
+                    Criterion.atMost("coverage_p10_p90", 0.90),
+                    Criterion.atLeast("congestion_recall", 0.70)),
+            true);
+
+    /** All use cases, uc1..uc6. */
+    public static final List<UseCase> ALL = List.of(
+            new UseCase("uc1", "Segmentation des courbes de charge", "Load-profile segmentation",
+                    "Quels comportements de consommation types existent, où, et qui appartient à chacun ?",
+                    "descriptive", List.of(), false),
+            new UseCase("uc2", "Alertes d'anomalies des bâtiments publics", "Anomaly alerts for public buildings",
+                    "Quels bâtiments municipaux consomment anormalement, depuis quand, et pourquoi ?",
+                    "preventive", List.of(), false),
+            new UseCase("uc3", "Économies après travaux de rénovation (M&V)", "Savings after renovation works (M&V)",
+                    "Combien d'énergie les travaux ont-ils économisé, avec quelle incertitude ?",
+                    "predictive (counterfactual)", List.of(), false),
+            UC4,
+            new UseCase("uc5", "Performance énergétique des bâtiments (DPE)", "Building energy performance (DPE)",
+                    "Quelle classe DPE et quelle intensité énergétique pour chaque bâtiment, lesquels sont des "
+                            + "passoires thermiques ?", "descriptive + predictive", List.of(), false),
+            new UseCase("uc6", "Réseau de gaz : demande et pointes de froid", "Smart gas grid demand and cold peaks",
+                    "Combien de gaz chaque zone demandera-t-elle ces prochains jours, et une pointe de froid "
+                            + "dépassera-t-elle la capacité ?", "predictive + preventive", List.of(), false));
+
+    /** The use case with this id, which must be implemented in this version. */
+    public static UseCase require(String id) {
+        UseCase uc = ALL.stream().filter(u -> u.id().equals(id)).findFirst()
+                .orElseThrow(() -> new UnknownUseCaseException("unknown use case '" + id + "'; known: "
+                        + ALL.stream().map(UseCase::id).collect(Collectors.joining(", "))));
+        if (!uc.implemented()) {
+            throw new UnknownUseCaseException("use case " + id + " (" + uc.titleEn()
+                    + ") is declared but not implemented in this version; implemented: "
+                    + ALL.stream().filter(UseCase::implemented).map(UseCase::id).collect(Collectors.joining(", ")));
+        }
+        return uc;
+    }
+}
