@@ -37,6 +37,9 @@ public final class DayAheadForecasting {
     /** Share of target days used for validation. */
     public static final double VALIDATION_FRACTION = 0.15;
 
+    /** Fewest target days that leave train, validation and test at least two days each. */
+    public static final int MIN_TARGET_DAYS = 14;
+
     private DayAheadForecasting() {
     }
 
@@ -59,8 +62,15 @@ public final class DayAheadForecasting {
             throw new IllegalArgumentException("the uc4 feature table is empty: the region is too short for "
                     + "a week of lags plus train, validation and test days");
         }
-        return TimeSplit.byFractions(r.getDate(0).toLocalDate(), r.getDate(1).toLocalDate(), TRAIN_FRACTION,
-                VALIDATION_FRACTION);
+        java.time.LocalDate first = r.getDate(0).toLocalDate();
+        java.time.LocalDate last = r.getDate(1).toLocalDate();
+        long days = java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1;
+        if (days < MIN_TARGET_DAYS) {
+            throw new IllegalArgumentException("insufficient data: uc4 needs at least " + MIN_TARGET_DAYS
+                    + " target days with a full week of history, the feature table has " + days
+                    + "; generate more days");
+        }
+        return TimeSplit.byFractions(first, last, TRAIN_FRACTION, VALIDATION_FRACTION);
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.cos;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_sub;
 import static org.apache.spark.sql.functions.dayofyear;
 import static org.apache.spark.sql.functions.expr;
@@ -39,6 +40,9 @@ public final class SubstationLoadFeatures {
 
     /** Local hour on D-1 at which the day-ahead forecast is issued (before the noon day-ahead gate). */
     public static final int ISSUE_HOUR_LOCAL = 10;
+
+    /** Days averaged into the level: D-8..D-2, a full week; rows with less history are not forecast. */
+    public static final int LEVEL_DAYS = 7;
 
     /** Model inputs, in order. */
     public static final List<String> FEATURES = List.of(
@@ -77,12 +81,13 @@ public final class SubstationLoadFeatures {
                 .groupBy("substation_id", "local_date", "local_hour")
                 .agg(avg("load_kw").as("kw"));
         WindowSpec lastSevenDays = Window.partitionBy("substation_id").orderBy(unix_date(col("local_date")))
-                .rangeBetween(-6, 0);
+                .rangeBetween(-(LEVEL_DAYS - 1), 0);
         Dataset<Row> daily = load
                 .groupBy("substation_id", "local_date")
                 .agg(avg("load_kw").as("day_mean_kw"),
                         avg(when(col("local_hour").lt(ISSUE_HOUR_LOCAL), col("load_kw"))).as("morning_mean_kw"))
-                .withColumn("level_kw", avg("day_mean_kw").over(lastSevenDays));
+                .withColumn("level_kw", avg("day_mean_kw").over(lastSevenDays))
+                .withColumn("level_days", count("day_mean_kw").over(lastSevenDays));
 
         Dataset<Row> stationOf = substations.select("substation_id", "commune_code", "capacity_kva")
                 .join(communes.select("commune_code", "station_id"), "commune_code")
@@ -116,7 +121,7 @@ public final class SubstationLoadFeatures {
                         col("morning_mean_kw").as("d1_morning_kw")), List.of("substation_id", "issue_date")
                         .toArray(String[]::new), "left")
                 .join(daily.select(col("substation_id"), col("local_date").as("d2_date"),
-                        col("day_mean_kw").as("d2_mean_kw"), col("level_kw")), List.of("substation_id", "d2_date")
+                        col("day_mean_kw").as("d2_mean_kw"), col("level_kw"), col("level_days")), List.of("substation_id", "d2_date")
                         .toArray(String[]::new), "left")
                 .join(stationOf, "substation_id")
                 .join(weatherNow, List.of("station_id", "ts_utc").toArray(String[]::new), "left")
@@ -147,6 +152,7 @@ public final class SubstationLoadFeatures {
                 .filter(col("lag_d7_kw").isNotNull()
                         .and(col("lag_d2_kw").isNotNull())
                         .and(col("d1_morning_kw").isNotNull())
+                        .and(col("level_days").equalTo(LEVEL_DAYS))
                         .and(col("level_kw").gt(0))
                         .and(col("temperature_forecast_c").isNotNull())
                         .and(col("temperature_d7_c").isNotNull()))

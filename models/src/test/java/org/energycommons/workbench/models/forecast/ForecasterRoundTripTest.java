@@ -1,0 +1,126 @@
+package org.energycommons.workbench.models.forecast;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.energycommons.workbench.datasets.SparkSessions;
+import org.energycommons.workbench.datasets.grid.SubstationCapacity;
+import org.energycommons.workbench.datasets.grid.SubstationLoad;
+import org.energycommons.workbench.datasets.lake.LakeFiles;
+import org.energycommons.workbench.datasets.privacy.Pseudonymizer;
+import org.energycommons.workbench.datasets.synthetic.RegionConfig;
+import org.energycommons.workbench.datasets.synthetic.SyntheticRegion;
+import org.energycommons.workbench.models.provenance.ModelProvenance;
+import org.energycommons.workbench.models.uc4.DayAheadForecasting;
+import org.energycommons.workbench.models.uc4.SubstationLoadFeatures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Trains every uc4 model on a small synthetic region, then saves and loads each one back. */
+class ForecasterRoundTripTest {
+
+    private static final SparkSession SPARK = SparkSessions.forTests();
+    private static Dataset<Row> features;
+    private static DayAheadForecasting.Outcome outcome;
+
+    @BeforeAll
+    static void trainOnASmallRegion() {
+        RegionConfig config = new RegionConfig(40, 100, LocalDate.of(2024, 4, 15), 5L, 20);
+        SyntheticRegion region = new SyntheticRegion(SPARK, config);
+        Pseudonymizer pseudonymizer = new Pseudonymizer(new byte[32]);
+        Dataset<Row> meters = region.meters().cache();
+        Dataset<Row> weather = region.weather().cache();
+        Dataset<Row> calendar = region.calendar().cache();
+        Dataset<Row> silverMeters = SyntheticRegion.silverMeters(meters, pseudonymizer).cache();
+        Dataset<Row> load = SyntheticRegion.silverLoadCurve(
+                region.bronzeLoadCurve(meters, weather, calendar, "test"),
+                SyntheticRegion.prmToMeter(meters, pseudonymizer)).cache();
+        Dataset<Row> hourly = SubstationLoad.hourly(load, silverMeters).cache();
+        Dataset<Row> substations = SubstationCapacity.substations(hourly, silverMeters, config.seed());
+        features = SubstationLoadFeatures.build(hourly, SyntheticRegion.silverWeather(weather), substations,
+                region.communes(), calendar).cache();
+        ForecastOptions small = new ForecastOptions(5L, 20, 4, 0.2, 60, 5, 16, 0.15, 0.8);
+        outcome = DayAheadForecasting.run(features, Map.of("silver/load_curve", 3L), small, line -> { });
+    }
+
+    @AfterAll
+    static void release() {
+        outcome.predictions().unpersist();
+        features.unpersist();
+    }
+
+    @Test
+    void everyModelIsTrainedScoredAndTheBestIsALearnedModel() {
+        assertEquals(List.of("persistence", "gbt-mllib", "gbt-smile-quantile"),
+                outcome.models().stream().map(m -> m.provenance().name()).toList());
+        assertFalse(outcome.bestModel().equals("persistence"));
+        ModelMetrics gbt = outcome.metrics().get("gbt-mllib");
+        assertTrue(gbt.test().rows() > 0);
+        assertEquals(0.0, outcome.metrics().get("persistence").test().skillVsPersistence(), 1e-12);
+        // Learned models beat "same hour last week" on this weather-driven region.
+        assertTrue(gbt.validation().skillVsPersistence() > 0, "skill " + gbt.validation().skillVsPersistence());
+        Dataset<Row> p = outcome.predictions();
+        assertEquals(0, p.filter(col("p10_kw").gt(col("p50_kw")).or(col("p50_kw").gt(col("p90_kw")))).count());
+    }
+
+    @Test
+    void saveAndLoadGiveTheSamePredictionsAndProvenance(@TempDir Path dir) {
+        LakeFiles files = new LakeFiles(SPARK);
+        Dataset<Row> test = outcome.split().rows(features, "local_date", TimeSplit.TEST).limit(200).cache();
+        for (LoadForecaster model : outcome.models()) {
+            String path = dir.resolve(model.provenance().name()).toString();
+            model.save(path, files);
+            LoadForecaster loaded = ForecasterStore.load(path, files);
+            assertEquals(model.getClass(), loaded.getClass());
+            assertEquals(model.provenance(), loaded.provenance());
+            assertNotNull(loaded.provenance().gitCommit());
+            assertEquals("uc4", loaded.provenance().useCase());
+            assertEquals(Map.of("silver/load_curve", 3L), loaded.provenance().inputTables());
+            List<Row> before = model.predict(test).select("row_id", "p10_kw", "p50_kw", "p90_kw")
+                    .orderBy("row_id").collectAsList();
+            List<Row> after = loaded.predict(test).select("row_id", "p10_kw", "p50_kw", "p90_kw")
+                    .orderBy("row_id").collectAsList();
+            assertEquals(before, after, model.provenance().name());
+        }
+        test.unpersist();
+    }
+
+    @Test
+    void theSameTrainingDataGivesTheSameModelId() {
+        ModelProvenance p = outcome.model("gbt-mllib").provenance();
+        ModelProvenance again = ModelProvenance.create(p.useCase(), p.name(), p.engine(), p.algorithm(), p.params(),
+                p.seed(), p.inputTables(), p.features(), p.label(), p.split(), p.trainingRows(), p.dataFingerprint());
+        assertEquals(p.modelId(), again.modelId());
+        assertTrue(p.modelId().startsWith("uc4-gbt-mllib-"));
+    }
+
+    @Test
+    void loadingFromAFolderWithoutAModelIsAClearError(@TempDir Path dir) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ForecasterStore.load(dir.toString(), new LakeFiles(SPARK)));
+        assertTrue(e.getMessage().startsWith("no saved model at"), e.getMessage());
+    }
+
+    @Test
+    void tooLittleHistoryIsAnInsufficientDataOutcomeNotACrash() {
+        Dataset<Row> twoDays = features.filter(col("local_date").leq(
+                features.agg(org.apache.spark.sql.functions.min("local_date")).first().getDate(0).toLocalDate()
+                        .plusDays(3).toString()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DayAheadForecasting.run(twoDays, Map.of(), ForecastOptions.defaults(1), line -> { }));
+        assertTrue(e.getMessage().startsWith("insufficient data"), e.getMessage());
+    }
+}
