@@ -19,7 +19,8 @@ final class Session implements AutoCloseable {
     Session(CommonOptions options, PrintWriter err) {
         Properties config = WorkbenchConfig.load(options.conf);
         this.progress = new Progress(err, Progress.detect());
-        progress.step("starting Spark (" + options.master + ")");
+        String submitted = new org.apache.spark.SparkConf().get("spark.master", null);
+        progress.step("starting Spark (" + (submitted != null ? submitted + ", from spark-submit" : options.master) + ")");
         this.spark = SparkSessions.getOrCreate("energy-commons-workbench", options.master);
         spark.sparkContext().addSparkListener(progress);
         this.context = JobContext.of(spark, Workspace.of(options.out, options.lake), config, progress);

@@ -83,7 +83,12 @@ public final class DayAheadForecasting {
     public static Outcome run(Dataset<Row> features, Map<String, Long> inputTables, ForecastOptions options,
                               Consumer<String> progress) {
         TimeSplit split = split(features);
-        Dataset<Row> withSplit = features.withColumn(ForecastColumns.SPLIT, split.splitOf("local_date"))
+        // A canonical layout (rows hashed to partitions by id, sorted within): subsampling in the learners then
+        // sees the same rows in the same order on every run, whatever files the table was read from.
+        Dataset<Row> withSplit = features
+                .withColumn(ForecastColumns.SPLIT, split.splitOf("local_date"))
+                .repartition(col("row_id"))
+                .sortWithinPartitions("row_id")
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> train = withSplit.filter(col(ForecastColumns.SPLIT).equalTo(TimeSplit.TRAIN));
         Dataset<Row> validation = withSplit.filter(col(ForecastColumns.SPLIT).equalTo(TimeSplit.VALIDATION));

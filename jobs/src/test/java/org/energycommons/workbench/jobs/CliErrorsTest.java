@@ -1,0 +1,82 @@
+package org.energycommons.workbench.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad arguments, missing inputs and unknown use cases: one line, a non-zero exit code, no stack trace. */
+class CliErrorsTest {
+
+    private static void assertOneLineError(CliRunner r, int code, String expectedStart) {
+        assertEquals(code, r.code(), r.err());
+        assertEquals(1, r.errorLines().size(), r.err());
+        assertTrue(r.errorLines().get(0).startsWith(expectedStart), r.errorLines().get(0));
+        assertFalse(r.err().contains("\tat "), "stack trace printed: " + r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void unknownUseCase() {
+        assertOneLineError(CliRunner.run("train", "uc9"), Main.EXIT_USAGE,
+                "workbench: error: unknown use case 'uc9'; known: uc1, uc2, uc3, uc4, uc5, uc6");
+    }
+
+    @Test
+    void declaredButNotImplementedUseCase() {
+        CliRunner r = CliRunner.run("features", "uc1");
+        assertOneLineError(r, Main.EXIT_USAGE, "workbench: error: use case uc1 (Load-profile segmentation)");
+    }
+
+    @Test
+    void missingInputTable(@TempDir Path empty) {
+        CliRunner r = CliRunner.run("features", "uc4", "--out", empty.toString(), "--master", "local[2]");
+        assertOneLineError(r, Main.EXIT_MISSING_INPUT, "workbench: error: table silver/load_curve does not exist");
+        assertTrue(r.err().contains("run 'workbench generate'"), r.err());
+    }
+
+    @Test
+    void badRegionSize(@TempDir Path out) {
+        assertOneLineError(CliRunner.run("demo", "--out", out.toString(), "--meters", "3"), Main.EXIT_USAGE,
+                "workbench: error: --meters must be at least 10, got 3");
+    }
+
+    @Test
+    void badArguments() {
+        assertOneLineError(CliRunner.run("generate", "--bogus"), Main.EXIT_USAGE, "workbench generate: Unknown option");
+        assertOneLineError(CliRunner.run("generate", "--days", "many"), Main.EXIT_USAGE,
+                "workbench generate: Invalid value for option '--days'");
+        assertOneLineError(CliRunner.run(), Main.EXIT_USAGE, "workbench: missing command");
+        assertOneLineError(CliRunner.run("train"), Main.EXIT_USAGE, "workbench train: Missing required parameter");
+    }
+
+    @Test
+    void missingConfigurationFile(@TempDir Path out) {
+        assertOneLineError(CliRunner.run("publish", "--out", out.toString(), "--conf", out.resolve("nope").toString()),
+                Main.EXIT_USAGE, "workbench: error: configuration file not found");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : new String[] {"demo", "generate", "features", "train", "publish", "list"}) {
+            CliRunner r = CliRunner.run(command, "--help");
+            assertEquals(0, r.code(), command);
+            assertTrue(r.out().startsWith("Usage: workbench " + command), r.out());
+            assertTrue(r.out().contains("--out=DIR") && r.out().contains("--lake=URI"), command + ": " + r.out());
+        }
+        CliRunner root = CliRunner.run("--help");
+        assertEquals(0, root.code());
+        assertTrue(root.out().contains("demo") && root.out().contains("publish"), root.out());
+    }
+
+    @Test
+    void listUseCasesNeedsNoSpark() {
+        CliRunner r = CliRunner.run("list");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("uc4  implemented"), r.out());
+        assertEquals(7, r.out().strip().split("\n").length, r.out());
+    }
+}

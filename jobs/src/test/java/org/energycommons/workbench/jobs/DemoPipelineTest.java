@@ -1,0 +1,145 @@
+package org.energycommons.workbench.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.energycommons.workbench.datasets.SparkSessions;
+import org.energycommons.workbench.datasets.lake.Lake;
+import org.energycommons.workbench.datasets.lake.TableId;
+import org.energycommons.workbench.datasets.lake.Tables;
+import org.energycommons.workbench.models.provenance.Json;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code workbench demo} on a small region, twice on the same workspace: outputs, shapes and idempotency. */
+class DemoPipelineTest {
+
+    @TempDir
+    static Path workspace;
+    private static final SparkSession SPARK = SparkSessions.forTests();
+    private static CliRunner first;
+    private static Map<TableId, Long> countsAfterFirst;
+    private static Map<TableId, Long> versionsAfterFirst;
+    private static CliRunner second;
+
+    /** Tables whose content must be identical after a re-run (everything but timestamps of registration). */
+    private static final List<TableId> DETERMINISTIC = List.of(Tables.CALENDAR, Tables.WEATHER_HOURLY, Tables.METERS,
+            Tables.BUILDINGS, Tables.SUBSTATIONS, Tables.TRUTH_METERS, Tables.BRONZE_SYNTHETIC_LOAD_CURVE,
+            Tables.LOAD_CURVE, Tables.SUBSTATION_LOAD_HOURLY, Tables.UC4_FEATURES, Tables.UC4_PREDICTIONS,
+            Tables.UC4_METRICS);
+
+    private static String[] demo() {
+        String conf = Path.of("src/test/resources/small-models.properties").toAbsolutePath().toString();
+        return new String[] {"demo", "--out", workspace.toString(), "--meters", "20", "--days", "60", "--start",
+            "2024-04-01", "--seed", "3", "--conf", conf, "--master", "local[2]"};
+    }
+
+    @BeforeAll
+    static void runDemoTwice() {
+        first = CliRunner.run(demo());
+        Lake lake = new Lake(SPARK, workspace.resolve("lake").toString());
+        countsAfterFirst = new LinkedHashMap<>();
+        versionsAfterFirst = new LinkedHashMap<>();
+        for (TableId t : DETERMINISTIC) {
+            countsAfterFirst.put(t, lake.read(t).count());
+            versionsAfterFirst.put(t, lake.version(t));
+        }
+        second = CliRunner.run(demo());
+    }
+
+    @Test
+    void demoSucceedsAndWritesLakeSiteAndMetrics() throws Exception {
+        assertEquals(0, first.code(), first.err());
+        assertEquals(0, second.code(), second.err());
+        assertTrue(first.out().contains("demo done in"), first.out());
+        assertTrue(Files.exists(workspace.resolve("site/index.html")));
+        String page = Files.readString(workspace.resolve("site/uc4.html"));
+        assertTrue(page.contains("<svg"), "uc4 page has charts");
+        assertFalse(page.contains("src=\"http"), "the page loads nothing from the network");
+        assertTrue(Files.readString(workspace.resolve("site/index.html")).contains("href=\"uc4.html\""));
+        assertTrue(Files.exists(workspace.resolve(".secrets/pseudo.key")));
+        assertTrue(first.err().contains("generated a pseudonymisation key"), first.err());
+        String key = Files.readString(workspace.resolve(".secrets/pseudo.key")).strip();
+        for (String published : List.of("site/index.html", "site/uc4.html", "metrics/uc4.json", "metrics/run.json")) {
+            assertFalse(Files.readString(workspace.resolve(published)).contains(key), published + " holds the key");
+        }
+        assertFalse(first.err().contains(key) || first.out().contains(key), "the key was printed");
+    }
+
+    @Test
+    void uc4JsonHasTheDocumentedShape() throws Exception {
+        JsonNode doc = Json.mapper().readTree(workspace.resolve("metrics/uc4.json").toFile());
+        assertEquals("uc4", doc.get("use_case").asText());
+        assertFalse(doc.get("title").asText().isBlank());
+        List<String> names = List.of("persistence", "gbt-mllib", "gbt-smile-quantile");
+        assertEquals(names.size(), doc.get("models").size());
+        assertTrue(names.contains(doc.get("best_model").asText()));
+        for (int i = 0; i < names.size(); i++) {
+            JsonNode m = doc.get("models").get(i);
+            assertEquals(names.get(i), m.get("name").asText());
+            assertTrue(List.of("spark-mllib", "smile", "baseline").contains(m.get("engine").asText()));
+            for (String metric : List.of("mape", "rmse", "skill_vs_persistence", "coverage_p10_p90",
+                    "congestion_recall", "congestion_precision")) {
+                assertTrue(m.get("metrics").has(metric), metric);
+            }
+        }
+        assertEquals(5, doc.get("criteria").size());
+        for (JsonNode c : doc.get("criteria")) {
+            for (String field : List.of("metric", "model", "operator", "target", "value", "met")) {
+                assertTrue(c.has(field), field);
+            }
+        }
+        JsonNode provenance = doc.get("provenance");
+        assertFalse(provenance.get("git_commit").asText().isBlank());
+        assertTrue(provenance.get("input_tables").has("silver/load_curve"));
+        assertTrue(provenance.get("libraries").has("spark"));
+
+        JsonNode run = Json.mapper().readTree(workspace.resolve("metrics/run.json").toFile());
+        List<String> stages = Json.mapper().convertValue(run.get("stages").findValuesAsText("name"), List.class);
+        assertEquals(List.of("spark session", "generate", "features uc4", "train uc4", "publish"), stages);
+        assertTrue(run.get("total_seconds").asDouble() > 0);
+        assertTrue(run.get("memory").get("peak_rss_mb").asLong() > 0);
+    }
+
+    @Test
+    void reRunningTheDemoLeavesTheSameTablesNotDuplicates() {
+        Lake lake = new Lake(SPARK, workspace.resolve("lake").toString());
+        for (TableId t : DETERMINISTIC) {
+            Dataset<Row> rows = lake.read(t);
+            assertEquals(countsAfterFirst.get(t), rows.count(), t + " row count changed");
+            assertTrue(lake.version(t) > versionsAfterFirst.get(t), t + " was rewritten in a new version");
+            // Delta time travel: the first run's version against the latest, ingestion metadata aside.
+            Dataset<Row> before = lake.read(t, versionsAfterFirst.get(t)).drop("ingest_run");
+            Dataset<Row> after = rows.drop("ingest_run");
+            assertEquals(0, before.exceptAll(after).count(), t + " lost or changed rows");
+            assertEquals(0, after.exceptAll(before).count(), t + " gained or changed rows");
+        }
+        Dataset<Row> registry = lake.read(Tables.MODEL_REGISTRY);
+        assertEquals(3, registry.count(), "registry holds each model once");
+        assertEquals(3, registry.select("model_id").distinct().count());
+    }
+
+    @Test
+    void everyRegisteredModelHasItsProvenanceAndArtifact() {
+        Lake lake = new Lake(SPARK, workspace.resolve("lake").toString());
+        for (Row r : lake.read(Tables.MODEL_REGISTRY).collectAsList()) {
+            String path = r.getAs("artifact_path");
+            assertTrue(Files.exists(Path.of(path, "model.json")), path);
+            String tables = r.getAs("input_tables_json");
+            assertTrue(tables.contains("gold/features/uc4"), tables);
+            assertEquals(3L, (long) r.<Long>getAs("seed"));
+            assertFalse(r.<String>getAs("git_commit").isBlank());
+        }
+    }
+}
