@@ -7,6 +7,7 @@ import org.energycommons.workbench.datasets.lake.MissingTableException;
 import org.energycommons.workbench.jobs.cli.DemoCommand;
 import org.energycommons.workbench.jobs.cli.FeaturesCommand;
 import org.energycommons.workbench.jobs.cli.GenerateCommand;
+import org.energycommons.workbench.jobs.cli.IngestCommand;
 import org.energycommons.workbench.jobs.cli.ListCommand;
 import org.energycommons.workbench.jobs.cli.PublishCommand;
 import org.energycommons.workbench.jobs.cli.TrainCommand;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
 @Command(name = "workbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Energy Commons Workbench: multi-source energy data to feature tables, models and "
                 + "published results, on Spark and Delta Lake.",
-        subcommands = {DemoCommand.class, GenerateCommand.class, FeaturesCommand.class, TrainCommand.class,
+        subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, FeaturesCommand.class, TrainCommand.class,
                 PublishCommand.class, ListCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -20,6 +20,19 @@ public final class PseudoKeys {
     private PseudoKeys() {
     }
 
+    /** The key for ingesting real data: {@code WORKBENCH_PSEUDO_KEY}, required. */
+    public static Pseudonymizer required(String what) {
+        return required(what, System.getenv(ENV));
+    }
+
+    static Pseudonymizer required(String what, String env) {
+        if (env == null || env.isBlank()) {
+            throw new IllegalArgumentException(what + " needs a pseudonymisation key: set " + ENV
+                    + " to 64 or more hex characters (e.g. from your secret store); it is never written anywhere");
+        }
+        return Pseudonymizer.fromHex(env);
+    }
+
     /** The key for generating a synthetic region in this workspace. */
     public static Pseudonymizer forSynthetic(Workspace workspace, Progress progress) {
         String env = System.getenv(ENV);

@@ -69,6 +69,13 @@ public final class Pseudonymizer implements java.io.Serializable {
         }
     }
 
+    /** This pseudonymisation as a Spark function over a string column (the key travels in the closure, never in data). */
+    public org.apache.spark.sql.expressions.UserDefinedFunction asUdf() {
+        return org.apache.spark.sql.functions.udf(
+                (org.apache.spark.sql.api.java.UDF1<String, String>) this::pseudonym,
+                org.apache.spark.sql.types.DataTypes.StringType);
+    }
+
     @Override
     public String toString() {
         return "Pseudonymizer[HMAC-SHA256, key hidden]";

@@ -18,7 +18,6 @@ import static org.apache.spark.sql.functions.shiftrightunsigned;
 import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.timestamp_seconds;
 import static org.apache.spark.sql.functions.to_date;
-import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
@@ -33,7 +32,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -255,9 +253,9 @@ public final class SyntheticRegion {
         return shiftrightunsigned(h, 11).cast("double").multiply(1.0 / (1L << 53));
     }
 
-    /** The pseudonymisation function as a Spark UDF (the key travels inside the closure, never in data). */
+    /** The pseudonymisation function as a Spark UDF. */
     public static UserDefinedFunction pseudonymUdf(Pseudonymizer pseudonymizer) {
-        return udf((UDF1<String, String>) pseudonymizer::pseudonym, DataTypes.StringType);
+        return pseudonymizer.asUdf();
     }
 
     /** Silver delivery points: pseudonymised meter id, building, substation, tariff, subscribed power. */
@@ -301,6 +299,7 @@ public final class SyntheticRegion {
                 .select(
                         col("meter_id"),
                         col("interval_end_utc").minus(expr("INTERVAL 30 MINUTES")).as("ts_utc"),
-                        col("value_w").multiply(0.5 / 1000.0).as("kwh"));
+                        col("value_w").multiply(0.5 / 1000.0).as("kwh"),
+                        lit(STEP_SECONDS / 60).as("step_minutes"));
     }
 }

@@ -4,6 +4,10 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
+import org.energycommons.workbench.datasets.ingest.Connectors;
+import org.energycommons.workbench.datasets.ingest.SilverMappings;
+import org.energycommons.workbench.datasets.ingest.SourceConnector;
+import org.energycommons.workbench.datasets.ingest.SourceDescription;
 import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
@@ -16,11 +20,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code workbench list}: use cases, lake tables with their versions, registered models. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List use cases (default), lake tables with their Delta versions, or registered models.")
+        description = "List use cases (default), data sources with their licences, lake tables with their Delta "
+                + "versions, or registered models.")
 public final class ListCommand implements Callable<Integer> {
 
     /** What to list. */
-    public enum What { usecases, tables, models }
+    public enum What { usecases, sources, tables, models }
 
     @Parameters(index = "0", arity = "0..1", defaultValue = "usecases", paramLabel = "WHAT",
             description = "One of: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -40,6 +45,15 @@ public final class ListCommand implements Callable<Integer> {
             for (UseCase uc : UseCases.ALL) {
                 out.printf("%-4s %-12s %-28s %s%n", uc.id(), uc.implemented() ? "implemented" : "planned", uc.kind(),
                         uc.titleEn());
+            }
+            return 0;
+        }
+        if (what == What.sources) {
+            out.printf("%-24s %-14s %-12s %-36s %s%n", "source", "producer", "licence", "silver table", "title");
+            for (SourceConnector c : Connectors.all()) {
+                SourceDescription d = c.description();
+                out.printf("%-24s %-14s %-12s %-36s %s%n", c.name(), d.producer(), d.licence(),
+                        SilverMappings.of(c.name()).table(), d.title());
             }
             return 0;
         }

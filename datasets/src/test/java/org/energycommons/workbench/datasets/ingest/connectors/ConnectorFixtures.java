@@ -1,0 +1,167 @@
+package org.energycommons.workbench.datasets.ingest.connectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.apache.spark.sql.types.StructField;
+import org.energycommons.workbench.datasets.ingest.CollectingSink;
+import org.energycommons.workbench.datasets.ingest.SourceConnector;
+import org.energycommons.workbench.datasets.ingest.SourceDescription;
+
+/** Fixture loading and the checks every connector test makes. */
+final class ConnectorFixtures {
+
+    private ConnectorFixtures() {
+    }
+
+    /** The bytes of {@code fixtures/<source>/<file>}. */
+    static byte[] bytes(String source, String file) throws IOException {
+        String resource = "/fixtures/" + source + "/" + file;
+        try (InputStream in = ConnectorFixtures.class.getResourceAsStream(resource)) {
+            assertNotNull(in, "no test resource " + resource);
+            return in.readAllBytes();
+        }
+    }
+
+    /**
+     * Parses a fixture and checks the accounting: accepted + rejected equals the records the file holds, counted
+     * independently of the connector (non-blank lines after the header).
+     */
+    static CollectingSink parse(SourceConnector connector, String source, String file) throws IOException {
+        byte[] content = bytes(source, file);
+        CollectingSink sink = CollectingSink.parse(connector, file, content);
+        assertEquals(recordCount(content), sink.read(), file + ": every record accepted or rejected");
+        checkReasons(sink);
+        return sink;
+    }
+
+    /** Non-blank lines after the first non-blank one (the header), gunzipping when needed. */
+    static int recordCount(byte[] content) throws IOException {
+        byte[] plain = content;
+        if (content.length > 2 && (content[0] & 0xff) == 0x1f && (content[1] & 0xff) == 0x8b) {
+            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(content))) {
+                plain = in.readAllBytes();
+            }
+        }
+        int nonBlank = 0;
+        int start = 0;
+        for (int i = 0; i <= plain.length; i++) {
+            if (i == plain.length || plain[i] == '\n') {
+                boolean blank = true;
+                for (int j = start; j < i && blank; j++) {
+                    int b = plain[j] & 0xff;
+                    blank = b == ' ' || b == '\r' || b == '\t' || b == 0xEF || b == 0xBB || b == 0xBF;
+                }
+                if (!blank) {
+                    nonBlank++;
+                }
+                start = i + 1;
+            }
+        }
+        return Math.max(0, nonBlank - 1);
+    }
+
+    /** Reasons are short one-liners; raw text is bounded. */
+    static void checkReasons(CollectingSink sink) {
+        for (CollectingSink.Rejected r : sink.rejected) {
+            assertFalse(r.reason().isBlank(), "reason of line " + r.line());
+            assertTrue(r.reason().length() <= 200, "short reason: " + r.reason());
+            assertFalse(r.reason().contains("\n"), r.reason());
+            assertTrue(r.raw().length() <= org.energycommons.workbench.datasets.ingest.FrenchText.MAX_RAW_CHARS + 1,
+                    "raw text abbreviated");
+        }
+    }
+
+    /** Line → reason of the rejected records, in file order. */
+    static Map<Long, String> reasons(CollectingSink sink) {
+        Map<Long, String> reasons = new LinkedHashMap<>();
+        sink.rejected.forEach(r -> reasons.put(r.line(), r.reason()));
+        return reasons;
+    }
+
+    /** Lines of the accepted records. */
+    static List<Long> acceptedLines(CollectingSink sink) {
+        List<Long> lines = new ArrayList<>();
+        sink.accepted.forEach(a -> lines.add(a.line()));
+        return lines;
+    }
+
+    /** The accepted record at a line. */
+    static List<Object> row(CollectingSink sink, long line) {
+        return sink.accepted.stream().filter(a -> a.line() == line).findFirst()
+                .orElseThrow(() -> new AssertionError("no accepted record at line " + line)).values();
+    }
+
+    /** A UTC instant as the connectors return it. */
+    static Timestamp ts(String isoInstant) {
+        return Timestamp.from(Instant.parse(isoInstant));
+    }
+
+    /** The catalogue entry, schema and key agree; the connector survives Java serialisation (Spark ships it). */
+    static void checkContract(SourceConnector connector, String name) throws Exception {
+        assertEquals(name, connector.name());
+        SourceDescription d = connector.description();
+        assertEquals(name, d.name());
+        assertEquals("etalab-2.0", d.licence());
+        assertFalse(d.personalData());
+        assertTrue(d.url().startsWith("https://"));
+        assertTrue(d.silverTable().startsWith("silver/"));
+        StructField[] fields = connector.schema().fields();
+        assertEquals(fields.length, d.columns().size());
+        for (int i = 0; i < fields.length; i++) {
+            assertEquals(fields[i].name(), d.columns().get(i).name());
+            assertEquals(fields[i].dataType().simpleString(), d.columns().get(i).type());
+        }
+        for (String k : connector.key()) {
+            StructField f = connector.schema().apply(k);
+            assertFalse(f.nullable(), "key column " + k + " is not nullable");
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(connector);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            SourceConnector back = (SourceConnector) in.readObject();
+            assertEquals(connector.schema(), back.schema());
+        }
+    }
+
+    /** Every accepted row has as many values as the schema, and non-nullable columns are set. */
+    static void checkRows(SourceConnector connector, CollectingSink sink) {
+        StructField[] fields = connector.schema().fields();
+        for (CollectingSink.Accepted a : sink.accepted) {
+            assertEquals(fields.length, a.values().size(), "values of line " + a.line());
+            for (int i = 0; i < fields.length; i++) {
+                if (!fields[i].nullable()) {
+                    assertNotNull(a.values().get(i), fields[i].name() + " of line " + a.line());
+                }
+            }
+        }
+    }
+
+    /** Instants of one series, in file order. */
+    static List<Instant> instants(CollectingSink sink, int seriesColumn, String series, int tsColumn) {
+        List<Instant> out = new ArrayList<>();
+        for (CollectingSink.Accepted a : sink.accepted) {
+            if (series.equals(a.values().get(seriesColumn))) {
+                out.add(((Timestamp) a.values().get(tsColumn)).toInstant());
+            }
+        }
+        return out;
+    }
+}
