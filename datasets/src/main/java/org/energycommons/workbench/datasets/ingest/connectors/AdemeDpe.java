@@ -37,12 +37,13 @@ import org.energycommons.workbench.datasets.ingest.connectors.BuildingCsv.Row;
  * bounds (a value outside rejects the record, naming the field):
  * <ul>
  *   <li>certificate number: 1 to 32 letters or digits;</li>
- *   <li>issue date {@code 2023-05-17} or {@code 17/05/2023}, from {@value #FIRST_ISSUE} (the 2021 method) to today;</li>
+ *   <li>issue date written {@code 2023-05-17} or {@code 17/05/2023}, from 2021-07-01 (the 2021 method) to
+ *       today;</li>
  *   <li>energy and GHG classes: A to G, any case, trimmed;</li>
- *   <li>primary and final energy: 0 to {@value #MAX_ENERGY_KWH_M2} kWh/m²/yr;</li>
- *   <li>GHG emissions: 0 to {@value #MAX_GHG_KG_M2} kgCO2e/m²/yr;</li>
- *   <li>surface: {@value #MIN_SURFACE_M2} to {@value #MAX_SURFACE_M2} m²;</li>
- *   <li>construction year: {@value #MIN_YEAR} to the current year (may be blank, e.g. when only the period is
+ *   <li>primary and final energy: 0 to 2 000 kWh/m²/yr;</li>
+ *   <li>GHG emissions: 0 to 1 000 kgCO2e/m²/yr;</li>
+ *   <li>surface: 1 to 100 000 m²;</li>
+ *   <li>construction year: 1000 to the current year (may be blank, e.g. when only the period is
  *       known);</li>
  *   <li>building type: {@code maison}, {@code appartement} or {@code immeuble} (lower-cased);</li>
  *   <li>commune code: 5 digits or 2A/2B + 3 digits (4 digits are zero-padded); postcode: 5 digits (likewise).</li>

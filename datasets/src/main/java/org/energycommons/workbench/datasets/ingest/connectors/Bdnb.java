@@ -32,10 +32,10 @@ import org.energycommons.workbench.datasets.ingest.connectors.BuildingCsv.Row;
  *   <li>building group id: 1 to 64 letters, digits, {@code -} or {@code _} (e.g.
  *       {@code bdnb-bg-4QMY-PP2Z-THVX});</li>
  *   <li>commune code: 5 digits or 2A/2B + 3 digits (4 digits are zero-padded);</li>
- *   <li>construction year: {@value #MIN_YEAR} to the current year;</li>
- *   <li>footprint and group area: {@value #MIN_AREA_M2} to {@value #MAX_AREA_M2} m²;</li>
- *   <li>dwellings: 0 to {@value #MAX_DWELLINGS}; levels: 0 to {@value #MAX_LEVELS};</li>
- *   <li>DPE class: A to G; mean height: 0 to {@value #MAX_HEIGHT_M} m.</li>
+ *   <li>construction year: 1000 to the current year;</li>
+ *   <li>footprint and group area: 1 to 2 000 000 m²;</li>
+ *   <li>dwellings: 0 to 10 000; levels: 0 to 150;</li>
+ *   <li>DPE class: A to G; mean height: 0 to 400 m.</li>
  * </ul>
  */
 public final class Bdnb implements SourceConnector {

@@ -46,7 +46,7 @@ import org.energycommons.workbench.datasets.ingest.SchemaMismatchException;
  *   <li>a record whose key repeats the key of an earlier accepted record of the file is rejected as
  *       {@code duplicate of line N};</li>
  *   <li>text values are stripped and repaired like header names; a text value that still holds U+FFFD (bytes
- *       that could not be decoded) is rejected.</li>
+ *       that could not be decoded) or is longer than {@value #MAX_TEXT_CHARS} characters is rejected.</li>
  * </ul>
  */
 final class SemicolonCsv {
@@ -55,6 +55,8 @@ final class SemicolonCsv {
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final int QUOTE_CHARS = 40;
+    /** Longest plausible text value (names, statuses): longer text is a broken record, not a name. */
+    static final int MAX_TEXT_CHARS = 200;
 
     /**
      * A column a connector reads.
@@ -217,7 +219,7 @@ final class SemicolonCsv {
         return "'" + FrenchText.abbreviate(text, QUOTE_CHARS) + "'";
     }
 
-    /** Optional text: stripped and repaired, {@code null} when blank. */
+    /** Optional text: stripped and repaired, {@code null} when blank, at most {@link #MAX_TEXT_CHARS}. */
     static String text(String field, String label) throws Problem {
         String s = repair(field.strip());
         if (s.isEmpty()) {
@@ -225,6 +227,9 @@ final class SemicolonCsv {
         }
         if (s.indexOf('\uFFFD') >= 0) {
             throw new Problem(label + ": undecodable characters: " + quote(s));
+        }
+        if (s.length() > MAX_TEXT_CHARS) {
+            throw new Problem(label + ": too long: " + s.length() + " characters (at most " + MAX_TEXT_CHARS + ")");
         }
         return s;
     }

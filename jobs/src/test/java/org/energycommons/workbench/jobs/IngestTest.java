@@ -1,0 +1,133 @@
+package org.energycommons.workbench.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.energycommons.workbench.datasets.SparkSessions;
+import org.energycommons.workbench.datasets.lake.Lake;
+import org.energycommons.workbench.datasets.lake.TableId;
+import org.energycommons.workbench.datasets.lake.Tables;
+import org.energycommons.workbench.datasets.privacy.Pseudonymizer;
+import org.energycommons.workbench.models.provenance.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code workbench ingest} as a user runs it: counts, rejects with reasons, pseudonymised silver, idempotency. */
+class IngestTest {
+
+    private static final SparkSession SPARK = SparkSessions.forTests();
+    private static final String HEADER = "Identifiant PRM;Date de début;Date de fin;Grandeur physique;Grandeur métier;"
+            + "Etape métier;Unité;Horodate;Valeur;Nature;Pas;Indice de vraisemblance;Etat complémentaire";
+    private static final TableId BRONZE = new TableId(org.energycommons.workbench.datasets.lake.Layer.BRONZE,
+            "enedis_load_curve_csv");
+    private static final TableId REJECTS = new TableId(org.energycommons.workbench.datasets.lake.Layer.REJECTS,
+            "enedis_load_curve_csv");
+
+    private static void write(Path file, String... lines) throws Exception {
+        Files.writeString(file, String.join("\r\n", lines) + "\r\n", StandardCharsets.UTF_8);
+    }
+
+    private static Path files(Path dir) throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        write(in.resolve("prm1.csv"), HEADER,
+                "30000000000001;2024-01-01T00:00:00+01:00;2024-01-02T00:00:00+01:00;PA;CONS;BRUT;W;;;;;;",
+                ";;;;;;;2024-01-01T00:30:00+01:00;500;B;PT30M;;",
+                ";;;;;;;2024-01-01T01:00:00+01:00;600;B;PT30M;;",
+                ";;;;;;;2024-01-01T01:30:00+01:00;abc;B;PT30M;;",
+                ";;;;;;;2024-01-01T02:00:00+01:00;-5;B;PT30M;;",
+                ";;;;;;;2024-01-01T01:00:00+01:00;600;B;PT30M;;");
+        write(in.resolve("prm2.csv"), HEADER,
+                "30000000000002;2024-01-01T00:00:00+01:00;2024-01-02T00:00:00+01:00;PA;CONS;BRUT;W;;;;;;",
+                ";;;;;;;2024-01-01 00:10:00;1200;B;PT10M;;",
+                ";;;;;;;2024-01-01 00:20:00;1800;B;PT10M;;",
+                ";;;;;;;2024-01-01 00:30:00;2400;B;PT10M;;");
+        return in;
+    }
+
+    private static JsonNode report(Path file) throws Exception {
+        return Json.mapper().readTree(file.toFile());
+    }
+
+    @Test
+    void everyRowIsAcceptedOrRejectedAndReIngestingChangesNothing(@TempDir Path dir) throws Exception {
+        Path in = files(dir);
+        String out = dir.resolve("ws").toString();
+        CliRunner first = CliRunner.run("ingest", "enedis-load-curve-csv", in + "/*.csv", "--out", out,
+                "--report", dir.resolve("r1.json").toString(), "--master", "local[2]");
+        assertEquals(0, first.code(), first.err());
+        JsonNode r1 = report(dir.resolve("r1.json"));
+        assertEquals("enedis-load-curve-csv", r1.get("source").asText());
+        assertEquals(2, r1.get("files").size());
+        assertEquals(8, r1.get("read").asLong());
+        assertEquals(5, r1.get("accepted").asLong());
+        assertEquals(3, r1.get("rejected").asLong());
+        assertEquals(1, r1.get("duplicates").asLong());
+        assertTrue(first.out().contains("read 8, accepted 5, rejected 3, duplicates 1"), first.out());
+
+        Lake lake = new Lake(SPARK, out + "/lake");
+        List<Row> rejects = lake.read(REJECTS).orderBy("line").select("line", "reason").collectAsList();
+        assertEquals(List.of(5L, 6L, 7L), rejects.stream().map(r -> r.getLong(0)).toList());
+        assertTrue(rejects.get(0).getString(1).contains("abc"), rejects.toString());
+        assertTrue(rejects.get(2).getString(1).startsWith("duplicate of line 4"), rejects.toString());
+
+        // Silver: pseudonymised, UTC interval starts, kWh.
+        String meter1 = Pseudonymizer.fromHex(System.getenv("WORKBENCH_PSEUDO_KEY")).pseudonym("30000000000001");
+        assertFalse(Arrays.asList(lake.read(Tables.LOAD_CURVE).columns()).contains("prm"));
+        Row first30 = lake.read(Tables.LOAD_CURVE).filter("meter_id = '" + meter1 + "'").orderBy("ts_utc").first();
+        assertEquals(java.sql.Timestamp.from(java.time.Instant.parse("2023-12-31T23:00:00Z")), first30.getTimestamp(1));
+        assertEquals(0.25, first30.getDouble(2), 1e-12);
+        assertEquals(5, lake.read(Tables.LOAD_CURVE).count());
+        assertEquals(0, lake.read(Tables.LOAD_CURVE).filter("meter_id like '3000000%'").count());
+
+        long bronzeVersion = lake.version(BRONZE);
+        CliRunner again = CliRunner.run("ingest", "enedis-load-curve-csv", in + "/*.csv", "--out", out,
+                "--report", dir.resolve("r2.json").toString(), "--master", "local[2]");
+        assertEquals(0, again.code(), again.err());
+        JsonNode r2 = report(dir.resolve("r2.json"));
+        assertEquals(8, r2.get("read").asLong());
+        assertEquals(r2.get("read").asLong(), r2.get("accepted").asLong() + r2.get("rejected").asLong());
+        assertEquals(1 + 5, r2.get("duplicates").asLong(), "accepted rows already in bronze are merged duplicates");
+        assertEquals(5, lake.read(BRONZE).count());
+        assertEquals(3, lake.read(REJECTS).count());
+        assertEquals(5, lake.read(Tables.LOAD_CURVE).count());
+        assertEquals(0, lake.read(BRONZE, bronzeVersion).drop("ingest_run")
+                .exceptAll(lake.read(BRONZE).drop("ingest_run")).count());
+    }
+
+    @Test
+    void aFileOfAnotherSourceIsRefusedAndNothingIsWritten(@TempDir Path dir) throws Exception {
+        Path in = files(dir);
+        write(in.resolve("zz-eco2mix.csv"), "Code INSEE région;Région;Nature;Date;Heure;Date - Heure;Consommation (MW)",
+                "84;Auvergne-Rhône-Alpes;Données consolidées;2024-01-01;00:00;2024-01-01T00:00:00+01:00;8000");
+        String out = dir.resolve("ws").toString();
+        CliRunner r = CliRunner.run("ingest", "enedis-load-curve-csv", in + "/*.csv", "--out", out,
+                "--master", "local[2]");
+        assertEquals(Main.EXIT_USAGE, r.code(), r.err());
+        assertEquals(1, r.errorLines().size(), r.err());
+        assertTrue(r.errorLines().get(0).startsWith("workbench: error: zz-eco2mix.csv: not a enedis-load-curve-csv"),
+                r.errorLines().get(0));
+        assertFalse(new Lake(SPARK, out + "/lake").exists(BRONZE), "nothing may be written");
+    }
+
+    @Test
+    void unknownSourceAndMissingKeyAreClearErrors(@TempDir Path dir) {
+        CliRunner r = CliRunner.run("ingest", "enedis-linky", dir.toString());
+        assertEquals(Main.EXIT_USAGE, r.code());
+        assertTrue(r.errorLines().get(0).startsWith("workbench: error: unknown source 'enedis-linky'; known: "),
+                r.err());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PseudoKeys.required("ingesting bdnb", null));
+        assertTrue(e.getMessage().startsWith("ingesting bdnb needs a pseudonymisation key: set WORKBENCH_PSEUDO_KEY"),
+                e.getMessage());
+    }
+}
