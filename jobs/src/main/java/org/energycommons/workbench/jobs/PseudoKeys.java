@@ -35,7 +35,10 @@ public final class PseudoKeys {
 
     /** The key for generating a synthetic region in this workspace. */
     public static Pseudonymizer forSynthetic(Workspace workspace, Progress progress) {
-        String env = System.getenv(ENV);
+        return forSynthetic(workspace, progress, System.getenv(ENV));
+    }
+
+    static Pseudonymizer forSynthetic(Workspace workspace, Progress progress, String env) {
         if (env != null && !env.isBlank()) {
             return Pseudonymizer.fromHex(env);
         }

@@ -31,6 +31,10 @@ public final class FrenchText {
 
     /** Bytes sampled to tell UTF-8 from Latin-1. */
     static final int SNIFF_BYTES = 1 << 20;
+    /** Longest number text accepted (a double has at most 17 significant digits; this leaves room for zeros). */
+    static final int MAX_NUMBER_CHARS = 100;
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("[+-]?+(?:\\d++(?:\\.\\d*+)?+|\\.\\d++)(?:[eE][+-]?+\\d++)?+");
     /** Longest raw text kept for a rejected record. */
     public static final int MAX_RAW_CHARS = 2000;
 
@@ -132,7 +136,11 @@ public final class FrenchText {
             }
             s = s.replace(',', '.');
         }
-        if (!s.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+        if (s.length() > MAX_NUMBER_CHARS) {
+            throw new NumberFormatException("not a number: too long (" + s.length() + " characters)");
+        }
+        // Possessive quantifiers: a failed match costs linear time, whatever the input.
+        if (!NUMBER.matcher(s).matches()) {
             throw new NumberFormatException("not a number: '" + abbreviate(text, 40) + "'");
         }
         double v = Double.parseDouble(s);

@@ -2,6 +2,7 @@ package org.energycommons.workbench.datasets.ingest;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
@@ -68,7 +69,9 @@ public final class SilverMappings {
             case "odre-gas-daily" -> new SilverMapping(REGIONAL_GAS, List.of("region_code", "ts_utc"),
                     (b, p) -> withoutMetadata(b));
             case "meteofrance-hourly" -> new SilverMapping(Tables.WEATHER_HOURLY, List.of("station_id", "ts_utc"),
-                    (b, p) -> b.select(col("station_id"), col("ts_utc"), col("temperature_c"),
+                    // AAAAMMJJHH ends the hour GLO is summed over: silver stamps an hour by its start.
+                    (b, p) -> b.select(col("station_id"), col("ts_utc").minus(expr("INTERVAL 1 HOUR")).as("ts_utc"),
+                            col("temperature_c"),
                             lit(null).cast("double").as("temperature_forecast_c"), col("irradiance_w_m2")));
             case "ademe-dpe" -> new SilverMapping(DPE, List.of("dpe_id"),
                     (b, p) -> withoutMetadata(b).withColumn("address_id", addressId(p, "commune_code", "address"))

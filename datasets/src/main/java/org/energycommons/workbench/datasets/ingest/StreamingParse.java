@@ -50,7 +50,9 @@ public final class StreamingParse<T> implements Iterator<T> {
                     }
                 });
                 put(END);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
+                put(new IOException("cannot read " + fileName + ": " + e.getMessage(), e));
+            } catch (RuntimeException e) {
                 put(e);
             }
         }, "parse-" + fileName);

@@ -38,6 +38,27 @@ public final class Tables {
     public static final TableId UC4_METRICS = new TableId(Layer.GOLD_RESULTS, "uc4_metrics");
     /** Every trained model with its provenance. */
     public static final TableId MODEL_REGISTRY = new TableId(Layer.REGISTRY, "models");
+    /** The data catalogue: every source and lake table with licence, provenance, coverage and schema. */
+    public static final TableId CATALOG = new TableId(Layer.REGISTRY, "catalog");
+
+    /** What each table holds, for the catalogue. */
+    public static final java.util.Map<TableId, String> DESCRIPTIONS = java.util.Map.ofEntries(
+            java.util.Map.entry(BRONZE_SYNTHETIC_LOAD_CURVE,
+                    "Synthetic 30-minute load curves as a network operator delivers them (PRM, average W, interval end)"),
+            java.util.Map.entry(COMMUNES, "Communes with their climate zone and weather station"),
+            java.util.Map.entry(WEATHER_STATIONS, "Weather stations"),
+            java.util.Map.entry(WEATHER_HOURLY, "Hourly temperature, day-ahead forecast temperature and irradiance per station"),
+            java.util.Map.entry(BUILDINGS, "Building registry: use, construction year, surface, envelope, heating energy"),
+            java.util.Map.entry(METERS, "Electricity delivery points (pseudonymised) with building, substation and tariff"),
+            java.util.Map.entry(SUBSTATIONS, "HTA/BT substations with their rated capacity"),
+            java.util.Map.entry(LOAD_CURVE, "Load curves in kWh per interval, UTC interval start, pseudonymised meter"),
+            java.util.Map.entry(CALENDAR, "French calendar: public holidays, zone B school holidays, bridge days, DST day lengths"),
+            java.util.Map.entry(TRUTH_METERS, "Ground truth of the synthetic meters (archetype, true parameters), evaluation only"),
+            java.util.Map.entry(SUBSTATION_LOAD_HOURLY, "Hourly substation load with meter count and largest meter share"),
+            java.util.Map.entry(UC4_FEATURES, "uc4 point-in-time features, one row per substation and target hour"),
+            java.util.Map.entry(UC4_PREDICTIONS, "uc4 P10/P50/P90 forecasts per model, substation and hour"),
+            java.util.Map.entry(UC4_METRICS, "uc4 metrics per model and split"),
+            java.util.Map.entry(MODEL_REGISTRY, "Every trained model with its provenance and metrics"));
 
     /** All tables, in lake order. */
     public static List<TableId> all() {

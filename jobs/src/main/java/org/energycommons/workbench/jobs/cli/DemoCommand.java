@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.energycommons.workbench.datasets.synthetic.RegionConfig;
+import org.energycommons.workbench.jobs.Catalog;
 import org.energycommons.workbench.jobs.GenerateJob;
 import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.jobs.PseudoKeys;
@@ -43,6 +44,10 @@ public final class DemoCommand implements Callable<Integer> {
                     PseudoKeys.forSynthetic(ctx.workspace(), ctx.progress())));
             timer.stage("features uc4", () -> Uc4Jobs.features(ctx));
             UseCaseResult uc4 = timer.stage("train uc4", () -> Uc4Jobs.train(ctx));
+            timer.stage("catalogue", () -> {
+                ctx.progress().step("catalogue: sources and tables with licences, coverage and schemas");
+                return Catalog.refresh(ctx);
+            });
             Map<String, String> runInfo = new LinkedHashMap<>();
             runInfo.put("command", "workbench demo --meters " + config.meters() + " --days " + config.days()
                     + " --seed " + config.seed() + " --start " + config.start());

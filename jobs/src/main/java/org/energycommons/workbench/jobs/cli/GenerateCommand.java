@@ -2,6 +2,7 @@ package org.energycommons.workbench.jobs.cli;
 
 import java.util.concurrent.Callable;
 import org.energycommons.workbench.datasets.synthetic.RegionConfig;
+import org.energycommons.workbench.jobs.Catalog;
 import org.energycommons.workbench.jobs.GenerateJob;
 import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.jobs.PseudoKeys;
@@ -30,6 +31,7 @@ public final class GenerateCommand implements Callable<Integer> {
             JobContext ctx = session.context();
             RegionConfig config = region.resolve(ctx.config());
             long readings = GenerateJob.run(ctx, config, PseudoKeys.forSynthetic(ctx.workspace(), ctx.progress()));
+            Catalog.refresh(ctx);
             spec.commandLine().getOut().printf("generated %,d readings into %s%n", readings, ctx.workspace().lake());
             return 0;
         }

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.energycommons.workbench.datasets.ingest.Connectors;
 import org.energycommons.workbench.datasets.ingest.SilverMappings;
 import org.energycommons.workbench.datasets.ingest.SourceConnector;
+import org.energycommons.workbench.jobs.Catalog;
 import org.energycommons.workbench.jobs.IngestJob;
 import org.energycommons.workbench.jobs.PseudoKeys;
 import org.energycommons.workbench.models.provenance.Json;
@@ -45,6 +46,7 @@ public final class IngestCommand implements Callable<Integer> {
         try (Session session = new Session(common, spec.commandLine().getErr())) {
             IngestJob.Report r = IngestJob.run(session.context(), connector, SilverMappings.of(source), paths,
                     pseudonymizer);
+            Catalog.refresh(session.context());
             spec.commandLine().getOut().printf("%s: %d file(s), read %d, accepted %d, rejected %d, duplicates %d%n",
                     r.source(), r.files().size(), r.read(), r.accepted(), r.rejected(), r.duplicates());
             if (report != null) {

@@ -58,7 +58,7 @@ public final class AdemeDpe implements SourceConnector {
     public static final String NAME = "ademe-dpe";
 
     /** First issue date accepted: the 2021 DPE method applies from this day. */
-    static final String FIRST_ISSUE = "2021-07-01";
+    static final LocalDate FIRST_ISSUE = LocalDate.of(2021, 7, 1);
     /** Highest plausible primary or final energy use, kWh/m²/yr. */
     static final double MAX_ENERGY_KWH_M2 = 2_000;
     /** Highest plausible GHG emissions, kgCO2e/m²/yr. */
@@ -117,7 +117,7 @@ public final class AdemeDpe implements SourceConnector {
             "CSV export of dpe03existant (snake_case headers) or of the older dpe-v2-logements-existants (accented "
                     + "headers); ',' or ';' separated with quoted fields, UTF-8 (often with BOM) or Windows-1252, "
                     + "decimal point or comma, dates ISO or dd/MM/yyyy; 200+ columns of which 15 are read",
-            "silver/dpe_certificates", true, DESCRIBED);
+            "silver/dpe", true, DESCRIBED);
 
     private static final StructType SCHEMA = new StructType(new StructField[] {
         field("dpe_id", DataTypes.StringType, false),
@@ -163,25 +163,22 @@ public final class AdemeDpe implements SourceConnector {
     @Override
     public void parse(String fileName, InputStream content, RecordSink sink) throws IOException {
         LocalDate today = BuildingCsv.today();
-        LocalDate firstIssue = LocalDate.parse(FIRST_ISSUE);
-        int currentYear = today.getYear();
-        BuildingCsv.parse(fileName, content, sink, NAME, COLUMNS,
-                row -> values(row, firstIssue, today, currentYear), 0);
+        BuildingCsv.parse(fileName, content, sink, NAME, COLUMNS, row -> values(row, today), 0);
     }
 
-    private static Object[] values(Row row, LocalDate firstIssue, LocalDate today, int currentYear) {
+    private static Object[] values(Row row, LocalDate today) {
         String id = BuildingCsv.requiredText(row, ID);
         if (!DPE_NUMBER.matcher(id).matches()) {
             throw BuildingCsv.invalid(row, ID, "not a DPE number", id);
         }
-        LocalDate issued = BuildingCsv.requiredDate(row, ISSUED, firstIssue, today);
+        LocalDate issued = BuildingCsv.requiredDate(row, ISSUED, FIRST_ISSUE, today);
         String energyClass = BuildingCsv.requiredDpeClass(row, ENERGY_CLASS);
         String ghgClass = BuildingCsv.requiredDpeClass(row, GHG_CLASS);
         double primary = BuildingCsv.requiredDecimal(row, PRIMARY, 0, MAX_ENERGY_KWH_M2);
         Double finalEnergy = BuildingCsv.decimal(row, FINAL, 0, MAX_ENERGY_KWH_M2);
         Double ghg = BuildingCsv.decimal(row, GHG, 0, MAX_GHG_KG_M2);
         double surface = BuildingCsv.requiredDecimal(row, SURFACE, MIN_SURFACE_M2, MAX_SURFACE_M2);
-        Integer year = BuildingCsv.whole(row, YEAR, MIN_YEAR, currentYear);
+        Integer year = BuildingCsv.whole(row, YEAR, MIN_YEAR, today.getYear());
         String period = BuildingCsv.text(row, PERIOD);
         String type = BuildingCsv.text(row, TYPE);
         if (type != null) {
@@ -306,14 +303,16 @@ public final class AdemeDpe implements SourceConnector {
      * </ul>
      * For certificates issued from {@link #SMALL_SURFACE_RULE_FROM 1 July 2024} of dwellings whose reference
      * surface, rounded to the nearest m², is under 40 m², the thresholds of the arrêté of 25 March 2024 (JORF of
-     * 20 April 2024, JORFTEXT000049446315) apply instead: they are tabulated per whole m² from 8
-     * to 39 m² and rise as the surface falls (surfaces under 8 m² take the 8 m² row). For example, at 20 m² the
-     * energy bounds are A ≤ 88, B ≤ 128, C ≤ 230, D ≤ 300, E ≤ 385, F ≤ 476 and the climate bounds A ≤ 8, B ≤ 13,
-     * C ≤ 34, D ≤ 54, E ≤ 74, F ≤ 104; at 8 m² and less, 146 / 186 / 386 / 505 / 622 / 739 and 11 / 16 / 44 / 68 /
-     * 90 / 122.
+     * 20 April 2024, JORFTEXT000049446315) apply instead: they are tabulated per whole m² from 8 to 39 m² and rise
+     * as the surface falls (surfaces under 8 m² take the 8 m² row). For example, at 20 m² the energy bounds are
+     * A ≤ 88, B ≤ 128, C ≤ 230, D ≤ 300, E ≤ 385, F ≤ 476 and the climate bounds A ≤ 8, B ≤ 13, C ≤ 34, D ≤ 54,
+     * E ≤ 74, F ≤ 104; at 8 m² and less, 146 / 186 / 386 / 505 / 622 / 739 and 11 / 16 / 44 / 68 / 90 / 122. The
+     * table is transcribed from the one distributed with the open-source 3CL engine (Open3CL,
+     * {@code dpe_ges_limit_values}), which selects the row by the surface rounded to the nearest m², as here.
      *
-     * <p>Bounds are inclusive as written above (a value equal to a bound is in the better class). Not covered: the
-     * higher E/F bounds for dwellings above 800 m of altitude in climate zones H1b, H1c and H2d, and overseas
+     * <p>Bounds are inclusive as written above (a value equal to a bound is in the better class); the 3CL engine
+     * compares with a strict {@code <}, so the two differ only for a value exactly equal to a bound. Not covered:
+     * the higher E/F bounds for dwellings above 800 m of altitude in climate zones H1b, H1c and H2d, and overseas
      * departments, which have their own method.
      *
      * @param primaryEnergyKwhM2 primary energy use, 5 uses, kWh/m²/yr

@@ -90,7 +90,7 @@ public final class Bdnb implements SourceConnector {
             "BDNB open: building groups", "CSTB", "etalab-2.0", "https://bdnb.io/",
             "CSV extract of batiment_groupe tables, usually ',' separated with quoted WKT geometries, UTF-8; "
                     + "one row per building group",
-            "silver/buildings", false, DESCRIBED);
+            "silver/building_groups", false, DESCRIBED);
 
     private static final StructType SCHEMA = new StructType(new StructField[] {
         field("building_group_id", DataTypes.StringType, false),

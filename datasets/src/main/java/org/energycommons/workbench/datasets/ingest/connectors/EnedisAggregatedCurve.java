@@ -128,7 +128,7 @@ public abstract sealed class EnedisAggregatedCurve implements SourceConnector
                 "https://data.enedis.fr/explore/dataset/" + dataset + "/",
                 "';'-separated CSV, UTF-8 or Windows-1252, French labels or snake-case column names; Horodate is "
                         + "the half-hour start, ISO with offset or Europe/Paris local time; energies in Wh",
-                "silver/segment_load_curve",
+                "silver/aggregated_load_curve",
                 false,
                 EnedisFormats.columns(SCHEMA, DOCS));
     }
@@ -191,8 +191,8 @@ public abstract sealed class EnedisAggregatedCurve implements SourceConnector
                 throw new EnedisFormats.Bad("duplicate of line " + first);
             }
             seen.put(key, line);
-            sink.accept(line, Timestamp.from(ts), profile, range, sector, points, total / 1000.0,
-                    mean == null ? null : mean / 1000.0);
+            sink.accept(line, Timestamp.from(ts), profile, range, sector, points, EnedisFormats.shift(total, -3),
+                    mean == null ? null : EnedisFormats.shift(mean, -3));
         });
     }
 

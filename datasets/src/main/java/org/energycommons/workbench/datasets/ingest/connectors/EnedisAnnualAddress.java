@@ -122,7 +122,7 @@ public final class EnedisAnnualAddress implements SourceConnector {
                 "https://data.enedis.fr/explore/dataset/consommation-annuelle-residentielle-par-adresse/",
                 "';'-separated CSV, UTF-8 or Windows-1252, French labels or snake-case column names; "
                         + "consumptions in MWh per year",
-                "silver/address_consumption",
+                "silver/annual_consumption_by_address",
                 true,
                 EnedisFormats.columns(SCHEMA, DOCS));
     }
@@ -164,17 +164,21 @@ public final class EnedisAnnualAddress implements SourceConnector {
             EnedisFormats.bounded(totalField, total, 0, dwellings * MAX_MWH_PER_DWELLING, " MWh");
             String meanField = "Consommation annuelle moyenne par logement de l'adresse (MWh)";
             Double mean = EnedisFormats.optionalNumber(meanField, EnedisCsv.field(f, ix[MEAN]));
+            double meanKwh;
             if (mean == null) {
-                mean = total / dwellings;
+                meanKwh = total * 1000.0 / dwellings;
+            } else {
+                EnedisFormats.bounded(meanField, mean, 0, MAX_MWH_PER_DWELLING, " MWh");
+                meanKwh = EnedisFormats.shift(mean, 3);
             }
-            EnedisFormats.bounded(meanField, mean, 0, MAX_MWH_PER_DWELLING, " MWh");
             String key = year + "|" + commune + "|" + address;
             Long first = seen.get(key);
             if (first != null) {
                 throw new EnedisFormats.Bad("duplicate of line " + first);
             }
             seen.put(key, line);
-            sink.accept(line, (int) year, commune, iris, address, (int) dwellings, total * 1000.0, mean * 1000.0);
+            sink.accept(line, (int) year, commune, iris, address, (int) dwellings, EnedisFormats.shift(total, 3),
+                    meanKwh);
         });
     }
 

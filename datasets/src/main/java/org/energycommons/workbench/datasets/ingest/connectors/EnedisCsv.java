@@ -16,8 +16,9 @@ import org.energycommons.workbench.datasets.ingest.SchemaMismatchException;
  * A {@code ;}-separated Enedis file opened for reading: the header is the first non-blank line, columns are found
  * by normalised name ({@link FrenchText#headerKey} without underscores, so {@code Courbe Moyenne n°1 + n°2 (Wh)}
  * and {@code courbe_moyenne_n1_n2_wh} are the same column) with aliases, extra columns are tolerated, and each
- * following non-blank line is a record with exactly as many fields as the header (one extra empty field from a
- * trailing {@code ;} is tolerated).
+ * following non-blank line is a record with exactly as many fields as the header. Empty names at the end of the
+ * header (a header ending in {@code ;}) are dropped, and a record may end with as many extra empty fields (at
+ * least one: a record ending in {@code ;}).
  *
  * <p>Each line is first passed through {@link EnedisFormats#repair}, so a UTF-8 file that the reader decoded as
  * Windows-1252 (because it also holds a Latin-1 line) still has its accented headers and values.
@@ -43,6 +44,15 @@ final class EnedisCsv {
         }
     }
 
+    private static boolean blankFrom(String[] fields, int from) {
+        for (int i = from; i < fields.length; i++) {
+            if (!fields[i].isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Handles one record; throws {@link EnedisFormats.Bad} to reject it. */
     interface Handler {
         void record(long line, String raw, String[] fields);
@@ -51,13 +61,15 @@ final class EnedisCsv {
     private final BufferedReader reader;
     private final String[] header;
     private final int[] index;
+    private final int extraBlanks;
     private long lineNo;
 
-    private EnedisCsv(BufferedReader reader, String[] header, int[] index, long lineNo) {
+    private EnedisCsv(BufferedReader reader, String[] header, int[] index, long lineNo, int extraBlanks) {
         this.reader = reader;
         this.header = header;
         this.index = index;
         this.lineNo = lineNo;
+        this.extraBlanks = extraBlanks;
     }
 
     /** Normalised column name: {@link FrenchText#headerKey} without underscores. */
@@ -83,6 +95,11 @@ final class EnedisCsv {
             throw new SchemaMismatchException(fileName + ": not a " + source + " file: empty file");
         }
         String[] header = FrenchText.split(EnedisFormats.repair(line), ';');
+        int trailing = 0;
+        while (header.length - trailing > 1 && header[header.length - 1 - trailing].isBlank()) {
+            trailing++;
+        }
+        header = Arrays.copyOf(header, header.length - trailing);
         String[] keys = new String[header.length];
         for (int i = 0; i < header.length; i++) {
             keys[i] = compact(header[i]);
@@ -110,7 +127,7 @@ final class EnedisCsv {
             }
             throw EnedisFormats.missingColumns(fileName, source, missing, hint);
         }
-        return new EnedisCsv(reader, header, index, lineNo);
+        return new EnedisCsv(reader, header, index, lineNo, Math.max(1, trailing));
     }
 
     /** Position of the i-th column of the list given to {@link #open} in a record, or -1 when absent. */
@@ -148,7 +165,7 @@ final class EnedisCsv {
             }
             String raw = FrenchText.abbreviate(line, FrenchText.MAX_RAW_CHARS);
             String[] fields = FrenchText.split(EnedisFormats.repair(line), ';');
-            if (fields.length == n + 1 && fields[n].isBlank()) {
+            if (fields.length > n && fields.length <= n + extraBlanks && blankFrom(fields, n)) {
                 fields = Arrays.copyOf(fields, n);
             }
             if (fields.length != n) {

@@ -53,6 +53,9 @@ final class EnedisFormats {
      */
     static final double MAX_POINT_POWER_W = 40e6;
 
+    /** Longest text read as a number. */
+    static final int MAX_NUMBER_CHARS = 100;
+
     private static final Pattern PRM = Pattern.compile("\\d{14}");
 
     private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
@@ -198,8 +201,14 @@ final class EnedisFormats {
         return v;
     }
 
-    /** An optional number; blank gives {@code null}. */
+    /**
+     * An optional number; blank gives {@code null}. Text longer than {@link #MAX_NUMBER_CHARS} is refused before it
+     * reaches {@link FrenchText#number}, whose pattern takes quadratic time on long runs of digits.
+     */
     static Double optionalNumber(String field, String text) {
+        if (text != null && text.length() > MAX_NUMBER_CHARS) {
+            throw new Bad(field + ": not a number: '" + FrenchText.abbreviate(text.strip(), 40) + "'");
+        }
         try {
             return FrenchText.number(text);
         } catch (NumberFormatException e) {
@@ -229,6 +238,14 @@ final class EnedisFormats {
             throw new Bad(field + ": absurd value " + plain(v) + unit + " (max " + plain(max) + unit + ")");
         }
         return v;
+    }
+
+    /**
+     * {@code v × 10^places} computed in decimal, so that a unit change of a value read from text adds no binary
+     * rounding ({@code 4.02} MWh gives {@code 4020.0} kWh, not {@code 4019.9999999999995}).
+     */
+    static double shift(double v, int places) {
+        return java.math.BigDecimal.valueOf(v).movePointRight(places).doubleValue();
     }
 
     /** A number without a useless {@code .0} or exponent. */

@@ -130,7 +130,7 @@ public final class OdreEco2mixRegional implements SourceConnector {
                 "';'-separated CSV, UTF-8 (BOM or not) or Windows-1252, French or snake_case headers; 'Date - Heure'"
                         + " ISO with offset, else Date + Heure in Europe/Paris time; 15- or 30-minute steps;"
                         + " decimal comma or point; empty value = null",
-                "silver/regional_electricity",
+                "silver/regional_power",
                 false,
                 columns);
     }

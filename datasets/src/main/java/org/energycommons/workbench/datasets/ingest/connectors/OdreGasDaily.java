@@ -100,7 +100,7 @@ public final class OdreGasDaily implements SourceConnector {
             "';'-separated CSV, UTF-8 (BOM or not) or Windows-1252, French or snake_case headers; 'Date - Heure'"
                     + " ISO with offset, else Date + Heure in Europe/Paris time; half-hourly or hourly rows;"
                     + " mean powers in MW (gas MW PCS 0 °C); empty value = null",
-            "silver/regional_gas_electricity",
+            "silver/regional_gas",
             false,
             List.of(
                     new Column("ts_utc", "timestamp", "", "UTC start instant of the step (Date - Heure)"),

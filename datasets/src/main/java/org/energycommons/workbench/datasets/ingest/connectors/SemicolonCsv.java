@@ -25,7 +25,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.energycommons.workbench.datasets.ingest.FrenchText;
 import org.energycommons.workbench.datasets.ingest.RecordSink;
 import org.energycommons.workbench.datasets.ingest.SchemaMismatchException;
@@ -62,18 +61,19 @@ final class SemicolonCsv {
      * A column a connector reads.
      *
      * @param label the name as the publisher writes it, used in messages
-     * @param keys the normalised header names ({@link FrenchText#headerKey}) that designate it
+     * @param keys the normalised header names ({@link FrenchText#headerKey}) that designate it, in order of
+     *     preference (the label's first) when a header has several of them
      */
-    record Column(String label, Set<String> keys) implements Serializable {
+    record Column(String label, List<String> keys) implements Serializable {
 
         /** A column known by its label and by other header names (e.g. the snake_case of an export). */
         static Column of(String label, String... aliases) {
-            Set<String> keys = new LinkedHashSet<>();
+            java.util.Set<String> keys = new LinkedHashSet<>();
             keys.add(FrenchText.headerKey(label));
             for (String alias : aliases) {
                 keys.add(FrenchText.headerKey(alias));
             }
-            return new Column(label, Set.copyOf(keys));
+            return new Column(label, List.copyOf(keys));
         }
     }
 

@@ -3,9 +3,12 @@ package org.energycommons.workbench.datasets.ingest.connectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -113,6 +116,22 @@ final class EnedisFixtures {
         }
         for (String k : connector.key()) {
             assertTrue(connector.schema().getFieldIndex(k).isDefined(), "key column " + k);
+        }
+        assertEquals(connector.name(), serialisedCopy(connector).name());
+    }
+
+    /** A Java-serialised copy, as Spark ships connectors to executors. */
+    static SourceConnector serialisedCopy(SourceConnector connector) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                out.writeObject(connector);
+            }
+            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+                return (SourceConnector) in.readObject();
+            }
+        } catch (IOException | ClassNotFoundException e) {
+            throw new AssertionError("not serialisable: " + connector.name(), e);
         }
     }
 }

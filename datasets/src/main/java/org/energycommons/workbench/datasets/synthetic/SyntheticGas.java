@@ -1,0 +1,177 @@
+package org.energycommons.workbench.datasets.synthetic;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.percentile;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Daily gas consumption of the synthetic region: gas-heated buildings ({@code heating_energy = 'gas'} in the
+ * {@link SyntheticRegion#meters()} rows), and the gas distribution network areas they belong to, one per climate
+ * zone, with a capacity that the coldest days come close to or exceed.
+ *
+ * <p>The physics is the one of the electric slope of {@link SyntheticMeter}: the envelope loses
+ * {@code loss = surface × U} (kW/°C, recovered exactly from the true parameters, see
+ * {@link #lossKwPerC()}), and a building needs, on a local day,
+ * <pre>
+ *   expected_gas_kwh = 24 h × loss × max(0, balance point − daily mean smoothed temperature) / 0.9
+ *                      + hot water (dwellings only, 4–12 kWh/day, drawn per building)
+ * </pre>
+ * where 0.9 is the seasonal boiler efficiency and the smoothed temperature is the building-inertia temperature
+ * {@code smoothed_temperature_c} of {@link SyntheticRegion#weather()}. Metered values multiply the expected one by
+ * a log-normal noise of unit mean and σ {@value #NOISE_SD}, drawn per building and day. Quantities are kWh on the
+ * higher heating value (PCS), as gas network operators bill them; the efficiency is taken relative to PCS.
+ *
+ * <p>Every random value is a hash of the seed and the row's keys: the same seed gives identical rows whatever the
+ * partitioning. Renovation works ({@link SyntheticWorks}) are not applied to gas in v1.
+ */
+public final class SyntheticGas {
+
+    /** Seasonal efficiency of gas boilers, relative to PCS. */
+    public static final double BOILER_EFFICIENCY = 0.9;
+    /** Lowest daily domestic hot water use of a gas-heated dwelling, kWh/day. */
+    public static final double HOT_WATER_MIN_KWH_PER_DAY = 4.0;
+    /** Highest daily domestic hot water use of a gas-heated dwelling, kWh/day. */
+    public static final double HOT_WATER_MAX_KWH_PER_DAY = 12.0;
+    /** Standard deviation of the log of the daily meter noise. */
+    public static final double NOISE_SD = 0.10;
+    /**
+     * Consumers of a network area each synthetic gas building stands for: the area also serves dwellings, shops,
+     * industry and heating networks the region does not model, so that area demand is in MWh to GWh per day (a few
+     * tens of synthetic buildings × {@value} × tens to hundreds of kWh).
+     */
+    public static final double AREA_SCALE = 250.0;
+    /** Percentile of the daily area demand the capacity is set from. */
+    public static final double CAPACITY_PERCENTILE = 0.99;
+    /** Lowest capacity factor applied to the percentile. */
+    public static final double CAPACITY_FACTOR_MIN = 0.97;
+    /** Highest capacity factor applied to the percentile. */
+    public static final double CAPACITY_FACTOR_MAX = 1.10;
+    /** Prefix of area ids: {@code GA-H1c}, {@code GA-H2d}, {@code GA-H3}. */
+    public static final String AREA_PREFIX = "GA-";
+
+    private SyntheticGas() {
+    }
+
+    /** The id of the network area of a climate zone, e.g. {@code GA-H1c}. */
+    public static String areaId(String climateZone) {
+        return AREA_PREFIX + climateZone;
+    }
+
+    /** The climate zones of the region, one network area each, in {@link Geography#STATIONS} order. */
+    public static List<String> climateZones() {
+        Set<String> zones = new LinkedHashSet<>();
+        for (Geography.Station s : Geography.STATIONS) {
+            zones.add(s.climateZone());
+        }
+        return List.copyOf(zones);
+    }
+
+    /** Envelope heat loss in kW/°C of a meters row (see {@link SyntheticColumns#lossKwPerC}). */
+    public static Column lossKwPerC() {
+        return SyntheticColumns.lossKwPerC(col("heating_energy"), col("heating_slope_kw_per_c"));
+    }
+
+    /**
+     * Daily domestic hot water, kWh/day, of a meters row: uniform in [{@value #HOT_WATER_MIN_KWH_PER_DAY},
+     * {@value #HOT_WATER_MAX_KWH_PER_DAY}) for dwellings ({@code building_use = 'residential'}), drawn from the
+     * seed and {@code building_id}; 0 for other buildings.
+     */
+    public static Column hotWaterKwhPerDay(RegionConfig config) {
+        return when(col("building_use").equalTo("residential"),
+                SyntheticColumns.uniform(config.seed(), "gas.hot_water", HOT_WATER_MIN_KWH_PER_DAY,
+                        HOT_WATER_MAX_KWH_PER_DAY, col("building_id")))
+                .otherwise(0.0);
+    }
+
+    /**
+     * The noise-free daily gas use of every gas-heated building over the region's local days (the truth).
+     *
+     * @param meters the {@link SyntheticRegion#meters()} rows
+     * @param weather hourly weather with {@code station_id, ts_utc, smoothed_temperature_c}
+     * @return {@code building_id string, local_date date, expected_gas_kwh double} (kWh PCS), one row per gas
+     *     building and local day from {@link RegionConfig#start()} to {@link RegionConfig#end()}
+     */
+    public static Dataset<Row> expectedBuildingDaily(RegionConfig config, Dataset<Row> meters,
+                                                     Dataset<Row> weather) {
+        Dataset<Row> daily = SyntheticColumns.dailySmoothedTemperature(weather)
+                .filter(col("local_date").between(lit(java.sql.Date.valueOf(config.start())),
+                        lit(java.sql.Date.valueOf(config.end()))));
+        Column heating = lit(24.0).multiply(lossKwPerC())
+                .multiply(greatest(lit(0.0), col("heating_balance_point_c").minus(col("smoothed_mean_c"))))
+                .divide(BOILER_EFFICIENCY);
+        return meters
+                .filter(col("heating_energy").equalTo("gas"))
+                .join(daily, "station_id")
+                .select(col("building_id"), col("local_date"),
+                        heating.plus(hotWaterKwhPerDay(config)).as("expected_gas_kwh"));
+    }
+
+    /**
+     * Metered daily gas use of every gas-heated building: the expected use × a log-normal noise of unit mean
+     * (σ {@value #NOISE_SD}) drawn from the seed, the building and the day, rounded to the Wh.
+     *
+     * @return {@code building_id string, local_date date, gas_kwh double} (kWh PCS, ≥ 0; exactly 0 for a
+     *     building without hot water on a day whose mean smoothed temperature is at or above its balance point)
+     */
+    public static Dataset<Row> buildingDaily(RegionConfig config, Dataset<Row> meters, Dataset<Row> weather) {
+        Column noise = SyntheticColumns.logNormalUnitMean(config.seed(), "gas.noise", NOISE_SD,
+                col("building_id"), col("local_date"));
+        return expectedBuildingDaily(config, meters, weather)
+                .select(col("building_id"), col("local_date"),
+                        round(col("expected_gas_kwh").multiply(noise), 3).as("gas_kwh"));
+    }
+
+    /**
+     * Daily demand of the gas network areas, one per climate zone: the sum of the area's synthetic buildings ×
+     * {@value #AREA_SCALE} (the consumers the region does not model). An area exists where the region has at least
+     * one gas-heated building: substations are spread over communes by weight ({@link Geography#communeOfSubstation}),
+     * so a region with fewer than 14 substations (the default 300 meters / 25 has 12) only reaches zone H1c and has
+     * the single area {@code GA-H1c}; from 19 substations on, the three areas exist.
+     *
+     * @param meters the meters rows (their {@code station_id} gives the climate zone)
+     * @param buildingDaily the rows of {@link #buildingDaily}
+     * @return {@code area_id string, local_date date, gas_kwh double (kWh PCS/day), n_buildings long} where
+     *     {@code n_buildings} counts the synthetic buildings summed (not scaled)
+     */
+    public static Dataset<Row> areaDaily(Dataset<Row> meters, Dataset<Row> buildingDaily) {
+        Dataset<Row> buildingArea = meters.select(col("building_id"),
+                concat(lit(AREA_PREFIX), SyntheticColumns.climateZone(col("station_id"))).as("area_id"));
+        return buildingDaily
+                .join(broadcast(buildingArea), "building_id")
+                .groupBy("area_id", "local_date")
+                .agg(round(sum("gas_kwh").multiply(AREA_SCALE), 3).as("gas_kwh"), count("*").as("n_buildings"));
+    }
+
+    /**
+     * The network areas with their capacity: the {@value #CAPACITY_PERCENTILE} percentile (exact) of the area's
+     * daily demand × a factor uniform in [{@value #CAPACITY_FACTOR_MIN}, {@value #CAPACITY_FACTOR_MAX}) drawn
+     * from the seed and the area, rounded to the kWh: the coldest days come close to or exceed it.
+     *
+     * @param areaDaily the rows of {@link #areaDaily}
+     * @return {@code area_id string, climate_zone string, capacity_kwh_per_day double}
+     */
+    public static Dataset<Row> areas(RegionConfig config, Dataset<Row> areaDaily) {
+        Column factor = SyntheticColumns.uniform(config.seed(), "gas.capacity", CAPACITY_FACTOR_MIN,
+                CAPACITY_FACTOR_MAX, col("area_id"));
+        return areaDaily
+                .groupBy("area_id")
+                .agg(percentile(col("gas_kwh"), lit(CAPACITY_PERCENTILE)).as("p"))
+                .select(col("area_id"),
+                        col("area_id").substr(AREA_PREFIX.length() + 1, 10).as("climate_zone"),
+                        round(col("p").multiply(factor), 0).as("capacity_kwh_per_day"));
+    }
+}

@@ -1,0 +1,149 @@
+package org.energycommons.workbench.datasets.synthetic;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.energycommons.workbench.datasets.SparkSessions;
+import org.junit.jupiter.api.Test;
+
+class SyntheticGasTest {
+
+    private final SparkSession spark = SparkSessions.forTests();
+
+    @Test
+    void sameSeedGivesIdenticalRowsAndAnotherSeedDoesNot() {
+        RegionConfig config = new RegionConfig(60, 40, LocalDate.of(2024, 1, 8), 5L, 20);
+        SyntheticRegion region = new SyntheticRegion(spark, config);
+        Dataset<Row> weather = region.weather();
+        List<String> first = SyntheticFixtures.sortedRows(SyntheticGas.buildingDaily(config, region.meters(), weather));
+        // Another partitioning of the same work must not change a single value.
+        List<String> second = SyntheticFixtures.sortedRows(
+                SyntheticGas.buildingDaily(config, region.meters().repartition(3), weather.repartition(4)));
+        assertTrue(first.size() >= 5 * 40, "gas buildings × days: " + first.size());
+        assertEquals(first, second);
+
+        RegionConfig other = new RegionConfig(60, 40, LocalDate.of(2024, 1, 8), 6L, 20);
+        SyntheticRegion otherRegion = new SyntheticRegion(spark, other);
+        List<String> third = SyntheticFixtures.sortedRows(
+                SyntheticGas.buildingDaily(other, otherRegion.meters(), otherRegion.weather()));
+        Set<String> common = new HashSet<>(first);
+        common.retainAll(third);
+        assertTrue(common.size() < first.size() / 10, "another seed, other rows: " + common.size());
+    }
+
+    @Test
+    void heatingFollowsTheDegreesBelowTheBalancePointAndVanishesAbove() {
+        RegionConfig config = new RegionConfig(10, 60, LocalDate.of(2024, 1, 1), 3L, 10);
+        // loss = slope / 0.04 = 3 kW/°C; balance point 14 °C.
+        SyntheticFixtures.Meter coldOffice = new SyntheticFixtures.Meter(1).archetype(Archetype.OFFICE)
+                .heating("gas", 0.12, 14).station("ST01");
+        SyntheticFixtures.Meter warmOffice = new SyntheticFixtures.Meter(2).archetype(Archetype.OFFICE)
+                .heating("gas", 0.12, 14).station("ST03");
+        SyntheticFixtures.Meter warmDwelling = new SyntheticFixtures.Meter(3)
+                .archetype(Archetype.RESIDENTIAL_OTHER_HEATING).heating("gas", 0.004, 16).station("ST03");
+        SyntheticFixtures.Meter electric = new SyntheticFixtures.Meter(4).heating("electricity", 0.3, 16);
+        Dataset<Row> meters = SyntheticFixtures.meters(spark, coldOffice, warmOffice, warmDwelling, electric);
+        Dataset<Row> weather = SyntheticFixtures.constantWeather(spark, config, Map.of("ST01", 5.0, "ST03", 20.0));
+
+        Map<String, List<Double>> expected = byBuilding(SyntheticGas.expectedBuildingDaily(config, meters, weather));
+        Map<String, List<Double>> metered = byBuilding(SyntheticGas.buildingDaily(config, meters, weather));
+        assertEquals(3, expected.size(), "only gas-heated buildings");
+        double heating = 24 * 3.0 * (14 - 5) / 0.9;
+        for (double v : expected.get(coldOffice.buildingId)) {
+            assertEquals(heating, v, 1e-9);
+        }
+        assertEquals(60, expected.get(coldOffice.buildingId).size());
+        for (double v : metered.get(warmOffice.buildingId)) {
+            assertEquals(0.0, v, 0.0, "no gas above the balance point without hot water");
+        }
+        double hotWater = expected.get(warmDwelling.buildingId).get(0);
+        assertTrue(hotWater >= 4 && hotWater < 12, "hot water " + hotWater);
+        for (double v : expected.get(warmDwelling.buildingId)) {
+            assertEquals(hotWater, v, 1e-12);
+        }
+        // Unit-mean noise: the mean of the metered days is close to the expected value.
+        double mean = metered.get(coldOffice.buildingId).stream().mapToDouble(Double::doubleValue).average()
+                .orElseThrow();
+        assertEquals(1.0, mean / heating, 0.05);
+        assertTrue(metered.get(coldOffice.buildingId).stream().distinct().count() > 50, "noise varies by day");
+    }
+
+    @Test
+    void lossRecoveredFromTheTrueParametersIsSurfaceTimesU() {
+        RegionConfig config = new RegionConfig(300, 35, LocalDate.of(2024, 1, 8), 9L, 25);
+        List<Row> rows = new SyntheticRegion(spark, config).meters()
+                .select(col("surface_m2"), SyntheticGas.lossKwPerC().as("loss")).collectAsList();
+        for (Row r : rows) {
+            double u = r.getDouble(1) * 1000 / r.getDouble(0);
+            // SyntheticMeter: U from 0.8 × 0.85 to 2.8 × 1.15 W/K/m² (surface rounded to 0.1 m²).
+            assertTrue(u > 0.8 * 0.85 * 0.99 && u < 2.8 * 1.15 * 1.01, "U = " + u);
+        }
+    }
+
+    @Test
+    void areasAreOnePerClimateZoneWithACapacityTheColdestDaysReach() {
+        // 30 substations: every commune, so every climate zone, has meters.
+        RegionConfig config = new RegionConfig(300, 365, LocalDate.of(2023, 1, 1), 42L, 10);
+        SyntheticRegion region = new SyntheticRegion(spark, config);
+        Dataset<Row> meters = region.meters().cache();
+        Dataset<Row> buildingDaily = SyntheticGas.buildingDaily(config, meters, region.weather()).cache();
+        Dataset<Row> areaDaily = SyntheticGas.areaDaily(meters, buildingDaily).cache();
+        List<Row> areaRows = areaDaily.collectAsList();
+        assertEquals(3 * 365, areaRows.size());
+        double buildingTotal = buildingDaily.agg(sum("gas_kwh")).first().getDouble(0);
+        double areaTotal = areaRows.stream().mapToDouble(r -> r.getDouble(r.fieldIndex("gas_kwh"))).sum();
+        assertEquals(buildingTotal * SyntheticGas.AREA_SCALE, areaTotal, areaTotal * 1e-9);
+
+        Map<String, List<Double>> demand = new HashMap<>();
+        for (Row r : areaRows) {
+            demand.computeIfAbsent(r.getString(r.fieldIndex("area_id")), k -> new ArrayList<>())
+                    .add(r.getDouble(r.fieldIndex("gas_kwh")));
+            assertTrue(r.getLong(r.fieldIndex("n_buildings")) >= 3, "synthetic gas buildings per area: " + r);
+        }
+        List<Row> areas = SyntheticGas.areas(config, areaDaily).orderBy("area_id").collectAsList();
+        assertEquals(List.of("GA-H1c", "GA-H2d", "GA-H3"), areas.stream().map(r -> r.getString(0)).toList());
+        for (Row a : areas) {
+            assertEquals(a.getString(0), "GA-" + a.getString(1));
+            List<Double> days = demand.get(a.getString(0));
+            double p99 = percentile(days, 0.99);
+            double capacity = a.getDouble(2);
+            assertTrue(capacity >= Math.floor(0.97 * p99) && capacity <= Math.ceil(1.10 * p99),
+                    a + " p99 " + p99);
+            double peak = days.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+            assertTrue(peak >= 0.9 * capacity, "coldest day near capacity: " + peak + " vs " + capacity);
+            assertTrue(peak > 1_000 && peak < 1e7, "area demand in MWh–GWh/day: " + peak);
+        }
+        areaDaily.unpersist();
+        buildingDaily.unpersist();
+        meters.unpersist();
+    }
+
+    private static Map<String, List<Double>> byBuilding(Dataset<Row> daily) {
+        Map<String, List<Double>> out = new HashMap<>();
+        for (Row r : daily.orderBy("building_id", "local_date").collectAsList()) {
+            out.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r.getDouble(2));
+        }
+        return out;
+    }
+
+    /** The percentile of Spark's {@code percentile}: linear interpolation at position p × (n − 1). */
+    private static double percentile(List<Double> values, double p) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double pos = p * (sorted.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+    }
+}

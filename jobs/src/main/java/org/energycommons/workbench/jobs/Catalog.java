@@ -1,0 +1,212 @@
+package org.energycommons.workbench.jobs;
+
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.energycommons.workbench.datasets.ingest.Connectors;
+import org.energycommons.workbench.datasets.ingest.SilverMappings;
+import org.energycommons.workbench.datasets.ingest.SourceConnector;
+import org.energycommons.workbench.datasets.ingest.SourceDescription;
+import org.energycommons.workbench.datasets.lake.Lake;
+import org.energycommons.workbench.datasets.lake.Layer;
+import org.energycommons.workbench.datasets.lake.TableId;
+import org.energycommons.workbench.datasets.lake.Tables;
+import org.energycommons.workbench.models.provenance.Json;
+
+/**
+ * The data catalogue: one entry per source and per lake table with its description, producer, licence (SPDX),
+ * provenance, temporal and spatial coverage and schema with units; stored as the Delta table
+ * {@code registry/catalog} and as {@code DIR/publish/catalog.json} for the portal.
+ */
+public final class Catalog {
+
+    /** Licence of what the workbench itself produces from synthetic data. */
+    public static final String SYNTHETIC_LICENCE = "etalab-2.0";
+
+    static final StructType SCHEMA = new StructType()
+            .add("name", DataTypes.StringType, false)
+            .add("kind", DataTypes.StringType, false)
+            .add("description", DataTypes.StringType, false)
+            .add("producer", DataTypes.StringType, false)
+            .add("licence", DataTypes.StringType, false)
+            .add("location", DataTypes.StringType, true)
+            .add("delta_version", DataTypes.LongType, true)
+            .add("provenance_json", DataTypes.StringType, false)
+            .add("temporal_coverage", DataTypes.StringType, true)
+            .add("spatial_coverage", DataTypes.StringType, true)
+            .add("schema_json", DataTypes.StringType, false);
+
+    private Catalog() {
+    }
+
+    /** Rebuilds the catalogue from the lake and the connectors; returns the number of entries. */
+    public static long refresh(JobContext ctx) {
+        Lake lake = ctx.lake();
+        List<Row> rows = new ArrayList<>();
+        for (SourceConnector c : Connectors.all()) {
+            SourceDescription d = c.description();
+            TableId bronze = IngestJob.bronzeTable(c);
+            Map<String, Object> provenance = new LinkedHashMap<>();
+            provenance.put("url", d.url());
+            provenance.put("format", d.format());
+            provenance.put("feeds", SilverMappings.of(c.name()).table().relativePath());
+            provenance.put("personal_data", d.personalData());
+            String[] coverage = {null, null};
+            if (lake.exists(bronze)) {
+                Dataset<Row> b = lake.read(bronze);
+                provenance.put("files", b.select("source_file").distinct().orderBy("source_file").collectAsList()
+                        .stream().map(r -> r.getString(0)).toList());
+                provenance.put("ingest_runs", b.select("ingest_run").distinct().collectAsList().stream()
+                        .map(r -> r.getString(0)).sorted().toList());
+                coverage = coverage(b);
+            }
+            List<Map<String, String>> columns = new ArrayList<>();
+            for (SourceDescription.Column col : d.columns()) {
+                columns.add(Map.of("name", col.name(), "type", col.type(), "unit", col.unit(),
+                        "description", col.description()));
+            }
+            rows.add(RowFactory.create("source:" + c.name(), "source", d.title(), d.producer(), d.licence(),
+                    lake.exists(bronze) ? lake.path(bronze) : null, lake.exists(bronze) ? lake.version(bronze) : null,
+                    compact(provenance), coverage[0], coverage[1], compact(columns)));
+        }
+        List<TableId> tables = new ArrayList<>(Tables.all());
+        for (SourceConnector c : Connectors.all()) {
+            tables.add(IngestJob.bronzeTable(c));
+            tables.add(IngestJob.rejectsTable(c));
+            TableId silver = SilverMappings.of(c.name()).table();
+            if (!tables.contains(silver)) {
+                tables.add(silver);
+            }
+        }
+        for (TableId t : tables) {
+            if (!lake.exists(t) || t.equals(Tables.CATALOG)) {
+                continue;
+            }
+            Dataset<Row> data = lake.read(t);
+            String[] coverage = coverage(data);
+            List<Map<String, String>> columns = new ArrayList<>();
+            for (StructField f : data.schema().fields()) {
+                columns.add(Map.of("name", f.name(), "type", f.dataType().simpleString(), "unit", unitOf(f.name())));
+            }
+            boolean synthetic = GenerateJob.regionOf(ctx) != null && !t.layer().equals(Layer.REJECTS);
+            Map<String, Object> provenance = new LinkedHashMap<>();
+            provenance.put("layer", t.layer().folder());
+            provenance.put("last_run", ctx.runId());
+            rows.add(RowFactory.create("table:" + t.relativePath(), "table",
+                    Tables.DESCRIPTIONS.getOrDefault(t, t.layer().folder() + " table " + t.name()),
+                    synthetic ? "Energy Commons Workbench (synthetic region)" : "Energy Commons Workbench",
+                    t.layer().equals(Layer.TRUTH) || t.layer().equals(Layer.REJECTS) ? "internal (not published)"
+                            : SYNTHETIC_LICENCE,
+                    lake.path(t), lake.version(t), compact(provenance), coverage[0], coverage[1], compact(columns)));
+        }
+        lake.replace(Tables.CATALOG, ctx.spark().createDataFrame(rows, SCHEMA), ctx.runId());
+        writeJson(ctx, rows);
+        return rows.size();
+    }
+
+    /** Min..max of the first timestamp or date column, and distinct counts of place columns. */
+    private static String[] coverage(Dataset<Row> data) {
+        String time = null;
+        List<String> places = new ArrayList<>();
+        for (StructField f : data.schema().fields()) {
+            if (time == null && (f.dataType().equals(DataTypes.TimestampType) || f.dataType().equals(DataTypes.DateType))
+                    && !f.name().equals("created_at")) {
+                time = f.name();
+            }
+            if (List.of("commune_code", "region_code", "station_id", "substation_id").contains(f.name())) {
+                places.add(f.name());
+            }
+        }
+        // One aggregation per table: coverage costs a single pass.
+        List<org.apache.spark.sql.Column> aggs = new ArrayList<>();
+        if (time != null) {
+            aggs.add(min(time));
+            aggs.add(max(time));
+        }
+        places.forEach(p -> aggs.add(countDistinct(p)));
+        if (aggs.isEmpty()) {
+            return new String[] {null, null};
+        }
+        Row r = data.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(org.apache.spark.sql.Column[]::new)).first();
+        int i = 0;
+        String temporal = null;
+        if (time != null) {
+            temporal = r.isNullAt(0) ? null : r.get(0) + " .. " + r.get(1);
+            i = 2;
+        }
+        String spatial = null;
+        if (!places.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            for (String p : places) {
+                parts.add(r.getLong(i++) + " " + p);
+            }
+            spatial = String.join(", ", parts);
+        }
+        return new String[] {temporal, spatial};
+    }
+
+    /** The unit of a column from its name's suffix (the workbench's naming convention). */
+    static String unitOf(String column) {
+        Map<String, String> suffixes = new LinkedHashMap<>();
+        suffixes.put("_kwh_m2", "kWh/m²/yr");
+        suffixes.put("_kg_m2", "kgCO2e/m²/yr");
+        suffixes.put("_w_m2", "W/m²");
+        suffixes.put("_kwh", "kWh");
+        suffixes.put("kwh", "kWh");
+        suffixes.put("_kw", "kW");
+        suffixes.put("_kva", "kVA");
+        suffixes.put("_mw", "MW");
+        suffixes.put("_w", "W");
+        suffixes.put("_m2", "m²");
+        suffixes.put("_c", "°C");
+        suffixes.put("_minutes", "min");
+        suffixes.put("_m", "m");
+        for (Map.Entry<String, String> e : suffixes.entrySet()) {
+            if (column.endsWith(e.getKey())) {
+                return e.getValue();
+            }
+        }
+        return "";
+    }
+
+    private static void writeJson(JobContext ctx, List<Row> rows) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (Row r : rows) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            for (int i = 0; i < SCHEMA.fields().length; i++) {
+                String name = SCHEMA.fields()[i].name();
+                Object v = r.get(i);
+                if (name.endsWith("_json") && v != null) {
+                    e.put(name.substring(0, name.length() - 5), Json.read((String) v, Object.class));
+                } else {
+                    e.put(name, v);
+                }
+            }
+            entries.add(e);
+        }
+        try {
+            Files.createDirectories(ctx.workspace().out().resolve("publish"));
+            Files.writeString(ctx.workspace().out().resolve("publish/catalog.json"), Json.write(entries));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the catalogue: " + e.getMessage(), e);
+        }
+    }
+
+    private static String compact(Object value) {
+        return Json.write(value).replaceAll("\\s*\\n\\s*", " ");
+    }
+}
