@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.energycommons.workbench.datasets.lake.MissingTableException;
+import org.energycommons.workbench.jobs.cli.BenchmarkCommand;
 import org.energycommons.workbench.jobs.cli.DemoCommand;
 import org.energycommons.workbench.jobs.cli.FeaturesCommand;
 import org.energycommons.workbench.jobs.cli.GenerateCommand;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Command;
         description = "Energy Commons Workbench: multi-source energy data to feature tables, models and "
                 + "published results, on Spark and Delta Lake.",
         subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, FeaturesCommand.class, TrainCommand.class,
-                PublishCommand.class, ListCommand.class, CommandLine.HelpCommand.class})
+                PublishCommand.class, ListCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code of a bad argument or a bad input value. */

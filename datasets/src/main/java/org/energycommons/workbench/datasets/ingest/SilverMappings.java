@@ -1,5 +1,6 @@
 package org.energycommons.workbench.datasets.ingest;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.expr;
@@ -53,8 +54,10 @@ public final class SilverMappings {
     public static SilverMapping of(String source) {
         return switch (source) {
             case "enedis-load-curve-json", "enedis-load-curve-csv" -> new SilverMapping(Tables.LOAD_CURVE,
-                    List.of("meter_id", "ts_utc"), (b, p) -> b.select(
-                            p.asUdf().apply(col("prm")).as("meter_id"),
+                    // Pseudonyms are computed once per PRM (a few thousand) and joined, not once per reading.
+                    List.of("meter_id", "ts_utc"), (b, p) -> b.join(broadcast(b.select("prm").distinct()
+                            .withColumn("meter_id", p.asUdf().apply(col("prm")))), "prm").select(
+                            col("meter_id"),
                             col("interval_start_utc").as("ts_utc"),
                             col("kwh"),
                             col("step_minutes")));

@@ -31,6 +31,10 @@ public final class ListCommand implements Callable<Integer> {
             description = "One of: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     What what;
 
+    @picocli.CommandLine.Option(names = "--markdown",
+            description = "With 'sources': the full reference (columns, units, keys, silver tables) as Markdown.")
+    boolean markdown;
+
     @Mixin
     CommonOptions common;
 
@@ -46,6 +50,10 @@ public final class ListCommand implements Callable<Integer> {
                 out.printf("%-4s %-12s %-28s %s%n", uc.id(), uc.implemented() ? "implemented" : "planned", uc.kind(),
                         uc.titleEn());
             }
+            return 0;
+        }
+        if (what == What.sources && markdown) {
+            out.print(org.energycommons.workbench.jobs.SourceDocs.markdown());
             return 0;
         }
         if (what == What.sources) {

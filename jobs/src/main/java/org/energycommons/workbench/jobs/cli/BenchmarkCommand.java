@@ -1,0 +1,150 @@
+package org.energycommons.workbench.jobs.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import org.energycommons.workbench.datasets.ingest.Connectors;
+import org.energycommons.workbench.datasets.ingest.SilverMappings;
+import org.energycommons.workbench.jobs.IngestJob;
+import org.energycommons.workbench.jobs.JobContext;
+import org.energycommons.workbench.jobs.PseudoKeys;
+import org.energycommons.workbench.models.provenance.BuildInfo;
+import org.energycommons.workbench.models.provenance.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code workbench benchmark}: measured figures on larger data, written to JSON (not tests). */
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+        description = "Benchmarks that measure speed and accuracy on larger data and write their figures to JSON.",
+        subcommands = {BenchmarkCommand.Ingest.class})
+public final class BenchmarkCommand implements Runnable {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing benchmark name");
+    }
+
+    /** Ingest throughput of load curves in the Enedis customer CSV format. */
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = "Generate a real-format Enedis load-curve CSV of --rows readings (several files, one per "
+                    + "group of PRMs), ingest it, and write rows/s to --report.")
+    public static final class Ingest implements Callable<Integer> {
+
+        @Option(names = "--rows", paramLabel = "N", defaultValue = "10000000",
+                description = "Readings to generate (default: ${DEFAULT-VALUE}).")
+        long rows;
+
+        @Option(names = "--files", paramLabel = "K", defaultValue = "8",
+                description = "Files to spread them over (default: ${DEFAULT-VALUE}).")
+        int files;
+
+        @Option(names = "--report", paramLabel = "FILE", required = true, description = "Where the JSON goes.")
+        Path report;
+
+        @Mixin
+        CommonOptions common;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            if (rows < 1000 || files < 1) {
+                throw new IllegalArgumentException("--rows must be >= 1000 and --files >= 1");
+            }
+            var pseudonymizer = PseudoKeys.required("the ingest benchmark");
+            Path input = common.out.toAbsolutePath().resolve("bench-input");
+            long t0 = System.nanoTime();
+            long bytes = writeFiles(input, rows, files);
+            double generateSeconds = (System.nanoTime() - t0) / 1e9;
+            try (Session session = new Session(common, spec.commandLine().getErr())) {
+                JobContext ctx = session.context();
+                long t1 = System.nanoTime();
+                IngestJob.Report r = IngestJob.run(ctx, Connectors.byName("enedis-load-curve-csv"),
+                        SilverMappings.of("enedis-load-curve-csv"), List.of(input + "/*.csv"), pseudonymizer);
+                double seconds = (System.nanoTime() - t1) / 1e9;
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("benchmark", "ingest");
+                doc.put("source", r.source());
+                doc.put("files", r.files().size());
+                doc.put("bytes", bytes);
+                doc.put("read", r.read());
+                doc.put("accepted", r.accepted());
+                doc.put("rejected", r.rejected());
+                doc.put("duplicates", r.duplicates());
+                doc.put("generate_seconds", Math.round(generateSeconds * 10) / 10.0);
+                doc.put("ingest_seconds", Math.round(seconds * 10) / 10.0);
+                doc.put("rows_per_second", Math.round(r.read() / seconds));
+                doc.put("what_is_timed", "parse (one task per file) + duplicate check + bronze, rejects and silver "
+                        + "Delta writes (first ingest into an empty lake)");
+                doc.put("spark_master", ctx.spark().sparkContext().master());
+                doc.put("cores", Runtime.getRuntime().availableProcessors());
+                doc.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+                doc.put("git_commit", BuildInfo.gitCommit());
+                doc.put("date", Instant.now().toString());
+                Path parent = report.toAbsolutePath().getParent();
+                Files.createDirectories(parent);
+                Files.writeString(report, Json.write(doc));
+                spec.commandLine().getOut().printf("ingest benchmark: %,d rows in %.1f s = %,d rows/s; report %s%n",
+                        r.read(), seconds, Math.round(r.read() / seconds), report);
+            }
+            return 0;
+        }
+
+        /** Writes the files: 30-minute readings of one year per PRM, ISO timestamps with offset, W values. */
+        static long writeFiles(Path dir, long rows, int files) throws IOException {
+            Files.createDirectories(dir);
+            try (var old = Files.list(dir)) {
+                for (Path p : old.toList()) {
+                    Files.delete(p);
+                }
+            }
+            DateTimeFormatter iso = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+            ZoneId paris = ZoneId.of("Europe/Paris");
+            long perPrm = 17_520;
+            long prms = (rows + perPrm - 1) / perPrm;
+            long written = 0;
+            long bytes = 0;
+            SplittableRandom rnd = new SplittableRandom(42);
+            for (int f = 0; f < files; f++) {
+                Path file = dir.resolve(String.format("enedis-load-curve-%03d.csv", f));
+                try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    w.write("Identifiant PRM;Date de début;Date de fin;Grandeur physique;Grandeur métier;Etape métier;"
+                            + "Unité;Horodate;Valeur;Nature;Pas;Indice de vraisemblance;Etat complémentaire\r\n");
+                    for (long p = f; p < prms && written < rows; p += files) {
+                        String prm = String.format("%014d", 19_000_000_000_000L + p);
+                        OffsetDateTime start = OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 0, paris.getRules()
+                                .getOffset(Instant.parse("2023-12-31T23:00:00Z")));
+                        w.write(prm + ";" + start.format(iso) + ";" + start.plusYears(1).format(iso)
+                                + ";PA;CONS;BRUT;W;;;;;;\r\n");
+                        Instant t = start.toInstant();
+                        for (long i = 0; i < perPrm && written < rows; i++) {
+                            t = t.plusSeconds(1800);
+                            String ts = t.atZone(paris).toOffsetDateTime().format(iso);
+                            w.write(";;;;;;;" + ts + ";" + (200 + rnd.nextInt(3000)) + ";B;PT30M;;\r\n");
+                            written++;
+                        }
+                    }
+                }
+                bytes += Files.size(file);
+            }
+            return bytes;
+        }
+    }
+}
