@@ -55,6 +55,7 @@ public final class Catalog {
 
     /** Rebuilds the catalogue from the lake and the connectors; returns the number of entries. */
     public static long refresh(JobContext ctx) {
+        ctx.progress().step("catalogue: sources and tables with licences, coverage and schemas");
         Lake lake = ctx.lake();
         List<Row> rows = new ArrayList<>();
         for (SourceConnector c : Connectors.all()) {

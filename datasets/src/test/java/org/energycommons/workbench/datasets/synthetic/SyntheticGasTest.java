@@ -94,8 +94,8 @@ class SyntheticGasTest {
 
     @Test
     void areasAreOnePerClimateZoneWithACapacityTheColdestDaysReach() {
-        // 30 substations: every commune, so every climate zone, has meters.
-        RegionConfig config = new RegionConfig(300, 365, LocalDate.of(2023, 1, 1), 42L, 10);
+        // 22 substations: every commune, so every climate zone, has meters.
+        RegionConfig config = new RegionConfig(220, 365, LocalDate.of(2023, 1, 1), 42L, 10);
         SyntheticRegion region = new SyntheticRegion(spark, config);
         Dataset<Row> meters = region.meters().cache();
         Dataset<Row> buildingDaily = SyntheticGas.buildingDaily(config, meters, region.weather()).cache();
@@ -110,7 +110,7 @@ class SyntheticGasTest {
         for (Row r : areaRows) {
             demand.computeIfAbsent(r.getString(r.fieldIndex("area_id")), k -> new ArrayList<>())
                     .add(r.getDouble(r.fieldIndex("gas_kwh")));
-            assertTrue(r.getLong(r.fieldIndex("n_buildings")) >= 3, "synthetic gas buildings per area: " + r);
+            assertTrue(r.getLong(r.fieldIndex("n_buildings")) >= 2, "synthetic gas buildings per area: " + r);
         }
         List<Row> areas = SyntheticGas.areas(config, areaDaily).orderBy("area_id").collectAsList();
         assertEquals(List.of("GA-H1c", "GA-H2d", "GA-H3"), areas.stream().map(r -> r.getString(0)).toList());

@@ -118,7 +118,7 @@ class SyntheticWorksTest {
 
     @Test
     void trueSavingsAreTheNoiseFreeDifferenceWithAndWithoutTheReductions() {
-        RegionConfig config = new RegionConfig(10, 500, LocalDate.of(2023, 1, 1), 42L, 10);
+        RegionConfig config = new RegionConfig(10, 560, LocalDate.of(2023, 1, 1), 42L, 10);
         SyntheticRegion region = new SyntheticRegion(spark, config);
         SyntheticFixtures.Meter dwelling = new SyntheticFixtures.Meter(1)
                 .heating("electricity", 0.3, 16).base(0.4).occupancy(1.0);

@@ -101,6 +101,7 @@ public final class BenchmarkCommand implements Runnable {
                 Path parent = report.toAbsolutePath().getParent();
                 Files.createDirectories(parent);
                 Files.writeString(report, Json.write(doc));
+                session.close();
                 spec.commandLine().getOut().printf("ingest benchmark: %,d rows in %.1f s = %,d rows/s; report %s%n",
                         r.read(), seconds, Math.round(r.read() / seconds), report);
             }

@@ -44,10 +44,7 @@ public final class DemoCommand implements Callable<Integer> {
                     PseudoKeys.forSynthetic(ctx.workspace(), ctx.progress())));
             timer.stage("features uc4", () -> Uc4Jobs.features(ctx));
             UseCaseResult uc4 = timer.stage("train uc4", () -> Uc4Jobs.train(ctx));
-            timer.stage("catalogue", () -> {
-                ctx.progress().step("catalogue: sources and tables with licences, coverage and schemas");
-                return Catalog.refresh(ctx);
-            });
+            timer.stage("catalogue", () -> Catalog.refresh(ctx));
             Map<String, String> runInfo = new LinkedHashMap<>();
             runInfo.put("command", "workbench demo --meters " + config.meters() + " --days " + config.days()
                     + " --seed " + config.seed() + " --start " + config.start());
@@ -65,6 +62,7 @@ public final class DemoCommand implements Callable<Integer> {
             extra.put("spark_default_parallelism", ctx.spark().sparkContext().defaultParallelism());
             Map<String, Object> doc = timer.document(extra);
             writeRun(ctx, Json.write(doc));
+            session.close();
             var out = spec.commandLine().getOut();
             out.printf("demo done in %.1f s%n", timer.totalSeconds());
             timer.stages().forEach(s -> out.printf("  %-14s %6.1f s%n", s.get("name"), (Double) s.get("seconds")));

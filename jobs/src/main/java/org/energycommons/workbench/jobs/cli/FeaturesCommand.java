@@ -27,6 +27,7 @@ public final class FeaturesCommand implements Callable<Integer> {
         UseCases.require(useCase);
         try (Session session = new Session(common, spec.commandLine().getErr())) {
             long rows = Uc4Jobs.features(session.context());
+            session.close();
             spec.commandLine().getOut().printf("%s: %,d feature rows%n", useCase, rows);
             return 0;
         }

@@ -32,6 +32,7 @@ public final class GenerateCommand implements Callable<Integer> {
             RegionConfig config = region.resolve(ctx.config());
             long readings = GenerateJob.run(ctx, config, PseudoKeys.forSynthetic(ctx.workspace(), ctx.progress()));
             Catalog.refresh(ctx);
+            session.close();
             spec.commandLine().getOut().printf("generated %,d readings into %s%n", readings, ctx.workspace().lake());
             return 0;
         }

@@ -47,6 +47,7 @@ public final class IngestCommand implements Callable<Integer> {
             IngestJob.Report r = IngestJob.run(session.context(), connector, SilverMappings.of(source), paths,
                     pseudonymizer);
             Catalog.refresh(session.context());
+            session.close();
             spec.commandLine().getOut().printf("%s: %d file(s), read %d, accepted %d, rejected %d, duplicates %d%n",
                     r.source(), r.files().size(), r.read(), r.accepted(), r.rejected(), r.duplicates());
             if (report != null) {

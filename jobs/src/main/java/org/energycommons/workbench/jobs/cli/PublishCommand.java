@@ -30,6 +30,7 @@ public final class PublishCommand implements Callable<Integer> {
             run.put("git commit", BuildInfo.gitCommit());
             run.put("lake", session.context().workspace().lake());
             Path index = PublishJob.run(session.context(), run);
+            session.close();
             spec.commandLine().getOut().println("site: " + index);
             return 0;
         }

@@ -15,6 +15,7 @@ final class Session implements AutoCloseable {
     private final SparkSession spark;
     private final Progress progress;
     private final JobContext context;
+    private boolean closed;
 
     Session(CommonOptions options, PrintWriter err) {
         Properties config = WorkbenchConfig.load(options.conf);
@@ -30,9 +31,13 @@ final class Session implements AutoCloseable {
         return context;
     }
 
+    /** Detaches the progress display (idempotent): call it before printing the command's result. */
     @Override
     public void close() {
-        spark.sparkContext().removeSparkListener(progress);
-        progress.close();
+        if (!closed) {
+            closed = true;
+            spark.sparkContext().removeSparkListener(progress);
+            progress.close();
+        }
     }
 }

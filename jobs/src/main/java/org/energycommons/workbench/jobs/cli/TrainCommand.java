@@ -29,6 +29,7 @@ public final class TrainCommand implements Callable<Integer> {
         UseCases.require(useCase);
         try (Session session = new Session(common, spec.commandLine().getErr())) {
             UseCaseResult result = Uc4Jobs.train(session.context());
+            session.close();
             spec.commandLine().getOut().printf("%s: best model %s; criteria %s; metrics in %s%n", useCase,
                     result.bestModel(), result.allCriteriaMet() ? "all met" : "NOT all met",
                     session.context().workspace().metrics().resolve(useCase + ".json"));
