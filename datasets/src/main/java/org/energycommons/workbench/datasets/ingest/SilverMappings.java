@@ -26,13 +26,13 @@ public final class SilverMappings {
     /** Aggregated half-hourly curves of Enedis segments (≤ 36 kVA and > 36 kVA). */
     public static final TableId AGGREGATED_LOAD_CURVE = new TableId(Layer.SILVER, "aggregated_load_curve");
     /** Annual residential consumption per (pseudonymised) address. */
-    public static final TableId ANNUAL_BY_ADDRESS = new TableId(Layer.SILVER, "annual_consumption_by_address");
+    public static final TableId ANNUAL_BY_ADDRESS = Tables.ANNUAL_BY_ADDRESS;
     /** Regional power balance (éCO2mix). */
     public static final TableId REGIONAL_POWER = new TableId(Layer.SILVER, "regional_power");
     /** Regional gas and electricity consumption. */
     public static final TableId REGIONAL_GAS = new TableId(Layer.SILVER, "regional_gas");
     /** DPE certificates. */
-    public static final TableId DPE = new TableId(Layer.SILVER, "dpe");
+    public static final TableId DPE = Tables.DPE;
     /** BDNB building groups. */
     public static final TableId BUILDING_GROUPS = new TableId(Layer.SILVER, "building_groups");
 
@@ -78,7 +78,8 @@ public final class SilverMappings {
                             lit(null).cast("double").as("temperature_forecast_c"), col("irradiance_w_m2")));
             case "ademe-dpe" -> new SilverMapping(DPE, List.of("dpe_id"),
                     (b, p) -> withoutMetadata(b).withColumn("address_id", addressId(p, "commune_code", "address"))
-                            .drop("address"));
+                            .drop("address")
+                            .withColumn("building_id", lit(null).cast("string")));
             case "bdnb" -> new SilverMapping(BUILDING_GROUPS, List.of("building_group_id"),
                     (b, p) -> withoutMetadata(b));
             default -> throw new IllegalArgumentException("no silver mapping for source " + source);

@@ -41,6 +41,42 @@ public final class Tables {
     /** The data catalogue: every source and lake table with licence, provenance, coverage and schema. */
     public static final TableId CATALOG = new TableId(Layer.REGISTRY, "catalog");
 
+    /** Renovation works: building, date, type and the reductions they bring. */
+    public static final TableId RENOVATION_WORKS = new TableId(Layer.SILVER, "renovation_works");
+    /** Daily gas consumption of gas-heated buildings, kWh PCS. */
+    public static final TableId GAS_BUILDING_DAILY = new TableId(Layer.SILVER, "gas_building_daily");
+    /** Daily gas demand of network areas, kWh PCS. */
+    public static final TableId GAS_AREA_DAILY = new TableId(Layer.SILVER, "gas_area_daily");
+    /** Gas network areas with their daily capacity. */
+    public static final TableId GAS_AREAS = new TableId(Layer.SILVER, "gas_areas");
+    /** PV installations (kWc) per building. */
+    public static final TableId PV_INSTALLATIONS = new TableId(Layer.SILVER, "pv_installations");
+    /** Half-hourly PV production per building. */
+    public static final TableId PV_PRODUCTION = new TableId(Layer.SILVER, "pv_production");
+    /** Daily PV production, self-consumption and export per building. */
+    public static final TableId PV_SELF_CONSUMPTION = new TableId(Layer.SILVER, "pv_self_consumption_daily");
+    /** DPE certificates (ADEME format at silver; synthetic ones carry their building). */
+    public static final TableId DPE = new TableId(Layer.SILVER, "dpe");
+    /** Annual residential consumption per pseudonymised address. */
+    public static final TableId ANNUAL_BY_ADDRESS = new TableId(Layer.SILVER, "annual_consumption_by_address");
+    /** True savings of each renovated building over the year after its works. */
+    public static final TableId TRUTH_SAVINGS = new TableId(Layer.TRUTH, "true_savings");
+    /** Comparable buildings without works (placebo group). */
+    public static final TableId TRUTH_COMPARISON_GROUP = new TableId(Layer.TRUTH, "comparison_group");
+    /** Faults injected into public buildings' load curves, with their windows. */
+    public static final TableId TRUTH_FAULTS = new TableId(Layer.TRUTH, "injected_faults");
+    /** True (noise-free) DPE class and intensities of certified dwellings. */
+    public static final TableId TRUTH_DPE = new TableId(Layer.TRUTH, "dpe_classes");
+
+    /** All tables, in lake order. */
+    public static List<TableId> all() {
+        return List.of(BRONZE_SYNTHETIC_LOAD_CURVE, COMMUNES, WEATHER_STATIONS, WEATHER_HOURLY, BUILDINGS, METERS,
+                SUBSTATIONS, LOAD_CURVE, CALENDAR, TRUTH_METERS, SUBSTATION_LOAD_HOURLY, UC4_FEATURES,
+                UC4_PREDICTIONS, UC4_METRICS, MODEL_REGISTRY, RENOVATION_WORKS, GAS_BUILDING_DAILY, GAS_AREA_DAILY,
+                GAS_AREAS, PV_INSTALLATIONS, PV_PRODUCTION, PV_SELF_CONSUMPTION, DPE, ANNUAL_BY_ADDRESS, TRUTH_SAVINGS,
+                TRUTH_COMPARISON_GROUP, TRUTH_FAULTS, TRUTH_DPE, CATALOG);
+    }
+
     /** What each table holds, for the catalogue. */
     public static final java.util.Map<TableId, String> DESCRIPTIONS = java.util.Map.ofEntries(
             java.util.Map.entry(BRONZE_SYNTHETIC_LOAD_CURVE,
@@ -58,12 +94,19 @@ public final class Tables {
             java.util.Map.entry(UC4_FEATURES, "uc4 point-in-time features, one row per substation and target hour"),
             java.util.Map.entry(UC4_PREDICTIONS, "uc4 P10/P50/P90 forecasts per model, substation and hour"),
             java.util.Map.entry(UC4_METRICS, "uc4 metrics per model and split"),
-            java.util.Map.entry(MODEL_REGISTRY, "Every trained model with its provenance and metrics"));
-
-    /** All tables, in lake order. */
-    public static List<TableId> all() {
-        return List.of(BRONZE_SYNTHETIC_LOAD_CURVE, COMMUNES, WEATHER_STATIONS, WEATHER_HOURLY, BUILDINGS, METERS,
-                SUBSTATIONS, LOAD_CURVE, CALENDAR, TRUTH_METERS, SUBSTATION_LOAD_HOURLY, UC4_FEATURES,
-                UC4_PREDICTIONS, UC4_METRICS, MODEL_REGISTRY);
-    }
+            java.util.Map.entry(MODEL_REGISTRY, "Every trained model with its provenance and metrics"),
+            java.util.Map.entry(RENOVATION_WORKS, "Renovation works: date, type, reductions of heating slope and base load"),
+            java.util.Map.entry(GAS_BUILDING_DAILY, "Daily gas consumption of gas-heated buildings (kWh PCS)"),
+            java.util.Map.entry(GAS_AREA_DAILY, "Daily gas demand per network area (kWh PCS)"),
+            java.util.Map.entry(GAS_AREAS, "Gas network areas with their daily capacity"),
+            java.util.Map.entry(PV_INSTALLATIONS, "PV installations per building (kWc)"),
+            java.util.Map.entry(PV_PRODUCTION, "Half-hourly PV production per building (kWh)"),
+            java.util.Map.entry(PV_SELF_CONSUMPTION, "Daily PV production, self-consumption and export per building"),
+            java.util.Map.entry(DPE, "DPE certificates: classes, intensities, surface"),
+            java.util.Map.entry(ANNUAL_BY_ADDRESS, "Annual residential consumption per pseudonymised address"),
+            java.util.Map.entry(TRUTH_SAVINGS, "True savings of renovated buildings, evaluation only"),
+            java.util.Map.entry(TRUTH_COMPARISON_GROUP, "Comparable buildings without works, evaluation only"),
+            java.util.Map.entry(TRUTH_FAULTS, "Faults injected into public buildings, evaluation only"),
+            java.util.Map.entry(TRUTH_DPE, "True DPE classes without certificate noise, evaluation only"),
+            java.util.Map.entry(CATALOG, "The data catalogue"));
 }

@@ -211,6 +211,18 @@ public final class SyntheticRegion {
      */
     public Dataset<Row> bronzeLoadCurve(Dataset<Row> meters, Dataset<Row> weather, Dataset<Row> calendar,
                                         String ingestRun) {
+        return bronzeLoadCurve(meters, weather, calendar, null, null, ingestRun);
+    }
+
+    /**
+     * Bronze load curves with renovation works (heating slope and base load reduced from the works date) and
+     * injected faults on public buildings applied; either may be null.
+     *
+     * @param works rows of {@link SyntheticWorks#works}, or null
+     * @param faults rows of {@link SyntheticFaults#faults}, or null
+     */
+    public Dataset<Row> bronzeLoadCurve(Dataset<Row> meters, Dataset<Row> weather, Dataset<Row> calendar,
+                                        Dataset<Row> works, Dataset<Row> faults, String ingestRun) {
         Dataset<Row> slotWeather = intervals(calendar)
                 .join(weather.withColumnRenamed("ts_utc", "hour_utc"), "hour_utc");
         Column occupancy = col("occupancy").multiply(exp(gaussian(3, col("local_date").cast("string")).multiply(0.1)));
@@ -229,13 +241,21 @@ public final class SyntheticRegion {
         Column noise = exp(col("noise_sd").multiply(gaussian(1, col("slot").cast("string")))
                 .minus(col("noise_sd").multiply(col("noise_sd")).divide(2)));
         Column dayNoise = exp(gaussian(2, col("local_date").cast("string")).multiply(0.08).minus(0.0032));
-        return meters
-                .join(slotWeather, "station_id")
+        Dataset<Row> meterIntervals = meters.join(slotWeather, "station_id");
+        if (works != null) {
+            meterIntervals = SyntheticWorks.applyWorks(meterIntervals, works);
+        }
+        Dataset<Row> withLoad = meterIntervals
                 .join(broadcast(schedules()), new String[] {"archetype", "day_type", "hh"})
+                .withColumn("load_kw", meanKw.multiply(noise).multiply(dayNoise));
+        if (faults != null) {
+            withLoad = SyntheticFaults.apply(config, withLoad, faults);
+        }
+        return withLoad
                 .select(
                         col("prm"),
                         col("ts_start_utc").plus(expr("INTERVAL 30 MINUTES")).as("interval_end_utc"),
-                        round(meanKw.multiply(noise).multiply(dayNoise).multiply(1000)).cast("long").as("value_w"),
+                        round(col("load_kw").multiply(1000)).cast("long").as("value_w"),
                         lit("PT30M").as("interval_length"),
                         lit("synthetic").as("source"),
                         lit(ingestRun).as("ingest_run"));
