@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = "Benchmarks that measure speed and accuracy on larger data and write their figures to JSON.",
         subcommands = {BenchmarkCommand.Ingest.class, BenchmarkEemeterCommand.class, BenchmarkEttCommand.class,
-                BenchmarkOpenstefCommand.class})
+                BenchmarkOpenstefCommand.class, BenchmarkEnb2012Command.class})
 public final class BenchmarkCommand implements Runnable {
 
     @Spec
