@@ -32,6 +32,7 @@ import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
 import org.energycommons.workbench.datasets.synthetic.RegionConfig;
 import org.energycommons.workbench.models.forecast.ForecastColumns;
 import org.energycommons.workbench.models.forecast.TimeSplit;
+import org.energycommons.workbench.jobs.usecase.UseCasePipelines;
 import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
@@ -57,12 +58,13 @@ public final class PublishJob {
         List<SiteIndex.Entry> entries = new ArrayList<>();
         for (UseCase uc : UseCases.ALL) {
             Path metrics = ctx.workspace().metrics().resolve(uc.id() + ".json");
-            if (uc.id().equals("uc4") && Files.exists(metrics)) {
-                ctx.progress().step("publish uc4: report page");
+            var pipeline = UseCasePipelines.find(uc.id());
+            if (pipeline.isPresent() && Files.exists(metrics)) {
+                ctx.progress().step("publish " + uc.id() + ": report page");
                 UseCaseResult result = UseCaseResult.fromJson(read(metrics));
-                write(ctx.workspace().site().resolve("uc4.html"), ForecastReport.render(uc4Data(ctx, result, guard)));
-                entries.add(new SiteIndex.Entry(uc.id(), uc.title(), uc.titleEn(), uc.kind(), "uc4.html",
-                        result.allCriteriaMet(), headline(result)));
+                String headline = pipeline.get().publish(ctx, result, guard);
+                entries.add(new SiteIndex.Entry(uc.id(), uc.title(), uc.titleEn(), uc.kind(), pipeline.get().page(),
+                        result.allCriteriaMet(), headline));
             } else {
                 entries.add(new SiteIndex.Entry(uc.id(), uc.title(), uc.titleEn(), uc.kind(), null, null, null));
             }
@@ -71,6 +73,12 @@ public final class PublishJob {
         write(index, SiteIndex.render(entries, runInfo));
         ctx.progress().info("site written to " + index);
         return index;
+    }
+
+    /** Renders {@code DIR/site/uc4.html}; returns the index headline. */
+    public static String publishUc4(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+        write(ctx.workspace().site().resolve("uc4.html"), ForecastReport.render(uc4Data(ctx, result, guard)));
+        return headline(result);
     }
 
     private static String headline(UseCaseResult result) {
@@ -183,7 +191,8 @@ public final class PublishJob {
         }
     }
 
-    static void write(Path p, String content) {
+    /** Writes a text file, creating its folder. */
+    public static void write(Path p, String content) {
         try {
             Files.createDirectories(p.getParent());
             Files.writeString(p, content);

@@ -68,13 +68,46 @@ public final class Tables {
     /** True (noise-free) DPE class and intensities of certified dwellings. */
     public static final TableId TRUTH_DPE = new TableId(Layer.TRUTH, "dpe_classes");
 
+    /** uc1 features: one row per meter (normalised daily shapes per season and day type, thermosensitivity...). */
+    public static final TableId UC1_FEATURES = new TableId(Layer.GOLD_FEATURES, "uc1");
+    /** uc1 segment of each (pseudonymised) meter, per model. */
+    public static final TableId UC1_SEGMENTS = new TableId(Layer.GOLD_RESULTS, "uc1_segments");
+    /** uc1 centroid load profile of each segment. */
+    public static final TableId UC1_CENTROIDS = new TableId(Layer.GOLD_RESULTS, "uc1_centroids");
+    /** uc1 segment mix per commune (cells of at least 10 meters). */
+    public static final TableId UC1_COMMUNE_MIX = new TableId(Layer.GOLD_RESULTS, "uc1_commune_mix");
+    /** uc2 features: one row per public building and day. */
+    public static final TableId UC2_FEATURES = new TableId(Layer.GOLD_FEATURES, "uc2");
+    /** uc2 alerts per building and day, with rule, evidence and severity. */
+    public static final TableId UC2_ALERTS = new TableId(Layer.GOLD_RESULTS, "uc2_alerts");
+    /** uc3 features: daily consumption and temperature per building. */
+    public static final TableId UC3_FEATURES = new TableId(Layer.GOLD_FEATURES, "uc3");
+    /** uc3 savings per renovated building with uncertainty. */
+    public static final TableId UC3_SAVINGS = new TableId(Layer.GOLD_RESULTS, "uc3_savings");
+    /** uc3 placebo runs on buildings without works. */
+    public static final TableId UC3_PLACEBO = new TableId(Layer.GOLD_RESULTS, "uc3_placebo");
+    /** uc5 features: one row per building. */
+    public static final TableId UC5_FEATURES = new TableId(Layer.GOLD_FEATURES, "uc5");
+    /** uc5 predicted DPE class and intensity per building. */
+    public static final TableId UC5_PREDICTIONS = new TableId(Layer.GOLD_RESULTS, "uc5_predictions");
+    /** uc5 "passoires thermiques" (F/G) per commune (cells of at least 10 buildings). */
+    public static final TableId UC5_COMMUNE_FG = new TableId(Layer.GOLD_RESULTS, "uc5_passoires_by_commune");
+    /** uc6 features: one row per gas area, issue day and horizon. */
+    public static final TableId UC6_FEATURES = new TableId(Layer.GOLD_FEATURES, "uc6");
+    /** uc6 daily gas demand forecasts D+1..D+7 with P10/P50/P90 and cold-peak alerts. */
+    public static final TableId UC6_FORECASTS = new TableId(Layer.GOLD_RESULTS, "uc6_forecasts");
+    /** uc4 rolling-origin backtest: forecasts per origin, substation and horizon hour. */
+    public static final TableId UC4_BACKTEST = new TableId(Layer.GOLD_RESULTS, "uc4_backtest");
+
     /** All tables, in lake order. */
     public static List<TableId> all() {
         return List.of(BRONZE_SYNTHETIC_LOAD_CURVE, COMMUNES, WEATHER_STATIONS, WEATHER_HOURLY, BUILDINGS, METERS,
                 SUBSTATIONS, LOAD_CURVE, CALENDAR, TRUTH_METERS, SUBSTATION_LOAD_HOURLY, UC4_FEATURES,
                 UC4_PREDICTIONS, UC4_METRICS, MODEL_REGISTRY, RENOVATION_WORKS, GAS_BUILDING_DAILY, GAS_AREA_DAILY,
                 GAS_AREAS, PV_INSTALLATIONS, PV_PRODUCTION, PV_SELF_CONSUMPTION, DPE, ANNUAL_BY_ADDRESS, TRUTH_SAVINGS,
-                TRUTH_COMPARISON_GROUP, TRUTH_FAULTS, TRUTH_DPE, CATALOG);
+                TRUTH_COMPARISON_GROUP, TRUTH_FAULTS, TRUTH_DPE, UC1_FEATURES, UC1_SEGMENTS, UC1_CENTROIDS,
+                UC1_COMMUNE_MIX, UC2_FEATURES, UC2_ALERTS, UC3_FEATURES, UC3_SAVINGS, UC3_PLACEBO, UC4_BACKTEST,
+                UC5_FEATURES, UC5_PREDICTIONS, UC5_COMMUNE_FG, UC6_FEATURES, UC6_FORECASTS, CATALOG);
     }
 
     /** What each table holds, for the catalogue. */
@@ -108,5 +141,20 @@ public final class Tables {
             java.util.Map.entry(TRUTH_COMPARISON_GROUP, "Comparable buildings without works, evaluation only"),
             java.util.Map.entry(TRUTH_FAULTS, "Faults injected into public buildings, evaluation only"),
             java.util.Map.entry(TRUTH_DPE, "True DPE classes without certificate noise, evaluation only"),
+            java.util.Map.entry(UC1_FEATURES, "uc1 features per meter: normalised daily shapes, thermosensitivity, ratios"),
+            java.util.Map.entry(UC1_SEGMENTS, "uc1 segment of each pseudonymised meter, per clustering model"),
+            java.util.Map.entry(UC1_CENTROIDS, "uc1 centroid load profile of each segment"),
+            java.util.Map.entry(UC1_COMMUNE_MIX, "uc1 segment mix per commune, cells of at least 10 meters"),
+            java.util.Map.entry(UC2_FEATURES, "uc2 features per public building and day"),
+            java.util.Map.entry(UC2_ALERTS, "uc2 anomaly alerts per building and day with rule, evidence and severity"),
+            java.util.Map.entry(UC3_FEATURES, "uc3 daily consumption and temperature per building"),
+            java.util.Map.entry(UC3_SAVINGS, "uc3 savings per renovated building with ASHRAE 14 uncertainty"),
+            java.util.Map.entry(UC3_PLACEBO, "uc3 placebo savings of buildings without works (fake works dates)"),
+            java.util.Map.entry(UC4_BACKTEST, "uc4 rolling-origin backtest forecasts per origin, substation and hour"),
+            java.util.Map.entry(UC5_FEATURES, "uc5 features per building: registry, certificate and metered use"),
+            java.util.Map.entry(UC5_PREDICTIONS, "uc5 predicted DPE class and intensity per building"),
+            java.util.Map.entry(UC5_COMMUNE_FG, "uc5 F/G dwellings per commune, cells of at least 10 buildings"),
+            java.util.Map.entry(UC6_FEATURES, "uc6 features per gas area, issue day and horizon"),
+            java.util.Map.entry(UC6_FORECASTS, "uc6 daily gas demand forecasts D+1..D+7 with cold-peak alerts"),
             java.util.Map.entry(CATALOG, "The data catalogue"));
 }

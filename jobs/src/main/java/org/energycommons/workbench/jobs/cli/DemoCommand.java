@@ -10,7 +10,8 @@ import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.jobs.PseudoKeys;
 import org.energycommons.workbench.jobs.PublishJob;
 import org.energycommons.workbench.jobs.RunTimer;
-import org.energycommons.workbench.jobs.Uc4Jobs;
+import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
+import org.energycommons.workbench.jobs.usecase.UseCasePipelines;
 import org.energycommons.workbench.models.provenance.BuildInfo;
 import org.energycommons.workbench.models.provenance.Json;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
@@ -42,8 +43,12 @@ public final class DemoCommand implements Callable<Integer> {
             RegionConfig config = region.resolve(ctx.config());
             timer.stage("generate", () -> GenerateJob.run(ctx, config,
                     PseudoKeys.forSynthetic(ctx.workspace(), ctx.progress())));
-            timer.stage("features uc4", () -> Uc4Jobs.features(ctx));
-            UseCaseResult uc4 = timer.stage("train uc4", () -> Uc4Jobs.train(ctx));
+            Map<String, UseCaseResult> results = new LinkedHashMap<>();
+            for (UseCasePipeline pipeline : UseCasePipelines.all()) {
+                String id = pipeline.useCase().id();
+                timer.stage("features " + id, () -> pipeline.features(ctx));
+                results.put(id, timer.stage("train " + id, () -> pipeline.train(ctx)));
+            }
             timer.stage("catalogue", () -> Catalog.refresh(ctx));
             Map<String, String> runInfo = new LinkedHashMap<>();
             runInfo.put("command", "workbench demo --meters " + config.meters() + " --days " + config.days()
@@ -66,8 +71,10 @@ public final class DemoCommand implements Callable<Integer> {
             var out = spec.commandLine().getOut();
             out.printf("demo done in %.1f s%n", timer.totalSeconds());
             timer.stages().forEach(s -> out.printf("  %-14s %6.1f s%n", s.get("name"), (Double) s.get("seconds")));
-            out.printf("uc4: best model %s, criteria %s%n", uc4.bestModel(),
-                    uc4.allCriteriaMet() ? "all met" : "NOT all met");
+            results.forEach((id, r) -> out.printf("%s: best model %s, criteria %s%n", id, r.bestModel(),
+                    r.allCriteriaMet() ? "all met" : "NOT all met: " + r.criteria().stream()
+                            .filter(c -> !c.met()).map(c -> c.metric() + " " + c.value() + " " + c.operator() + " "
+                                    + c.target()).collect(java.util.stream.Collectors.joining(", "))));
             out.println("site:    " + ctx.workspace().site().resolve("index.html"));
             out.println("metrics: " + ctx.workspace().metrics());
             return 0;

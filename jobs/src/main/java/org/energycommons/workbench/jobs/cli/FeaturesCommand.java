@@ -1,8 +1,8 @@
 package org.energycommons.workbench.jobs.cli;
 
 import java.util.concurrent.Callable;
-import org.energycommons.workbench.jobs.Uc4Jobs;
-import org.energycommons.workbench.models.usecase.UseCases;
+import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
+import org.energycommons.workbench.jobs.usecase.UseCasePipelines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -24,9 +24,9 @@ public final class FeaturesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        UseCases.require(useCase);
+        UseCasePipeline pipeline = UseCasePipelines.require(useCase);
         try (Session session = new Session(common, spec.commandLine().getErr())) {
-            long rows = Uc4Jobs.features(session.context());
+            long rows = pipeline.features(session.context());
             session.close();
             spec.commandLine().getOut().printf("%s: %,d feature rows%n", useCase, rows);
             return 0;

@@ -1,9 +1,9 @@
 package org.energycommons.workbench.jobs.cli;
 
 import java.util.concurrent.Callable;
-import org.energycommons.workbench.jobs.Uc4Jobs;
+import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
+import org.energycommons.workbench.jobs.usecase.UseCasePipelines;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
-import org.energycommons.workbench.models.usecase.UseCases;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -26,9 +26,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        UseCases.require(useCase);
+        UseCasePipeline pipeline = UseCasePipelines.require(useCase);
         try (Session session = new Session(common, spec.commandLine().getErr())) {
-            UseCaseResult result = Uc4Jobs.train(session.context());
+            UseCaseResult result = pipeline.train(session.context());
             session.close();
             spec.commandLine().getOut().printf("%s: best model %s; criteria %s; metrics in %s%n", useCase,
                     result.bestModel(), result.allCriteriaMet() ? "all met" : "NOT all met",

@@ -1,6 +1,7 @@
 package org.energycommons.workbench.models.registry;
 
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -50,6 +51,18 @@ public final class ModelRegistry {
                 p.seed(), compact(p.inputTables()), compact(p.features()), p.label(), compact(p.split()),
                 p.trainingRows(), p.dataFingerprint(), p.gitCommit(), compact(p.libraries()), p.createdAt(),
                 artifactPath, compact(metrics.toMap()));
+    }
+
+    /**
+     * The registry row of a saved model of any kind, with its metrics by split (e.g. {@code train},
+     * {@code validation}, {@code test} → metric name → value), as the use case's result holds them.
+     */
+    public static Row row(ModelProvenance p, Map<String, ? extends Map<String, ?>> metricsBySplit,
+                          String artifactPath) {
+        return RowFactory.create(p.modelId(), p.useCase(), p.name(), p.engine(), p.algorithm(), compact(p.params()),
+                p.seed(), compact(p.inputTables()), compact(p.features()), p.label(), compact(p.split()),
+                p.trainingRows(), p.dataFingerprint(), p.gitCommit(), compact(p.libraries()), p.createdAt(),
+                artifactPath, compact(metricsBySplit));
     }
 
     /** Registry rows as a table. */

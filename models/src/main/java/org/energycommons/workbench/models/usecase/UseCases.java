@@ -28,20 +28,32 @@ public final class UseCases {
     public static final List<UseCase> ALL = List.of(
             new UseCase("uc1", "Segmentation des courbes de charge", "Load-profile segmentation",
                     "Quels comportements de consommation types existent, où, et qui appartient à chacun ?",
-                    "descriptive", List.of(), false),
+                    "descriptive", List.of(
+                            Criterion.atLeast("ari", 0.8),
+                            Criterion.atLeast("nrmse_reduction_vs_baseline", 0.30)), false),
             new UseCase("uc2", "Alertes d'anomalies des bâtiments publics", "Anomaly alerts for public buildings",
                     "Quels bâtiments municipaux consomment anormalement, depuis quand, et pourquoi ?",
-                    "preventive", List.of(), false),
+                    "preventive", List.of(
+                            Criterion.atLeast("f1", 0.85),
+                            Criterion.atMost("median_detection_delay_days", 2),
+                            Criterion.atMost("false_alerts_per_building_year", 2)), false),
             new UseCase("uc3", "Économies après travaux de rénovation (M&V)", "Savings after renovation works (M&V)",
                     "Combien d'énergie les travaux ont-ils économisé, avec quelle incertitude ?",
-                    "predictive (counterfactual)", List.of(), false),
+                    "predictive (counterfactual)", List.of(
+                            Criterion.atMost("savings_abs_error_pct_points_median", 2),
+                            Criterion.atLeast("placebo_coverage_90", 0.85),
+                            Criterion.atMost("placebo_coverage_90", 0.95)), false),
             UC4,
             new UseCase("uc5", "Performance énergétique des bâtiments (DPE)", "Building energy performance (DPE)",
                     "Quelle classe DPE et quelle intensité énergétique pour chaque bâtiment, lesquels sont des "
-                            + "passoires thermiques ?", "descriptive + predictive", List.of(), false),
+                            + "passoires thermiques ?", "descriptive + predictive", List.of(
+                            Criterion.atLeast("within_one_class_accuracy", 0.9),
+                            Criterion.atLeast("fg_recall", 0.85)), false),
             new UseCase("uc6", "Réseau de gaz : demande et pointes de froid", "Smart gas grid demand and cold peaks",
                     "Combien de gaz chaque zone demandera-t-elle ces prochains jours, et une pointe de froid "
-                            + "dépassera-t-elle la capacité ?", "predictive + preventive", List.of(), false));
+                            + "dépassera-t-elle la capacité ?", "predictive + preventive", List.of(
+                            Criterion.atMost("mape_d1", 0.04),
+                            Criterion.atLeast("peak_recall", 0.85)), false));
 
     /** The use case with this id, which must be implemented in this version. */
     public static UseCase require(String id) {
