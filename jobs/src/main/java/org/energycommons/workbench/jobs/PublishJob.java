@@ -31,6 +31,7 @@ import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
 import org.energycommons.workbench.datasets.synthetic.RegionConfig;
 import org.energycommons.workbench.models.forecast.ForecastColumns;
+import org.energycommons.workbench.models.forecast.ForecastMetrics;
 import org.energycommons.workbench.models.forecast.TimeSplit;
 import org.energycommons.workbench.jobs.usecase.UseCasePipelines;
 import org.energycommons.workbench.models.usecase.UseCase;
@@ -142,7 +143,68 @@ public final class PublishJob {
         Map<String, Long> versions = new LinkedHashMap<>();
         tables.forEach((k, v) -> versions.put(k, v.longValue()));
         return new ForecastReportData(UseCases.UC4, result, versions, regionText, split, intervalMethods, focus,
-                mapeByHour, substations, Instant.now().toString());
+                mapeByHour, substations, Instant.now().toString(), backtest(ctx, result, guard));
+    }
+
+    /** The backtest section's figures: per origin from {@code uc4.json}, by lead time and substation from gold. */
+    @SuppressWarnings("unchecked")
+    private static ForecastReportData.Backtest backtest(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+        Map<String, Object> summary = (Map<String, Object>) result.evaluations().get(Uc4Jobs.BACKTEST);
+        if (summary == null || !ctx.lake().exists(Tables.UC4_BACKTEST)) {
+            return null;
+        }
+        List<ForecastReportData.OriginRow> origins = new ArrayList<>();
+        Map<String, String> forecastDays = new LinkedHashMap<>();
+        for (Map<String, String> o : (List<Map<String, String>>) summary.get("origins")) {
+            forecastDays.put(o.get("origin"), o.get("test"));
+        }
+        ((Map<String, Map<String, Object>>) summary.get("models")).forEach((model, m) ->
+                ((Map<String, Map<String, Object>>) m.get("by_origin")).forEach((origin, x) ->
+                        origins.add(new ForecastReportData.OriginRow(origin, forecastDays.get(origin), model,
+                                (long) num(x.get("rows")), num(x.get("mape")), num(x.get("rmse")),
+                                num(x.get("skill_vs_persistence")), num(x.get("coverage_p10_p90")),
+                                num(x.get("pinball_p50")), num(x.get("crps"))))));
+        origins.sort(java.util.Comparator.comparing(ForecastReportData.OriginRow::origin));
+
+        Dataset<Row> bt = ctx.lake().read(Tables.UC4_BACKTEST);
+        Column y = col(ForecastColumns.ACTUAL);
+        Column ape = when(y.gt(0), abs(y.minus(col(ForecastColumns.P50))).divide(y));
+        Column crps = ForecastMetrics.pinball(y, col(ForecastColumns.P10), 0.1)
+                .plus(ForecastMetrics.pinball(y, col(ForecastColumns.P50), 0.5))
+                .plus(ForecastMetrics.pinball(y, col(ForecastColumns.P90), 0.9))
+                .multiply(2.0 / 3.0);
+        List<Row> byLead = bt.groupBy("model", "lead_hours").agg(avg(ape), avg(crps))
+                .orderBy("model", "lead_hours").collectAsList();
+        java.util.TreeSet<Integer> leadSet = new java.util.TreeSet<>();
+        byLead.forEach(r -> leadSet.add(r.getInt(1)));
+        int[] leads = leadSet.stream().mapToInt(Integer::intValue).toArray();
+        List<Integer> leadIndex = new ArrayList<>(leadSet);
+        Map<String, double[]> mapeByLead = new LinkedHashMap<>();
+        Map<String, double[]> crpsByLead = new LinkedHashMap<>();
+        for (Row r : byLead) {
+            int i = leadIndex.indexOf(r.getInt(1));
+            mapeByLead.computeIfAbsent(r.getString(0), k -> filled(leads.length))[i] = r.getDouble(2);
+            crpsByLead.computeIfAbsent(r.getString(0), k -> filled(leads.length))[i] = r.getDouble(3);
+        }
+        List<ForecastReportData.BacktestSubstation> substations = new ArrayList<>();
+        for (Row r : guard.publishable(bt.filter(col("model").equalTo(result.bestModel()))
+                        .groupBy("substation_id")
+                        .agg(min("n_meters").as("meters"), max("max_meter_share").as("largest_share"), avg(ape),
+                                sqrt(avg(pow(y.minus(col(ForecastColumns.P50)), 2))), avg(crps),
+                                avg(when(y.geq(col(ForecastColumns.P10)).and(y.leq(col(ForecastColumns.P90))), 1.0)
+                                        .otherwise(0.0))), "meters", "largest_share")
+                .orderBy("substation_id").collectAsList()) {
+            substations.add(new ForecastReportData.BacktestSubstation(r.getString(0), r.getInt(1), r.getDouble(3),
+                    r.getDouble(4), r.getDouble(5), r.getDouble(6)));
+        }
+        return new ForecastReportData.Backtest((String) summary.get("method"), origins, leads, mapeByLead,
+                crpsByLead, result.bestModel(), substations);
+    }
+
+    private static double[] filled(int n) {
+        double[] v = new double[n];
+        java.util.Arrays.fill(v, Double.NaN);
+        return v;
     }
 
     private static ForecastReportData.FocusSeries focus(Dataset<Row> test, String model, Row substation) {

@@ -26,13 +26,18 @@ import org.energycommons.workbench.models.forecast.LoadForecaster;
 import org.energycommons.workbench.models.forecast.ModelMetrics;
 import org.energycommons.workbench.models.provenance.BuildInfo;
 import org.energycommons.workbench.models.registry.ModelRegistry;
+import org.energycommons.workbench.models.uc4.BacktestOptions;
 import org.energycommons.workbench.models.uc4.DayAheadForecasting;
+import org.energycommons.workbench.models.uc4.RollingOriginBacktest;
 import org.energycommons.workbench.models.uc4.SubstationLoadFeatures;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
 
 /** The uc4 job steps: features from silver, then training, evaluation, registry and results. */
 public final class Uc4Jobs {
+
+    /** Name of the rolling-origin backtest in {@code uc4.json}'s evaluations. */
+    public static final String BACKTEST = "rolling_origin_backtest";
 
     /** Tables the uc4 models depend on, recorded with their versions. */
     public static final List<TableId> INPUTS = List.of(Tables.UC4_FEATURES, Tables.SUBSTATION_LOAD_HOURLY,
@@ -99,11 +104,16 @@ public final class Uc4Jobs {
                 Tables.MODEL_REGISTRY)));
         provenance.put("split", outcome.split().describe());
         provenance.put("options", options.toMap());
+        provenance.put("backtest_options", BacktestOptions.of(ctx.config()).toMap());
         provenance.put("data", region == null ? "lake at " + ctx.workspace().lake()
                 : "synthetic region " + region.toProperties());
         provenance.put("selection", "best model = lowest validation RMSE among learned models");
         UseCaseResult result = new UseCaseResult("uc4", UseCases.UC4.title(), outcome.bestModel(), entries,
                 UseCaseResult.check(UseCases.UC4, outcome.bestModel(), entries), provenance);
+        BacktestOptions backtestOptions = BacktestOptions.of(ctx.config());
+        if (backtestOptions.origins() > 0) {
+            result = result.withEvaluation(BACKTEST, backtest(ctx, outcome, options, backtestOptions, inputs));
+        }
         writeMetrics(ctx, "uc4", result.toJson());
         ForecastMetrics best = outcome.metrics().get(outcome.bestModel()).test();
         ctx.progress().info(String.format("best model %s on test: MAPE %.1f %%, skill vs persistence %.1f %%, "
@@ -112,6 +122,49 @@ public final class Uc4Jobs {
                 Double.isNaN(best.congestionRecall()) ? "n/a" : String.format("%.2f", best.congestionRecall()),
                 result.criteria().stream().filter(c -> c.met()).count(), result.criteria().size()));
         return result;
+    }
+
+    /** Runs the rolling-origin backtest, writes its forecasts and returns its summary for {@code uc4.json}. */
+    private static Map<String, Object> backtest(JobContext ctx, DayAheadForecasting.Outcome outcome,
+                                                ForecastOptions options, BacktestOptions backtestOptions,
+                                                Map<String, Long> inputs) {
+        ctx.progress().step("train uc4: rolling-origin backtest over " + backtestOptions.origins() + " origins");
+        RollingOriginBacktest.Outcome bt = RollingOriginBacktest.run(ctx.lake().read(Tables.UC4_FEATURES),
+                outcome.split(), RollingOriginBacktest.typesFor(outcome.bestModel()), inputs, options,
+                backtestOptions, ctx.progress()::info);
+        ctx.lake().replace(Tables.UC4_BACKTEST, bt.forecasts().orderBy("origin", "model", "substation_id", "ts_utc"),
+                ctx.runId());
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("method", "rolling origin: at each origin every model is refitted on all days before it (the last "
+                + Math.round(100 * backtestOptions.validationFraction()) + " % held out to calibrate intervals and stop "
+                + "boosting) and issues the day-ahead forecast of each day up to the next origin");
+        List<Map<String, String>> origins = new ArrayList<>();
+        for (RollingOriginBacktest.Origin o : bt.origins()) {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("origin", o.origin().toString());
+            m.putAll(o.split().describe());
+            origins.add(m);
+        }
+        summary.put("origins", origins);
+        Map<String, Object> models = new LinkedHashMap<>();
+        bt.overall().forEach((model, metrics) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("overall", metrics.toMap());
+            Map<String, Object> perOrigin = new LinkedHashMap<>();
+            bt.byOrigin().get(model).forEach((origin, om) -> perOrigin.put(origin.toString(), om.toMap()));
+            m.put("by_origin", perOrigin);
+            models.put(model, m);
+        });
+        summary.put("models", models);
+        summary.put("output_table", Tables.UC4_BACKTEST.relativePath() + "@" + ctx.lake().version(Tables.UC4_BACKTEST));
+        ForecastMetrics best = bt.overall().get(outcome.bestModel());
+        if (best != null) {
+            ctx.progress().info(String.format("backtest of %s over %d origins: MAPE %.1f %%, skill %.1f %%, CRPS %.2f kW, "
+                    + "P10-P90 coverage %.1f %%", outcome.bestModel(), bt.origins().size(), 100 * best.mape(),
+                    100 * best.skillVsPersistence(), best.crps(), 100 * best.coverageP10P90()));
+        }
+        bt.forecasts().unpersist();
+        return summary;
     }
 
     private static Dataset<Row> metricsTable(JobContext ctx, DayAheadForecasting.Outcome outcome) {
@@ -133,7 +186,7 @@ public final class Uc4Jobs {
     }
 
     /** Writes {@code DIR/metrics/<name>.json}. */
-    static void writeMetrics(JobContext ctx, String name, String json) {
+    public static void writeMetrics(JobContext ctx, String name, String json) {
         try {
             Files.createDirectories(ctx.workspace().metrics());
             Files.writeString(ctx.workspace().metrics().resolve(name + ".json"), json);

@@ -39,7 +39,8 @@ public final class BenchmarkOpenstefCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         OpenstefBenchmark.Series train = OpenstefBenchmark.read(data.resolve("307-train-data.csv"));
         OpenstefBenchmark.Series test = OpenstefBenchmark.read(data.resolve("307-test-data.csv"));
-        List<OpenstefBenchmark.Score> scores = OpenstefBenchmark.run(train, test, seed);
+        OpenstefBenchmark.Outcome outcome = OpenstefBenchmark.evaluate(train, test, seed);
+        List<OpenstefBenchmark.Score> scores = outcome.test();
         double seconds = (System.nanoTime() - t0) / 1e9;
         List<Map<String, Object>> results = new ArrayList<>();
         for (OpenstefBenchmark.Score s : scores) {
@@ -59,6 +60,14 @@ public final class BenchmarkOpenstefCommand implements Callable<Integer> {
                 + "t-24h, the file's weather and market columns at t, calendar); persistence = load at t-24h; "
                 + "skill = 1 - RMSE/RMSE_persistence");
         doc.put("results", results);
+        Map<String, Object> selection = new LinkedHashMap<>();
+        selection.put("rule", "each variant fitted on the training file less its last "
+                + OpenstefBenchmark.VALIDATION_DAYS + " days, scored on those days; the lowest validation RMSE is "
+                + "refitted on the whole training file and scored once on the test file");
+        selection.put("validation_period", outcome.validationPeriod());
+        selection.put("validation_rmse", outcome.validationRmse());
+        selection.put("selected", outcome.selected());
+        doc.put("selection", selection);
         doc.put("seconds", Math.round(seconds * 10) / 10.0);
         doc.put("git_commit", BuildInfo.gitCommit());
         doc.put("date", Instant.now().toString());
@@ -71,6 +80,8 @@ public final class BenchmarkOpenstefCommand implements Callable<Integer> {
         for (OpenstefBenchmark.Score s : scores) {
             w.printf("%-22s %8.3f %8.3f %8.3f%n", s.model(), s.mae(), s.rmse(), s.skillVsPersistence());
         }
+        w.printf("variant chosen on the last %d training days: %s (validation RMSE %s)%n",
+                OpenstefBenchmark.VALIDATION_DAYS, outcome.selected(), outcome.validationRmse());
         w.printf("%.1f s; report %s%n", seconds, out);
         return 0;
     }

@@ -28,10 +28,16 @@ import org.energycommons.workbench.models.provenance.Json;
  * @param congestionPrecision share of alerted hours that were over capacity; NaN if no alert
  * @param congestionHours hours whose actual apparent power exceeded the substation capacity
  * @param alertHours hours whose P90 apparent power exceeded the capacity
+ * @param pinballP10 mean pinball (quantile) loss of P10 at level 0.1, kW
+ * @param pinballP50 mean pinball loss of P50 at level 0.5 (half the mean absolute error), kW
+ * @param pinballP90 mean pinball loss of P90 at level 0.9, kW
+ * @param crps continuous ranked probability score approximated from the three quantiles: CRPS = 2 ∫ pinball_τ dτ
+ *     over τ in (0, 1), estimated as 2 × the mean of the three pinball losses (a quantile-score approximation;
+ *     lower is better, kW, and equal to the mean absolute error for a point forecast)
  */
 public record ForecastMetrics(long rows, double mape, double rmse, double skillVsPersistence, double coverageP10P90,
                               double congestionRecall, double congestionPrecision, long congestionHours,
-                              long alertHours) {
+                              long alertHours, double pinballP10, double pinballP50, double pinballP90, double crps) {
 
     /** Evaluates rows carrying {@code load_kw, p10_kw, p50_kw, p90_kw, lag_d7_kw, capacity_kva} in one pass. */
     public static ForecastMetrics evaluate(Dataset<Row> predictions) {
@@ -47,7 +53,10 @@ public record ForecastMetrics(long rows, double mape, double rmse, double skillV
                 sum(when(y.geq(col(ForecastColumns.P10)).and(y.leq(col(ForecastColumns.P90))), 1).otherwise(0)),
                 sum(when(overCapacity, 1).otherwise(0)),
                 sum(when(alert, 1).otherwise(0)),
-                sum(when(overCapacity.and(alert), 1).otherwise(0))).first();
+                sum(when(overCapacity.and(alert), 1).otherwise(0)),
+                sum(pinball(y, col(ForecastColumns.P10), 0.1)),
+                sum(pinball(y, col(ForecastColumns.P50), 0.5)),
+                sum(pinball(y, col(ForecastColumns.P90), 0.9))).first();
         long n = r.getLong(0);
         if (n == 0) {
             throw new IllegalArgumentException("no rows to evaluate");
@@ -60,7 +69,13 @@ public record ForecastMetrics(long rows, double mape, double rmse, double skillV
         long hits = r.getLong(8);
         return new ForecastMetrics(n, mape, rmse, 1 - rmse / rmsePersistence, (double) r.getLong(5) / n,
                 events == 0 ? Double.NaN : (double) hits / events,
-                alerts == 0 ? Double.NaN : (double) hits / alerts, events, alerts);
+                alerts == 0 ? Double.NaN : (double) hits / alerts, events, alerts, r.getDouble(9) / n,
+                r.getDouble(10) / n, r.getDouble(11) / n, 2 * (r.getDouble(9) + r.getDouble(10) + r.getDouble(11)) / (3.0 * n));
+    }
+
+    /** The pinball loss of quantile forecast {@code q} at level {@code tau}: τ(y − q) if y ≥ q, (1 − τ)(q − y) else. */
+    public static Column pinball(Column y, Column q, double tau) {
+        return when(y.geq(q), y.minus(q).multiply(tau)).otherwise(q.minus(y).multiply(1 - tau));
     }
 
     /** The metrics under their names in {@code uc4.json}; undefined values are null. */
@@ -74,6 +89,10 @@ public record ForecastMetrics(long rows, double mape, double rmse, double skillV
         m.put("congestion_precision", Json.finiteOrNull(congestionPrecision));
         m.put("congestion_hours", congestionHours);
         m.put("alert_hours", alertHours);
+        m.put("pinball_p10", Json.finiteOrNull(pinballP10));
+        m.put("pinball_p50", Json.finiteOrNull(pinballP50));
+        m.put("pinball_p90", Json.finiteOrNull(pinballP90));
+        m.put("crps", Json.finiteOrNull(crps));
         m.put("rows", rows);
         return m;
     }

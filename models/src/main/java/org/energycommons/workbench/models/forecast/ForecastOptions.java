@@ -57,7 +57,9 @@ public record ForecastOptions(long seed, int gbtIterations, int gbtDepth, double
     public static ForecastOptions of(Properties p, long defaultSeed) {
         ForecastOptions d = defaults(defaultSeed);
         for (String key : p.stringPropertyNames()) {
-            if (key.startsWith(PREFIX) && !d.toMap().containsKey(key.substring(PREFIX.length()))) {
+            // workbench.uc4.backtest.* belong to the backtest's own options.
+            if (key.startsWith(PREFIX) && !key.startsWith(PREFIX + "backtest.")
+                    && !d.toMap().containsKey(key.substring(PREFIX.length()))) {
                 throw new IllegalArgumentException("unknown option " + key + "; known: " + d.toMap().keySet());
             }
         }

@@ -40,7 +40,28 @@ public final class DayAheadForecasting {
     /** Fewest target days that leave train, validation and test at least two days each. */
     public static final int MIN_TARGET_DAYS = 14;
 
+    /** The model types, in the order they are fitted. */
+    public static final List<String> MODEL_TYPES = List.of(PersistenceForecaster.TYPE, MllibGbtForecaster.TYPE,
+            SmileQuantileGbtForecaster.TYPE);
+
+    private static final Map<String, String> DESCRIPTIONS = Map.of(
+            PersistenceForecaster.TYPE, "persistence baseline (intervals calibrated on validation)",
+            MllibGbtForecaster.TYPE, "MLlib gradient-boosted trees",
+            SmileQuantileGbtForecaster.TYPE, "Smile quantile gradient tree boosting (P10, P50, P90)");
+
     private DayAheadForecasting() {
+    }
+
+    /** Fits one model type on train rows, calibrating or early-stopping on validation rows where it does. */
+    static LoadForecaster fit(String type, Dataset<Row> train, Dataset<Row> validation, TrainingContext ctx,
+                              ForecastOptions options) {
+        return switch (type) {
+            case PersistenceForecaster.TYPE -> PersistenceForecaster.fit(validation, ctx, options.seed());
+            case MllibGbtForecaster.TYPE -> MllibGbtForecaster.fit(train, validation, ctx, options);
+            case SmileQuantileGbtForecaster.TYPE -> SmileQuantileGbtForecaster.fit(train, ctx, options);
+            default -> throw new IllegalArgumentException("unknown uc4 model type '" + type + "'; known: "
+                    + MODEL_TYPES);
+        };
     }
 
     /** What a uc4 training run produced. */
@@ -102,12 +123,10 @@ public final class DayAheadForecasting {
                 SubstationLoadFeatures.FEATURES, SubstationLoadFeatures.LABEL, fingerprint, trainingRows);
 
         List<LoadForecaster> models = new ArrayList<>();
-        progress.accept("uc4: persistence baseline (calibrating intervals on validation)");
-        models.add(PersistenceForecaster.fit(validation, ctx, options.seed()));
-        progress.accept("uc4: MLlib gradient-boosted trees on " + trainingRows + " training rows");
-        models.add(MllibGbtForecaster.fit(train, validation, ctx, options));
-        progress.accept("uc4: Smile quantile gradient tree boosting (P10, P50, P90)");
-        models.add(SmileQuantileGbtForecaster.fit(train, ctx, options));
+        for (String type : MODEL_TYPES) {
+            progress.accept("uc4: " + DESCRIPTIONS.get(type) + " on " + trainingRows + " training rows");
+            models.add(fit(type, train, validation, ctx, options));
+        }
 
         progress.accept("uc4: scoring train, validation and test rows");
         List<Dataset<Row>> all = new ArrayList<>();

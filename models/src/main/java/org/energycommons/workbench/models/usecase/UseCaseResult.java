@@ -16,9 +16,30 @@ import org.energycommons.workbench.models.provenance.Json;
  * @param models one entry per model
  * @param criteria each declared criterion with its measured value and outcome
  * @param provenance run, data and code provenance
+ * @param evaluations further named evaluations beside the split metrics (e.g. {@code rolling_origin_backtest}),
+ *     as JSON-ready maps; empty when there are none
  */
 public record UseCaseResult(String useCase, String title, String bestModel, List<ModelEntry> models,
-                            List<Criterion.Result> criteria, Map<String, Object> provenance) {
+                            List<Criterion.Result> criteria, Map<String, Object> provenance,
+                            Map<String, Object> evaluations) {
+
+    public UseCaseResult {
+        evaluations = evaluations == null ? Map.of() : java.util.Collections.unmodifiableMap(
+                new LinkedHashMap<>(evaluations));
+    }
+
+    /** A result without further evaluations. */
+    public UseCaseResult(String useCase, String title, String bestModel, List<ModelEntry> models,
+                         List<Criterion.Result> criteria, Map<String, Object> provenance) {
+        this(useCase, title, bestModel, models, criteria, provenance, Map.of());
+    }
+
+    /** This result with one more named evaluation. */
+    public UseCaseResult withEvaluation(String name, Map<String, Object> evaluation) {
+        Map<String, Object> all = new LinkedHashMap<>(evaluations);
+        all.put(name, evaluation);
+        return new UseCaseResult(useCase, title, bestModel, models, criteria, provenance, all);
+    }
 
     /**
      * One model of a use case.
@@ -82,6 +103,9 @@ public record UseCaseResult(String useCase, String title, String bestModel, List
             cs.add(e);
         }
         doc.put("criteria", cs);
+        if (!evaluations.isEmpty()) {
+            doc.put("evaluations", evaluations);
+        }
         doc.put("provenance", provenance);
         return Json.write(doc);
     }
@@ -104,6 +128,7 @@ public record UseCaseResult(String useCase, String title, String bestModel, List
                     value == null ? Double.NaN : ((Number) value).doubleValue(), (Boolean) c.get("met")));
         }
         return new UseCaseResult((String) doc.get("use_case"), (String) doc.get("title"),
-                (String) doc.get("best_model"), models, criteria, (Map<String, Object>) doc.get("provenance"));
+                (String) doc.get("best_model"), models, criteria, (Map<String, Object>) doc.get("provenance"),
+                (Map<String, Object>) doc.getOrDefault("evaluations", Map.of()));
     }
 }

@@ -22,7 +22,9 @@ import org.energycommons.workbench.datasets.privacy.Pseudonymizer;
 import org.energycommons.workbench.datasets.synthetic.RegionConfig;
 import org.energycommons.workbench.datasets.synthetic.SyntheticRegion;
 import org.energycommons.workbench.models.provenance.ModelProvenance;
+import org.energycommons.workbench.models.uc4.BacktestOptions;
 import org.energycommons.workbench.models.uc4.DayAheadForecasting;
+import org.energycommons.workbench.models.uc4.RollingOriginBacktest;
 import org.energycommons.workbench.models.uc4.SubstationLoadFeatures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,6 +62,39 @@ class ForecasterRoundTripTest {
     static void release() {
         outcome.predictions().unpersist();
         features.unpersist();
+    }
+
+    @Test
+    void theRollingOriginBacktestRefitsAtEachOriginAndForecastsOnlyLaterDays() {
+        TimeSplit split = outcome.split();
+        RollingOriginBacktest.Outcome bt = RollingOriginBacktest.run(features, split,
+                List.of("persistence", "gbt-smile-quantile"), Map.of("silver/load_curve", 3L),
+                new ForecastOptions(5L, 20, 4, 0.2, 30, 5, 16, 0.15, 0.8), new BacktestOptions(2, 0.15), line -> { });
+        try {
+            assertEquals(2, bt.origins().size());
+            assertEquals(split.validationStart(), bt.origins().get(0).origin());
+            // Every forecast targets a day on or after its origin and before the next origin.
+            for (RollingOriginBacktest.Origin o : bt.origins()) {
+                Row r = bt.forecasts().filter(col("origin").equalTo(java.sql.Date.valueOf(o.origin())))
+                        .agg(org.apache.spark.sql.functions.min("local_date"),
+                                org.apache.spark.sql.functions.max("local_date")).first();
+                assertEquals(o.origin(), r.getDate(0).toLocalDate());
+                assertEquals(o.split().end(), r.getDate(1).toLocalDate());
+            }
+            assertEquals(split.end(), bt.origins().get(1).split().end());
+            // Issued on D-1 at 10:00 local for the hours of D: lead times from 14 h to 37 h (DST shifts one hour).
+            Row lead = bt.forecasts().agg(org.apache.spark.sql.functions.min("lead_hours"),
+                    org.apache.spark.sql.functions.max("lead_hours")).first();
+            assertTrue(lead.getInt(0) >= 13 && lead.getInt(1) <= 38, lead.toString());
+            long targetRows = features.filter(col("local_date").geq(java.sql.Date.valueOf(split.validationStart())))
+                    .count();
+            assertEquals(2 * targetRows, bt.forecasts().count(), "each model forecasts every later row once");
+            assertEquals(0.0, bt.overall().get("persistence").skillVsPersistence(), 1e-12);
+            ForecastMetrics smile = bt.overall().get("gbt-smile-quantile");
+            assertTrue(smile.crps() > 0 && smile.crps() < smile.rmse() * 2, smile.toString());
+        } finally {
+            bt.forecasts().unpersist();
+        }
     }
 
     @Test

@@ -63,7 +63,8 @@ public final class ForecastReport {
     static final String NOT_MET = "\u2717 non atteint · not met";
 
     private static final Set<String> PERCENT_METRICS = Set.of("mape", "skill_vs_persistence", "coverage_p10_p90");
-    private static final Set<String> KW_METRICS = Set.of("rmse", "mae");
+    private static final Set<String> KW_METRICS = Set.of("rmse", "mae", "crps", "pinball_p10", "pinball_p50",
+            "pinball_p90");
     private static final Set<String> COUNT_METRICS = Set.of("congestion_hours", "alert_hours", "rows");
     private static final DateTimeFormatter PARIS_MINUTE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(SvgCharts.DISPLAY_ZONE.toZoneId());
@@ -100,6 +101,7 @@ public final class ForecastReport {
         errorByHourSection(page, models, data.mapeByHour());
         modelsSection(page, result, models, data.intervalMethods());
         substationsSection(page, data.substations());
+        backtestSection(page, data.backtest());
         dataSection(page, data);
         provenanceSection(page, result, models);
 
@@ -234,12 +236,13 @@ public final class ForecastReport {
                     kw(metric(test, "rmse")),
                     percentNumber(metric(test, "skill_vs_persistence")),
                     percentNumber(metric(test, "coverage_p10_p90")),
+                    fixed(metric(test, "crps"), 2),
                     ratio(metric(test, "congestion_recall")),
                     ratio(metric(test, "congestion_precision")),
                     kw(metric(validation, "rmse"))));
         }
-        page.table(List.of("Modèle", "Moteur", "MAPE (%)", "RMSE (kW)", "Skill (%)", "P10–P90 (%)", "Rappel",
-                "Précision", "RMSE valid. (kW)"), rows);
+        page.table(List.of("Modèle", "Moteur", "MAPE (%)", "RMSE (kW)", "Skill (%)", "P10–P90 (%)", "CRPS (kW)",
+                "Rappel", "Précision", "RMSE valid. (kW)"), rows);
         page.paragraph("\u2605 modèle retenu sur la période de validation (plus faible RMSE de validation) · best "
                 + "model, selected on validation RMSE. Colonnes sur la période de test, sauf la dernière : MAPE, "
                 + "RMSE, skill vs persistance (1 − RMSE / RMSE de la persistance), couverture de l'intervalle "
@@ -277,6 +280,67 @@ public final class ForecastReport {
                 + "au-delà de la capacité). · Test metrics of the best model by substation (meters, capacity, "
                 + "MAPE, RMSE, P10–P90 coverage, congestion hours, alert hours).");
         page.paragraph(SECRECY_RULE);
+    }
+
+    private static void backtestSection(HtmlPage page, ForecastReportData.Backtest bt) {
+        section(page, "backtest", "Backtest à origines glissantes", "Rolling-origin backtest");
+        if (bt == null) {
+            page.paragraph("Le backtest n'a pas été exécuté (workbench.uc4.backtest.origins=0). · The backtest was "
+                    + "not run.");
+            return;
+        }
+        page.paragraph(Objects.toString(bt.method(), MISSING) + ". Perte pinball et CRPS : plus bas est meilleur ; "
+                + "le CRPS est estimé à partir des trois quantiles (2 × moyenne des pertes pinball à 10, 50 et 90 %). · "
+                + "Pinball loss and CRPS: lower is better; CRPS estimated from the three quantiles.");
+        List<List<String>> rows = new ArrayList<>();
+        for (ForecastReportData.OriginRow o : bt.origins()) {
+            rows.add(List.of(o.origin(), o.forecastDays(), o.model(), Long.toString(o.rows()),
+                    percentNumber(o.mape()), kw(o.rmse()), percentNumber(o.skill()), percentNumber(o.coverage()),
+                    fixed(o.pinballP50(), 2), fixed(o.crps(), 2)));
+        }
+        page.table(List.of("Origine", "Jours prévus", "Modèle", "Heures", "MAPE (%)", "RMSE (kW)", "Skill (%)",
+                "P10–P90 (%)", "Pinball P50 (kW)", "CRPS (kW)"), rows);
+        if (bt.leadHours() != null && bt.leadHours().length > 0) {
+            List<String> leads = new ArrayList<>();
+            for (int h : bt.leadHours()) {
+                leads.add(Integer.toString(h));
+            }
+            List<SvgCharts.BarSeries> mape = new ArrayList<>();
+            bt.mapeByLead().forEach((model, v) -> {
+                double[] pct = new double[v.length];
+                for (int i = 0; i < v.length; i++) {
+                    pct[i] = 100 * v[i];
+                }
+                mape.add(new SvgCharts.BarSeries(model, pct));
+            });
+            page.figure(SvgCharts.bars(new SvgCharts.BarChart("MAPE selon l'échéance, backtest",
+                    "Échéance (heures après l'émission, J-1 " + "10:00)", "MAPE (%)", leads, mape)),
+                    "Erreur selon l'échéance de prévision, toutes origines confondues. · MAPE by lead time (hours "
+                            + "after the forecast is issued), over every origin.");
+            List<SvgCharts.BarSeries> crps = new ArrayList<>();
+            bt.crpsByLead().forEach((model, v) -> crps.add(new SvgCharts.BarSeries(model, v)));
+            page.figure(SvgCharts.bars(new SvgCharts.BarChart("CRPS selon l'échéance, backtest",
+                    "Échéance (heures)", "CRPS (kW)", leads, crps)),
+                    "CRPS selon l'échéance. · CRPS by lead time.");
+        }
+        if (bt.substations() != null && !bt.substations().isEmpty()) {
+            List<String> ids = new ArrayList<>();
+            double[] mapes = new double[bt.substations().size()];
+            List<List<String>> subRows = new ArrayList<>();
+            for (int i = 0; i < bt.substations().size(); i++) {
+                ForecastReportData.BacktestSubstation b = bt.substations().get(i);
+                ids.add(b.substationId());
+                mapes[i] = 100 * b.mape();
+                subRows.add(List.of(b.substationId(), Integer.toString(b.meters()), percentNumber(b.mape()),
+                        kw(b.rmse()), fixed(b.crps(), 2), percentNumber(b.coverage())));
+            }
+            page.figure(SvgCharts.bars(new SvgCharts.BarChart("MAPE par poste, backtest de " + bt.model(), "Poste",
+                    "MAPE (%)", ids, List.of(new SvgCharts.BarSeries(bt.model(), mapes)))),
+                    "Erreur du modèle retenu par poste, toutes origines confondues. · Error of the selected model "
+                            + "by substation over every origin.");
+            page.table(List.of("Poste", "Compteurs", "MAPE (%)", "RMSE (kW)", "CRPS (kW)", "P10–P90 (%)"), subRows);
+            page.paragraph(SECRECY_RULE);
+        }
     }
 
     private static void dataSection(HtmlPage page, ForecastReportData data) {

@@ -19,11 +19,45 @@ import org.energycommons.workbench.models.usecase.UseCaseResult;
  * @param mapeByHour model name → 24 MAPE values by local hour on test rows
  * @param substations per-substation test metrics of the best model
  * @param generatedAt ISO-8601 instant the page was generated
+ * @param backtest the rolling-origin backtest, or null when it was not run
  */
 public record ForecastReportData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,
                                  Map<String, String> split, Map<String, String> intervalMethods, FocusSeries focus,
                                  Map<String, double[]> mapeByHour, List<SubstationRow> substations,
-                                 String generatedAt) {
+                                 String generatedAt, Backtest backtest) {
+
+    /** Page data without a backtest. */
+    public ForecastReportData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,
+                              Map<String, String> split, Map<String, String> intervalMethods, FocusSeries focus,
+                              Map<String, double[]> mapeByHour, List<SubstationRow> substations, String generatedAt) {
+        this(useCase, result, tables, region, split, intervalMethods, focus, mapeByHour, substations, generatedAt,
+                null);
+    }
+
+    /**
+     * The rolling-origin backtest as the page shows it.
+     *
+     * @param method how origins and refits work, one sentence
+     * @param origins one row per origin and model
+     * @param leadHours the lead times (hours from issue to target hour), in order
+     * @param mapeByLead model → MAPE (fraction) at each lead time of {@code leadHours}
+     * @param crpsByLead model → CRPS (kW) at each lead time of {@code leadHours}
+     * @param model the model of the per-substation rows
+     * @param substations per-substation backtest metrics of {@code model} (only those passing the secrecy guard)
+     */
+    public record Backtest(String method, List<OriginRow> origins, int[] leadHours, Map<String, double[]> mapeByLead,
+                           Map<String, double[]> crpsByLead, String model, List<BacktestSubstation> substations) {
+    }
+
+    /** Backtest metrics of one model on the days one origin forecast. */
+    public record OriginRow(String origin, String forecastDays, String model, long rows, double mape, double rmse,
+                            double skill, double coverage, double pinballP50, double crps) {
+    }
+
+    /** Backtest metrics of one substation over every origin. */
+    public record BacktestSubstation(String substationId, int meters, double mape, double rmse, double crps,
+                                     double coverage) {
+    }
 
     /**
      * A substation's hourly actual and forecast over a window of the test period.

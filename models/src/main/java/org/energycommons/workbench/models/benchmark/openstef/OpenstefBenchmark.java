@@ -189,58 +189,135 @@ public final class OpenstefBenchmark {
         return v.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    /** Runs the benchmark: persistence and Smile gradient tree boosting, scored on every test step. */
+    /** Days at the end of the training file held out to choose the model variant. */
+    public static final int VALIDATION_DAYS = 28;
+
+    /**
+     * A variant of the boosted trees: what they learn (the change from persistence, or the load itself) and with
+     * which loss.
+     */
+    public record Variant(String name, boolean onChangeFromPersistence, String loss) {
+
+        smile.base.cart.Loss smileLoss() {
+            return switch (loss) {
+                case "huber" -> smile.base.cart.Loss.huber(0.9);
+                case "ls" -> smile.base.cart.Loss.ls();
+                case "lad" -> smile.base.cart.Loss.lad();
+                default -> throw new IllegalArgumentException("unknown loss " + loss);
+            };
+        }
+    }
+
+    /** The variants compared on the validation slice. */
+    public static final List<Variant> VARIANTS = List.of(
+            new Variant("change-huber", true, "huber"),
+            new Variant("change-ls", true, "ls"),
+            new Variant("load-huber", false, "huber"),
+            new Variant("load-lad", false, "lad"));
+
+    /**
+     * The benchmark's outcome: test scores of persistence and of the variant chosen on validation, and every
+     * variant's validation RMSE.
+     */
+    public record Outcome(List<Score> test, Map<String, Double> validationRmse, String selected,
+                          String validationPeriod) {
+    }
+
+    /** Runs the benchmark and returns the test scores: persistence, then the selected boosted trees. */
     public static List<Score> run(Series train, Series test, long seed) {
+        return evaluate(train, test, seed).test();
+    }
+
+    /**
+     * Runs the benchmark: each variant is fitted on the training file less its last {@value #VALIDATION_DAYS}
+     * days and scored on those days; the best (lowest validation RMSE) is refitted on the whole training file and
+     * scored once on every test step, beside persistence. The test file plays no part in the choice.
+     */
+    public static Outcome evaluate(Series train, Series test, long seed) {
+        return evaluate(train, test, seed, TREES);
+    }
+
+    /** {@link #evaluate(Series, Series, long)} with a given number of boosted trees per model. */
+    public static Outcome evaluate(Series train, Series test, long seed, int trees) {
         Grid g = grid(train, test);
         List<String> names = featureNames(g);
+        String[] columns = names.toArray(new String[names.size() + 1]);
+        columns[names.size()] = "load";
+        int validationStart = g.testStart() - VALIDATION_DAYS * DAY;
+        if (trainingRows(g, 0, validationStart, true).size() < 7 * DAY) {
+            throw new IllegalArgumentException("insufficient data: the training file needs at least "
+                    + (7 + 7 + VALIDATION_DAYS) + " days (a week of lags, a week to learn from and "
+                    + VALIDATION_DAYS + " days of validation)");
+        }
+        int[] validationSteps = java.util.stream.IntStream.range(validationStart, g.testStart()).toArray();
+        Map<String, Double> validationRmse = new LinkedHashMap<>();
+        Variant best = null;
+        for (Variant v : VARIANTS) {
+            GradientTreeBoost model = fit(g, 0, validationStart, v, columns, seed, trees);
+            double rmse = score(g, validationSteps, model, v, columns)[1];
+            validationRmse.put(v.name(), rmse);
+            if (best == null || rmse < validationRmse.get(best.name())) {
+                best = v;
+            }
+        }
+        GradientTreeBoost chosen = fit(g, 0, g.testStart(), best, columns, seed, trees);
+        double[] s = score(g, g.testSteps(), chosen, best, columns);
+        int n = (int) s[4];
+        if (n == 0) {
+            throw new IllegalArgumentException("no test step has the history a day-ahead forecast needs");
+        }
+        String period = g.start().plusSeconds(900L * validationStart) + ".."
+                + g.start().plusSeconds(900L * (g.testStart() - 1));
+        return new Outcome(List.of(
+                new Score("persistence (t-24h)", s[2], s[3], 0.0, n),
+                new Score("gbt-smile " + best.name(), s[0], s[1], 1 - s[1] / s[3], n)),
+                validationRmse, best.name(), period);
+    }
+
+    private static List<double[]> trainingRows(Grid g, int from, int to, boolean onChange) {
         List<double[]> x = new ArrayList<>();
-        for (int k = 0; k < g.testStart(); k++) {
+        for (int k = from; k < to; k++) {
             double[] f = features(g, k);
             if (f != null && !Double.isNaN(g.load()[k]) && java.util.Arrays.stream(f).noneMatch(Double::isNaN)) {
                 double[] row = java.util.Arrays.copyOf(f, f.length + 1);
-                // The model learns the change from persistence, so it starts from "same as yesterday".
-                row[f.length] = g.load()[k] - f[0];
+                row[f.length] = onChange ? g.load()[k] - f[0] : g.load()[k];
                 x.add(row);
             }
         }
-        if (x.size() < 7 * DAY) {
-            throw new IllegalArgumentException("insufficient data: " + x.size() + " training steps with a full week "
-                    + "of history (need at least " + 7 * DAY + ")");
-        }
-        String[] columns = names.toArray(new String[names.size() + 1]);
-        columns[names.size()] = "load";
+        return x;
+    }
+
+    private static GradientTreeBoost fit(Grid g, int from, int to, Variant v, String[] columns, long seed,
+                                         int trees) {
+        List<double[]> x = trainingRows(g, from, to, v.onChangeFromPersistence());
         smile.math.MathEx.setSeed(seed);
         // The typed signature, not Properties: a misspelt Smile key would be ignored silently (STACK.md).
-        GradientTreeBoost gbt = GradientTreeBoost.fit(Formula.lhs("load"), DataFrame.of(x.toArray(double[][]::new),
-                columns), smile.base.cart.Loss.huber(0.9), TREES, 4, 16, 20, 0.05, 0.7);
+        return GradientTreeBoost.fit(Formula.lhs("load"), DataFrame.of(x.toArray(double[][]::new), columns),
+                v.smileLoss(), trees, 4, 16, 20, 0.05, 0.7);
+    }
 
-        double absGbt = 0;
-        double sqGbt = 0;
+    /** MAE and RMSE of the model, then of persistence, then the number of steps scored. */
+    private static double[] score(Grid g, int[] steps, GradientTreeBoost model, Variant v, String[] columns) {
+        double absModel = 0;
+        double sqModel = 0;
         double absPersist = 0;
         double sqPersist = 0;
         int n = 0;
-        for (int k : g.testSteps()) {
+        for (int k : steps) {
             double[] f = features(g, k);
             double y = g.load()[k];
             if (f == null || Double.isNaN(y) || java.util.Arrays.stream(f).anyMatch(Double::isNaN)) {
                 continue;
             }
             double[] row = java.util.Arrays.copyOf(f, f.length + 1);
-            double pred = f[0] + gbt.predict(DataFrame.of(new double[][] {row}, columns))[0];
-            double persist = f[0];
-            absGbt += Math.abs(y - pred);
-            sqGbt += (y - pred) * (y - pred);
-            absPersist += Math.abs(y - persist);
-            sqPersist += (y - persist) * (y - persist);
+            double out = model.predict(DataFrame.of(new double[][] {row}, columns))[0];
+            double pred = v.onChangeFromPersistence() ? f[0] + out : out;
+            absModel += Math.abs(y - pred);
+            sqModel += (y - pred) * (y - pred);
+            absPersist += Math.abs(y - f[0]);
+            sqPersist += (y - f[0]) * (y - f[0]);
             n++;
         }
-        if (n == 0) {
-            throw new IllegalArgumentException("no test step has the history a day-ahead forecast needs");
-        }
-        double rmsePersist = Math.sqrt(sqPersist / n);
-        return List.of(
-                new Score("persistence (t-24h)", absPersist / n, rmsePersist, 0.0, n),
-                new Score("gbt-smile", absGbt / n, Math.sqrt(sqGbt / n), 1 - Math.sqrt(sqGbt / n) / rmsePersist,
-                        n));
+        return new double[] {absModel / n, Math.sqrt(sqModel / n), absPersist / n, Math.sqrt(sqPersist / n), n};
     }
 }

@@ -38,14 +38,26 @@ class OpenstefBenchmarkTest {
     @Test
     void theLearnedModelBeatsPersistenceOnAWeatherDrivenLoad(@TempDir Path dir) throws Exception {
         Instant start = Instant.parse("2020-08-15T00:00:00Z");
-        int trainSteps = 30 * OpenstefBenchmark.DAY;
+        int trainSteps = 50 * OpenstefBenchmark.DAY;
         var train = OpenstefBenchmark.read(write(dir, "train.csv", start, trainSteps));
         var test = OpenstefBenchmark.read(write(dir, "test.csv", start.plusSeconds(900L * trainSteps), 5 * 96));
         assertEquals(List.of("radiation", "temp"), List.copyOf(train.exogenous().keySet()), "in EXOGENOUS order");
-        List<OpenstefBenchmark.Score> scores = OpenstefBenchmark.run(train, test, 7);
+        OpenstefBenchmark.Outcome outcome = OpenstefBenchmark.evaluate(train, test, 7, 60);
+        List<OpenstefBenchmark.Score> scores = outcome.test();
         assertEquals(5 * 96, scores.get(0).rows(), "every test step has its history, train rows included");
         assertEquals(0.0, scores.get(0).skillVsPersistence());
         assertTrue(scores.get(1).skillVsPersistence() > 0.5, scores.toString());
+        assertEquals(OpenstefBenchmark.VARIANTS.size(), outcome.validationRmse().size());
+        assertEquals("gbt-smile " + outcome.selected(), scores.get(1).model());
+        // The choice is made on the training file alone: a different test file changes nothing in it.
+        double[] shifted = test.load().clone();
+        for (int i = 0; i < shifted.length; i++) {
+            shifted[i] = 3 * shifted[i] + 50;
+        }
+        OpenstefBenchmark.Outcome other = OpenstefBenchmark.evaluate(train,
+                new OpenstefBenchmark.Series(test.times(), shifted, test.exogenous()), 7, 60);
+        assertEquals(outcome.selected(), other.selected());
+        assertEquals(outcome.validationRmse(), other.validationRmse());
     }
 
     @Test

@@ -1,0 +1,66 @@
+package org.energycommons.workbench.models.uc4;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Options of the uc4 rolling-origin backtest, validated; keys {@code workbench.uc4.backtest.*}.
+ *
+ * @param origins number of forecast origins spread over the validation and test period (0 disables the backtest);
+ *     each origin refits the models on every day before it and forecasts the days up to the next origin
+ * @param validationFraction share of the days before an origin held out to calibrate intervals and stop boosting
+ */
+public record BacktestOptions(int origins, double validationFraction) {
+
+    /** Key prefix. */
+    public static final String PREFIX = "workbench.uc4.backtest.";
+
+    public BacktestOptions {
+        if (origins < 0 || origins > 52) {
+            throw new IllegalArgumentException(PREFIX + "origins must be in [0, 52], got " + origins);
+        }
+        if (!(validationFraction > 0 && validationFraction < 0.5)) {
+            throw new IllegalArgumentException(PREFIX + "validation_fraction must be in (0, 0.5), got "
+                    + validationFraction);
+        }
+    }
+
+    /** Four origins, 15 % of the history before each for calibration. */
+    public static BacktestOptions defaults() {
+        return new BacktestOptions(4, 0.15);
+    }
+
+    /** Reads {@code workbench.uc4.backtest.*}; missing keys take the defaults; unknown keys fail. */
+    public static BacktestOptions of(Properties p) {
+        BacktestOptions d = defaults();
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith(PREFIX) && !d.toMap().containsKey(key.substring(PREFIX.length()))) {
+                throw new IllegalArgumentException("unknown option " + key + "; known: " + d.toMap().keySet());
+            }
+        }
+        try {
+            return new BacktestOptions(
+                    Integer.parseInt(p.getProperty(PREFIX + "origins", String.valueOf(d.origins)).trim()),
+                    Double.parseDouble(p.getProperty(PREFIX + "validation_fraction",
+                            String.valueOf(d.validationFraction)).trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad uc4 backtest option: " + e.getMessage(), e);
+        }
+    }
+
+    /** The options as properties, the inverse of {@link #of(Properties)}. */
+    public Properties toProperties() {
+        Properties p = new Properties();
+        toMap().forEach((k, v) -> p.setProperty(PREFIX + k, v));
+        return p;
+    }
+
+    /** The options by short key. */
+    public Map<String, String> toMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("origins", String.valueOf(origins));
+        m.put("validation_fraction", String.valueOf(validationFraction));
+        return m;
+    }
+}

@@ -1,0 +1,44 @@
+package org.energycommons.workbench.models.forecast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.energycommons.workbench.datasets.SparkSessions;
+import org.junit.jupiter.api.Test;
+
+class ForecastMetricsTest {
+
+    private static final SparkSession SPARK = SparkSessions.forTests();
+
+    @Test
+    void pinballLossesAndCrpsOnHandMadeRows() {
+        StructType schema = new StructType()
+                .add(ForecastColumns.ACTUAL, DataTypes.DoubleType)
+                .add(ForecastColumns.P10, DataTypes.DoubleType)
+                .add(ForecastColumns.P50, DataTypes.DoubleType)
+                .add(ForecastColumns.P90, DataTypes.DoubleType)
+                .add(ForecastColumns.PERSISTENCE, DataTypes.DoubleType)
+                .add(ForecastColumns.CAPACITY, DataTypes.DoubleType);
+        // Row 1: actual 100 inside [90, 110], P50 95. Row 2: actual 50 below P10 = 60.
+        Dataset<Row> rows = SPARK.createDataFrame(List.of(
+                RowFactory.create(100.0, 90.0, 95.0, 110.0, 80.0, 1000.0),
+                RowFactory.create(50.0, 60.0, 70.0, 80.0, 40.0, 1000.0)), schema);
+        ForecastMetrics m = ForecastMetrics.evaluate(rows);
+        // P10: 0.1 × (100 − 90) = 1; 0.9 × (60 − 50) = 9 → mean 5.
+        assertEquals(5.0, m.pinballP10(), 1e-12);
+        // P50: 0.5 × 5 = 2.5; 0.5 × 20 = 10 → 6.25.
+        assertEquals(6.25, m.pinballP50(), 1e-12);
+        // P90: 0.1 × (110 − 100) = 1; 0.1 × (80 − 50) = 3 → 2.
+        assertEquals(2.0, m.pinballP90(), 1e-12);
+        assertEquals(2 * (5.0 + 6.25 + 2.0) / 3, m.crps(), 1e-12);
+        assertEquals(0.5, m.coverageP10P90(), 1e-12);
+        assertEquals((Math.abs(100 - 95.0) + Math.abs(50 - 70.0)) / 2, 2 * m.pinballP50(), 1e-12,
+                "the P50 pinball loss is half the mean absolute error");
+    }
+}
