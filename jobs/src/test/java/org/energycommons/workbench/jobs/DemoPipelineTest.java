@@ -17,6 +17,8 @@ import org.energycommons.workbench.datasets.SparkSessions;
 import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
+import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
+import org.energycommons.workbench.jobs.usecase.UseCasePipelines;
 import org.energycommons.workbench.models.provenance.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,10 +73,31 @@ class DemoPipelineTest {
         // The test environment sets WORKBENCH_PSEUDO_KEY as a user would: it wins over a generated key.
         String key = System.getenv("WORKBENCH_PSEUDO_KEY");
         assertFalse(Files.exists(workspace.resolve(".secrets/pseudo.key")));
-        for (String published : List.of("site/index.html", "site/uc4.html", "metrics/uc4.json", "metrics/run.json")) {
-            assertFalse(Files.readString(workspace.resolve(published)).contains(key), published + " holds the key");
+        List<String> published = new java.util.ArrayList<>(List.of("site/index.html", "metrics/run.json"));
+        for (UseCasePipeline p : UseCasePipelines.all()) {
+            published.add("site/" + p.page());
+            published.add("metrics/" + p.useCase().id() + ".json");
+        }
+        for (String file : published) {
+            assertFalse(Files.readString(workspace.resolve(file)).contains(key), file + " holds the key");
         }
         assertFalse(first.err().contains(key) || first.out().contains(key), "the key was printed");
+    }
+
+    @Test
+    void everyImplementedUseCaseWritesItsResultAndPage() throws Exception {
+        String index = Files.readString(workspace.resolve("site/index.html"));
+        for (UseCasePipeline p : UseCasePipelines.all()) {
+            String id = p.useCase().id();
+            JsonNode doc = Json.mapper().readTree(workspace.resolve("metrics/" + id + ".json").toFile());
+            assertEquals(id, doc.get("use_case").asText());
+            assertEquals(p.useCase().criteria().size(), doc.get("criteria").size(), id);
+            assertFalse(doc.get("provenance").get("git_commit").asText().isBlank(), id);
+            String page = Files.readString(workspace.resolve("site/" + p.page()));
+            assertTrue(page.contains("<svg"), id + " page has charts");
+            assertFalse(page.contains("src=\"http"), id + " page loads nothing from the network");
+            assertTrue(index.contains("href=\"" + p.page() + "\""), id + " is linked from the index");
+        }
     }
 
     @Test
@@ -104,10 +127,20 @@ class DemoPipelineTest {
         assertFalse(provenance.get("git_commit").asText().isBlank());
         assertTrue(provenance.get("input_tables").has("silver/load_curve"));
         assertTrue(provenance.get("libraries").has("spark"));
+        JsonNode backtest = doc.get("evaluations").get("rolling_origin_backtest");
+        assertEquals(2, backtest.get("origins").size(), "small-models.properties asks for two origins");
+        assertTrue(backtest.get("models").get("persistence").get("overall").has("crps"));
+        assertTrue(doc.get("models").get(0).get("metrics").has("crps"));
 
         JsonNode run = Json.mapper().readTree(workspace.resolve("metrics/run.json").toFile());
         List<String> stages = Json.mapper().convertValue(run.get("stages").findValuesAsText("name"), List.class);
-        assertEquals(List.of("spark session", "generate", "features uc4", "train uc4", "catalogue", "publish"), stages);
+        List<String> expected = new java.util.ArrayList<>(List.of("spark session", "generate"));
+        for (UseCasePipeline p : UseCasePipelines.all()) {
+            expected.add("features " + p.useCase().id());
+            expected.add("train " + p.useCase().id());
+        }
+        expected.addAll(List.of("catalogue", "publish"));
+        assertEquals(expected, stages);
         assertTrue(run.get("total_seconds").asDouble() > 0);
         assertTrue(run.get("memory").get("peak_rss_mb").asLong() > 0);
     }
@@ -126,8 +159,8 @@ class DemoPipelineTest {
             assertEquals(0, after.exceptAll(before).count(), t + " gained or changed rows");
         }
         Dataset<Row> registry = lake.read(Tables.MODEL_REGISTRY);
-        assertEquals(3, registry.count(), "registry holds each model once");
-        assertEquals(3, registry.select("model_id").distinct().count());
+        assertEquals(3, registry.filter("use_case = 'uc4'").count(), "registry holds each uc4 model once");
+        assertEquals(registry.count(), registry.select("model_id").distinct().count(), "no model registered twice");
     }
 
     @Test
@@ -168,9 +201,12 @@ class DemoPipelineTest {
         Lake lake = new Lake(SPARK, workspace.resolve("lake").toString());
         for (Row r : lake.read(Tables.MODEL_REGISTRY).collectAsList()) {
             String path = r.getAs("artifact_path");
-            assertTrue(Files.exists(Path.of(path, "model.json")), path);
+            assertTrue(Files.exists(Path.of(path)), path);
+            if ("uc4".equals(r.getAs("use_case"))) {
+                assertTrue(Files.exists(Path.of(path, "model.json")), path);
+            }
             String tables = r.getAs("input_tables_json");
-            assertTrue(tables.contains("gold/features/uc4"), tables);
+            assertTrue(tables.contains("gold/features/" + r.getAs("use_case")), tables);
             assertEquals(3L, (long) r.<Long>getAs("seed"));
             assertFalse(r.<String>getAs("git_commit").isBlank());
         }
