@@ -1,8 +1,12 @@
 package org.energycommons.workbench.models.uc2;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -153,25 +157,35 @@ public record AlertRules(String source, String text, List<AlertRule> rules) impl
      *     severity_level, condition, evidence map<string,double>}
      */
     public Dataset<Row> evaluate(Dataset<Row> scored) {
-        Dataset<Row> all = null;
+        // One pass for all rules: each rule yields a struct when it fires, nulls are dropped after the explode,
+        // and rolling means sharing a window share one sort.
+        List<Column> fired = new ArrayList<>();
         for (AlertRule rule : rules) {
             List<Column> kv = new ArrayList<>();
             rule.evidence().forEach((name, value) -> {
                 kv.add(lit(name));
                 kv.add(value);
             });
-            // Rolling means are window functions: materialise the evidence before filtering on it.
-            Dataset<Row> fired = scored
-                    .withColumn("_fires", rule.condition())
-                    .withColumn("evidence", kv.isEmpty() ? map().cast("map<string,double>")
-                            : map(kv.toArray(new Column[0])))
-                    .filter(col("_fires"))
-                    .select(col("building_id"), col("local_date"), lit(rule.id()).as("rule"),
-                            lit(rule.severity()).as("severity"), lit(rule.severityLevel()).as("severity_level"),
-                            lit(rule.text()).as("condition"), col("evidence"));
-            all = all == null ? fired : all.unionByName(fired);
+            Column evidence = kv.isEmpty() ? map().cast("map<string,double>") : map(kv.toArray(new Column[0]));
+            fired.add(when(rule.condition(), struct(lit(rule.id()).as("rule"), lit(rule.severity()).as("severity"),
+                    lit(rule.severityLevel()).as("severity_level"), lit(rule.text()).as("condition"),
+                    evidence.as("evidence"))));
         }
-        return all;
+        List<Column> perRule = new ArrayList<>(List.of(col("building_id"), col("local_date")));
+        List<Column> names = new ArrayList<>();
+        for (int i = 0; i < fired.size(); i++) {
+            perRule.add(fired.get(i).as("_rule_" + i));
+            names.add(col("_rule_" + i));
+        }
+        // Window functions cannot sit inside a generator: the rules are evaluated first, exploded after.
+        return scored
+                .select(perRule.toArray(new Column[0]))
+                .select(col("building_id"), col("local_date"), explode(array(names.toArray(new Column[0])))
+                        .as("alert"))
+                .filter(col("alert").isNotNull())
+                .select(col("building_id"), col("local_date"), col("alert.rule").as("rule"),
+                        col("alert.severity").as("severity"), col("alert.severity_level").as("severity_level"),
+                        col("alert.condition").as("condition"), col("alert.evidence").as("evidence"));
     }
 
     /** Recursive-descent parser of one rule's condition. */

@@ -155,7 +155,8 @@ public final class AnomalyDetection {
                     period, rules, truthKnown);
         }
         Column inTuning = col("local_date").lt(java.sql.Date.valueOf(split));
-        List<Row> train = features.filter(inTuning).collectAsList();
+        // Sorted: Smile's subsampling depends on row order, and re-running must give the same models.
+        List<Row> train = features.filter(inTuning).orderBy("building_id", "local_date").collectAsList();
         if (train.size() < options.minTrainingDays()) {
             return insufficient(String.format("insufficient data: %d building-days in the tuning period %s..%s, "
                     + "at least %d needed (%s)", train.size(), first, split.minusDays(1), options.minTrainingDays(),
@@ -165,15 +166,17 @@ public final class AnomalyDetection {
         log.accept(String.format("expected-consumption model on %,d building-days (%s..%s)", train.size(), first,
                 split.minusDays(1)));
         ExpectedConsumptionModel expected = ExpectedConsumptionModel.fit(train, options);
-        Dataset<Row> withResiduals = expected.score(features);
-        Dataset<Row> vectors = AnomalyForest.withVector(withResiduals);
+        // Cached: the residuals feed the forest's training vectors and its scores.
+        Dataset<Row> vectors = AnomalyForest.withVector(expected.score(features)).cache();
 
-        List<Row> trainVectors = vectors.filter(inTuning).select(AnomalyForest.VECTOR.stream().map(c -> col(c))
-                .toArray(Column[]::new)).collectAsList();
+        List<Row> trainVectors = vectors.filter(inTuning).orderBy("building_id", "local_date")
+                .select(AnomalyForest.VECTOR.stream().map(c -> col(c)).toArray(Column[]::new)).collectAsList();
         double[][] x = trainVectors.stream().map(AnomalyForest::vector).toArray(double[][]::new);
         log.accept(String.format("isolation forest on %,d daily vectors", x.length));
         AnomalyForest forest = AnomalyForest.fit(x, options);
         Dataset<Row> scored = forest.score(vectors).cache();
+        scored.count();
+        vectors.unpersist();
         double[] tuningScores = forest.score(x);
         Arrays.sort(tuningScores);
 
@@ -194,6 +197,11 @@ public final class AnomalyDetection {
         Scorer tuning = new Scorer(truth, period.tuningFrom(), period.tuningTo(), tuningDays);
         Scorer evaluation = new Scorer(truth, period.evaluationFrom(), period.evaluationTo(), evaluationDays);
 
+        for (AlertRule rule : rules.rules()) {
+            FaultMatching.Evaluation e = tuning.evaluate(byRule.getOrDefault(rule.id(), Set.of()));
+            log.accept(String.format("rule %s on the tuning period: %d episodes, %d false, %.0f/%.0f faults",
+                    rule.id(), e.episodes(), e.falseEpisodes(), e.get("detected_faults"), e.get("faults")));
+        }
         // Tuning (tuning period only): drop rules while that raises F1, then the forest's thresholds.
         Set<String> kept = new LinkedHashSet<>(AlertRule.ids(rules.rules()));
         if (truthKnown) {

@@ -135,8 +135,7 @@ public final class PublicBuildingDailyFeatures {
                         col("day_kw"), col("min_kw"), col("max_kw"), col("spike_ratio"), col("flat_share"),
                         col("night_to_day_ratio"), col("temperature_mean_c"), col("temperature_min_c"),
                         col("temperature_max_c"), col("hdd_12"), col("hdd_15"), col("hdd_18"), col("surface_m2"),
-                        col("construction_year"), col("electric_heating"))
-                .orderBy("building_id", "local_date");
+                        col("construction_year"), col("electric_heating"));
     }
 
     /** Daily mean, min and max temperature per station and local day, with degree-days at the heating bases. */
