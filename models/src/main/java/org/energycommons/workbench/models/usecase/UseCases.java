@@ -36,7 +36,7 @@ public final class UseCases {
                     "preventive", List.of(
                             Criterion.atLeast("f1", 0.85),
                             Criterion.atMost("median_detection_delay_days", 2),
-                            Criterion.atMost("false_alerts_per_building_year", 2)), false),
+                            Criterion.atMost("false_alerts_per_building_year", 2)), true),
             new UseCase("uc3", "Économies après travaux de rénovation (M&V)", "Savings after renovation works (M&V)",
                     "Combien d'énergie les travaux ont-ils économisé, avec quelle incertitude ?",
                     "predictive (counterfactual)", List.of(

@@ -1,0 +1,181 @@
+package org.energycommons.workbench.jobs;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.energycommons.workbench.datasets.lake.Lake;
+import org.energycommons.workbench.datasets.lake.Tables;
+import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
+import org.energycommons.workbench.datasets.synthetic.RegionConfig;
+import org.energycommons.workbench.datasets.synthetic.SyntheticFaults;
+import org.energycommons.workbench.models.uc2.AlertRule;
+import org.energycommons.workbench.models.uc2.AlertRules;
+import org.energycommons.workbench.models.uc2.ExpectedConsumptionModel;
+import org.energycommons.workbench.models.uc2.Uc2ModelStore;
+import org.energycommons.workbench.models.usecase.UseCaseResult;
+import org.energycommons.workbench.models.usecase.UseCases;
+import org.energycommons.workbench.reports.usecase.AnomalyReport;
+import org.energycommons.workbench.reports.usecase.AnomalyReportData;
+
+/**
+ * Publishes the uc2 page: detector scores from {@code uc2.json}, and from the gold tables an aggregate timeline of
+ * all public buildings (never one building's curve) that passes the {@link SecrecyGuard} day by day.
+ */
+public final class Uc2Publish {
+
+    /** Delay histogram bins, days (inclusive upper bounds); the last bin counts missed faults. */
+    static final int[][] DELAY_BINS = {{0, 0}, {1, 1}, {2, 2}, {3, 7}, {8, 30}, {31, Integer.MAX_VALUE}};
+
+    private Uc2Publish() {
+    }
+
+    /** Renders {@code DIR/site/uc2.html}; returns the index headline. */
+    public static String publish(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+        PublishJob.write(ctx.workspace().site().resolve("uc2.html"), AnomalyReport.render(data(ctx, result, guard)));
+        return result.models().stream().filter(m -> m.name().equals(result.bestModel())).findFirst()
+                .filter(m -> m.metrics().get("f1") instanceof Number)
+                .map(m -> String.format("%s: F1 %.2f, délai médian %.0f j", m.name(),
+                        ((Number) m.metrics().get("f1")).doubleValue(),
+                        num(m.metrics().get("median_detection_delay_days"))))
+                .orElse("données insuffisantes · insufficient data");
+    }
+
+    private static double num(Object o) {
+        return o instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    /** The page's data, computed from {@code uc2.json} and the gold tables. */
+    @SuppressWarnings("unchecked")
+    static AnomalyReportData data(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+        Map<String, Object> prov = result.provenance();
+        String outcome = String.valueOf(prov.getOrDefault("outcome", "ok"));
+        Map<String, String> split = new LinkedHashMap<>();
+        ((Map<String, Object>) prov.getOrDefault("split", Map.of())).forEach((k, v) -> split.put(k, String.valueOf(v)));
+        Map<String, Long> versions = new LinkedHashMap<>();
+        ((Map<String, Number>) prov.getOrDefault("input_tables", Map.of())).forEach((k, v) -> versions.put(k,
+                v.longValue()));
+
+        List<AnomalyReportData.RuleRow> rules = new ArrayList<>();
+        UseCaseResult.ModelEntry rulesEntry = result.models().stream()
+                .filter(m -> m.name().equals(Uc2ModelStore.RULES)).findFirst().orElse(null);
+        String keptIds = rulesEntry == null || rulesEntry.notes() == null ? null
+                : rulesEntry.notes().get("rules_kept");
+        Set<String> kept = keptIds == null ? Set.of() : Set.of(keptIds.split(","));
+        AlertRules file = AlertRules.load(String.valueOf(((Map<String, Object>) prov.getOrDefault("options",
+                Map.of())).getOrDefault("rules", "")));
+        for (AlertRule r : file.rules()) {
+            rules.add(new AnomalyReportData.RuleRow(r.id(), r.severity(), r.text(), kept.contains(r.id())));
+        }
+
+        Map<String, Map<String, Long>> byRule = new LinkedHashMap<>();
+        ((Map<String, Map<String, Number>>) prov.getOrDefault("alerts_by_rule_and_fault_type", Map.of()))
+                .forEach((rule, row) -> {
+                    Map<String, Long> r = new LinkedHashMap<>();
+                    row.forEach((k, v) -> r.put(k, v.longValue()));
+                    byRule.put(rule, r);
+                });
+
+        List<AnomalyReportData.FaultTypeRow> types = new ArrayList<>();
+        Map<String, Object> best = result.models().stream().filter(m -> m.name().equals(result.bestModel()))
+                .findFirst().map(UseCaseResult.ModelEntry::metrics).orElse(Map.of());
+        for (String t : SyntheticFaults.TYPES) {
+            if (best.get("faults_" + t) instanceof Number) {
+                types.add(new AnomalyReportData.FaultTypeRow(t, (long) num(best.get("faults_" + t)),
+                        num(best.get("recall_" + t)), num(best.get("precision_" + t)), num(best.get("f1_" + t)),
+                        num(best.get("median_detection_delay_days_" + t))));
+            }
+        }
+
+        Map<String, Long> bins = new LinkedHashMap<>();
+        List<Map<String, Object>> detections = (List<Map<String, Object>>) prov.getOrDefault("detections",
+                List.of());
+        if (!detections.isEmpty()) {
+            for (int[] b : DELAY_BINS) {
+                bins.put(b[1] == Integer.MAX_VALUE ? "> " + (b[0] - 1) : b[0] == b[1] ? String.valueOf(b[0])
+                        : b[0] + "–" + b[1], 0L);
+            }
+            bins.put("manqué · missed", 0L);
+            List<String> labels = new ArrayList<>(bins.keySet());
+            for (Map<String, Object> d : detections) {
+                Object delay = d.get("delay_days");
+                int index = labels.size() - 1;
+                if (delay instanceof Number n) {
+                    for (int i = 0; i < DELAY_BINS.length; i++) {
+                        if (n.intValue() >= DELAY_BINS[i][0] && n.intValue() <= DELAY_BINS[i][1]) {
+                            index = i;
+                        }
+                    }
+                }
+                bins.merge(labels.get(index), 1L, Long::sum);
+            }
+        }
+
+        RegionConfig region = GenerateJob.regionOf(ctx);
+        String regionText = region == null ? "données ingérées dans " + ctx.workspace().lake()
+                : String.format("région synthétique · synthetic region: %d compteurs, %d jours depuis le %s, graine %d",
+                        region.meters(), region.days(), region.start(), region.seed());
+        return new AnomalyReportData(UseCases.require("uc2"), result, versions, regionText, split, rules, byRule,
+                types, bins, "ok".equals(outcome) ? timeline(ctx, result, guard) : null, outcome,
+                Instant.now().toString());
+    }
+
+    /**
+     * Daily totals of all public buildings, actual vs expected (the saved expected-consumption model applied to
+     * the feature table), with the number of buildings in alert; only days whose aggregate passes the guard.
+     */
+    private static AnomalyReportData.Timeline timeline(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+        Lake lake = ctx.lake();
+        String expectedDir = result.models().stream().filter(m -> m.name().equals(Uc2ModelStore.EXPECTED))
+                .findFirst().map(m -> m.notes().get("artifact")).orElse(null);
+        if (expectedDir == null || !lake.exists(Tables.UC2_FEATURES) || !lake.exists(Tables.UC2_ALERTS)) {
+            return null;
+        }
+        ExpectedConsumptionModel model = (ExpectedConsumptionModel) Uc2ModelStore.load(expectedDir, ctx.files())
+                .model();
+        Dataset<Row> scored = model.score(lake.read(Tables.UC2_FEATURES));
+        Dataset<Row> alerted = lake.read(Tables.UC2_ALERTS)
+                .filter(col("model").equalTo(result.bestModel()))
+                .groupBy("local_date")
+                .agg(countDistinct("building_id").as("buildings_with_alert"));
+        Dataset<Row> daily = guard.publishable(scored
+                .groupBy("local_date")
+                .agg(count(lit(1)).as("points"), sum("daily_kwh").as("actual"),
+                        sum("expected_daily_kwh").as("expected"), max("daily_kwh").as("largest"))
+                .withColumn("largest_share", col("largest").divide(col("actual"))), "points", "largest_share")
+                .join(alerted, new String[] {"local_date"}, "left")
+                .orderBy("local_date");
+        List<Row> rows = daily.select("local_date", "actual", "expected", "buildings_with_alert", "points")
+                .collectAsList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        long[] t = new long[rows.size()];
+        double[] actual = new double[rows.size()];
+        double[] expected = new double[rows.size()];
+        double[] alerts = new double[rows.size()];
+        long minPoints = Long.MAX_VALUE;
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            LocalDate d = r.getDate(0).toLocalDate();
+            t[i] = d.atStartOfDay(java.time.ZoneId.of("Europe/Paris")).toInstant().toEpochMilli();
+            actual[i] = r.getDouble(1);
+            expected[i] = r.getDouble(2);
+            alerts[i] = r.isNullAt(3) ? 0 : r.getLong(3);
+            minPoints = Math.min(minPoints, r.getLong(4));
+        }
+        return new AnomalyReportData.Timeline(t, actual, expected, alerts, minPoints);
+    }
+}

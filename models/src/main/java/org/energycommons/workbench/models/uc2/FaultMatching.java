@@ -1,0 +1,178 @@
+package org.energycommons.workbench.models.uc2;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * How uc2 alerts are scored against injected faults (truth, read by evaluation only). Over an evaluation period
+ * {@code [from, to]}:
+ * <ul>
+ *   <li>alerts are building-days (several rules firing on the same building-day are one alert day); alert days
+ *       outside the period are ignored;</li>
+ *   <li>an <b>alert episode</b> is a maximal run of consecutive alert days of one building; it is <i>true</i> when
+ *       one of its days falls inside a fault window {@code [start, end]} of its building (any fault, even one that
+ *       began before the period), otherwise it is one <b>false alert</b>;</li>
+ *   <li>the faults evaluated are those starting inside the period; a fault is <b>detected</b> when an alert day
+ *       of its building falls inside its window, and its <b>delay</b> is the first such day minus its start, in
+ *       days;</li>
+ *   <li>{@code precision} = true episodes / episodes; {@code recall} = detected faults / faults;
+ *       {@code f1} = their harmonic mean; {@code median_detection_delay_days} = median delay of detected faults;
+ *       {@code false_alerts_per_building_year} = false episodes / (monitored building-days / 365.25);</li>
+ *   <li>per fault type T: {@code recall_T} over faults of type T, and {@code precision_T} = episodes touching a
+ *       fault of type T / (those + false episodes), as if T were the only fault type (episodes touching only
+ *       other types are left out), {@code f1_T} from both.</li>
+ * </ul>
+ * A metric without a denominator (no fault, no alert) is NaN.
+ */
+public final class FaultMatching {
+
+    private FaultMatching() {
+    }
+
+    /** An injected fault. */
+    public record Fault(String buildingId, String faultId, String type, LocalDate start, LocalDate end) {
+    }
+
+    /** An alert day of a building. */
+    public record AlertDay(String buildingId, LocalDate date) {
+    }
+
+    /** The detection of one fault: delay in days, or -1 when missed. */
+    public record Detection(Fault fault, int delayDays) {
+        /** Whether an alert fell inside its window. */
+        public boolean detected() {
+            return delayDays >= 0;
+        }
+    }
+
+    /**
+     * The scores of a set of alert days.
+     *
+     * @param metrics metric name → value (see the class comment)
+     * @param detections each evaluated fault with its delay
+     * @param episodes alert episodes in the period
+     * @param falseEpisodes false alerts
+     */
+    public record Evaluation(Map<String, Double> metrics, List<Detection> detections, int episodes,
+                             int falseEpisodes) {
+        /** A metric, NaN when absent. */
+        public double get(String name) {
+            return metrics.getOrDefault(name, Double.NaN);
+        }
+    }
+
+    /**
+     * Scores alert days against faults over {@code [from, to]}.
+     *
+     * @param monitoredBuildingDays building-days with data in the period (the false-alert rate's exposure)
+     * @param types the fault types to report separately (metrics exist for each, NaN without faults)
+     */
+    public static Evaluation evaluate(Collection<AlertDay> alerts, List<Fault> faults, LocalDate from, LocalDate to,
+                                      long monitoredBuildingDays, List<String> types) {
+        Map<String, TreeSet<LocalDate>> byBuilding = new TreeMap<>();
+        for (AlertDay a : alerts) {
+            if (!a.date().isBefore(from) && !a.date().isAfter(to)) {
+                byBuilding.computeIfAbsent(a.buildingId(), k -> new TreeSet<>()).add(a.date());
+            }
+        }
+        Map<String, List<Fault>> faultsByBuilding = new TreeMap<>();
+        faults.forEach(f -> faultsByBuilding.computeIfAbsent(f.buildingId(), k -> new ArrayList<>()).add(f));
+
+        int episodes = 0;
+        int falseEpisodes = 0;
+        Map<String, Integer> trueByType = new LinkedHashMap<>();
+        for (Map.Entry<String, TreeSet<LocalDate>> e : byBuilding.entrySet()) {
+            List<Fault> own = faultsByBuilding.getOrDefault(e.getKey(), List.of());
+            for (List<LocalDate> episode : episodes(e.getValue())) {
+                episodes++;
+                TreeSet<String> touched = new TreeSet<>();
+                for (Fault f : own) {
+                    if (episode.stream().anyMatch(d -> !d.isBefore(f.start()) && !d.isAfter(f.end()))) {
+                        touched.add(f.type());
+                    }
+                }
+                if (touched.isEmpty()) {
+                    falseEpisodes++;
+                }
+                touched.forEach(t -> trueByType.merge(t, 1, Integer::sum));
+            }
+        }
+
+        List<Detection> detections = new ArrayList<>();
+        for (Fault f : faults) {
+            if (f.start().isBefore(from) || f.start().isAfter(to)) {
+                continue;
+            }
+            TreeSet<LocalDate> days = byBuilding.getOrDefault(f.buildingId(), new TreeSet<>());
+            LocalDate first = days.ceiling(f.start());
+            boolean hit = first != null && !first.isAfter(f.end());
+            detections.add(new Detection(f, hit ? (int) ChronoUnit.DAYS.between(f.start(), first) : -1));
+        }
+
+        Map<String, Double> m = new LinkedHashMap<>();
+        double precision = episodes == 0 ? Double.NaN : (episodes - falseEpisodes) / (double) episodes;
+        double recall = recall(detections);
+        m.put("precision", precision);
+        m.put("recall", recall);
+        m.put("f1", f1(precision, recall));
+        m.put("median_detection_delay_days", medianDelay(detections));
+        m.put("false_alerts_per_building_year", monitoredBuildingDays == 0 ? Double.NaN
+                : falseEpisodes / (monitoredBuildingDays / 365.25));
+        m.put("faults", (double) detections.size());
+        m.put("detected_faults", (double) detections.stream().filter(Detection::detected).count());
+        m.put("alert_episodes", (double) episodes);
+        m.put("false_alerts", (double) falseEpisodes);
+        for (String type : types) {
+            List<Detection> own = detections.stream().filter(d -> d.fault().type().equals(type)).toList();
+            int trueT = trueByType.getOrDefault(type, 0);
+            double precisionT = trueT + falseEpisodes == 0 ? Double.NaN : trueT / (double) (trueT + falseEpisodes);
+            double recallT = recall(own);
+            m.put("recall_" + type, recallT);
+            m.put("precision_" + type, precisionT);
+            m.put("f1_" + type, f1(precisionT, recallT));
+            m.put("median_detection_delay_days_" + type, medianDelay(own));
+            m.put("faults_" + type, (double) own.size());
+        }
+        return new Evaluation(m, detections, episodes, falseEpisodes);
+    }
+
+    /** Maximal runs of consecutive days. */
+    static List<List<LocalDate>> episodes(TreeSet<LocalDate> days) {
+        List<List<LocalDate>> runs = new ArrayList<>();
+        List<LocalDate> current = null;
+        LocalDate previous = null;
+        for (LocalDate d : days) {
+            if (previous == null || !d.equals(previous.plusDays(1))) {
+                current = new ArrayList<>();
+                runs.add(current);
+            }
+            current.add(d);
+            previous = d;
+        }
+        return runs;
+    }
+
+    private static double recall(List<Detection> detections) {
+        return detections.isEmpty() ? Double.NaN
+                : detections.stream().filter(Detection::detected).count() / (double) detections.size();
+    }
+
+    private static double f1(double precision, double recall) {
+        if (Double.isNaN(precision) || Double.isNaN(recall)) {
+            return Double.NaN;
+        }
+        return precision + recall == 0 ? 0.0 : 2 * precision * recall / (precision + recall);
+    }
+
+    private static double medianDelay(List<Detection> detections) {
+        return ExpectedConsumptionModel.median(detections.stream().filter(Detection::detected)
+                .mapToDouble(Detection::delayDays).toArray());
+    }
+}
