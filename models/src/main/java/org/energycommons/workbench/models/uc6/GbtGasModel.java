@@ -19,10 +19,12 @@ import smile.data.formula.Formula;
 import smile.regression.GradientTreeBoost;
 
 /**
- * One Smile gradient tree boosting model (least squares) shared by all areas and horizons, learning the demand as
- * a share of the area's capacity ({@link GasDemandFeatures#LOAD_FACTOR}) from the forecast temperatures, the
- * effective temperature, degree days, the demand observed up to the issue day and the calendar: a global model
- * that serves an area with little history through what it learned on the others. P50 = share × capacity.
+ * One Smile gradient tree boosting model (least squares) shared by all areas and horizons, learning the logarithm
+ * of the demand as a share of the area's capacity ({@link GasDemandFeatures#LOAD_FACTOR}) from the forecast
+ * temperatures, the effective temperature, degree days, the demand observed up to the issue day and the calendar:
+ * a global model that serves an area with little history through what it learned on the others. The logarithm
+ * makes the squared loss a loss on relative errors, so that summer days (a few percent of the winter demand)
+ * weigh as much as winter days, as they do in the MAPE. P50 = exp(prediction) × capacity.
  */
 public final class GbtGasModel implements GasDemandModel {
 
@@ -30,6 +32,8 @@ public final class GbtGasModel implements GasDemandModel {
     public static final String TYPE = "gbt-smile";
     /** Smallest node of a tree. */
     public static final int NODE_SIZE = 5;
+    /** Floor of the demand before its logarithm, kWh/day: a day without demand counts as 1 kWh. */
+    public static final double MIN_DEMAND_KWH = 1.0;
     private static final String MODEL_FILE = "smile-gbt.ser";
 
     private final ModelProvenance provenance;
@@ -52,7 +56,7 @@ public final class GbtGasModel implements GasDemandModel {
         for (int i = 0; i < train.size(); i++) {
             GasRow r = train.get(i);
             System.arraycopy(r.features(), 0, x[i], 0, p);
-            x[i][p] = r.actualKwh() / r.capacityKwh();
+            x[i][p] = Math.log(Math.max(r.actualKwh(), MIN_DEMAND_KWH) / r.capacityKwh());
         }
         DataFrame data = DataFrame.of(x, names());
         // Smile draws its subsamples from a global generator: seed it for reproducible trees.
@@ -62,7 +66,7 @@ public final class GbtGasModel implements GasDemandModel {
                 options.gbtSubsample());
         Map<String, String> params = new LinkedHashMap<>();
         params.put("loss", "least squares");
-        params.put("target", GasDemandFeatures.LOAD_FACTOR + " = gas_kwh / capacity_kwh_per_day");
+        params.put("target", "log(" + GasDemandFeatures.LOAD_FACTOR + "), load_factor = gas_kwh / capacity_kwh_per_day");
         params.put("ntrees", String.valueOf(options.gbtTrees()));
         params.put("maxDepth", String.valueOf(options.gbtDepth()));
         params.put("maxNodes", String.valueOf(options.gbtMaxNodes()));
@@ -113,7 +117,7 @@ public final class GbtGasModel implements GasDemandModel {
             double[] share = trees.predict(DataFrame.of(x, names()));
             double[] out = new double[rows.size()];
             for (int i = 0; i < out.length; i++) {
-                out[i] = Math.max(0, share[i] * rows.get(i).capacityKwh());
+                out[i] = Math.exp(share[i]) * rows.get(i).capacityKwh();
             }
             return out;
         };
@@ -121,9 +125,9 @@ public final class GbtGasModel implements GasDemandModel {
 
     @Override
     public String method() {
-        return "arbres de décision boostés (Smile, moindres carrés) sur la part de la capacité, toutes zones et "
-                + "horizons ensemble · Smile gradient-boosted trees on the demand as a share of capacity, one model "
-                + "for all areas and horizons";
+        return "arbres de décision boostés (Smile, moindres carrés) sur le logarithme de la part de la capacité, "
+                + "toutes zones et horizons ensemble · Smile gradient-boosted trees on the log of the demand as a "
+                + "share of capacity, one model for all areas and horizons";
     }
 
     @Override
