@@ -19,6 +19,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.models.forecast.TimeSplit;
 import org.energycommons.workbench.models.provenance.DataFingerprint;
+import org.energycommons.workbench.models.provenance.Json;
 
 /**
  * uc6 training and evaluation: splits the feature table in time on target days, defines each area's peak
@@ -169,8 +170,8 @@ public final class GasDemandForecasting {
         }
         // Skill against the degree-day baseline on the same rows: 1 − RMSE / RMSE of the baseline.
         Map<String, Map<String, Object>> baseline = metrics.get(DegreeDayModel.TYPE);
-        metrics.forEach((name, bySplit) -> bySplit.forEach((s, m) -> m.put("skill_vs_degree_day",
-                1 - GasForecastMetrics.value(m, "rmse_kwh") / GasForecastMetrics.value(baseline.get(s), "rmse_kwh"))));
+        metrics.forEach((name, bySplit) -> bySplit.forEach((s, m) -> m.put("skill_vs_degree_day", Json.finiteOrNull(
+                1 - GasForecastMetrics.value(m, "rmse_kwh") / GasForecastMetrics.value(baseline.get(s), "rmse_kwh")))));
 
         String best = null;
         double bestScore = Double.POSITIVE_INFINITY;

@@ -3,6 +3,7 @@ package org.energycommons.workbench.models.uc6;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.energycommons.workbench.models.provenance.Json;
 
 /**
  * Accuracy and alert metrics of uc6 forecasts on a set of rows, under the names of {@code uc6.json}:
@@ -16,7 +17,8 @@ import java.util.Map;
  *       against the cold-peak alert (P90 above capacity), with their counts;</li>
  *   <li>{@code coverage_p10_p90}: share of actuals inside [P10, P90] (nominal 0.8).</li>
  * </ul>
- * A ratio with an empty denominator is {@code NaN} (null in JSON): e.g. a test period without peak days.
+ * A ratio with an empty denominator is null (undefined, {@code NaN} through {@link #value}): e.g. a test period
+ * without peak days.
  */
 public final class GasForecastMetrics {
 
@@ -78,7 +80,7 @@ public final class GasForecastMetrics {
             m.put("mape_d" + h, ratio(apeSum[h], apeCount[h]));
         }
         m.put("mape", ratio(apeSum[0], apeCount[0]));
-        m.put("rmse_kwh", scored == 0 ? Double.NaN : Math.sqrt(sqSum / scored));
+        m.put("rmse_kwh", scored == 0 ? null : Json.finiteOrNull(Math.sqrt(sqSum / scored)));
         m.put("coverage_p10_p90", ratio(covered, scored));
         m.put("peak_recall", ratio(peak[0], peak[0] + peak[1]));
         m.put("peak_precision", ratio(peak[0], peak[0] + peak[2]));
@@ -99,8 +101,9 @@ public final class GasForecastMetrics {
         c[event ? (alert ? 0 : 1) : (alert ? 2 : 3)]++;
     }
 
-    private static double ratio(double num, double den) {
-        return den == 0 ? Double.NaN : num / den;
+    /** A ratio for JSON: an empty denominator (undefined metric) gives null. */
+    private static Double ratio(double num, double den) {
+        return den == 0 ? null : Json.finiteOrNull(num / den);
     }
 
     /** A metric of a metrics map as a double; missing or null gives {@code NaN}. */

@@ -122,7 +122,7 @@ class GasDemandForecastingTest {
 
     @Test
     void theModelSelectedOnValidationIsTheExactDegreeDayLine() {
-        GasDemandForecasting.Outcome outcome = GasDemandForecasting.run(table(rows(200)), Map.of("t", 1L), options(),
+        GasDemandForecasting.Outcome outcome = GasDemandForecasting.run(table(rows(100)), Map.of("t", 1L), options(),
                 s -> { });
         assertTrue(outcome.trained(), outcome.status());
         assertEquals(DegreeDayModel.TYPE, outcome.bestModel(), "the data is a degree-day line: it must win");
@@ -136,11 +136,11 @@ class GasDemandForecastingTest {
             assertTrue(dd.containsKey("mape_d" + h));
         }
         // Peak thresholds are the P95 of each area's training days only.
-        List<GasRow> train = rows(200).stream().filter(r -> r.targetDate().isBefore(outcome.split().validationStart()))
+        List<GasRow> train = rows(100).stream().filter(r -> r.targetDate().isBefore(outcome.split().validationStart()))
                 .toList();
         assertEquals(GasDemandForecasting.peakThresholds(train), outcome.peakThresholds());
         assertEquals(2, outcome.peakThresholds().size());
-        assertEquals(2L * 200 * 7 * 2, outcome.predictions().count(), "two models × every row");
+        assertEquals(2L * 100 * 7 * 2, outcome.predictions().count(), "two models × every row");
         outcome.predictions().unpersist();
     }
 
@@ -196,9 +196,9 @@ class GasDemandForecastingTest {
 
     @Test
     void everyModelTypeSavesAndLoadsBackWithTheSamePredictions(@TempDir Path dir) {
-        List<GasRow> all = rows(120);
-        List<GasRow> train = all.stream().filter(r -> r.targetDate().isBefore(START.plusDays(80))).toList();
-        List<GasRow> validation = all.stream().filter(r -> !r.targetDate().isBefore(START.plusDays(80))).toList();
+        List<GasRow> all = rows(90);
+        List<GasRow> train = all.stream().filter(r -> r.targetDate().isBefore(START.plusDays(60))).toList();
+        List<GasRow> validation = all.stream().filter(r -> !r.targetDate().isBefore(START.plusDays(60))).toList();
         Uc6TrainingContext ctx = new Uc6TrainingContext("uc6", 11L, Map.of("silver/gas_area_daily", 3L),
                 Map.of("train", "a..b"), "n=1;h=2", train.size());
         LakeFiles files = new LakeFiles(spark);
