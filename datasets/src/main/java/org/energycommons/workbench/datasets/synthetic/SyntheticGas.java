@@ -4,24 +4,26 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.percentile;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
  * Daily gas consumption of the synthetic region: gas-heated buildings ({@code heating_energy = 'gas'} in the
- * {@link SyntheticRegion#meters()} rows), and the gas distribution network areas they belong to, one per climate
- * zone, with a capacity that the coldest days come close to or exceed.
+ * {@link SyntheticRegion#meters()} rows), and the gas distribution network areas they belong to, one per commune
+ * (French gas distribution is a communal public service granted by concession, so the commune is the natural
+ * network area), with a capacity that the coldest days come close to or exceed.
  *
  * <p>The physics is the one of the electric slope of {@link SyntheticMeter}: the envelope loses
  * {@code loss = surface × U} (kW/°C, recovered exactly from the true parameters, see
@@ -60,24 +62,20 @@ public final class SyntheticGas {
     public static final double CAPACITY_FACTOR_MIN = 0.97;
     /** Highest capacity factor applied to the percentile. */
     public static final double CAPACITY_FACTOR_MAX = 1.10;
-    /** Prefix of area ids: {@code GA-H1c}, {@code GA-H2d}, {@code GA-H3}. */
+    /** Prefix of area ids: {@code GA-99001} is the area of commune 99001. */
     public static final String AREA_PREFIX = "GA-";
 
     private SyntheticGas() {
     }
 
-    /** The id of the network area of a climate zone, e.g. {@code GA-H1c}. */
-    public static String areaId(String climateZone) {
-        return AREA_PREFIX + climateZone;
+    /** The id of the network area of a commune, e.g. {@code GA-99001}. */
+    public static String areaId(String communeCode) {
+        return AREA_PREFIX + communeCode;
     }
 
-    /** The climate zones of the region, one network area each, in {@link Geography#STATIONS} order. */
-    public static List<String> climateZones() {
-        Set<String> zones = new LinkedHashSet<>();
-        for (Geography.Station s : Geography.STATIONS) {
-            zones.add(s.climateZone());
-        }
-        return List.copyOf(zones);
+    /** The possible network areas, one per commune of {@link Geography#COMMUNES}, in that order. */
+    public static List<String> areaIds() {
+        return Geography.COMMUNES.stream().map(c -> areaId(c.code())).toList();
     }
 
     /** Envelope heat loss in kW/°C of a meters row (see {@link SyntheticColumns#lossKwPerC}). */
@@ -136,20 +134,20 @@ public final class SyntheticGas {
     }
 
     /**
-     * Daily demand of the gas network areas, one per climate zone: the sum of the area's synthetic buildings ×
+     * Daily demand of the gas network areas, one per commune: the sum of the area's synthetic buildings ×
      * {@value #AREA_SCALE} (the consumers the region does not model). An area exists where the region has at least
      * one gas-heated building: substations are spread over communes by weight ({@link Geography#communeOfSubstation}),
-     * so a region with fewer than 14 substations (the default 300 meters / 25 has 12) only reaches zone H1c and has
-     * the single area {@code GA-H1c}; from 19 substations on, the three areas exist.
+     * so the default region (300 meters / 25 = 12 substations) reaches the four communes 99001-99004 (all in zone
+     * H1c, two weather stations) and has four areas; from 22 substations on, every commune has one.
      *
-     * @param meters the meters rows (their {@code station_id} gives the climate zone)
+     * @param meters the meters rows (their {@code commune_code} gives the area)
      * @param buildingDaily the rows of {@link #buildingDaily}
      * @return {@code area_id string, local_date date, gas_kwh double (kWh PCS/day), n_buildings long} where
      *     {@code n_buildings} counts the synthetic buildings summed (not scaled)
      */
     public static Dataset<Row> areaDaily(Dataset<Row> meters, Dataset<Row> buildingDaily) {
         Dataset<Row> buildingArea = meters.select(col("building_id"),
-                concat(lit(AREA_PREFIX), SyntheticColumns.climateZone(col("station_id"))).as("area_id"));
+                concat(lit(AREA_PREFIX), col("commune_code")).as("area_id"));
         return buildingDaily
                 .join(broadcast(buildingArea), "building_id")
                 .groupBy("area_id", "local_date")
@@ -162,7 +160,8 @@ public final class SyntheticGas {
      * from the seed and the area, rounded to the kWh: the coldest days come close to or exceed it.
      *
      * @param areaDaily the rows of {@link #areaDaily}
-     * @return {@code area_id string, climate_zone string, capacity_kwh_per_day double}
+     * @return {@code area_id string, commune_code string, station_id string (the weather station of the commune),
+     *     climate_zone string, capacity_kwh_per_day double}
      */
     public static Dataset<Row> areas(RegionConfig config, Dataset<Row> areaDaily) {
         Column factor = SyntheticColumns.uniform(config.seed(), "gas.capacity", CAPACITY_FACTOR_MIN,
@@ -170,8 +169,22 @@ public final class SyntheticGas {
         return areaDaily
                 .groupBy("area_id")
                 .agg(percentile(col("gas_kwh"), lit(CAPACITY_PERCENTILE)).as("p"))
+                .withColumn("commune_code", col("area_id").substr(AREA_PREFIX.length() + 1, 10))
+                .withColumn("station_id", communeStation(col("commune_code")))
                 .select(col("area_id"),
-                        col("area_id").substr(AREA_PREFIX.length() + 1, 10).as("climate_zone"),
+                        col("commune_code"),
+                        col("station_id"),
+                        SyntheticColumns.climateZone(col("station_id")).as("climate_zone"),
                         round(col("p").multiply(factor), 0).as("capacity_kwh_per_day"));
+    }
+
+    /** The weather station of a commune code, from {@link Geography#COMMUNES}. */
+    private static Column communeStation(Column communeCode) {
+        List<Column> entries = new ArrayList<>();
+        for (Geography.Commune c : Geography.COMMUNES) {
+            entries.add(lit(c.code()));
+            entries.add(lit(c.stationId()));
+        }
+        return element_at(map(entries.toArray(new Column[0])), communeCode);
     }
 }

@@ -1,0 +1,264 @@
+package org.energycommons.workbench.models.uc6;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.energycommons.workbench.models.forecast.TimeSplit;
+import org.energycommons.workbench.models.provenance.DataFingerprint;
+import org.energycommons.workbench.models.provenance.Json;
+
+/**
+ * uc6 training and evaluation: splits the feature table in time on target days, defines each area's peak
+ * threshold from training days only, fits the degree-day baseline and the boosted trees on training rows,
+ * calibrates their per-horizon intervals on validation rows, selects the model with the lowest validation MAPE
+ * averaged over D+1..D+7, and scores every split (the test split is only ever used to report).
+ *
+ * <p>The feature table is small (areas × days × 7 horizons), so it is collected once and the fits run on the
+ * driver; {@link GasDemandPrediction} scores any table on the executors with the same models.
+ */
+public final class GasDemandForecasting {
+
+    /** The use-case id. */
+    public static final String USE_CASE = "uc6";
+    /** Percentile of an area's training-period daily demand above which a day is a peak day. */
+    public static final double PEAK_PERCENTILE = 0.95;
+    /** Fewest validation and test target days. */
+    public static final int MIN_EVALUATION_DAYS = 7;
+
+    private GasDemandForecasting() {
+    }
+
+    /**
+     * What a uc6 training run produced.
+     *
+     * @param status null when trained, else why not (starts with "insufficient data")
+     * @param split the time split, null when not trained
+     * @param models the trained models with calibrated intervals
+     * @param metrics model name → split → metric → value
+     * @param bestModel the model selected on validation, null when not trained
+     * @param predictions every row's P10/P50/P90 per model and split, null when not trained
+     * @param peakThresholds area → peak threshold, kWh/day
+     * @param trainingRows training rows
+     */
+    public record Outcome(String status, TimeSplit split, List<GasDemandModel> models,
+                          Map<String, Map<String, Map<String, Object>>> metrics, String bestModel,
+                          Dataset<Row> predictions, Map<String, Double> peakThresholds, long trainingRows) {
+
+        /** Whether models were trained. */
+        public boolean trained() {
+            return status == null;
+        }
+
+        static Outcome insufficient(String reason) {
+            return new Outcome(reason, null, List.of(), Map.of(), null, null, Map.of(), 0);
+        }
+    }
+
+    /** Schema of {@link Outcome#predictions()}. */
+    public static final StructType PREDICTION_SCHEMA = new StructType()
+            .add("model", DataTypes.StringType, false)
+            .add("split", DataTypes.StringType, false)
+            .add("row_id", DataTypes.StringType, false)
+            .add("area_id", DataTypes.StringType, false)
+            .add("issue_date", DataTypes.DateType, false)
+            .add("horizon", DataTypes.IntegerType, false)
+            .add("target_date", DataTypes.DateType, false)
+            .add("actual_kwh", DataTypes.DoubleType, true)
+            .add(GasDemandPrediction.P10, DataTypes.DoubleType, true)
+            .add(GasDemandPrediction.P50, DataTypes.DoubleType, true)
+            .add(GasDemandPrediction.P90, DataTypes.DoubleType, true)
+            .add(GasDemandFeatures.CAPACITY, DataTypes.DoubleType, false)
+            .add("peak_threshold_kwh", DataTypes.DoubleType, true)
+            .add("cold_peak_alert", DataTypes.BooleanType, false)
+            .add("peak_alert", DataTypes.BooleanType, false)
+            .add("actual_peak", DataTypes.BooleanType, false)
+            .add("over_capacity", DataTypes.BooleanType, false)
+            .add("te_fc_c", DataTypes.DoubleType, false);
+
+    /**
+     * Trains and evaluates every uc6 model; too little data gives an outcome whose status says so, not an
+     * exception.
+     *
+     * @param features the uc6 feature table
+     * @param inputTables Delta versions of the tables the features came from, for provenance
+     * @param progress receives one line per step
+     */
+    public static Outcome run(Dataset<Row> features, Map<String, Long> inputTables, Uc6Options options,
+                              Consumer<String> progress) {
+        List<String> columns = new ArrayList<>(GasDemandFeatures.KEYS);
+        columns.addAll(GasDemandFeatures.FEATURES);
+        columns.add(GasDemandFeatures.CAPACITY);
+        columns.add(GasDemandFeatures.LABEL);
+        List<GasRow> all = GasRow.of(features
+                .select(columns.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new))
+                .orderBy("row_id")
+                .collectAsList());
+        if (all.isEmpty()) {
+            return Outcome.insufficient("insufficient data: the uc6 feature table is empty (no gas area with "
+                    + GasDemandFeatures.MIN_HISTORY_DAYS + " days of history and a later metered day)");
+        }
+        LocalDate first = all.stream().map(GasRow::targetDate).min(LocalDate::compareTo).orElseThrow();
+        LocalDate last = all.stream().map(GasRow::targetDate).max(LocalDate::compareTo).orElseThrow();
+        long days = ChronoUnit.DAYS.between(first, last) + 1;
+        long needed = Math.max(options.minTrainingDays() + 2L * MIN_EVALUATION_DAYS,
+                (long) Math.ceil(options.minTrainingDays() / options.trainFraction()));
+        if (days < needed) {
+            return Outcome.insufficient("insufficient data: uc6 needs at least " + needed + " target days ("
+                    + options.minTrainingDays() + " for training, then validation and test), the feature table has "
+                    + days + " (" + first + ".." + last + "); generate more days");
+        }
+        TimeSplit split = TimeSplit.byFractions(first, last, options.trainFraction(), options.validationFraction());
+        List<GasRow> train = new ArrayList<>();
+        List<GasRow> validation = new ArrayList<>();
+        List<GasRow> test = new ArrayList<>();
+        for (GasRow r : all) {
+            String s = splitOf(split, r.targetDate());
+            (s.equals(TimeSplit.TRAIN) ? train : s.equals(TimeSplit.VALIDATION) ? validation : test).add(r);
+        }
+        if (validation.isEmpty() || test.isEmpty()) {
+            return Outcome.insufficient("insufficient data: uc6 has no validation or no test rows in " + split.describe());
+        }
+
+        Map<String, Double> thresholds = peakThresholds(train);
+        String fingerprint = DataFingerprint.of(features.filter(split.splitOf("target_date").equalTo(TimeSplit.TRAIN)),
+                "row_id", GasDemandFeatures.LABEL);
+        Uc6TrainingContext ctx = new Uc6TrainingContext(USE_CASE, options.seed(), inputTables,
+                split.describe(), fingerprint, train.size());
+
+        List<GasDemandModel> fitted = new ArrayList<>();
+        progress.accept("uc6: degree-day regression per area and horizon on " + train.size() + " training rows");
+        fitted.add(DegreeDayModel.fit(train, ctx));
+        progress.accept("uc6: Smile boosted trees (" + options.gbtTrees() + " trees) on " + train.size()
+                + " training rows");
+        fitted.add(GbtGasModel.fit(train, ctx, options));
+
+        progress.accept("uc6: calibrating P10-P90 per horizon on " + validation.size() + " validation rows, scoring");
+        List<GasDemandModel> models = new ArrayList<>();
+        Map<String, Map<String, Map<String, Object>>> metrics = new LinkedHashMap<>();
+        Map<String, Map<String, double[][]>> scored = new LinkedHashMap<>();
+        for (GasDemandModel m : fitted) {
+            HorizonIntervals intervals = HorizonIntervals.calibrate(validation, m.p50(validation),
+                    GasDemandFeatures.HORIZONS);
+            GasDemandModel calibrated = m.withIntervals(intervals);
+            models.add(calibrated);
+            Map<String, double[][]> bySplit = new LinkedHashMap<>();
+            Map<String, Map<String, Object>> bySplitMetrics = new LinkedHashMap<>();
+            for (Map.Entry<String, List<GasRow>> e : Map.of(TimeSplit.TRAIN, train, TimeSplit.VALIDATION, validation,
+                    TimeSplit.TEST, test).entrySet().stream().sorted(Map.Entry.comparingByKey(
+                            (a, b) -> order(a) - order(b))).toList()) {
+                double[][] q = quantiles(calibrated, e.getValue());
+                bySplit.put(e.getKey(), q);
+                bySplitMetrics.put(e.getKey(), GasForecastMetrics.evaluate(e.getValue(), q[0], q[1], q[2], thresholds,
+                        GasDemandFeatures.HORIZONS));
+            }
+            scored.put(m.provenance().name(), bySplit);
+            metrics.put(m.provenance().name(), bySplitMetrics);
+        }
+        // Skill against the degree-day baseline on the same rows: 1 − RMSE / RMSE of the baseline.
+        Map<String, Map<String, Object>> baseline = metrics.get(DegreeDayModel.TYPE);
+        metrics.forEach((name, bySplit) -> bySplit.forEach((s, m) -> m.put("skill_vs_degree_day", Json.finiteOrNull(
+                1 - GasForecastMetrics.value(m, "rmse_kwh") / GasForecastMetrics.value(baseline.get(s), "rmse_kwh")))));
+
+        String best = null;
+        double bestScore = Double.POSITIVE_INFINITY;
+        for (Map.Entry<String, Map<String, Map<String, Object>>> e : metrics.entrySet()) {
+            double score = meanMape(e.getValue().get(TimeSplit.VALIDATION));
+            if (Double.isFinite(score) && score < bestScore) {
+                bestScore = score;
+                best = e.getKey();
+            }
+        }
+        Dataset<Row> predictions = predictionTable(features.sparkSession(), models, scored,
+                Map.of(TimeSplit.TRAIN, train, TimeSplit.VALIDATION, validation, TimeSplit.TEST, test), thresholds);
+        return new Outcome(null, split, models, metrics, best, predictions, thresholds, train.size());
+    }
+
+    private static int order(String split) {
+        return switch (split) {
+            case TimeSplit.TRAIN -> 0;
+            case TimeSplit.VALIDATION -> 1;
+            default -> 2;
+        };
+    }
+
+    /** The split of a target day. */
+    static String splitOf(TimeSplit split, LocalDate day) {
+        return day.isBefore(split.validationStart()) ? TimeSplit.TRAIN
+                : day.isBefore(split.testStart()) ? TimeSplit.VALIDATION : TimeSplit.TEST;
+    }
+
+    /** The mean over D+1..D+7 of a split's per-horizon MAPE; NaN if any is missing. */
+    public static double meanMape(Map<String, Object> metrics) {
+        double sum = 0;
+        for (int h = 1; h <= GasDemandFeatures.HORIZONS; h++) {
+            sum += GasForecastMetrics.value(metrics, "mape_d" + h);
+        }
+        return sum / GasDemandFeatures.HORIZONS;
+    }
+
+    /**
+     * Each area's peak threshold: the {@value #PEAK_PERCENTILE} percentile (linear interpolation) of its demand
+     * over the distinct training target days.
+     */
+    public static Map<String, Double> peakThresholds(List<GasRow> train) {
+        Map<String, Map<LocalDate, Double>> byArea = new TreeMap<>();
+        for (GasRow r : train) {
+            byArea.computeIfAbsent(r.areaId(), k -> new TreeMap<>()).put(r.targetDate(), r.actualKwh());
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        byArea.forEach((area, days) -> out.put(area,
+                HorizonIntervals.quantile(new ArrayList<>(days.values()), PEAK_PERCENTILE)));
+        return out;
+    }
+
+    private static double[][] quantiles(GasDemandModel model, List<GasRow> rows) {
+        double[] p50 = model.p50(rows);
+        double[] p10 = new double[p50.length];
+        double[] p90 = new double[p50.length];
+        for (int i = 0; i < p50.length; i++) {
+            p10[i] = model.intervals().p10(p50[i], rows.get(i).horizon());
+            p90[i] = model.intervals().p90(p50[i], rows.get(i).horizon());
+        }
+        return new double[][] {p10, p50, p90};
+    }
+
+    private static Dataset<Row> predictionTable(SparkSession spark, List<GasDemandModel> models,
+                                                Map<String, Map<String, double[][]>> scored,
+                                                Map<String, List<GasRow>> rowsBySplit, Map<String, Double> thresholds) {
+        int te = GasDemandFeatures.FEATURES.indexOf("te_fc_c");
+        List<Row> out = new ArrayList<>();
+        for (GasDemandModel m : models) {
+            String name = m.provenance().name();
+            for (String s : List.of(TimeSplit.TRAIN, TimeSplit.VALIDATION, TimeSplit.TEST)) {
+                List<GasRow> rows = rowsBySplit.get(s);
+                double[][] q = scored.get(name).get(s);
+                for (int i = 0; i < rows.size(); i++) {
+                    GasRow r = rows.get(i);
+                    Double threshold = thresholds.get(r.areaId());
+                    double y = r.actualKwh();
+                    out.add(RowFactory.create(name, s, r.rowId(), r.areaId(), java.sql.Date.valueOf(r.issueDate()),
+                            r.horizon(), java.sql.Date.valueOf(r.targetDate()), y, q[0][i], q[1][i], q[2][i],
+                            r.capacityKwh(), threshold, q[2][i] > r.capacityKwh(),
+                            threshold != null && q[2][i] > threshold, threshold != null && y > threshold,
+                            y > r.capacityKwh(), r.features()[te]));
+                }
+            }
+        }
+        return spark.createDataFrame(out, PREDICTION_SCHEMA)
+                .withColumn("use_case", lit("uc6"));
+    }
+}

@@ -1,0 +1,155 @@
+package org.energycommons.workbench.models.uc6;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.energycommons.workbench.datasets.lake.LakeFiles;
+import org.energycommons.workbench.models.provenance.Json;
+import org.energycommons.workbench.models.provenance.ModelProvenance;
+import smile.base.cart.Loss;
+import smile.data.DataFrame;
+import smile.data.formula.Formula;
+import smile.regression.GradientTreeBoost;
+
+/**
+ * One Smile gradient tree boosting model (least squares) shared by all areas and horizons, learning the logarithm
+ * of the demand as a share of the area's capacity ({@link GasDemandFeatures#LOAD_FACTOR}) from the forecast
+ * temperatures, the effective temperature, degree days, the demand observed up to the issue day and the calendar:
+ * a global model that serves an area with little history through what it learned on the others. The logarithm
+ * makes the squared loss a loss on relative errors, so that summer days (a few percent of the winter demand)
+ * weigh as much as winter days, as they do in the MAPE. P50 = exp(prediction) × capacity.
+ */
+public final class GbtGasModel implements GasDemandModel {
+
+    /** Type and model name. */
+    public static final String TYPE = "gbt-smile";
+    /** Smallest node of a tree. */
+    public static final int NODE_SIZE = 5;
+    /** Floor of the demand before its logarithm, kWh/day: a day without demand counts as 1 kWh. */
+    public static final double MIN_DEMAND_KWH = 1.0;
+    private static final String MODEL_FILE = "smile-gbt.ser";
+
+    private final ModelProvenance provenance;
+    private final GradientTreeBoost model;
+    private final HorizonIntervals intervals;
+
+    GbtGasModel(ModelProvenance provenance, GradientTreeBoost model, HorizonIntervals intervals) {
+        this.provenance = provenance;
+        this.model = model;
+        this.intervals = intervals;
+    }
+
+    /** Fits on training rows. */
+    public static GbtGasModel fit(List<GasRow> train, Uc6TrainingContext ctx, Uc6Options options) {
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException("no training rows for the uc6 boosted trees");
+        }
+        int p = GasDemandFeatures.FEATURES.size();
+        double[][] x = new double[train.size()][p + 1];
+        for (int i = 0; i < train.size(); i++) {
+            GasRow r = train.get(i);
+            System.arraycopy(r.features(), 0, x[i], 0, p);
+            x[i][p] = Math.log(Math.max(r.actualKwh(), MIN_DEMAND_KWH) / r.capacityKwh());
+        }
+        DataFrame data = DataFrame.of(x, names());
+        // Smile draws its subsamples from a global generator: seed it for reproducible trees.
+        smile.math.MathEx.setSeed(options.seed());
+        GradientTreeBoost model = GradientTreeBoost.fit(Formula.lhs(GasDemandFeatures.LOAD_FACTOR), data, Loss.ls(),
+                options.gbtTrees(), options.gbtDepth(), options.gbtMaxNodes(), NODE_SIZE, options.gbtShrinkage(),
+                options.gbtSubsample());
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("loss", "least squares");
+        params.put("target", "log(" + GasDemandFeatures.LOAD_FACTOR + "), load_factor = gas_kwh / capacity_kwh_per_day");
+        params.put("ntrees", String.valueOf(options.gbtTrees()));
+        params.put("maxDepth", String.valueOf(options.gbtDepth()));
+        params.put("maxNodes", String.valueOf(options.gbtMaxNodes()));
+        params.put("nodeSize", String.valueOf(NODE_SIZE));
+        params.put("shrinkage", String.valueOf(options.gbtShrinkage()));
+        params.put("subsample", String.valueOf(options.gbtSubsample()));
+        ModelProvenance provenance = ModelProvenance.create(ctx.useCase(), TYPE, "smile",
+                "GradientTreeBoost (least squares)", params, options.seed(), ctx.inputTables(),
+                GasDemandFeatures.FEATURES, GasDemandFeatures.LOAD_FACTOR, ctx.split(), ctx.trainingRows(),
+                ctx.trainingFingerprint());
+        return new GbtGasModel(provenance, model, null);
+    }
+
+    private static String[] names() {
+        String[] names = Arrays.copyOf(GasDemandFeatures.FEATURES.toArray(String[]::new),
+                GasDemandFeatures.FEATURES.size() + 1);
+        names[names.length - 1] = GasDemandFeatures.LOAD_FACTOR;
+        return names;
+    }
+
+    @Override
+    public ModelProvenance provenance() {
+        return provenance;
+    }
+
+    @Override
+    public HorizonIntervals intervals() {
+        return intervals;
+    }
+
+    @Override
+    public GbtGasModel withIntervals(HorizonIntervals intervals) {
+        return new GbtGasModel(provenance, model, intervals);
+    }
+
+    @Override
+    public GasScorer scorer() {
+        GradientTreeBoost trees = model;
+        return rows -> {
+            if (rows.isEmpty()) {
+                return new double[0];
+            }
+            int p = GasDemandFeatures.FEATURES.size();
+            double[][] x = new double[rows.size()][p + 1];
+            for (int i = 0; i < rows.size(); i++) {
+                System.arraycopy(rows.get(i).features(), 0, x[i], 0, p);
+            }
+            double[] share = trees.predict(DataFrame.of(x, names()));
+            double[] out = new double[rows.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = Math.exp(share[i]) * rows.get(i).capacityKwh();
+            }
+            return out;
+        };
+    }
+
+    @Override
+    public String method() {
+        return "arbres de décision boostés (Smile, moindres carrés) sur le logarithme de la part de la capacité, "
+                + "toutes zones et horizons ensemble · Smile gradient-boosted trees on the log of the demand as a "
+                + "share of capacity, one model for all areas and horizons";
+    }
+
+    @Override
+    public void save(String dir, LakeFiles files) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(model);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialise the Smile model: " + e.getMessage(), e);
+        }
+        files.writeBytes(dir + "/" + MODEL_FILE, bytes.toByteArray());
+        files.writeString(dir + "/" + Uc6ModelFile.NAME, Json.write(new Uc6ModelFile(TYPE, provenance, intervals,
+                Map.of("artifact", MODEL_FILE))));
+    }
+
+    static GbtGasModel load(String dir, Uc6ModelFile file, LakeFiles files) {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(
+                files.readBytes(dir + "/" + MODEL_FILE)))) {
+            return new GbtGasModel(file.provenance(), (GradientTreeBoost) in.readObject(), file.intervals());
+        } catch (IOException | ClassNotFoundException e) {
+            throw new UncheckedIOException("cannot read the Smile model at " + dir + ": " + e.getMessage(),
+                    e instanceof IOException io ? io : new IOException(e));
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.energycommons.workbench.models.uc6;
+
+import org.energycommons.workbench.datasets.lake.LakeFiles;
+import org.energycommons.workbench.models.provenance.Json;
+
+/** Loads any saved uc6 {@link GasDemandModel} from its folder, whatever its type, with its provenance. */
+public final class Uc6ModelStore {
+
+    private Uc6ModelStore() {
+    }
+
+    /** Loads the model saved under {@code dir}. */
+    public static GasDemandModel load(String dir, LakeFiles files) {
+        String path = dir + "/" + Uc6ModelFile.NAME;
+        if (!files.exists(path)) {
+            throw new IllegalArgumentException("no saved uc6 model at " + dir + " (missing " + Uc6ModelFile.NAME + ")");
+        }
+        Uc6ModelFile file = Json.read(files.readString(path), Uc6ModelFile.class);
+        return switch (file.type()) {
+            case DegreeDayModel.TYPE -> DegreeDayModel.load(file);
+            case GbtGasModel.TYPE -> GbtGasModel.load(dir, file, files);
+            default -> throw new IllegalArgumentException("unknown uc6 model type '" + file.type() + "' at " + dir);
+        };
+    }
+}

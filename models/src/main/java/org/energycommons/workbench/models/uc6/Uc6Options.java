@@ -1,0 +1,134 @@
+package org.energycommons.workbench.models.uc6;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.energycommons.workbench.datasets.calendar.DegreeDays;
+
+/**
+ * The options of uc6 (gas demand D+1..D+7 and cold peaks), validated; namespaced keys {@code workbench.uc6.*}.
+ *
+ * @param seed seed of the forecast-temperature noise and of the boosted trees' subsampling
+ * @param smoothingAlpha daily weight of the smoothed effective temperature {@code Te(d) = α·T(d) + (1 − α)·Te(d−1)},
+ *     in (0, 1]
+ * @param heatingBaseC base of the heating degrees, °C
+ * @param forecastErrorSdC standard deviation of each day's increment of the forecast-temperature error random walk,
+ *     °C (the error of lead k has standard deviation {@code forecastErrorSdC·√k})
+ * @param trainFraction share of target days used for training
+ * @param validationFraction share of target days used for validation (model choice, interval calibration)
+ * @param minTrainingDays fewest training target days below which uc6 reports "insufficient data"
+ * @param gbtTrees boosted trees
+ * @param gbtDepth maximum tree depth
+ * @param gbtMaxNodes maximum leaves per tree
+ * @param gbtShrinkage learning rate, in (0, 1]
+ * @param gbtSubsample row subsampling rate, in (0, 1]
+ */
+public record Uc6Options(long seed, double smoothingAlpha, double heatingBaseC, double forecastErrorSdC,
+                         double trainFraction, double validationFraction, int minTrainingDays, int gbtTrees,
+                         int gbtDepth, int gbtMaxNodes, double gbtShrinkage, double gbtSubsample) {
+
+    /** Key prefix. */
+    public static final String PREFIX = "workbench.uc6.";
+
+    public Uc6Options {
+        unit("smoothing_alpha", smoothingAlpha);
+        if (!(Double.isFinite(heatingBaseC) && heatingBaseC > 0 && heatingBaseC < 30)) {
+            throw new IllegalArgumentException(PREFIX + "heating_base_c must be in (0, 30) °C, got " + heatingBaseC);
+        }
+        if (!(Double.isFinite(forecastErrorSdC) && forecastErrorSdC >= 0)) {
+            throw new IllegalArgumentException(PREFIX + "forecast_error_sd_c must be >= 0, got " + forecastErrorSdC);
+        }
+        if (!(trainFraction > 0 && validationFraction > 0 && trainFraction + validationFraction < 1)) {
+            throw new IllegalArgumentException(PREFIX + "train_fraction and validation_fraction must be positive "
+                    + "and leave room for a test split, got " + trainFraction + " and " + validationFraction);
+        }
+        if (minTrainingDays < 7) {
+            throw new IllegalArgumentException(PREFIX + "min_training_days must be >= 7, got " + minTrainingDays);
+        }
+        positive("gbt_trees", gbtTrees);
+        positive("gbt_depth", gbtDepth);
+        if (gbtMaxNodes < 2) {
+            throw new IllegalArgumentException(PREFIX + "gbt_max_nodes must be >= 2, got " + gbtMaxNodes);
+        }
+        unit("gbt_shrinkage", gbtShrinkage);
+        unit("gbt_subsample", gbtSubsample);
+    }
+
+    private static void positive(String key, int v) {
+        if (v < 1) {
+            throw new IllegalArgumentException(PREFIX + key + " must be >= 1, got " + v);
+        }
+    }
+
+    private static void unit(String key, double v) {
+        if (!(v > 0 && v <= 1)) {
+            throw new IllegalArgumentException(PREFIX + key + " must be in (0, 1], got " + v);
+        }
+    }
+
+    /**
+     * The defaults. α = 0.6 gives the effective temperature a memory of about one day, the inertia of the
+     * building stock; the base is the French DJU base; 0.8 °C per day of lead gives a daily-mean forecast error of
+     * 0.8 °C at D+1 and 2.1 °C at D+7, the order of magnitude of operational forecasts.
+     */
+    public static Uc6Options defaults(long seed) {
+        return new Uc6Options(seed, 0.6, DegreeDays.DEFAULT_HEATING_BASE_C, 0.8, 0.5, 0.2, 28, 200, 4, 16, 0.05,
+                0.7);
+    }
+
+    /** Reads {@code workbench.uc6.*}; missing keys take the defaults; unknown keys under the prefix fail. */
+    public static Uc6Options of(Properties p, long defaultSeed) {
+        Uc6Options d = defaults(defaultSeed);
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith(PREFIX) && !d.toMap().containsKey(key.substring(PREFIX.length()))) {
+                throw new IllegalArgumentException("unknown option " + key + "; known: " + d.toMap().keySet());
+            }
+        }
+        try {
+            return new Uc6Options(
+                    Long.parseLong(get(p, "seed", d.seed)),
+                    Double.parseDouble(get(p, "smoothing_alpha", d.smoothingAlpha)),
+                    Double.parseDouble(get(p, "heating_base_c", d.heatingBaseC)),
+                    Double.parseDouble(get(p, "forecast_error_sd_c", d.forecastErrorSdC)),
+                    Double.parseDouble(get(p, "train_fraction", d.trainFraction)),
+                    Double.parseDouble(get(p, "validation_fraction", d.validationFraction)),
+                    Integer.parseInt(get(p, "min_training_days", d.minTrainingDays)),
+                    Integer.parseInt(get(p, "gbt_trees", d.gbtTrees)),
+                    Integer.parseInt(get(p, "gbt_depth", d.gbtDepth)),
+                    Integer.parseInt(get(p, "gbt_max_nodes", d.gbtMaxNodes)),
+                    Double.parseDouble(get(p, "gbt_shrinkage", d.gbtShrinkage)),
+                    Double.parseDouble(get(p, "gbt_subsample", d.gbtSubsample)));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad uc6 option: " + e.getMessage(), e);
+        }
+    }
+
+    private static String get(Properties p, String key, Object fallback) {
+        return p.getProperty(PREFIX + key, String.valueOf(fallback)).strip();
+    }
+
+    /** The options as properties, the inverse of {@link #of(Properties, long)}. */
+    public Properties toProperties() {
+        Properties p = new Properties();
+        toMap().forEach((k, v) -> p.setProperty(PREFIX + k, v));
+        return p;
+    }
+
+    /** The options by short key. */
+    public Map<String, String> toMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("seed", String.valueOf(seed));
+        m.put("smoothing_alpha", String.valueOf(smoothingAlpha));
+        m.put("heating_base_c", String.valueOf(heatingBaseC));
+        m.put("forecast_error_sd_c", String.valueOf(forecastErrorSdC));
+        m.put("train_fraction", String.valueOf(trainFraction));
+        m.put("validation_fraction", String.valueOf(validationFraction));
+        m.put("min_training_days", String.valueOf(minTrainingDays));
+        m.put("gbt_trees", String.valueOf(gbtTrees));
+        m.put("gbt_depth", String.valueOf(gbtDepth));
+        m.put("gbt_max_nodes", String.valueOf(gbtMaxNodes));
+        m.put("gbt_shrinkage", String.valueOf(gbtShrinkage));
+        m.put("gbt_subsample", String.valueOf(gbtSubsample));
+        return m;
+    }
+}

@@ -1,0 +1,230 @@
+package org.energycommons.workbench.models.uc6;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.energycommons.workbench.datasets.SparkSessions;
+import org.energycommons.workbench.datasets.lake.LakeFiles;
+import org.energycommons.workbench.models.forecast.TimeSplit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GasDemandForecastingTest {
+
+    private static final LocalDate START = LocalDate.of(2023, 9, 1);
+    private final SparkSession spark = SparkSessions.forTests();
+
+    private static Uc6Options options() {
+        Uc6Options d = Uc6Options.defaults(11L);
+        return new Uc6Options(11L, d.smoothingAlpha(), d.heatingBaseC(), d.forecastErrorSdC(), d.trainFraction(),
+                d.validationFraction(), 21, 40, 3, 8, 0.1, 0.8);
+    }
+
+    /** The effective temperature of a target day: a seasonal swing plus a deterministic day-to-day wobble. */
+    private static double te(int day, int horizon) {
+        return 9 - 8 * Math.sin(2 * Math.PI * day / 365.0) + 3 * Math.sin(day * 1.7);
+    }
+
+    /** Demand that is exactly a degree-day line with a 15 °C balance point. */
+    private static double demand(String area, double te) {
+        double scale = area.equals("GA-A") ? 1.0 : 2.0;
+        return scale * (1000 + 150 * Math.max(0, 15 - te));
+    }
+
+    /** Feature rows of two areas over {@code days} target days, all horizons. */
+    private static List<GasRow> rows(int days) {
+        List<GasRow> out = new ArrayList<>();
+        for (String area : List.of("GA-A", "GA-B")) {
+            double capacity = area.equals("GA-A") ? 5000 : 10000;
+            for (int d = 0; d < days; d++) {
+                for (int h = 1; h <= GasDemandFeatures.HORIZONS; h++) {
+                    LocalDate target = START.plusDays(d);
+                    double t = te(d, h);
+                    double[] x = new double[GasDemandFeatures.FEATURES.size()];
+                    x[GasDemandFeatures.FEATURES.indexOf("horizon")] = h;
+                    x[GasDemandFeatures.FEATURES.indexOf("te_fc_c")] = t;
+                    x[GasDemandFeatures.FEATURES.indexOf("t_fc_c")] = t;
+                    x[GasDemandFeatures.FEATURES.indexOf("hdd_te_fc")] = Math.max(0, 18 - t);
+                    x[GasDemandFeatures.FEATURES.indexOf("demand_d0_ratio")] = demand(area, te(d - h, 0)) / capacity;
+                    out.add(new GasRow(area + "|" + target.minusDays(h) + "|" + h, area, target.minusDays(h), h, target,
+                            capacity, x, demand(area, t)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private Dataset<Row> table(List<GasRow> rows) {
+        StructType schema = new StructType()
+                .add("row_id", DataTypes.StringType)
+                .add("area_id", DataTypes.StringType)
+                .add("station_id", DataTypes.StringType)
+                .add("issue_date", DataTypes.DateType)
+                .add("horizon", DataTypes.IntegerType)
+                .add("target_date", DataTypes.DateType);
+        for (String f : GasDemandFeatures.FEATURES) {
+            if (!f.equals("horizon")) {
+                schema = schema.add(f, DataTypes.DoubleType);
+            }
+        }
+        schema = schema.add(GasDemandFeatures.CAPACITY, DataTypes.DoubleType)
+                .add(GasDemandFeatures.LABEL, DataTypes.DoubleType);
+        List<Row> out = new ArrayList<>();
+        for (GasRow r : rows) {
+            List<Object> v = new ArrayList<>(List.of(r.rowId(), r.areaId(), "ST01", Date.valueOf(r.issueDate()),
+                    r.horizon(), Date.valueOf(r.targetDate())));
+            for (int j = 0; j < GasDemandFeatures.FEATURES.size(); j++) {
+                if (!GasDemandFeatures.FEATURES.get(j).equals("horizon")) {
+                    v.add(r.features()[j]);
+                }
+            }
+            v.add(r.capacityKwh());
+            v.add(r.actualKwh());
+            out.add(RowFactory.create(v.toArray()));
+        }
+        return spark.createDataFrame(out, schema);
+    }
+
+    @Test
+    void theDegreeDayFitFindsTheBalancePointOfAnExactLine() {
+        double[] te = new double[60];
+        double[] y = new double[60];
+        for (int i = 0; i < te.length; i++) {
+            te[i] = -2 + i * 0.4;
+            y[i] = 300 + 25 * Math.max(0, 14.5 - te[i]);
+        }
+        DegreeDayModel.Fit fit = DegreeDayModel.fitOne(te, y);
+        assertEquals(14.5, fit.baseC(), 1e-12);
+        assertEquals(300, fit.intercept(), 1e-6);
+        assertEquals(25, fit.slope(), 1e-9);
+        // No heating degree at all: the mean.
+        DegreeDayModel.Fit flat = DegreeDayModel.fitOne(new double[] {25, 26, 27}, new double[] {1, 2, 3});
+        assertEquals(0.0, flat.slope(), 0.0);
+        assertEquals(2.0, flat.intercept(), 1e-12);
+    }
+
+    @Test
+    void theModelSelectedOnValidationIsTheExactDegreeDayLine() {
+        GasDemandForecasting.Outcome outcome = GasDemandForecasting.run(table(rows(100)), Map.of("t", 1L), options(),
+                s -> { });
+        assertTrue(outcome.trained(), outcome.status());
+        assertEquals(DegreeDayModel.TYPE, outcome.bestModel(), "the data is a degree-day line: it must win");
+        Map<String, Object> dd = outcome.metrics().get(DegreeDayModel.TYPE).get(TimeSplit.TEST);
+        Map<String, Object> gbt = outcome.metrics().get(GbtGasModel.TYPE).get(TimeSplit.TEST);
+        assertEquals(0.0, GasForecastMetrics.value(dd, "mape_d1"), 1e-9);
+        assertTrue(GasForecastMetrics.value(gbt, "mape_d1") > 1e-4, "trees approximate a line: " + gbt);
+        assertTrue(GasForecastMetrics.value(gbt, "skill_vs_degree_day") < 0);
+        assertEquals(0.0, GasForecastMetrics.value(dd, "skill_vs_degree_day"), 1e-12);
+        for (int h = 1; h <= 7; h++) {
+            assertTrue(dd.containsKey("mape_d" + h));
+        }
+        // Peak thresholds are the P95 of each area's training days only.
+        List<GasRow> train = rows(100).stream().filter(r -> r.targetDate().isBefore(outcome.split().validationStart()))
+                .toList();
+        assertEquals(GasDemandForecasting.peakThresholds(train), outcome.peakThresholds());
+        assertEquals(2, outcome.peakThresholds().size());
+        assertEquals(2L * 100 * 7 * 2, outcome.predictions().count(), "two models × every row");
+        outcome.predictions().unpersist();
+    }
+
+    @Test
+    void tooLittleDataGivesAnInsufficientDataOutcomeNotAnException() {
+        GasDemandForecasting.Outcome outcome = GasDemandForecasting.run(table(rows(20)), Map.of(), options(), s -> { });
+        assertFalse(outcome.trained());
+        assertTrue(outcome.status().startsWith("insufficient data"), outcome.status());
+        assertNull(outcome.bestModel());
+        assertTrue(outcome.models().isEmpty());
+        GasDemandForecasting.Outcome empty = GasDemandForecasting.run(table(List.of()), Map.of(), options(), s -> { });
+        assertTrue(empty.status().startsWith("insufficient data"), empty.status());
+    }
+
+    @Test
+    void peakThresholdIsTheP95OfTheTrainingDaysOfEachArea() {
+        List<GasRow> train = new ArrayList<>();
+        double[] x = new double[GasDemandFeatures.FEATURES.size()];
+        for (int d = 0; d < 21; d++) {
+            LocalDate day = START.plusDays(d);
+            // Twice the same target day (two horizons) counts once.
+            train.add(new GasRow("a" + d, "GA-A", day.minusDays(1), 1, day, 1e6, x, 100.0 * d));
+            train.add(new GasRow("b" + d, "GA-A", day.minusDays(2), 2, day, 1e6, x, 100.0 * d));
+        }
+        // 21 values 0..2000: position 0.95 × 20 = 19 → 1900.
+        assertEquals(Map.of("GA-A", 1900.0), GasDemandForecasting.peakThresholds(train));
+    }
+
+    @Test
+    void metricsCountPeakAndCapacityAlertsOnDayAheadRows() {
+        double[] x = new double[GasDemandFeatures.FEATURES.size()];
+        List<GasRow> rows = List.of(
+                new GasRow("1", "A", START, 1, START.plusDays(1), 150, x, 120),   // peak, announced, not over capacity
+                new GasRow("2", "A", START, 1, START.plusDays(2), 150, x, 160),   // peak, not announced, over capacity
+                new GasRow("3", "A", START, 1, START.plusDays(3), 150, x, 50),    // quiet, false peak alarm
+                new GasRow("4", "A", START, 2, START.plusDays(4), 150, x, 200));  // D+2: only pooled metrics
+        double[] p50 = {100, 100, 50, 100};
+        double[] p10 = {90, 90, 40, 90};
+        double[] p90 = {110, 100, 160, 200};
+        Map<String, Object> m = GasForecastMetrics.evaluate(rows, p10, p50, p90, Map.of("A", 100.0), 7);
+        assertEquals(0.5, GasForecastMetrics.value(m, "peak_recall"), 1e-12);
+        assertEquals(0.5, GasForecastMetrics.value(m, "peak_precision"), 1e-12);
+        assertEquals(2L, m.get("peak_days"));
+        assertEquals(2.0 / 3, GasForecastMetrics.value(m, "peak_recall_d1_d7"), 1e-12);
+        assertEquals(0.0, GasForecastMetrics.value(m, "capacity_recall"), 0.0);
+        assertEquals(0.0, GasForecastMetrics.value(m, "capacity_precision"), 0.0, "one alert (row 3), no hit");
+        assertEquals((20 / 120.0 + 60 / 160.0 + 0) / 3, GasForecastMetrics.value(m, "mape_d1"), 1e-12);
+        assertEquals(0.5, GasForecastMetrics.value(m, "mape_d2"), 1e-12);
+        assertTrue(Double.isNaN(GasForecastMetrics.value(m, "mape_d3")), "no D+3 row");
+        Map<String, Object> none = GasForecastMetrics.evaluate(rows, p10, p50, p90, Map.of(), 7);
+        assertTrue(Double.isNaN(GasForecastMetrics.value(none, "peak_recall")), "no threshold, no peak day");
+    }
+
+    @Test
+    void everyModelTypeSavesAndLoadsBackWithTheSamePredictions(@TempDir Path dir) {
+        List<GasRow> all = rows(90);
+        List<GasRow> train = all.stream().filter(r -> r.targetDate().isBefore(START.plusDays(60))).toList();
+        List<GasRow> validation = all.stream().filter(r -> !r.targetDate().isBefore(START.plusDays(60))).toList();
+        Uc6TrainingContext ctx = new Uc6TrainingContext("uc6", 11L, Map.of("silver/gas_area_daily", 3L),
+                Map.of("train", "a..b"), "n=1;h=2", train.size());
+        LakeFiles files = new LakeFiles(spark);
+        for (GasDemandModel fitted : List.of(DegreeDayModel.fit(train, ctx), GbtGasModel.fit(train, ctx, options()))) {
+            GasDemandModel model = fitted.withIntervals(HorizonIntervals.calibrate(validation,
+                    fitted.p50(validation), GasDemandFeatures.HORIZONS));
+            String path = dir.resolve(model.provenance().name()).toString();
+            model.save(path, files);
+            GasDemandModel loaded = Uc6ModelStore.load(path, files);
+            assertEquals(model.getClass(), loaded.getClass());
+            assertEquals(model.provenance(), loaded.provenance());
+            assertEquals(model.intervals(), loaded.intervals());
+            assertArrayEquals(model.p50(validation), loaded.p50(validation), 1e-9, model.provenance().name());
+            // Scoring a table on the executors gives the driver's values.
+            List<Row> scored = GasDemandPrediction.predict(loaded, table(validation)).orderBy("row_id").collectAsList();
+            List<GasRow> sorted = validation.stream().sorted(java.util.Comparator.comparing(GasRow::rowId)).toList();
+            double[] expected = model.p50(sorted);
+            for (int i = 0; i < scored.size(); i++) {
+                Row r = scored.get(i);
+                double p50 = r.getAs(GasDemandPrediction.P50);
+                assertEquals(expected[i], p50, 1e-9);
+                assertEquals(model.intervals().p90(p50, sorted.get(i).horizon()),
+                        (double) r.getAs(GasDemandPrediction.P90), 1e-9);
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> Uc6ModelStore.load(dir.resolve("none").toString(), files));
+        assertNotNull(DegreeDayModel.fit(train, ctx).fits().get("GA-A|1"));
+    }
+}
