@@ -110,7 +110,7 @@ public final class BuildingPerformanceFeatures {
                 .join(works.groupBy("building_id").agg(min("works_date").as("works_date")),
                         new String[] {"building_id"}, "left");
 
-        Dataset<Row> degreeDays = dailyDegreeDays(weather).cache();
+        Dataset<Row> degreeDays = dailyDegreeDays(weather);
         Dataset<Row> reference = degreeDays
                 .groupBy("station_id")
                 .agg(sum("hdd").multiply(DAYS_PER_YEAR).divide(count(lit(1))).as("hdd_reference"));

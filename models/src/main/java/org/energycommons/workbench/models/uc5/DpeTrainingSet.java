@@ -1,8 +1,6 @@
 package org.energycommons.workbench.models.uc5;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +9,9 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.building.DpeThresholds;
 import org.energycommons.workbench.models.provenance.DataFingerprint;
 
@@ -19,7 +20,8 @@ import org.energycommons.workbench.models.provenance.DataFingerprint;
  * index and class weight (MLlib), and the same rows as arrays on the driver (Smile; a region has thousands of
  * certificates, not millions). Labels are the certificates, never the truth.
  *
- * @param rows training rows with {@link #CLASS_INDEX} and {@link #CLASS_WEIGHT} added
+ * @param rows the training rows as a local table: features, {@link #CLASS_INDEX}, {@link #CLASS_WEIGHT} and the
+ *     certificate intensities
  * @param x feature matrix, {@link BuildingPerformanceFeatures#FEATURES} order
  * @param classIndex certificate class, 0 (A) to 6 (G)
  * @param primaryEnergy certificate primary energy, kWh/m²/yr
@@ -92,14 +94,28 @@ public record DpeTrainingSet(Dataset<Row> rows, double[][] x, int[] classIndex, 
         for (int i = 0; i < n; i++) {
             weight[i] = classWeights[cls[i]];
         }
-        Column index = lit(null).cast("double");
-        Column w = lit(1.0);
-        for (int c = 0; c < counts.length; c++) {
-            String letter = DpeThresholds.letter(c);
-            index = when(col("certificate_class").equalTo(letter), (double) c).otherwise(index);
-            w = when(col("certificate_class").equalTo(letter), classWeights[c]).otherwise(w);
+        // MLlib learns from a one-partition local copy: on a few hundred rows, scheduling dominates the cost.
+        StructType schema = new StructType();
+        for (String f : features) {
+            schema = schema.add(f, DataTypes.DoubleType, false);
         }
-        Dataset<Row> rows = train.withColumn(CLASS_INDEX, index).withColumn(CLASS_WEIGHT, w);
+        schema = schema.add(CLASS_INDEX, DataTypes.DoubleType, false)
+                .add(CLASS_WEIGHT, DataTypes.DoubleType, false)
+                .add("certificate_pe_kwh_m2", DataTypes.DoubleType, false)
+                .add("certificate_ghg_kg_m2", DataTypes.DoubleType, false);
+        List<Row> local = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Object[] v = new Object[k + 4];
+            for (int j = 0; j < k; j++) {
+                v[j] = x[i][j];
+            }
+            v[k] = (double) cls[i];
+            v[k + 1] = weight[i];
+            v[k + 2] = pe[i];
+            v[k + 3] = ghg[i];
+            local.add(RowFactory.create(v));
+        }
+        Dataset<Row> rows = train.sparkSession().createDataFrame(local, schema).coalesce(1);
         String fingerprint = DataFingerprint.of(train, "building_id", "certificate_class", "certificate_pe_kwh_m2");
         return new DpeTrainingSet(rows, x, cls, pe, ghg, weight, classWeights, inputTables,
                 new LinkedHashMap<>(split), fingerprint);

@@ -69,7 +69,7 @@ public record Uc5Options(long seed, double trainFraction, double validationFract
 
     /** Defaults sized for a region of a few hundred dwellings on a 2-core laptop. */
     public static Uc5Options defaults(long seed) {
-        return new Uc5Options(seed, 0.6, 0.2, 30, "sqrt", 5.0, 100, 8, 60, 3, 0.1, 0.5);
+        return new Uc5Options(seed, 0.6, 0.2, 30, "sqrt", 5.0, 100, 8, 40, 3, 0.15, 0.5);
     }
 
     /** Reads {@code workbench.uc5.*}; missing keys take the defaults; unknown keys under the prefix fail. */
