@@ -11,7 +11,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lpad;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
@@ -20,10 +19,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.api.java.UDF4;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.types.DataTypes;
-import org.energycommons.workbench.datasets.ingest.connectors.AdemeDpe;
+import org.energycommons.workbench.datasets.building.DpeFactors;
+import org.energycommons.workbench.datasets.building.DpeThresholds;
 
 /**
  * Energy performance certificates (DPE, 2021 method) of the synthetic region's dwellings, and the true class
@@ -49,7 +46,7 @@ import org.energycommons.workbench.datasets.ingest.connectors.AdemeDpe;
  * Greenhouse gas emissions use the 3CL-DPE 2021 emission factors, kgCO2e per kWh of final energy: electricity
  * {@value #GHG_ELECTRICITY} (the heating-use factor, applied to every electric use in v1), natural gas
  * {@value #GHG_GAS}, fuel oil {@value #GHG_FUEL_OIL}, wood {@value #GHG_WOOD}. Both are divided by the surface;
- * the class follows {@link AdemeDpe#officialClass} (double threshold, small-surface thresholds from
+ * the class follows {@link DpeThresholds#officialClass} (double threshold, small-surface thresholds from
  * 2024-07-01) at the dwelling's certificate date.
  *
  * <p><b>Certificates.</b> About {@value #SHARE} of dwellings have one, issued on a day uniform in
@@ -67,17 +64,17 @@ public final class SyntheticDpe {
     /** Local days of the reference year. */
     public static final int REFERENCE_DAYS = 365;
     /** Primary energy per kWh of electricity (2021 method). */
-    public static final double ELECTRICITY_PRIMARY_FACTOR = 2.3;
+    public static final double ELECTRICITY_PRIMARY_FACTOR = DpeFactors.ELECTRICITY_PRIMARY;
     /** Primary energy per kWh of gas, fuel oil or wood. */
-    public static final double OTHER_PRIMARY_FACTOR = 1.0;
+    public static final double OTHER_PRIMARY_FACTOR = DpeFactors.OTHER_PRIMARY;
     /** kgCO2e per kWh of electricity (3CL-DPE 2021, heating use). */
-    public static final double GHG_ELECTRICITY = 0.079;
+    public static final double GHG_ELECTRICITY = DpeFactors.GHG_ELECTRICITY;
     /** kgCO2e per kWh of natural gas (3CL-DPE 2021). */
-    public static final double GHG_GAS = 0.227;
+    public static final double GHG_GAS = DpeFactors.GHG_GAS;
     /** kgCO2e per kWh of fuel oil (3CL-DPE 2021). */
-    public static final double GHG_FUEL_OIL = 0.324;
+    public static final double GHG_FUEL_OIL = DpeFactors.GHG_FUEL_OIL;
     /** kgCO2e per kWh of wood logs (3CL-DPE 2021). */
-    public static final double GHG_WOOD = 0.030;
+    public static final double GHG_WOOD = DpeFactors.GHG_WOOD;
     /** Seasonal efficiency of fuel-oil boilers (assumption of the synthetic region). */
     public static final double FUEL_OIL_EFFICIENCY = 0.85;
     /** Seasonal efficiency of wood heating (assumption of the synthetic region). */
@@ -89,22 +86,16 @@ public final class SyntheticDpe {
     /** Last issue date of synthetic certificates. */
     public static final String LAST_ISSUE = "2025-12-31";
 
-    private static final UserDefinedFunction OFFICIAL_CLASS = udf(
-            (UDF4<Double, Double, Double, java.sql.Date, String>) (pe, ghg, surface, issued) ->
-                    AdemeDpe.officialClass(pe, ghg, surface, issued.toLocalDate()),
-            DataTypes.StringType);
-
     private SyntheticDpe() {
     }
 
-    /** {@link AdemeDpe#officialClass} as a column: the worse of the energy and climate classes. */
+    /** {@link DpeThresholds#officialClass} as a column: the worse of the energy and climate classes. */
     public static Column officialClass(Column primaryEnergyKwhM2, Column ghgKgM2, Column surfaceM2,
                                        Column issuedOn) {
-        return OFFICIAL_CLASS.apply(primaryEnergyKwhM2.cast("double"), ghgKgM2.cast("double"),
-                surfaceM2.cast("double"), issuedOn);
+        return DpeThresholds.officialClass(primaryEnergyKwhM2, ghgKgM2, surfaceM2, issuedOn);
     }
 
-    /** The climate (GHG-only) class, {@code etiquette_ges}: {@link AdemeDpe#officialClass} with no energy use. */
+    /** The climate (GHG-only) class, {@code etiquette_ges}: {@link DpeThresholds#officialClass} with no energy. */
     public static Column ghgClass(Column ghgKgM2, Column surfaceM2, Column issuedOn) {
         return officialClass(lit(0.0), ghgKgM2, surfaceM2, issuedOn);
     }
@@ -180,7 +171,7 @@ public final class SyntheticDpe {
      * The true performance of every dwelling, without certificate noise.
      *
      * @return {@code building_id string, true_primary_energy_kwh_m2 double, true_ghg_kg_m2 double (both rounded to
-     *     0.1), true_class string} where {@code true_class} is {@link AdemeDpe#officialClass} of the two rounded
+     *     0.1), true_class string} where {@code true_class} is {@link DpeThresholds#officialClass} of the two rounded
      *     values, the surface and the dwelling's {@link #issuedOn certificate date}
      */
     public static Dataset<Row> trueClasses(SparkSession spark, RegionConfig config, Dataset<Row> meters,

@@ -1,0 +1,386 @@
+package org.energycommons.workbench.models.uc5;
+
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.log;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
+import org.energycommons.workbench.models.provenance.Json;
+
+/**
+ * The uc5 modelling run: splits the certified dwellings, fits every candidate model on the training split, scores
+ * every model on every dwelling, evaluates against the certificates (train, validation, test) and, for evaluation
+ * only, against the noise-free truth (test split, and dwellings without certificate), selects the best model on
+ * validation, and derives the performance gap and the per-commune "passoires thermiques".
+ *
+ * <p><b>Split.</b> Certified dwellings are split within each certificate class (stratified, so that rare F/G
+ * certificates reach every split) by a hash of the seed and {@code building_id}: the first
+ * {@link Uc5Options#trainFraction} of each class trains, the next {@link Uc5Options#validationFraction} selects,
+ * the rest tests. Dwellings without certificate are {@value #UNCERTIFIED}: they get predictions, and their truth
+ * (where known) is a second held-out evaluation set.
+ *
+ * <p><b>Selection.</b> The best model has the highest {@link DpeMetrics#selectionScore} against the certificates
+ * of the validation split; ties go to the higher validation accuracy, then to the lower validation intensity
+ * error, then to the name. The best intensity model is the regression model with the lowest validation intensity
+ * error. Neither looks at test rows or at the truth.
+ */
+public final class DpeModelling {
+
+    /** Split of the training dwellings. */
+    public static final String TRAIN = "train";
+    /** Split of the validation dwellings. */
+    public static final String VALIDATION = "validation";
+    /** Split of the test dwellings. */
+    public static final String TEST = "test";
+    /** Dwellings without certificate. */
+    public static final String UNCERTIFIED = "uncertified";
+    /** Fewest metered days for a dwelling's performance gap. */
+    public static final int MIN_GAP_DAYS = 60;
+    /** Main heating energies fully metered (electricity, gas), for which metered use can be set against the DPE. */
+    public static final List<String> METERED_HEATING = List.of("electricity", "heat_pump", "gas");
+
+    private DpeModelling() {
+    }
+
+    /**
+     * What a run produced.
+     *
+     * @param sufficient whether there were enough certified dwellings to train
+     * @param message why not, or a one-line summary
+     * @param models fitted models, in candidate order
+     * @param metrics model → split name ({@code train}, {@code validation}, {@code test}) → metric name → value
+     * @param bestModel the model selected on validation (null when insufficient)
+     * @param bestIntensityModel the regression model with the lowest validation intensity error (null if none)
+     * @param predictions every model's prediction for every dwelling (cached; see {@link #predictionColumns()})
+     * @param testTruth per model, test split against the truth (evaluation only)
+     * @param heldOutTruth per model, test split and uncertified dwellings against the truth
+     * @param labelNoise the test certificates themselves against the truth
+     * @param split split name → dwellings
+     * @param gapMedianRatio median metered-to-certificate primary energy ratio of eligible dwellings
+     */
+    public record Outcome(boolean sufficient, String message, List<DpeModel> models,
+                          Map<String, Map<String, Map<String, Object>>> metrics, String bestModel,
+                          String bestIntensityModel, Dataset<Row> predictions, Map<String, DpeMetrics> testTruth,
+                          Map<String, DpeMetrics> heldOutTruth, DpeMetrics labelNoise, Map<String, Long> split,
+                          double gapMedianRatio) {
+    }
+
+    /** The candidate model types, in the order they are fitted and reported. */
+    public static List<String> candidates() {
+        List<String> all = new ArrayList<>(MllibDpeModel.TYPES);
+        all.addAll(SmileDpeModel.TYPES);
+        return all;
+    }
+
+    /** The columns of {@link Outcome#predictions()} (the {@code uc5_predictions} table). */
+    public static List<String> predictionColumns() {
+        return List.of("building_id", "commune_code", "model", "approach", "is_best", "split", "certified",
+                "certificate_class", "certificate_pe_kwh_m2", DpeModel.PREDICTED_CLASS, DpeModel.PREDICTED_PE,
+                DpeModel.PREDICTED_GHG, "predicted_fg", "metered_pe_kwh_m2", "performance_gap_ratio",
+                "performance_gap_flag", "reference_date");
+    }
+
+    /**
+     * Assigns each dwelling its split.
+     *
+     * @return the features with a {@code split} column
+     */
+    public static Dataset<Row> split(Dataset<Row> features, Uc5Options options) {
+        Column hash = xxhash64(lit(options.seed()), col("building_id"));
+        Column position = col("rank").minus(0.5).divide(col("class_size"));
+        return features
+                .withColumn("rank", when(col("certified"), row_number().over(Window
+                        .partitionBy("certificate_class")
+                        .orderBy(hash, col("building_id")))))
+                .withColumn("class_size", when(col("certified"), count(lit(1)).over(Window
+                        .partitionBy("certificate_class"))))
+                .withColumn("split", when(col("certified").equalTo(false), lit(UNCERTIFIED))
+                        .when(position.lt(options.trainFraction()), lit(TRAIN))
+                        .when(position.lt(options.trainFraction() + options.validationFraction()), lit(VALIDATION))
+                        .otherwise(lit(TEST)))
+                .drop("rank", "class_size");
+    }
+
+    /**
+     * Runs the candidates.
+     *
+     * @param features the {@link BuildingPerformanceFeatures} table
+     * @param truth {@code building_id, true_class, true_primary_energy_kwh_m2}, for evaluation only; may be null
+     * @param inputTables Delta versions of the tables read, for provenance
+     * @param log progress lines
+     */
+    public static Outcome run(Dataset<Row> features, Dataset<Row> truth, Map<String, Long> inputTables,
+                              Uc5Options options, Consumer<String> log) {
+        Dataset<Row> assigned = split(features, options).cache();
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        for (String s : List.of(TRAIN, VALIDATION, TEST, UNCERTIFIED)) {
+            sizes.put(s, 0L);
+        }
+        for (Row r : assigned.groupBy("split").count().collectAsList()) {
+            sizes.put(r.getString(0), r.getLong(1));
+        }
+        long certified = sizes.get(TRAIN) + sizes.get(VALIDATION) + sizes.get(TEST);
+        Dataset<Row> train = assigned.filter(col("split").equalTo(TRAIN));
+        long trainClasses = train.select("certificate_class").distinct().count();
+        if (certified < options.minCertified() || sizes.get(VALIDATION) == 0 || sizes.get(TEST) == 0
+                || trainClasses < 2) {
+            String message = String.format("insufficient data: %d certified dwellings (train %d, validation %d, "
+                            + "test %d, %d classes in train); uc5 needs at least %d with every split non-empty and "
+                            + "two classes to learn", certified, sizes.get(TRAIN), sizes.get(VALIDATION),
+                    sizes.get(TEST), trainClasses, options.minCertified());
+            assigned.unpersist();
+            return new Outcome(false, message, List.of(), Map.of(), null, null, null, Map.of(), Map.of(),
+                    DpeMetrics.of(List.of(), List.of(), new double[0], new double[0]), sizes, Double.NaN);
+        }
+        Map<String, String> splitDescription = new LinkedHashMap<>();
+        splitDescription.put("method", "stratified by certificate class, hash of seed and building_id");
+        sizes.forEach((k, v) -> splitDescription.put(k, v + " dwellings"));
+        DpeTrainingSet training = DpeTrainingSet.of(train, options, inputTables, splitDescription);
+
+        List<DpeModel> models = new ArrayList<>();
+        for (String type : candidates()) {
+            long start = System.nanoTime();
+            DpeModel model = MllibDpeModel.TYPES.contains(type) ? MllibDpeModel.fit(type, training, options)
+                    : SmileDpeModel.fit(type, training, options);
+            models.add(model);
+            log.accept(String.format("fitted %s on %d certificates in %.1f s", type, training.size(),
+                    (System.nanoTime() - start) / 1e9));
+        }
+
+        Dataset<Row> gap = performanceGap(assigned, options);
+        double gapMedian = medianRatio(gap);
+        // Metered use includes appliances the DPE leaves out: the flag measures the gap from the median ratio.
+        Column flag = when(col("performance_gap_ratio").isNull().or(lit(Double.isNaN(gapMedian))),
+                        lit(null).cast("boolean"))
+                .otherwise(abs(log(col("performance_gap_ratio")).minus(Double.isNaN(gapMedian) ? 0.0 : Math.log(gapMedian)))
+                        .gt(Math.log(1 + options.gapTolerance())));
+        Dataset<Row> scoredBase = assigned.join(gap.withColumn("performance_gap_flag", flag), "building_id");
+
+        Dataset<Row> all = null;
+        for (DpeModel model : models) {
+            Dataset<Row> scored = model.predict(scoredBase)
+                    .withColumn("model", lit(model.provenance().name()))
+                    .withColumn("approach", lit(model.approach()));
+            Dataset<Row> selected = scored.select(predictionColumns().stream()
+                    .filter(c -> !c.equals("is_best") && !c.equals("predicted_fg"))
+                    .map(c -> col(c)).toArray(Column[]::new));
+            all = all == null ? selected : all.unionByName(selected);
+        }
+        Dataset<Row> predictions = all.withColumn("predicted_fg", col(DpeModel.PREDICTED_CLASS).isin("F", "G"))
+                .cache();
+
+        Map<String, String[]> truthByBuilding = new HashMap<>();
+        if (truth != null) {
+            for (Row r : truth.select(col("building_id"), col("true_class"),
+                    col("true_primary_energy_kwh_m2").cast("string")).collectAsList()) {
+                truthByBuilding.put(r.getString(0), new String[] {r.getString(1), r.getString(2)});
+            }
+        }
+        Map<String, Map<String, List<Row>>> rowsByModelAndSplit = new LinkedHashMap<>();
+        for (Row r : predictions.select("model", "split", "building_id", "certificate_class",
+                "certificate_pe_kwh_m2", DpeModel.PREDICTED_CLASS, DpeModel.PREDICTED_PE)
+                .orderBy("model", "building_id").collectAsList()) {
+            rowsByModelAndSplit.computeIfAbsent(r.getString(0), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(r);
+        }
+
+        Map<String, Map<String, Map<String, Object>>> metrics = new LinkedHashMap<>();
+        Map<String, DpeMetrics> validation = new LinkedHashMap<>();
+        Map<String, DpeMetrics> testTruth = new LinkedHashMap<>();
+        Map<String, DpeMetrics> heldOut = new LinkedHashMap<>();
+        DpeMetrics labelNoise = null;
+        for (DpeModel model : models) {
+            String name = model.provenance().name();
+            Map<String, List<Row>> bySplit = rowsByModelAndSplit.getOrDefault(name, Map.of());
+            DpeMetrics trainCert = againstCertificates(bySplit.getOrDefault(TRAIN, List.of()));
+            DpeMetrics validationCert = againstCertificates(bySplit.getOrDefault(VALIDATION, List.of()));
+            DpeMetrics testCert = againstCertificates(bySplit.getOrDefault(TEST, List.of()));
+            List<Row> test = bySplit.getOrDefault(TEST, List.of());
+            List<Row> uncertified = bySplit.getOrDefault(UNCERTIFIED, List.of());
+            List<Row> both = new ArrayList<>(test);
+            both.addAll(uncertified);
+            DpeMetrics truthTest = againstTruth(test, truthByBuilding);
+            DpeMetrics truthUncertified = againstTruth(uncertified, truthByBuilding);
+            validation.put(name, validationCert);
+            testTruth.put(name, truthTest);
+            heldOut.put(name, againstTruth(both, truthByBuilding));
+            if (labelNoise == null) {
+                labelNoise = certificatesAgainstTruth(test, truthByBuilding);
+            }
+            Map<String, Map<String, Object>> bySplitMetrics = new LinkedHashMap<>();
+            Map<String, Object> testMap = new LinkedHashMap<>(truthTest.toMap(""));
+            testMap.putAll(testCert.toMap("certificate_"));
+            testMap.putAll(truthUncertified.toMap("uncertified_"));
+            bySplitMetrics.put(TEST, testMap);
+            Map<String, Object> validationMap = new LinkedHashMap<>(validationCert.toMap("certificate_"));
+            validationMap.put("selection_score", Json.finiteOrNull(validationCert.selectionScore()));
+            bySplitMetrics.put(VALIDATION, validationMap);
+            bySplitMetrics.put(TRAIN, trainCert.toMap("certificate_"));
+            metrics.put(name, bySplitMetrics);
+        }
+
+        String best = models.stream()
+                .map(m -> m.provenance().name())
+                .min(Comparator.<String>comparingDouble(n -> -finite(validation.get(n).selectionScore(), -1))
+                        .thenComparingDouble(n -> -finite(validation.get(n).accuracy(), -1))
+                        .thenComparingDouble(n -> finite(validation.get(n).maeIntensity(), Double.MAX_VALUE))
+                        .thenComparing(Comparator.naturalOrder()))
+                .orElseThrow();
+        String bestIntensity = models.stream()
+                .filter(m -> m.approach().equals(DpeModel.REGRESSION))
+                .map(m -> m.provenance().name())
+                .min(Comparator.<String>comparingDouble(n -> finite(validation.get(n).maeIntensity(),
+                        Double.MAX_VALUE)).thenComparing(Comparator.naturalOrder()))
+                .orElse(null);
+        Dataset<Row> withBest = predictions.withColumn("is_best", col("model").equalTo(best))
+                .select(predictionColumns().stream().map(c -> col(c)).toArray(Column[]::new))
+                .cache();
+        withBest.count();
+        predictions.unpersist();
+        assigned.unpersist();
+        String message = String.format("%d certified dwellings (train %d, validation %d, test %d), %d without "
+                        + "certificate; best model on validation: %s", certified, sizes.get(TRAIN),
+                sizes.get(VALIDATION), sizes.get(TEST), sizes.get(UNCERTIFIED), best);
+        return new Outcome(true, message, models, metrics, best, bestIntensity, withBest, testTruth, heldOut,
+                labelNoise, sizes, gapMedian);
+    }
+
+    private static double finite(double v, double fallback) {
+        return Double.isFinite(v) ? v : fallback;
+    }
+
+    private static double medianRatio(Dataset<Row> gap) {
+        List<Double> logs = new ArrayList<>();
+        for (Row r : gap.filter(col("performance_gap_ratio").isNotNull()).select("performance_gap_ratio")
+                .collectAsList()) {
+            logs.add(Math.log(r.getDouble(0)));
+        }
+        if (logs.isEmpty()) {
+            return Double.NaN;
+        }
+        logs.sort(Comparator.naturalOrder());
+        int n = logs.size();
+        double median = n % 2 == 1 ? logs.get(n / 2) : (logs.get(n / 2 - 1) + logs.get(n / 2)) / 2;
+        return Math.exp(median);
+    }
+
+    /**
+     * The performance gap of each dwelling: metered primary energy over certificate primary energy, for certified
+     * dwellings heated by a metered energy with at least {@value #MIN_GAP_DAYS} metered days (null otherwise).
+     *
+     * @return {@code building_id, performance_gap_ratio}
+     */
+    public static Dataset<Row> performanceGap(Dataset<Row> features, Uc5Options options) {
+        Column eligible = col("certified")
+                .and(col("heating_energy").isin(METERED_HEATING.toArray()))
+                .and(col("metered_days").geq(MIN_GAP_DAYS))
+                .and(col("certificate_pe_kwh_m2").gt(0))
+                .and(col("metered_pe_kwh_m2").gt(0))
+                .and(col("heating_energy").notEqual("gas").or(col("metered_gas_days").geq(MIN_GAP_DAYS)));
+        return features.select(col("building_id"),
+                when(eligible, col("metered_pe_kwh_m2").divide(col("certificate_pe_kwh_m2")))
+                        .as("performance_gap_ratio"));
+    }
+
+    /**
+     * The "passoires thermiques" per commune, from the best model's predictions: certified F/G dwellings plus
+     * uncertified dwellings predicted F/G. Only communes the guard allows (at least its minimum number of
+     * dwellings; each dwelling weighs 1) are kept.
+     *
+     * @param predictions the {@link Outcome#predictions()} table
+     * @param communes silver {@code communes} (commune_code, name)
+     * @return {@code commune_code, commune_name, dwellings, certified, certified_fg, uncertified,
+     *     predicted_fg_uncertified, estimated_fg, estimated_fg_share, model}
+     */
+    public static Dataset<Row> communeFg(Dataset<Row> predictions, Dataset<Row> communes, SecrecyGuard guard) {
+        Column certifiedFg = col("certified").and(col("certificate_class").isin("F", "G"));
+        Column predictedFg = col("certified").equalTo(false).and(col("predicted_fg"));
+        return predictions
+                .filter(col("is_best"))
+                .groupBy("commune_code")
+                .agg(count(lit(1)).as("dwellings"),
+                        sum(when(col("certified"), 1).otherwise(0)).as("certified"),
+                        sum(when(certifiedFg, 1).otherwise(0)).as("certified_fg"),
+                        sum(when(col("certified").equalTo(false), 1).otherwise(0)).as("uncertified"),
+                        sum(when(predictedFg, 1).otherwise(0)).as("predicted_fg_uncertified"),
+                        first("model").as("model"))
+                .withColumn("largest_share", lit(1.0).divide(col("dwellings")))
+                .filter(guard.allowsColumn("dwellings", "largest_share"))
+                .withColumn("estimated_fg", col("certified_fg").plus(col("predicted_fg_uncertified")))
+                .withColumn("estimated_fg_share", col("estimated_fg").divide(col("dwellings")))
+                .join(communes.select(col("commune_code"), col("name").as("commune_name")),
+                        new String[] {"commune_code"}, "left")
+                .select("commune_code", "commune_name", "dwellings", "certified", "certified_fg", "uncertified",
+                        "predicted_fg_uncertified", "estimated_fg", "estimated_fg_share", "model")
+                .orderBy("commune_code");
+    }
+
+    private static DpeMetrics againstCertificates(List<Row> rows) {
+        List<String> reference = new ArrayList<>();
+        List<String> predicted = new ArrayList<>();
+        double[] referencePe = new double[rows.size()];
+        double[] predictedPe = new double[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            reference.add(r.getString(3));
+            predicted.add(r.getString(5));
+            referencePe[i] = r.isNullAt(4) ? Double.NaN : r.getDouble(4);
+            predictedPe[i] = r.isNullAt(6) ? Double.NaN : r.getDouble(6);
+        }
+        return DpeMetrics.of(reference, predicted, referencePe, predictedPe);
+    }
+
+    private static DpeMetrics againstTruth(List<Row> rows, Map<String, String[]> truth) {
+        List<String> reference = new ArrayList<>();
+        List<String> predicted = new ArrayList<>();
+        List<double[]> pe = new ArrayList<>();
+        for (Row r : rows) {
+            String[] t = truth.get(r.getString(2));
+            if (t == null || t[0] == null) {
+                continue;
+            }
+            reference.add(t[0]);
+            predicted.add(r.getString(5));
+            pe.add(new double[] {t[1] == null ? Double.NaN : Double.parseDouble(t[1]),
+                r.isNullAt(6) ? Double.NaN : r.getDouble(6)});
+        }
+        return DpeMetrics.of(reference, predicted, pe.stream().mapToDouble(v -> v[0]).toArray(),
+                pe.stream().mapToDouble(v -> v[1]).toArray());
+    }
+
+    private static DpeMetrics certificatesAgainstTruth(List<Row> rows, Map<String, String[]> truth) {
+        List<String> reference = new ArrayList<>();
+        List<String> certificates = new ArrayList<>();
+        List<double[]> pe = new ArrayList<>();
+        for (Row r : rows) {
+            String[] t = truth.get(r.getString(2));
+            if (t == null || t[0] == null) {
+                continue;
+            }
+            reference.add(t[0]);
+            certificates.add(r.getString(3));
+            pe.add(new double[] {t[1] == null ? Double.NaN : Double.parseDouble(t[1]),
+                r.isNullAt(4) ? Double.NaN : r.getDouble(4)});
+        }
+        return DpeMetrics.of(reference, certificates, pe.stream().mapToDouble(v -> v[0]).toArray(),
+                pe.stream().mapToDouble(v -> v[1]).toArray());
+    }
+}

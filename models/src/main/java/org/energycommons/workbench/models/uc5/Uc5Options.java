@@ -1,0 +1,144 @@
+package org.energycommons.workbench.models.uc5;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Settings of the uc5 DPE models, validated; namespaced keys {@code workbench.uc5.*}.
+ *
+ * @param seed random seed of the split and of every fit
+ * @param trainFraction share of each certificate class's buildings used for training
+ * @param validationFraction share used for model selection (the rest is the test split)
+ * @param minCertified fewest certified dwellings with metered use needed to train; fewer gives an
+ *     "insufficient data" outcome
+ * @param classBalance how class imbalance is handled: {@code none}, {@code sqrt} (weights √(largest/own class
+ *     size)) or {@code inverse} (largest/own class size), capped by {@code maxClassWeight}
+ * @param maxClassWeight cap of the class weights
+ * @param rfTrees trees of the random forests (MLlib and Smile)
+ * @param rfDepth maximum depth of the random-forest trees
+ * @param gbtIterations boosting iterations (MLlib and Smile)
+ * @param gbtDepth maximum depth of the boosted trees
+ * @param gbtStepSize boosting learning rate
+ * @param gapTolerance relative deviation of the metered-to-certificate ratio from its median beyond which a
+ *     certificate is flagged as disagreeing with metered use (0.5: more than ×1.5 or below ÷1.5)
+ */
+public record Uc5Options(long seed, double trainFraction, double validationFraction, int minCertified,
+                         String classBalance, double maxClassWeight, int rfTrees, int rfDepth, int gbtIterations,
+                         int gbtDepth, double gbtStepSize, double gapTolerance) {
+
+    /** Key prefix. */
+    public static final String PREFIX = "workbench.uc5.";
+    /** The accepted {@code class_balance} values. */
+    public static final java.util.List<String> BALANCES = java.util.List.of("none", "sqrt", "inverse");
+
+    public Uc5Options {
+        if (!(trainFraction > 0 && validationFraction > 0 && trainFraction + validationFraction < 1)) {
+            throw new IllegalArgumentException(PREFIX + "train_fraction and " + PREFIX + "validation_fraction must "
+                    + "be > 0 and leave a test share (sum < 1), got " + trainFraction + " and " + validationFraction);
+        }
+        if (minCertified < 3) {
+            throw new IllegalArgumentException(PREFIX + "min_certified must be >= 3, got " + minCertified);
+        }
+        if (!BALANCES.contains(classBalance)) {
+            throw new IllegalArgumentException(PREFIX + "class_balance must be one of " + BALANCES + ", got '"
+                    + classBalance + "'");
+        }
+        if (!(maxClassWeight >= 1) || Double.isInfinite(maxClassWeight)) {
+            throw new IllegalArgumentException(PREFIX + "max_class_weight must be a finite number >= 1, got "
+                    + maxClassWeight);
+        }
+        positive("rf_trees", rfTrees);
+        positive("rf_depth", rfDepth);
+        positive("gbt_iterations", gbtIterations);
+        positive("gbt_depth", gbtDepth);
+        if (!(gbtStepSize > 0 && gbtStepSize <= 1)) {
+            throw new IllegalArgumentException(PREFIX + "gbt_step_size must be in (0, 1], got " + gbtStepSize);
+        }
+        if (!(gapTolerance > 0) || Double.isInfinite(gapTolerance)) {
+            throw new IllegalArgumentException(PREFIX + "gap_tolerance must be a finite number > 0, got "
+                    + gapTolerance);
+        }
+    }
+
+    private static void positive(String key, int v) {
+        if (v < 1) {
+            throw new IllegalArgumentException(PREFIX + key + " must be >= 1, got " + v);
+        }
+    }
+
+    /** Defaults sized for a region of a few hundred dwellings on a 2-core laptop. */
+    public static Uc5Options defaults(long seed) {
+        return new Uc5Options(seed, 0.6, 0.2, 30, "sqrt", 5.0, 100, 8, 40, 3, 0.15, 0.5);
+    }
+
+    /** Reads {@code workbench.uc5.*}; missing keys take the defaults; unknown keys under the prefix fail. */
+    public static Uc5Options of(Properties p, long defaultSeed) {
+        Uc5Options d = defaults(defaultSeed);
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith(PREFIX) && !d.toMap().containsKey(key.substring(PREFIX.length()))) {
+                throw new IllegalArgumentException("unknown option " + key + "; known: " + d.toMap().keySet());
+            }
+        }
+        try {
+            return new Uc5Options(
+                    Long.parseLong(get(p, "seed", d.seed)),
+                    Double.parseDouble(get(p, "train_fraction", d.trainFraction)),
+                    Double.parseDouble(get(p, "validation_fraction", d.validationFraction)),
+                    Integer.parseInt(get(p, "min_certified", d.minCertified)),
+                    get(p, "class_balance", d.classBalance),
+                    Double.parseDouble(get(p, "max_class_weight", d.maxClassWeight)),
+                    Integer.parseInt(get(p, "rf_trees", d.rfTrees)),
+                    Integer.parseInt(get(p, "rf_depth", d.rfDepth)),
+                    Integer.parseInt(get(p, "gbt_iterations", d.gbtIterations)),
+                    Integer.parseInt(get(p, "gbt_depth", d.gbtDepth)),
+                    Double.parseDouble(get(p, "gbt_step_size", d.gbtStepSize)),
+                    Double.parseDouble(get(p, "gap_tolerance", d.gapTolerance)));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad uc5 option: " + e.getMessage(), e);
+        }
+    }
+
+    private static String get(Properties p, String key, Object fallback) {
+        return p.getProperty(PREFIX + key, String.valueOf(fallback)).strip();
+    }
+
+    /** The options as properties, the inverse of {@link #of(Properties, long)}. */
+    public Properties toProperties() {
+        Properties p = new Properties();
+        toMap().forEach((k, v) -> p.setProperty(PREFIX + k, v));
+        return p;
+    }
+
+    /** The options by short key. */
+    public Map<String, String> toMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("seed", String.valueOf(seed));
+        m.put("train_fraction", String.valueOf(trainFraction));
+        m.put("validation_fraction", String.valueOf(validationFraction));
+        m.put("min_certified", String.valueOf(minCertified));
+        m.put("class_balance", classBalance);
+        m.put("max_class_weight", String.valueOf(maxClassWeight));
+        m.put("rf_trees", String.valueOf(rfTrees));
+        m.put("rf_depth", String.valueOf(rfDepth));
+        m.put("gbt_iterations", String.valueOf(gbtIterations));
+        m.put("gbt_depth", String.valueOf(gbtDepth));
+        m.put("gbt_step_size", String.valueOf(gbtStepSize));
+        m.put("gap_tolerance", String.valueOf(gapTolerance));
+        return m;
+    }
+
+    /** The weight of a class of {@code classSize} buildings when the largest class has {@code largest}. */
+    public double classWeight(long classSize, long largest) {
+        if (classSize <= 0) {
+            return 1.0;
+        }
+        double ratio = (double) largest / classSize;
+        double w = switch (classBalance) {
+            case "none" -> 1.0;
+            case "sqrt" -> Math.sqrt(ratio);
+            default -> ratio;
+        };
+        return Math.min(maxClassWeight, w);
+    }
+}
