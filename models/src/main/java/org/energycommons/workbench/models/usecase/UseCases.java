@@ -48,7 +48,11 @@ public final class UseCases {
                     "Quelle classe DPE et quelle intensité énergétique pour chaque bâtiment, lesquels sont des "
                             + "passoires thermiques ?", "descriptive + predictive", List.of(
                             Criterion.atLeast("within_one_class_accuracy", 0.9),
-                            Criterion.atLeast("fg_recall", 0.85)), true),
+                            Criterion.atLeast("fg_recall", 0.85),
+                            // The held-out certified test split is small (tens of dwellings, a few F/G): the
+                            // same targets must also hold on every dwelling without a certificate.
+                            Criterion.atLeast("uncertified_within_one_class_accuracy", 0.9),
+                            Criterion.atLeast("uncertified_fg_recall", 0.85)), true),
             new UseCase("uc6", "Réseau de gaz : demande et pointes de froid", "Smart gas grid demand and cold peaks",
                     "Combien de gaz chaque zone demandera-t-elle ces prochains jours, et une pointe de froid "
                             + "dépassera-t-elle la capacité ?", "predictive + preventive", List.of(
