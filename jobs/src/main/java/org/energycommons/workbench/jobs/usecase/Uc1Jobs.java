@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
@@ -50,9 +51,12 @@ public final class Uc1Jobs {
         Lake lake = ctx.lake();
         Uc1Options options = options(ctx);
         ctx.progress().step("features uc1: daily load shapes, thermosensitivity and ratios per meter");
-        lake.replace(Tables.UC1_FEATURES, LoadShapeFeatures.build(lake.read(Tables.LOAD_CURVE),
-                lake.read(Tables.METERS), lake.read(Tables.COMMUNES), lake.read(Tables.WEATHER_HOURLY),
-                lake.read(Tables.CALENDAR), options), ctx.runId());
+        // Every feature reads the complete days: persisted, the load curve is read once.
+        Dataset<Row> days = LoadShapeFeatures.completeDays(LoadShapeFeatures.localReadings(
+                lake.read(Tables.LOAD_CURVE)), lake.read(Tables.CALENDAR)).persist(StorageLevel.MEMORY_AND_DISK());
+        lake.replace(Tables.UC1_FEATURES, LoadShapeFeatures.fromDays(days, lake.read(Tables.METERS),
+                lake.read(Tables.COMMUNES), lake.read(Tables.WEATHER_HOURLY), options), ctx.runId());
+        days.unpersist();
         Dataset<Row> features = lake.read(Tables.UC1_FEATURES);
         long rows = features.count();
         long excluded = features.filter(col(LoadShapeFeatures.EXCLUSION).isNotNull()).count();

@@ -64,7 +64,7 @@ public final class HierarchicalSegmentModel implements SegmentModel {
         params.put("linkage", "ward");
         params.put("k", String.valueOf(k));
         ModelProvenance provenance = ModelProvenance.create("uc1", TYPE, "smile", "HierarchicalClustering", params,
-                options.seed(), training.inputTables(), training.features(), null, training.split(),
+                options.seed(), training.inputTables(), training.features(), LoadSegmentation.UNSUPERVISED_LABEL, training.split(),
                 training.trainingRows(), training.fingerprint());
         return new HierarchicalSegmentModel(provenance, space, tree, centroids);
     }

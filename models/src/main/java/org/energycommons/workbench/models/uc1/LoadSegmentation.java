@@ -46,6 +46,9 @@ public final class LoadSegmentation {
     /** Held-out split name. */
     public static final String TEST = "test";
 
+    /** What the clusterings "predict": there is no label, only the segment they find. */
+    public static final String UNSUPERVISED_LABEL = "segment (unsupervised)";
+
     /** Least number of fitted meters to segment at all. */
     public static final int MIN_FIT_METERS = 10;
 
@@ -182,6 +185,9 @@ public final class LoadSegmentation {
                             ? HierarchicalSegmentModel.cut(tree, fitPoints, k, space, options, training)
                             : MllibSegmentModel.fit(type, fitFrame, k, space, options, training);
                 } catch (RuntimeException e) {
+                    if (!type.equals(MllibSegmentModel.GMM)) {
+                        throw e;
+                    }
                     // A Gaussian mixture may fail on a degenerate covariance: that k is skipped, not the run.
                     log.accept(type + " k=" + k + " failed: " + e.getMessage());
                     curve.put(k, Double.NaN);

@@ -100,7 +100,15 @@ public final class LoadShapeFeatures {
      */
     public static Dataset<Row> build(Dataset<Row> loadCurve, Dataset<Row> meters, Dataset<Row> communes,
                                      Dataset<Row> weather, Dataset<Row> calendar, Uc1Options options) {
-        Dataset<Row> days = completeDays(localReadings(loadCurve), calendar);
+        return fromDays(completeDays(localReadings(loadCurve), calendar), meters, communes, weather, options);
+    }
+
+    /**
+     * Builds the feature table from the complete days ({@link #completeDays}), which every feature reads: a caller
+     * that persists them reads the load curve once.
+     */
+    public static Dataset<Row> fromDays(Dataset<Row> days, Dataset<Row> meters, Dataset<Row> communes,
+                                        Dataset<Row> weather, Uc1Options options) {
         Dataset<Row> degreeDays = dailyDegreeDays(weather, options.heatingBaseC());
         Dataset<Row> meterDays = days
                 .join(meters.select("meter_id", "commune_code"), "meter_id")

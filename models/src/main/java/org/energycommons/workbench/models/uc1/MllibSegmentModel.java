@@ -80,7 +80,7 @@ public final class MllibSegmentModel implements SegmentModel {
             default -> throw new IllegalArgumentException("unknown MLlib segmentation type '" + type + "'");
         }
         ModelProvenance provenance = ModelProvenance.create("uc1", type, "spark-mllib", algorithm, params,
-                options.seed(), training.inputTables(), training.features(), null, training.split(),
+                options.seed(), training.inputTables(), training.features(), LoadSegmentation.UNSUPERVISED_LABEL, training.split(),
                 training.trainingRows(), training.fingerprint());
         return new MllibSegmentModel(type, provenance, space, model, k);
     }

@@ -5,8 +5,8 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 
 /**
- * The space meters are clustered in: 19 behavioural indicators derived from a feature row, each standardised
- * (z-score) with the means and standard deviations of the meters the models were fitted on.
+ * The space meters are clustered in: 19 behavioural indicators derived from a feature row, each scaled to unit
+ * variance with the standard deviations of the meters the models were fitted on.
  *
  * <p>Why these and not the 480 raw shape values: raw shapes are dominated by the intra-day detail of a few
  * appliances (an off-peak water heater adds a large night-time spike), so clusters on raw shapes split meters by
@@ -17,8 +17,12 @@ import org.apache.spark.sql.Row;
  * in eight 3-hour blocks (when in the day, outside the heating season). Standardising every indicator gives each
  * the same weight, so no unit or block dominates by its scale.
  *
+ * <p>Points are divided by the standard deviations but not centred: Euclidean distances do not change with a shift,
+ * and Spark's bisecting k-means cannot split a cluster whose centre is the origin (it perturbs a centre in
+ * proportion to its norm), which centred data would give it at the first split.
+ *
  * @param dimensions names of the indicators, in order
- * @param means mean of each indicator over the fitted meters
+ * @param means mean of each indicator over the fitted meters (recorded, not subtracted)
  * @param sds standard deviation of each indicator over the fitted meters (1 where it does not vary)
  */
 public record SegmentationSpace(List<String> dimensions, double[] means, double[] sds) {
@@ -100,11 +104,11 @@ public record SegmentationSpace(List<String> dimensions, double[] means, double[
         return new SegmentationSpace(indicatorNames(), means, sds);
     }
 
-    /** Standardises raw indicators. */
+    /** Scales raw indicators to unit standard deviation. */
     public double[] standardise(double[] raw) {
         double[] z = new double[raw.length];
         for (int j = 0; j < raw.length; j++) {
-            z[j] = (raw[j] - means[j]) / sds[j];
+            z[j] = raw[j] / sds[j];
         }
         return z;
     }

@@ -50,9 +50,9 @@ public record Uc1Options(long seed, int minDays, double heatingBaseC, int kMin, 
         }
     }
 
-    /** Defaults for the default region: a year of data at least, 2 to 10 segments. */
+    /** Defaults for the default region: 120 complete days at least, 2 to 8 segments. */
     public static Uc1Options defaults(long seed) {
-        return new Uc1Options(seed, 120, 18.0, 2, 10, 40, 8, 0.3, 50);
+        return new Uc1Options(seed, 120, 18.0, 2, 8, 20, 8, 0.3, 50);
     }
 
     /** Reads {@code workbench.uc1.*}; missing keys take the defaults; unknown keys under the prefix fail. */
