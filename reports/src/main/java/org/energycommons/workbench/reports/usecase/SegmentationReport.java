@@ -233,7 +233,7 @@ public final class SegmentationReport {
                         + "pointe. · Per-meter features on complete local days.",
                 "Espace de segmentation : logarithme du niveau relatif de chaque saison × type de jour, part de "
                         + "chauffage par degré-jour, forme du jour ouvré d'été en 8 blocs de 3 h, chaque indicateur "
-                        + "centré-réduit. · Clustering space: 19 standardised log indicators.",
+                        + "divisé par son écart-type. · Clustering space: 19 log indicators scaled to unit variance.",
                 "Compteurs répartis par hachage en apprentissage et tenus à l'écart ; k-means, k-means bissectif et "
                         + "mélange gaussien (Spark MLlib), classification hiérarchique de Ward (Smile), k choisi par "
                         + "silhouette. · Held-out split; MLlib and Smile clusterings; k by silhouette.",
