@@ -12,7 +12,8 @@ public final class UseCasePipelines {
 
     /** Every implemented pipeline. */
     public static List<UseCasePipeline> all() {
-        return List.of(new Uc2Pipeline(), new Uc4Pipeline(), new Uc5Pipeline(), new Uc6Pipeline());
+        return List.of(new Uc1Pipeline(), new Uc2Pipeline(), new Uc4Pipeline(), new Uc5Pipeline(),
+                new Uc6Pipeline());
     }
 
     /** The pipeline of a use case id; unknown or unimplemented ids get a clear {@code UnknownUseCaseException}. */

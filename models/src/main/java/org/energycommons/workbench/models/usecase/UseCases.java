@@ -30,7 +30,7 @@ public final class UseCases {
                     "Quels comportements de consommation types existent, où, et qui appartient à chacun ?",
                     "descriptive", List.of(
                             Criterion.atLeast("ari", 0.8),
-                            Criterion.atLeast("nrmse_reduction_vs_baseline", 0.30)), false),
+                            Criterion.atLeast("nrmse_reduction_vs_baseline", 0.30)), true),
             new UseCase("uc2", "Alertes d'anomalies des bâtiments publics", "Anomaly alerts for public buildings",
                     "Quels bâtiments municipaux consomment anormalement, depuis quand, et pourquoi ?",
                     "preventive", List.of(

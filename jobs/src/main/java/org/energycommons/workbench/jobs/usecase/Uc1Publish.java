@@ -1,0 +1,108 @@
+package org.energycommons.workbench.jobs.usecase;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.energycommons.workbench.datasets.lake.Lake;
+import org.energycommons.workbench.datasets.lake.Tables;
+import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
+import org.energycommons.workbench.datasets.synthetic.RegionConfig;
+import org.energycommons.workbench.jobs.GenerateJob;
+import org.energycommons.workbench.jobs.JobContext;
+import org.energycommons.workbench.jobs.PublishJob;
+import org.energycommons.workbench.models.uc1.LoadShapeFeatures;
+import org.energycommons.workbench.models.usecase.UseCaseResult;
+import org.energycommons.workbench.models.usecase.UseCases;
+import org.energycommons.workbench.reports.usecase.SegmentationReport;
+import org.energycommons.workbench.reports.usecase.SegmentationReportData;
+
+/** Publishes the uc1 page: the best segmentation's profiles and commune mix, only aggregates that pass the guard. */
+final class Uc1Publish {
+
+    private Uc1Publish() {
+    }
+
+    /** Renders {@code DIR/site/uc1.html}; returns the index headline. */
+    static String publish(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+        SegmentationReportData data = data(ctx, result, guard);
+        PublishJob.write(ctx.workspace().site().resolve("uc1.html"), SegmentationReport.render(data));
+        return result.models().stream().filter(m -> m.name().equals(result.bestModel())).findFirst()
+                .map(m -> String.format("%s, %s segments: ARI %.2f, NRMSE %.1f %% vs %.1f %% (tariff classes)",
+                        m.name(), m.notes().get("k"), num(m.metrics().get("ari")),
+                        100 * num(m.metrics().get("nrmse")), 100 * num(m.metrics().get("nrmse_baseline"))))
+                .orElse("données insuffisantes · insufficient data");
+    }
+
+    private static double num(Object o) {
+        return o instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    /** The uc1 page's data, from the gold tables and the result, through the guard. */
+    static SegmentationReportData data(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+        Lake lake = ctx.lake();
+        List<SegmentationReportData.SegmentProfile> profiles = new ArrayList<>();
+        int withheld = 0;
+        if (result.bestModel() != null && lake.exists(Tables.UC1_CENTROIDS)) {
+            Map<Integer, Map<String, double[]>> shapes = new TreeMap<>();
+            Map<Integer, Integer> meters = new TreeMap<>();
+            Map<Integer, Boolean> allowed = new TreeMap<>();
+            for (Row r : lake.read(Tables.UC1_CENTROIDS)
+                    .filter(col("model").equalTo(result.bestModel()))
+                    .select("segment", "season", "day_type", "hh", "value", "n_meters", "largest_share")
+                    .collectAsList()) {
+                int segment = r.getInt(0);
+                meters.put(segment, r.getInt(5));
+                allowed.put(segment, guard.allows(r.getInt(5), r.getDouble(6)));
+                shapes.computeIfAbsent(segment, s -> new LinkedHashMap<>())
+                        .computeIfAbsent(r.getString(1) + "_" + r.getString(2),
+                                k -> new double[LoadShapeFeatures.HALF_HOURS])[r.getInt(3)] = r.getDouble(4);
+            }
+            for (Map.Entry<Integer, Map<String, double[]>> e : shapes.entrySet()) {
+                if (allowed.get(e.getKey())) {
+                    profiles.add(new SegmentationReportData.SegmentProfile(e.getKey(), meters.get(e.getKey()),
+                            e.getValue()));
+                } else {
+                    withheld++;
+                }
+            }
+        }
+        List<SegmentationReportData.CommuneCell> cells = new ArrayList<>();
+        if (lake.exists(Tables.UC1_COMMUNE_MIX)) {
+            // The table holds only guarded cells already; the guard is applied again in case its settings changed.
+            for (Row r : guard.publishable(lake.read(Tables.UC1_COMMUNE_MIX), "n_meters", "largest_share")
+                    .orderBy("commune_code", "segment")
+                    .select("commune_code", "segment", "n_meters", "commune_meters", "share")
+                    .collectAsList()) {
+                cells.add(new SegmentationReportData.CommuneCell(r.getString(0), r.getInt(1), r.getInt(2),
+                        r.getInt(3), r.getDouble(4)));
+            }
+        }
+        Map<String, Map<Integer, Double>> curves = new LinkedHashMap<>();
+        for (UseCaseResult.ModelEntry m : result.models()) {
+            String text = m.notes() == null ? null : m.notes().get("silhouette_by_k");
+            if (text != null) {
+                curves.put(m.name(), Uc1Jobs.parseCurve(text));
+            }
+        }
+        Map<String, Long> exclusions = new LinkedHashMap<>();
+        if (result.provenance().get("exclusions") instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> exclusions.put(String.valueOf(k), ((Number) v).longValue()));
+        }
+        Map<String, Long> versions = new LinkedHashMap<>();
+        if (result.provenance().get("input_tables") instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> versions.put(String.valueOf(k), ((Number) v).longValue()));
+        }
+        RegionConfig region = GenerateJob.regionOf(ctx);
+        String regionText = region == null ? "données ingérées dans " + ctx.workspace().lake()
+                : String.format("région synthétique · synthetic region: %d compteurs, %d jours depuis le %s, graine %d",
+                        region.meters(), region.days(), region.start(), region.seed());
+        return new SegmentationReportData(UseCases.require("uc1"), result, versions, regionText, profiles, curves,
+                cells, exclusions, withheld, Instant.now().toString());
+    }
+}

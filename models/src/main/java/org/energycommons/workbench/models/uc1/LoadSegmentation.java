@@ -1,0 +1,453 @@
+package org.energycommons.workbench.models.uc1;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.energycommons.workbench.models.provenance.DataFingerprint;
+import org.energycommons.workbench.models.provenance.ModelProvenance;
+import smile.clustering.HierarchicalClustering;
+
+/**
+ * The uc1 experiment: segments meters with four clusterings (MLlib k-means, bisecting k-means, Gaussian mixture,
+ * Smile Ward hierarchy), each with its number of segments chosen by silhouette over a range, selects the best by
+ * silhouette (never by the truth), trains the classifier that assigns new meters, and evaluates everything on
+ * meters held out of every fit.
+ *
+ * <p>Protocol: usable meters are split by a seeded hash of their pseudonym into fitted meters and held-out (test)
+ * meters. Every choice (standardisation, k, best model, segment profiles, tariff-class profiles) uses fitted
+ * meters only. Held-out meters are assigned by each model and measured: adjusted Rand index against the true
+ * archetypes (evaluation only), silhouette, and the per-meter NRMSE of the segment profile against the meter's
+ * own mean shapes, next to the NRMSE of its tariff class's average profile (the regulatory-profile baseline, at
+ * the same resolution: season × day type × half-hour).
+ */
+public final class LoadSegmentation {
+
+    /** The clustering models, in report order. */
+    public static final List<String> CLUSTERINGS = List.of(MllibSegmentModel.KMEANS, MllibSegmentModel.BISECTING,
+            MllibSegmentModel.GMM, HierarchicalSegmentModel.TYPE);
+
+    /** Split names. */
+    public static final String FIT = "train";
+    /** Held-out split name. */
+    public static final String TEST = "test";
+
+    /** What the clusterings "predict": there is no label, only the segment they find. */
+    public static final String UNSUPERVISED_LABEL = "segment (unsupervised)";
+
+    /** Least number of fitted meters to segment at all. */
+    public static final int MIN_FIT_METERS = 10;
+
+    private LoadSegmentation() {
+    }
+
+    /**
+     * The outcome: models, metrics, result rows, or why there was not enough data.
+     *
+     * @param insufficient why nothing was fitted, or null
+     * @param models the fitted clusterings, then the classifier
+     * @param bestModel the clustering with the highest silhouette on fitted meters
+     * @param metrics model → split ({@code train, validation, test}) → metric → value
+     * @param silhouetteByK clustering → k → silhouette on fitted meters
+     * @param segments {@link #SEGMENTS_SCHEMA} rows
+     * @param centroids {@link #CENTROIDS_SCHEMA} rows
+     * @param communeMix {@link #COMMUNE_MIX_SCHEMA} rows (before the secrecy guard)
+     * @param exclusions exclusion reason → meters
+     * @param split how meters were split
+     */
+    public record Outcome(String insufficient, List<SegmentModel> models, String bestModel,
+                          Map<String, Map<String, Map<String, Object>>> metrics,
+                          Map<String, Map<Integer, Double>> silhouetteByK, List<Row> segments, List<Row> centroids,
+                          List<Row> communeMix, Map<String, Long> exclusions, Map<String, String> split) {
+    }
+
+    /** Schema of the segments table: one row per usable meter and model. */
+    public static final StructType SEGMENTS_SCHEMA = new StructType()
+            .add("meter_id", DataTypes.StringType, false)
+            .add("model", DataTypes.StringType, false)
+            .add("segment", DataTypes.IntegerType, false)
+            .add("split", DataTypes.StringType, false)
+            .add("is_best_model", DataTypes.BooleanType, false);
+
+    /** Schema of the centroids table: the profile of each segment on fitted meters. */
+    public static final StructType CENTROIDS_SCHEMA = new StructType()
+            .add("model", DataTypes.StringType, false)
+            .add("segment", DataTypes.IntegerType, false)
+            .add("season", DataTypes.StringType, false)
+            .add("day_type", DataTypes.StringType, false)
+            .add("hh", DataTypes.IntegerType, false)
+            .add("value", DataTypes.DoubleType, false)
+            .add("n_meters", DataTypes.IntegerType, false)
+            .add("largest_share", DataTypes.DoubleType, false);
+
+    /** Schema of the commune mix: meters of each segment of the best model per commune. */
+    public static final StructType COMMUNE_MIX_SCHEMA = new StructType()
+            .add("commune_code", DataTypes.StringType, false)
+            .add("model", DataTypes.StringType, false)
+            .add("segment", DataTypes.IntegerType, false)
+            .add("n_meters", DataTypes.IntegerType, false)
+            .add("commune_meters", DataTypes.IntegerType, false)
+            .add("share", DataTypes.DoubleType, false)
+            .add("largest_share", DataTypes.DoubleType, false);
+
+    /** One usable meter on the driver. */
+    private record Meter(String id, String commune, String tariff, double meanDailyKwh, double[] shapes,
+                         double[] raw, boolean test) {
+    }
+
+    /**
+     * Runs the experiment.
+     *
+     * @param features the uc1 feature table ({@link LoadShapeFeatures})
+     * @param truth {@code meter_id, archetype}, read for evaluation only; null when there is no truth
+     * @param inputTables input table versions, recorded in every provenance
+     * @param options settings
+     * @param log progress lines
+     */
+    public static Outcome run(Dataset<Row> features, Dataset<Row> truth, Map<String, Long> inputTables,
+                              Uc1Options options, Consumer<String> log) {
+        SparkSession spark = features.sparkSession();
+        Map<String, Long> exclusions = new TreeMap<>();
+        for (Row r : features.filter(col(LoadShapeFeatures.EXCLUSION).isNotNull())
+                .groupBy(LoadShapeFeatures.EXCLUSION).count().collectAsList()) {
+            exclusions.put(r.getString(0), r.getLong(1));
+        }
+        Dataset<Row> usable = features.filter(col(LoadShapeFeatures.EXCLUSION).isNull());
+        List<Meter> meters = new ArrayList<>();
+        for (Row r : usable.orderBy("meter_id").collectAsList()) {
+            String id = r.getString(r.fieldIndex("meter_id"));
+            meters.add(new Meter(id, r.getString(r.fieldIndex("commune_code")),
+                    r.getString(r.fieldIndex("tariff_profile")), r.getDouble(r.fieldIndex("mean_daily_kwh")),
+                    LoadShapeFeatures.concatenatedShapes(r), SegmentationSpace.indicators(r),
+                    isHeldOut(id, options)));
+        }
+        List<Meter> fit = meters.stream().filter(m -> !m.test()).toList();
+        List<Meter> test = meters.stream().filter(Meter::test).toList();
+        Map<String, String> split = new LinkedHashMap<>();
+        split.put("rule", "meters held out by a seeded hash of their pseudonym: fraction " + options.testFraction()
+                + ", seed " + options.seed());
+        split.put(FIT, fit.size() + " meters (every fit and choice)");
+        split.put(TEST, test.size() + " meters (assigned and measured only)");
+        split.put("excluded", exclusions.values().stream().mapToLong(Long::longValue).sum() + " meters");
+        if (fit.size() < MIN_FIT_METERS || test.size() < 2) {
+            String reason = String.format("insufficient data: %d usable meters (%d to fit, %d held out); at least %d "
+                    + "to fit and 2 held out are needed; exclusions: %s", meters.size(), fit.size(), test.size(),
+                    MIN_FIT_METERS, exclusions);
+            log.accept(reason);
+            return new Outcome(reason, List.of(), null, Map.of(), Map.of(), List.of(), List.of(), List.of(),
+                    exclusions, split);
+        }
+        Map<String, String> archetypes = new HashMap<>();
+        if (truth != null) {
+            for (Row r : truth.select("meter_id", "archetype").collectAsList()) {
+                archetypes.put(r.getString(0), r.getString(1));
+            }
+        }
+
+        SegmentationSpace space = SegmentationSpace.fit(fit.stream().map(Meter::raw).toArray(double[][]::new));
+        double[][] fitPoints = fit.stream().map(m -> space.standardise(m.raw())).toArray(double[][]::new);
+        double[][] testPoints = test.stream().map(m -> space.standardise(m.raw())).toArray(double[][]::new);
+        String fingerprint = DataFingerprint.of(usable.filter(col("meter_id").isin(
+                fit.stream().map(Meter::id).toArray())), fingerprintColumns());
+        Uc1Training training = new Uc1Training(inputTables, split, fit.size(), fingerprint,
+                SegmentationSpace.indicatorNames());
+        Dataset<Row> fitFrame = pointsFrame(spark, fit, fitPoints, null).cache();
+        fitFrame.count();
+
+        int kMax = Math.min(options.kMax(), fit.size() - 1);
+        Map<String, Map<Integer, Double>> curves = new LinkedHashMap<>();
+        Map<String, SegmentModel> chosen = new LinkedHashMap<>();
+        Map<String, Double> chosenSilhouette = new LinkedHashMap<>();
+        for (String type : CLUSTERINGS) {
+            Map<Integer, Double> curve = new TreeMap<>();
+            SegmentModel best = null;
+            double bestSilhouette = Double.NEGATIVE_INFINITY;
+            HierarchicalClustering tree = type.equals(HierarchicalSegmentModel.TYPE)
+                    ? HierarchicalSegmentModel.tree(fitPoints) : null;
+            for (int k = options.kMin(); k <= kMax; k++) {
+                SegmentModel model;
+                try {
+                    model = tree != null
+                            ? HierarchicalSegmentModel.cut(tree, fitPoints, k, space, options, training)
+                            : MllibSegmentModel.fit(type, fitFrame, k, space, options, training);
+                } catch (RuntimeException e) {
+                    if (!type.equals(MllibSegmentModel.GMM)) {
+                        throw e;
+                    }
+                    // A Gaussian mixture may fail on a degenerate covariance: that k is skipped, not the run.
+                    log.accept(type + " k=" + k + " failed: " + e.getMessage());
+                    curve.put(k, Double.NaN);
+                    continue;
+                }
+                int[] labels = model instanceof HierarchicalSegmentModel h ? h.fittedLabels() : model.assign(fitPoints);
+                double s = ClusterQuality.silhouette(fitPoints, labels);
+                curve.put(k, s);
+                // Highest silhouette wins; the smaller k keeps a tie.
+                if (!Double.isNaN(s) && s > bestSilhouette) {
+                    bestSilhouette = s;
+                    best = model;
+                }
+            }
+            curves.put(type, curve);
+            if (best != null) {
+                chosen.put(type, best);
+                chosenSilhouette.put(type, bestSilhouette);
+                log.accept(String.format("%s: k=%d by silhouette %.3f", type, best.k(), bestSilhouette));
+            }
+        }
+        if (chosen.isEmpty()) {
+            String reason = "insufficient data: no clustering could be fitted";
+            log.accept(reason);
+            return new Outcome(reason, List.of(), null, Map.of(), curves, List.of(), List.of(), List.of(), exclusions,
+                    split);
+        }
+        String bestModel = chosenSilhouette.entrySet().stream()
+                .max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        SegmentModel best = chosen.get(bestModel);
+        int[] bestFitLabels = best instanceof HierarchicalSegmentModel h ? h.fittedLabels() : best.assign(fitPoints);
+        Dataset<Row> labelled = pointsFrame(spark, fit, fitPoints, bestFitLabels);
+        SegmentClassifier classifier = SegmentClassifier.fit(labelled, best.k(), bestModel, space, options, training);
+        fitFrame.unpersist();
+
+        List<SegmentModel> models = new ArrayList<>(chosen.values());
+        models.add(classifier);
+        Map<String, double[]> tariffProfiles = meanProfiles(fit, Meter::tariff);
+        double[] overall = meanProfiles(fit, m -> "all").get("all");
+        Map<String, Map<String, Map<String, Object>>> metrics = new LinkedHashMap<>();
+        List<Row> segments = new ArrayList<>();
+        List<Row> centroids = new ArrayList<>();
+        List<Row> communeMix = new ArrayList<>();
+        int[] bestTestLabels = best.assign(testPoints);
+        for (SegmentModel model : models) {
+            String name = model.provenance().name();
+            int[] fitLabels = model instanceof HierarchicalSegmentModel h ? h.fittedLabels() : model.assign(fitPoints);
+            int[] testLabels = model.assign(testPoints);
+            // Segments are numbered 1..k by decreasing number of fitted meters, whatever the engine's ids.
+            int[] rank = ranks(model == classifier ? bestFitLabels : fitLabels, model.k());
+            Map<Integer, double[]> profiles = segmentProfiles(fit, fitLabels, model.k());
+            Map<String, Map<String, Object>> bySplit = new LinkedHashMap<>();
+            bySplit.put(FIT, evaluate(fit, fitPoints, fitLabels, profiles, tariffProfiles, overall, archetypes));
+            Map<String, Object> validation = new LinkedHashMap<>();
+            if (chosenSilhouette.containsKey(name)) {
+                validation.put("silhouette", chosenSilhouette.get(name));
+            }
+            validation.put("k", model.k());
+            bySplit.put("validation", validation);
+            Map<String, Object> testMetrics = evaluate(test, testPoints, testLabels, profiles, tariffProfiles, overall,
+                    archetypes);
+            if (model == classifier) {
+                testMetrics.put("agreement_with_" + bestModel, agreement(testLabels, bestTestLabels));
+            }
+            bySplit.put(TEST, testMetrics);
+            metrics.put(name, bySplit);
+            for (int i = 0; i < fit.size(); i++) {
+                segments.add(RowFactory.create(fit.get(i).id(), name, rank[fitLabels[i]] + 1, FIT,
+                        name.equals(bestModel)));
+            }
+            for (int i = 0; i < test.size(); i++) {
+                segments.add(RowFactory.create(test.get(i).id(), name, rank[testLabels[i]] + 1, TEST,
+                        name.equals(bestModel)));
+            }
+            if (model != classifier) {
+                centroids.addAll(centroidRows(name, fit, fitLabels, profiles, rank));
+            }
+            if (name.equals(bestModel)) {
+                communeMix.addAll(communeRows(name, fit, fitLabels, test, testLabels, rank));
+            }
+        }
+        Map<String, Object> bestTest = metrics.get(bestModel).get(TEST);
+        log.accept(String.format("best %s (k=%d): held-out ARI %.3f, silhouette %.3f, NRMSE %.3f vs tariff-class "
+                        + "profiles %.3f", bestModel, best.k(), (Double) bestTest.get("ari"),
+                (Double) bestTest.get("silhouette"), (Double) bestTest.get("nrmse"),
+                (Double) bestTest.get("nrmse_baseline")));
+        return new Outcome(null, models, bestModel, metrics, curves, segments, centroids, communeMix, exclusions,
+                split);
+    }
+
+    /** Whether a meter is held out of every fit: a seeded hash of its pseudonym below the test fraction. */
+    public static boolean isHeldOut(String meterId, Uc1Options options) {
+        String h = ModelProvenance.shortHash("uc1-split", String.valueOf(options.seed()), meterId);
+        return Long.parseLong(h.substring(0, 8), 16) / (double) (1L << 32) < options.testFraction();
+    }
+
+    private static String[] fingerprintColumns() {
+        List<String> c = new ArrayList<>(List.of("meter_id", "n_days", "mean_daily_kwh"));
+        c.addAll(LoadShapeFeatures.SCALARS);
+        c.addAll(LoadShapeFeatures.shapeColumns());
+        return c.toArray(String[]::new);
+    }
+
+    private static Dataset<Row> pointsFrame(SparkSession spark, List<Meter> meters, double[][] points, int[] labels) {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < points.length; i++) {
+            rows.add(RowFactory.create(meters.get(i).id(), SegmentModel.vector(points[i]),
+                    labels == null ? 0.0 : (double) labels[i]));
+        }
+        StructType schema = new StructType()
+                .add("meter_id", DataTypes.StringType, false)
+                .add("features", SQLDataTypes.VectorType(), false)
+                .add("label", DataTypes.DoubleType, false);
+        // One partition: a few hundred points, where task overhead would dominate every iteration.
+        return spark.createDataFrame(rows, schema).coalesce(1);
+    }
+
+    private static Map<String, double[]> meanProfiles(List<Meter> meters,
+                                                      java.util.function.Function<Meter, String> key) {
+        Map<String, double[]> sums = new TreeMap<>();
+        Map<String, Integer> counts = new HashMap<>();
+        for (Meter m : meters) {
+            double[] s = sums.computeIfAbsent(key.apply(m), k -> new double[m.shapes().length]);
+            for (int j = 0; j < s.length; j++) {
+                s[j] += m.shapes()[j];
+            }
+            counts.merge(key.apply(m), 1, Integer::sum);
+        }
+        sums.forEach((k, s) -> {
+            for (int j = 0; j < s.length; j++) {
+                s[j] /= counts.get(k);
+            }
+        });
+        return sums;
+    }
+
+    /** The mean shapes of the fitted meters of each segment, by the engine's segment id. */
+    private static Map<Integer, double[]> segmentProfiles(List<Meter> fit, int[] labels, int k) {
+        Map<Integer, List<Meter>> members = new TreeMap<>();
+        for (int i = 0; i < fit.size(); i++) {
+            members.computeIfAbsent(labels[i], c -> new ArrayList<>()).add(fit.get(i));
+        }
+        Map<Integer, double[]> profiles = new TreeMap<>();
+        members.forEach((c, ms) -> profiles.put(c, meanProfiles(ms, m -> "segment").get("segment")));
+        return profiles;
+    }
+
+    private static Map<String, Object> evaluate(List<Meter> meters, double[][] points, int[] labels,
+                                                Map<Integer, double[]> profiles, Map<String, double[]> tariffProfiles,
+                                                double[] overall, Map<String, String> archetypes) {
+        double nrmse = 0;
+        double baseline = 0;
+        int n = meters.size();
+        Object[] truth = new Object[n];
+        Object[] predicted = new Object[n];
+        boolean complete = !archetypes.isEmpty();
+        for (int i = 0; i < n; i++) {
+            Meter m = meters.get(i);
+            double[] profile = profiles.get(labels[i]);
+            // A segment no fitted meter fell into has no profile: the overall mean shape stands in.
+            nrmse += ClusterQuality.nrmse(m.shapes(), profile == null ? overall : profile) / n;
+            baseline += ClusterQuality.nrmse(m.shapes(), tariffProfiles.getOrDefault(m.tariff(), overall)) / n;
+            truth[i] = archetypes.get(m.id());
+            predicted[i] = labels[i];
+            complete &= truth[i] != null;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("ari", complete ? ClusterQuality.adjustedRandIndex(truth, predicted) : Double.NaN);
+        out.put("silhouette", ClusterQuality.silhouette(points, labels));
+        out.put("nrmse", nrmse);
+        out.put("nrmse_baseline", baseline);
+        out.put("nrmse_reduction_vs_baseline", 1 - nrmse / baseline);
+        out.put("segments_used", (int) Arrays.stream(labels).distinct().count());
+        out.put("meters", n);
+        return out;
+    }
+
+    private static double agreement(int[] a, int[] b) {
+        int same = 0;
+        for (int i = 0; i < a.length; i++) {
+            same += a[i] == b[i] ? 1 : 0;
+        }
+        return a.length == 0 ? Double.NaN : same / (double) a.length;
+    }
+
+    /** rank[label] = position of the label by decreasing count (ties by label), 0-based. */
+    static int[] ranks(int[] labels, int k) {
+        int size = k;
+        for (int l : labels) {
+            size = Math.max(size, l + 1);
+        }
+        int[] counts = new int[size];
+        for (int l : labels) {
+            counts[l]++;
+        }
+        Integer[] order = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingInt((Integer i) -> -counts[i]).thenComparingInt(i -> i));
+        int[] rank = new int[size];
+        for (int r = 0; r < size; r++) {
+            rank[order[r]] = r;
+        }
+        return rank;
+    }
+
+    private static List<Row> centroidRows(String model, List<Meter> fit, int[] labels, Map<Integer, double[]> profiles,
+                                          int[] rank) {
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<Integer, double[]> e : profiles.entrySet()) {
+            int c = e.getKey();
+            int n = 0;
+            double total = 0;
+            double largest = 0;
+            for (int i = 0; i < fit.size(); i++) {
+                if (labels[i] == c) {
+                    n++;
+                    total += fit.get(i).meanDailyKwh();
+                    largest = Math.max(largest, fit.get(i).meanDailyKwh());
+                }
+            }
+            double[] p = e.getValue();
+            int j = 0;
+            for (String season : LoadShapeFeatures.SEASONS) {
+                for (String day : LoadShapeFeatures.DAY_TYPES) {
+                    for (int hh = 0; hh < LoadShapeFeatures.HALF_HOURS; hh++) {
+                        rows.add(RowFactory.create(model, rank[c] + 1, season, day, hh, p[j++], n,
+                                total > 0 ? largest / total : 1.0));
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static List<Row> communeRows(String model, List<Meter> fit, int[] fitLabels, List<Meter> test,
+                                         int[] testLabels, int[] rank) {
+        Map<String, Map<Integer, double[]>> cells = new TreeMap<>();
+        Map<String, Integer> communeMeters = new HashMap<>();
+        for (int s = 0; s < 2; s++) {
+            List<Meter> ms = s == 0 ? fit : test;
+            int[] labels = s == 0 ? fitLabels : testLabels;
+            for (int i = 0; i < ms.size(); i++) {
+                Meter m = ms.get(i);
+                // count, total energy, largest energy
+                double[] cell = cells.computeIfAbsent(m.commune(), c -> new TreeMap<>())
+                        .computeIfAbsent(rank[labels[i]] + 1, c -> new double[3]);
+                cell[0]++;
+                cell[1] += m.meanDailyKwh();
+                cell[2] = Math.max(cell[2], m.meanDailyKwh());
+                communeMeters.merge(m.commune(), 1, Integer::sum);
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        cells.forEach((commune, bySegment) -> bySegment.forEach((segment, cell) -> {
+            int total = communeMeters.get(commune);
+            rows.add(RowFactory.create(commune, model, segment, (int) cell[0], total, cell[0] / total,
+                    cell[1] > 0 ? cell[2] / cell[1] : 1.0));
+        }));
+        return rows;
+    }
+}

@@ -1,0 +1,28 @@
+package org.energycommons.workbench.models.uc1;
+
+import org.energycommons.workbench.datasets.lake.LakeFiles;
+import org.energycommons.workbench.models.provenance.Json;
+
+/** Loads any saved uc1 {@link SegmentModel} from its folder, whatever its engine, with its provenance and space. */
+public final class SegmentModels {
+
+    private SegmentModels() {
+    }
+
+    /** Loads the model saved under {@code dir}. */
+    public static SegmentModel load(String dir, LakeFiles files) {
+        String path = dir + "/" + SegmentModelFile.NAME;
+        if (!files.exists(path)) {
+            throw new IllegalArgumentException("no saved uc1 model at " + dir + " (missing " + SegmentModelFile.NAME
+                    + ")");
+        }
+        SegmentModelFile file = Json.read(files.readString(path), SegmentModelFile.class);
+        return switch (file.type()) {
+            case MllibSegmentModel.KMEANS, MllibSegmentModel.BISECTING, MllibSegmentModel.GMM ->
+                    MllibSegmentModel.load(dir, file);
+            case HierarchicalSegmentModel.TYPE -> HierarchicalSegmentModel.load(dir, file, files);
+            case SegmentClassifier.TYPE -> SegmentClassifier.load(dir, file);
+            default -> throw new IllegalArgumentException("unknown uc1 model type '" + file.type() + "' at " + dir);
+        };
+    }
+}

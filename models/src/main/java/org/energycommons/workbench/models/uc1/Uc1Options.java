@@ -1,0 +1,103 @@
+package org.energycommons.workbench.models.uc1;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Settings of the uc1 load-profile segmentation, validated; namespaced keys {@code workbench.uc1.*}.
+ *
+ * @param seed random seed of every fit and of the held-out split
+ * @param minDays least number of complete local days a meter needs to be segmented
+ * @param heatingBaseC base temperature of the heating degree-days, °C
+ * @param kMin smallest number of segments tried
+ * @param kMax largest number of segments tried
+ * @param maxIter iterations of k-means, bisecting k-means and the Gaussian mixture
+ * @param components principal components of the clustering space
+ * @param testFraction share of meters held out of every fit, to evaluate assignment of new meters
+ * @param classifierTrees trees of the random forest that assigns a new meter to a segment
+ */
+public record Uc1Options(long seed, int minDays, double heatingBaseC, int kMin, int kMax, int maxIter,
+                         int components, double testFraction, int classifierTrees) {
+
+    /** Key prefix. */
+    public static final String PREFIX = "workbench.uc1.";
+
+    public Uc1Options {
+        if (minDays < 1) {
+            throw new IllegalArgumentException(PREFIX + "min_days must be >= 1, got " + minDays);
+        }
+        if (!Double.isFinite(heatingBaseC)) {
+            throw new IllegalArgumentException(PREFIX + "heating_base_c must be finite, got " + heatingBaseC);
+        }
+        if (kMin < 2) {
+            throw new IllegalArgumentException(PREFIX + "k_min must be >= 2, got " + kMin);
+        }
+        if (kMax < kMin) {
+            throw new IllegalArgumentException(PREFIX + "k_max must be >= k_min (" + kMin + "), got " + kMax);
+        }
+        if (maxIter < 1) {
+            throw new IllegalArgumentException(PREFIX + "max_iter must be >= 1, got " + maxIter);
+        }
+        if (components < 1) {
+            throw new IllegalArgumentException(PREFIX + "components must be >= 1, got " + components);
+        }
+        if (!(testFraction > 0 && testFraction < 1)) {
+            throw new IllegalArgumentException(PREFIX + "test_fraction must be in (0, 1), got " + testFraction);
+        }
+        if (classifierTrees < 1) {
+            throw new IllegalArgumentException(PREFIX + "classifier_trees must be >= 1, got " + classifierTrees);
+        }
+    }
+
+    /** Defaults for the default region: 120 complete days at least, 2 to 8 segments. */
+    public static Uc1Options defaults(long seed) {
+        return new Uc1Options(seed, 120, 18.0, 2, 8, 20, 8, 0.3, 50);
+    }
+
+    /** Reads {@code workbench.uc1.*}; missing keys take the defaults; unknown keys under the prefix fail. */
+    public static Uc1Options of(Properties p, long defaultSeed) {
+        Uc1Options d = defaults(defaultSeed);
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith(PREFIX) && !d.toMap().containsKey(key.substring(PREFIX.length()))) {
+                throw new IllegalArgumentException("unknown option " + key + "; known: " + d.toMap().keySet());
+            }
+        }
+        try {
+            return new Uc1Options(
+                    Long.parseLong(p.getProperty(PREFIX + "seed", String.valueOf(d.seed))),
+                    Integer.parseInt(p.getProperty(PREFIX + "min_days", String.valueOf(d.minDays))),
+                    Double.parseDouble(p.getProperty(PREFIX + "heating_base_c", String.valueOf(d.heatingBaseC))),
+                    Integer.parseInt(p.getProperty(PREFIX + "k_min", String.valueOf(d.kMin))),
+                    Integer.parseInt(p.getProperty(PREFIX + "k_max", String.valueOf(d.kMax))),
+                    Integer.parseInt(p.getProperty(PREFIX + "max_iter", String.valueOf(d.maxIter))),
+                    Integer.parseInt(p.getProperty(PREFIX + "components", String.valueOf(d.components))),
+                    Double.parseDouble(p.getProperty(PREFIX + "test_fraction", String.valueOf(d.testFraction))),
+                    Integer.parseInt(p.getProperty(PREFIX + "classifier_trees", String.valueOf(d.classifierTrees))));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad uc1 option: " + e.getMessage(), e);
+        }
+    }
+
+    /** The options as properties, the inverse of {@link #of(Properties, long)}. */
+    public Properties toProperties() {
+        Properties p = new Properties();
+        toMap().forEach((k, v) -> p.setProperty(PREFIX + k, v));
+        return p;
+    }
+
+    /** The options by short key. */
+    public Map<String, String> toMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("seed", String.valueOf(seed));
+        m.put("min_days", String.valueOf(minDays));
+        m.put("heating_base_c", String.valueOf(heatingBaseC));
+        m.put("k_min", String.valueOf(kMin));
+        m.put("k_max", String.valueOf(kMax));
+        m.put("max_iter", String.valueOf(maxIter));
+        m.put("components", String.valueOf(components));
+        m.put("test_fraction", String.valueOf(testFraction));
+        m.put("classifier_trees", String.valueOf(classifierTrees));
+        return m;
+    }
+}

@@ -1,0 +1,120 @@
+package org.energycommons.workbench.models.uc1;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.energycommons.workbench.datasets.SparkSessions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Model selection on feature rows with a known answer: three behaviours (flat, daytime business, electric heating),
+ * so silhouette must pick three segments and the held-out meters must match the truth exactly; and the clear
+ * insufficient-data outcome when every meter is kept out.
+ */
+class LoadSegmentationTest {
+
+    private static final SparkSession SPARK = SparkSessions.forTests();
+    private static final Uc1Options OPTIONS = new Uc1Options(11L, 5, 18.0, 2, 4, 10, 3, 0.3, 5);
+    private static final String[] BEHAVIOURS = {"FLAT", "BUSINESS", "HEATING"};
+
+    private static StructType schema() {
+        StructType s = new StructType()
+                .add("meter_id", DataTypes.StringType)
+                .add("commune_code", DataTypes.StringType)
+                .add("tariff_profile", DataTypes.StringType)
+                .add("n_days", DataTypes.LongType)
+                .add("mean_daily_kwh", DataTypes.DoubleType);
+        for (String c : LoadShapeFeatures.shapeColumns()) {
+            s = s.add(c, DataTypes.createArrayType(DataTypes.DoubleType));
+        }
+        for (String c : LoadShapeFeatures.SCALARS) {
+            s = s.add(c, DataTypes.DoubleType);
+        }
+        return s.add(LoadShapeFeatures.EXCLUSION, DataTypes.StringType);
+    }
+
+    private static Row meter(String id, int behaviour, SplittableRandom rnd, String exclusion) {
+        List<Object> values = new ArrayList<>(List.of(id, "9900" + (behaviour % 2), behaviour == 1 ? "PRO" : "RES",
+                365L, 10.0 + rnd.nextDouble()));
+        for (String season : LoadShapeFeatures.SEASONS) {
+            for (String day : LoadShapeFeatures.DAY_TYPES) {
+                List<Double> shape = new ArrayList<>();
+                boolean open = !day.equals("saturday") && !day.equals("sunday_holiday");
+                for (int hh = 0; hh < 48; hh++) {
+                    double v = switch (behaviour) {
+                        case 0 -> 1.0;
+                        case 1 -> open ? (hh >= 16 && hh < 36 ? 2.5 : 0.6) : 0.3;
+                        default -> season.equals("winter") ? 1.6 : 0.4;
+                    };
+                    shape.add(v * (1 + 0.03 * (rnd.nextDouble() - 0.5)));
+                }
+                values.add(shape);
+            }
+        }
+        double share = behaviour == 2 ? 0.08 : 0.002;
+        values.addAll(List.of(share * 10, share * (1 + 0.05 * rnd.nextDouble()), 0.5, 1.0, 19.0));
+        values.add(exclusion);
+        return RowFactory.create(values.toArray());
+    }
+
+    @Test
+    void silhouettePicksTheThreeBehavioursAndHeldOutMetersMatchTheTruth() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        List<Row> rows = new ArrayList<>();
+        List<Row> truth = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            String id = String.format("m%03d", i);
+            rows.add(meter(id, i % 3, rnd, null));
+            truth.add(RowFactory.create(id, BEHAVIOURS[i % 3]));
+        }
+        rows.add(meter("bad", 0, rnd, "only 3 complete days (at least 5 needed)"));
+        Dataset<Row> features = SPARK.createDataFrame(rows, schema());
+        Dataset<Row> truthFrame = SPARK.createDataFrame(truth, new StructType()
+                .add("meter_id", DataTypes.StringType).add("archetype", DataTypes.StringType));
+        LoadSegmentation.Outcome outcome = LoadSegmentation.run(features, truthFrame, Map.of("gold/features/uc1", 0L),
+                OPTIONS, line -> { });
+
+        assertNull(outcome.insufficient());
+        assertEquals(Map.of("only 3 complete days (at least 5 needed)", 1L), outcome.exclusions());
+        assertNotNull(outcome.bestModel());
+        Map<String, Object> test = outcome.metrics().get(outcome.bestModel()).get(LoadSegmentation.TEST);
+        assertEquals(3, outcome.metrics().get(outcome.bestModel()).get("validation").get("k"),
+                "silhouette chooses three segments");
+        assertEquals(1.0, (Double) test.get("ari"), 1e-12, "held-out meters fall in their behaviour's segment");
+        assertTrue((Double) test.get("nrmse") < (Double) test.get("nrmse_baseline"),
+                "segment profiles beat the two tariff classes, which mix flat and heating meters");
+        // Every usable meter has a segment per model; the best model's segments are marked.
+        long bestRows = outcome.segments().stream().filter(r -> r.getBoolean(4)).count();
+        assertEquals(45, bestRows);
+        assertTrue(outcome.models().stream().anyMatch(m -> m instanceof SegmentClassifier));
+        assertTrue(outcome.silhouetteByK().get(HierarchicalSegmentModel.TYPE).keySet().containsAll(List.of(2, 3, 4)));
+    }
+
+    @Test
+    void everyMeterKeptOutGivesAnInsufficientDataOutcome() {
+        SplittableRandom rnd = new SplittableRandom(1);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            rows.add(meter("m" + i, i % 3, rnd, "no complete day of readings"));
+        }
+        LoadSegmentation.Outcome outcome = LoadSegmentation.run(SPARK.createDataFrame(rows, schema()), null, Map.of(),
+                OPTIONS, line -> { });
+        assertNotNull(outcome.insufficient());
+        assertTrue(outcome.insufficient().startsWith("insufficient data: 0 usable meters"), outcome.insufficient());
+        assertTrue(outcome.models().isEmpty());
+        assertNull(outcome.bestModel());
+        assertEquals(Map.of("no complete day of readings", 4L), outcome.exclusions());
+    }
+}

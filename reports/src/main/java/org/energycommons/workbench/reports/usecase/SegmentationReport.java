@@ -1,0 +1,278 @@
+package org.energycommons.workbench.reports.usecase;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import org.energycommons.workbench.models.usecase.Criterion;
+import org.energycommons.workbench.models.usecase.UseCase;
+import org.energycommons.workbench.models.usecase.UseCaseResult;
+import org.energycommons.workbench.reports.render.HtmlPage;
+import org.energycommons.workbench.reports.render.SvgCharts;
+
+/**
+ * The renderer of the uc1 report page (load-profile segmentation): one self-contained HTML document, French first
+ * with English subtitles, that shows what {@link SegmentationReportData} holds and only formats it.
+ */
+public final class SegmentationReport {
+
+    /** The page footer. */
+    public static final String FOOTER = ForecastReport.FOOTER;
+
+    /** The statistical-secrecy rule under the published aggregates. */
+    public static final String SECRECY_RULE = "Seuls sont publiés les profils et les effectifs d'au moins 10 points "
+            + "de livraison dont aucun ne représente plus de 85 % de l'énergie (secret statistique, Code de "
+            + "l'énergie, art. D.111-52 et D.111-53). · Only profiles and counts of at least 10 delivery points, none "
+            + "above 85 % of the energy, are published (statistical secrecy).";
+
+    /** The local day the half-hours of the profile charts are drawn on (no DST change, a Monday). */
+    private static final LocalDate CHART_DAY = LocalDate.of(2024, 1, 8);
+    private static final List<String[]> PROFILE_CHARTS = List.of(
+            new String[] {"winter_workday", "Jour ouvré d'hiver (nov.–mars)", "winter working day"},
+            new String[] {"summer_workday", "Jour ouvré d'été (avr.–oct.)", "summer working day"},
+            new String[] {"summer_saturday", "Samedi d'été", "summer Saturday"});
+
+    private SegmentationReport() {
+    }
+
+    /**
+     * Renders the uc1 page.
+     *
+     * @param data the figures to show, already computed and passed through the secrecy guard; not null, nor its
+     *     use case and result
+     * @return the HTML5 document
+     */
+    public static String render(SegmentationReportData data) {
+        Objects.requireNonNull(data, "data");
+        UseCase useCase = Objects.requireNonNull(data.useCase(), "data.useCase");
+        UseCaseResult result = Objects.requireNonNull(data.result(), "data.result");
+        List<UseCaseResult.ModelEntry> models = Objects.requireNonNullElse(result.models(), List.of());
+
+        HtmlPage page = HtmlPage.create(useCase.title(), "fr")
+                .subtitle(useCase.titleEn() + " — generated " + Objects.toString(data.generatedAt(), "\u2014"));
+        section(page, "resume", "Synthèse", "Summary");
+        page.paragraph("Question : " + useCase.question());
+        page.paragraph(summary(result, models));
+        Object insufficient = result.provenance() == null ? null : result.provenance().get("insufficient_data");
+        if (insufficient != null) {
+            page.status(false, "Données insuffisantes · Insufficient data: " + insufficient);
+        }
+        criteriaSection(page, result);
+        profilesSection(page, data);
+        silhouetteSection(page, models, data.silhouetteByK());
+        nrmseSection(page, models);
+        modelsSection(page, result, models);
+        communeSection(page, data.communeMix());
+        methodSection(page, data);
+        dataSection(page, data);
+        section(page, "provenance", "Provenance", null);
+        page.keyValues(ForecastReport.flatten(result.provenance()));
+        return page.footer(FOOTER).render();
+    }
+
+    private static String summary(UseCaseResult result, List<UseCaseResult.ModelEntry> models) {
+        UseCaseResult.ModelEntry best = find(models, result.bestModel());
+        if (best == null) {
+            return "Aucune segmentation n'a pu être calculée. · No segmentation could be computed.";
+        }
+        Map<String, Object> m = best.metrics();
+        return "En résumé : la segmentation retenue (plus forte silhouette sur les compteurs d'apprentissage) est "
+                + best.name() + " avec " + best.notes().getOrDefault("k", "\u2014") + " segments. Sur les compteurs "
+                + "tenus à l'écart, l'indice de Rand ajusté avec les archétypes vrais est de "
+                + ForecastReport.ratio(ForecastReport.metric(m, "ari")) + " et l'erreur NRMSE du profil de segment est "
+                + "de " + ForecastReport.percent(ForecastReport.metric(m, "nrmse")) + " contre "
+                + ForecastReport.percent(ForecastReport.metric(m, "nrmse_baseline"))
+                + " pour le profil moyen de la classe tarifaire. · Best segmentation " + best.name()
+                + "; held-out ARI, segment-profile NRMSE and tariff-class baseline NRMSE above.";
+    }
+
+    private static void criteriaSection(HtmlPage page, UseCaseResult result) {
+        section(page, "criteres", "Critères de succès", "Success criteria");
+        List<List<String>> rows = new ArrayList<>();
+        List<Criterion.Result> criteria = Objects.requireNonNullElse(result.criteria(), List.of());
+        for (Criterion.Result c : criteria) {
+            rows.add(List.of(c.metric(), Objects.toString(c.model(), "\u2014"), c.operator() + " "
+                    + ForecastReport.ratio(c.target()), ForecastReport.ratio(c.value()),
+                    c.met() ? ForecastReport.MET : ForecastReport.NOT_MET));
+        }
+        page.table(List.of("Métrique · Metric", "Modèle · Model", "Cible · Target", "Mesuré · Measured",
+                "Statut · Status"), rows);
+        long met = criteria.stream().filter(Criterion.Result::met).count();
+        page.status(met == criteria.size() && !criteria.isEmpty(),
+                met + "/" + criteria.size() + " critères atteints · criteria met");
+    }
+
+    private static void profilesSection(HtmlPage page, SegmentationReportData data) {
+        section(page, "profils", "Profils types des segments", "Segment centroid profiles");
+        List<SegmentationReportData.SegmentProfile> profiles = Objects.requireNonNullElse(data.profiles(), List.of());
+        if (profiles.isEmpty()) {
+            page.paragraph("Aucun profil publiable. · No publishable profile.");
+        }
+        long[] t = new long[48];
+        long start = CHART_DAY.atStartOfDay(ZoneId.of("Europe/Paris")).toInstant().toEpochMilli();
+        for (int i = 0; i < 48; i++) {
+            t[i] = start + i * 30L * 60_000L;
+        }
+        for (String[] chart : PROFILE_CHARTS) {
+            if (profiles.isEmpty()) {
+                break;
+            }
+            List<SvgCharts.Series> series = new ArrayList<>();
+            for (SegmentationReportData.SegmentProfile p : profiles) {
+                double[] v = p.shapes().get(chart[0]);
+                if (v != null) {
+                    series.add(new SvgCharts.Series("S" + p.segment() + " (" + p.meters() + ")", t, v));
+                }
+            }
+            page.figure(SvgCharts.timeSeries(new SvgCharts.TimeSeriesChart(chart[1] + " · " + chart[2],
+                    "× moyenne du compteur", series)), "Journée moyenne normalisée de chaque segment (1 = demi-heure "
+                    + "moyenne du compteur), " + chart[1].toLowerCase(java.util.Locale.ROOT) + ", heure locale ; "
+                    + "entre parenthèses, les compteurs d'apprentissage du segment. · Normalised mean day of each "
+                    + "segment, " + chart[2] + ", local time.");
+        }
+        if (data.withheldSegments() > 0) {
+            page.paragraph(data.withheldSegments() + " segment(s) non publié(s) : moins de 10 compteurs ou un "
+                    + "compteur dominant. · segment(s) withheld by the secrecy guard.");
+        }
+        page.paragraph(SECRECY_RULE);
+    }
+
+    private static void silhouetteSection(HtmlPage page, List<UseCaseResult.ModelEntry> models,
+                                          Map<String, Map<Integer, Double>> curves) {
+        section(page, "silhouette", "Silhouette selon k", "Silhouette vs k");
+        if (curves == null || curves.isEmpty()) {
+            page.paragraph("Pas de courbe. · No curve.");
+            return;
+        }
+        TreeSet<Integer> ks = new TreeSet<>();
+        curves.values().forEach(c -> ks.addAll(c.keySet()));
+        List<String> categories = ks.stream().map(k -> "k=" + k).toList();
+        List<SvgCharts.BarSeries> series = new ArrayList<>();
+        curves.forEach((name, curve) -> series.add(new SvgCharts.BarSeries(name,
+                ks.stream().mapToDouble(k -> curve.getOrDefault(k, Double.NaN)).toArray())));
+        page.figure(SvgCharts.bars(new SvgCharts.BarChart("Silhouette moyenne des compteurs d'apprentissage",
+                "Nombre de segments k", "Silhouette", categories, series)), "Chaque algorithme retient le k de plus "
+                + "forte silhouette ; la segmentation retenue est celle de plus forte silhouette. · Each algorithm "
+                + "keeps the k with the highest silhouette; the best model has the highest silhouette overall.");
+        List<List<String>> rows = new ArrayList<>();
+        for (UseCaseResult.ModelEntry m : models) {
+            if (curves.containsKey(m.name())) {
+                rows.add(List.of(m.name(), m.notes().getOrDefault("k", "\u2014"),
+                        ForecastReport.ratio(ForecastReport.metric(m.validationMetrics(), "silhouette"))));
+            }
+        }
+        page.table(List.of("Modèle · Model", "k retenu · chosen k", "Silhouette (apprentissage · fitted)"), rows);
+    }
+
+    private static void nrmseSection(HtmlPage page, List<UseCaseResult.ModelEntry> models) {
+        section(page, "nrmse", "Erreur du profil contre les profils réglementaires",
+                "Profile error vs regulatory-style profiles");
+        if (models.isEmpty()) {
+            page.paragraph("Pas de modèle. · No model.");
+            return;
+        }
+        List<String> names = models.stream().map(UseCaseResult.ModelEntry::name).toList();
+        double[] nrmse = models.stream().mapToDouble(m -> 100 * ForecastReport.metric(m.metrics(), "nrmse")).toArray();
+        double[] baseline = models.stream()
+                .mapToDouble(m -> 100 * ForecastReport.metric(m.metrics(), "nrmse_baseline")).toArray();
+        page.figure(SvgCharts.bars(new SvgCharts.BarChart("NRMSE par compteur tenu à l'écart (%)", "Modèle",
+                "NRMSE (%)", names, List.of(new SvgCharts.BarSeries("profil du segment · segment profile", nrmse),
+                        new SvgCharts.BarSeries("profil de la classe tarifaire · tariff-class profile", baseline)))),
+                "NRMSE moyen par compteur tenu à l'écart entre ses journées moyennes normalisées (saison × type de "
+                        + "jour × demi-heure) et le profil de son segment, ou le profil moyen de sa classe tarifaire "
+                        + "(RES1, RES2, PRO1, PRO2) comme le font les profils réglementaires. · Mean per-meter NRMSE "
+                        + "of the segment profile vs the tariff-class average profile, held-out meters.");
+    }
+
+    private static void modelsSection(HtmlPage page, UseCaseResult result, List<UseCaseResult.ModelEntry> models) {
+        section(page, "modeles", "Modèles", "Models");
+        List<List<String>> rows = new ArrayList<>();
+        for (UseCaseResult.ModelEntry m : models) {
+            Map<String, Object> test = m.metrics() == null ? Map.of() : m.metrics();
+            boolean best = m.name().equals(result.bestModel());
+            rows.add(List.of((best ? "\u2605 " : "") + m.name(), Objects.toString(m.engine(), "\u2014"),
+                    m.notes().getOrDefault("k", "\u2014"),
+                    ForecastReport.ratio(ForecastReport.metric(test, "ari")),
+                    ForecastReport.ratio(ForecastReport.metric(test, "silhouette")),
+                    ForecastReport.percentNumber(ForecastReport.metric(test, "nrmse")),
+                    ForecastReport.percentNumber(ForecastReport.metric(test, "nrmse_baseline")),
+                    ForecastReport.percentNumber(ForecastReport.metric(test, "nrmse_reduction_vs_baseline")),
+                    Objects.toString(m.modelId(), "\u2014")));
+        }
+        page.table(List.of("Modèle", "Moteur", "k", "ARI", "Silhouette", "NRMSE (%)", "NRMSE base (%)",
+                "Réduction (%)", "Identifiant"), rows);
+        page.paragraph("\u2605 segmentation retenue (plus forte silhouette sur les compteurs d'apprentissage, sans "
+                + "regarder la vérité). Métriques sur les compteurs tenus à l'écart. Le classifieur affecte un "
+                + "nouveau compteur à un segment de la segmentation retenue. · Best segmentation by silhouette on "
+                + "fitted meters; metrics on held-out meters; the classifier assigns new meters.");
+    }
+
+    private static void communeSection(HtmlPage page, List<SegmentationReportData.CommuneCell> cells) {
+        section(page, "communes", "Segments par commune", "Segment mix per commune");
+        List<List<String>> rows = new ArrayList<>();
+        for (SegmentationReportData.CommuneCell c : Objects.requireNonNullElse(cells,
+                List.<SegmentationReportData.CommuneCell>of())) {
+            rows.add(List.of(c.communeCode(), "S" + c.segment(), Integer.toString(c.meters()),
+                    Integer.toString(c.communeMeters()), ForecastReport.percentNumber(c.share())));
+        }
+        page.table(List.of("Commune", "Segment", "Compteurs", "Compteurs de la commune", "Part (%)"), rows);
+        page.paragraph(SECRECY_RULE);
+    }
+
+    private static void methodSection(HtmlPage page, SegmentationReportData data) {
+        section(page, "methode", "Comment c'est calculé", "How it was computed");
+        page.list(List.of(
+                "Caractéristiques par compteur, sur les jours locaux complets : journées moyennes normalisées (48 "
+                        + "demi-heures) par saison (nov.–mars, avr.–oct.) et type de jour (ouvré, mercredi, vacances "
+                        + "scolaires zone B, samedi, dimanche et férié), thermosensibilité (pente kWh par degré-jour "
+                        + "de chauffe base 18 °C, méthode météo), ratio de talon, ratio week-end/semaine, heure de "
+                        + "pointe. · Per-meter features on complete local days.",
+                "Espace de segmentation : logarithme du niveau relatif de chaque saison × type de jour, part de "
+                        + "chauffage par degré-jour, forme du jour ouvré d'été en 8 blocs de 3 h, chaque indicateur "
+                        + "divisé par son écart-type. · Clustering space: 19 log indicators scaled to unit variance.",
+                "Compteurs répartis par hachage en apprentissage et tenus à l'écart ; k-means, k-means bissectif et "
+                        + "mélange gaussien (Spark MLlib), classification hiérarchique de Ward (Smile), k choisi par "
+                        + "silhouette. · Held-out split; MLlib and Smile clusterings; k by silhouette.",
+                "Une forêt aléatoire (MLlib) apprend à affecter un nouveau compteur à un segment. · A random forest "
+                        + "assigns new meters.",
+                "Archétypes vrais de la région synthétique utilisés pour l'évaluation seulement (ARI). · True "
+                        + "archetypes for evaluation only."));
+    }
+
+    private static void dataSection(HtmlPage page, SegmentationReportData data) {
+        section(page, "donnees", "Données", "Data");
+        page.paragraph("Région · Region : " + Objects.toString(data.region(), "\u2014"));
+        page.heading(3, "Compteurs écartés · Meters kept out");
+        Map<String, String> excl = new LinkedHashMap<>();
+        Objects.requireNonNullElse(data.exclusions(), Map.<String, Long>of())
+                .forEach((reason, n) -> excl.put(reason, Long.toString(n)));
+        if (excl.isEmpty()) {
+            page.paragraph("Aucun. · None.");
+        } else {
+            page.keyValues(excl);
+        }
+        page.heading(3, "Tables Delta · Delta tables");
+        List<List<String>> rows = new ArrayList<>();
+        Objects.requireNonNullElse(data.tables(), Map.<String, Long>of())
+                .forEach((path, version) -> rows.add(List.of(path, Objects.toString(version, "\u2014"))));
+        page.table(List.of("Table", "Version Delta · Delta version"), rows);
+    }
+
+    private static void section(HtmlPage page, String id, String french, String english) {
+        page.section(id, null);
+        StringBuilder h = new StringBuilder("<h2>").append(HtmlPage.escape(french));
+        if (english != null) {
+            h.append(" <small lang=\"en\" style=\"font-weight:400;color:#59636e\">· ")
+                    .append(HtmlPage.escape(english)).append("</small>");
+        }
+        page.html(h.append("</h2>").toString());
+    }
+
+    private static UseCaseResult.ModelEntry find(List<UseCaseResult.ModelEntry> models, String name) {
+        return models.stream().filter(m -> m.name() != null && m.name().equals(name)).findFirst().orElse(null);
+    }
+}
