@@ -30,7 +30,10 @@ public enum Archetype {
         this.share = share;
     }
 
-    /** The network operator's regulatory profile this kind of point is settled with (RES1, RES2, PRO1...). */
+    /**
+     * The regulatory profile this kind of point is usually settled with (RES1, RES2, PRO1...); a dwelling's actual
+     * profile follows its tariff option ({@link SyntheticMeter#tariffProfile()}).
+     */
     public String tariffProfile() {
         return tariffProfile;
     }

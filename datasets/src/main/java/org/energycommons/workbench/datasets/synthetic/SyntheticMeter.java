@@ -167,4 +167,16 @@ public record SyntheticMeter(long index, String prm, String buildingId, Archetyp
     private static double round1(double v) {
         return Math.round(v * 10) / 10.0;
     }
+
+    /**
+     * The regulatory profile this point is settled with. Enedis profiles follow the tariff option, not the heating:
+     * a dwelling on the off-peak option (HP/HC, here the ones with an off-peak water heater) is RES2, one on the
+     * base option RES1, whatever heats it; professional points take their archetype's usual profile.
+     */
+    public String tariffProfile() {
+        if (archetype == Archetype.RESIDENTIAL_ELECTRIC_HEATING || archetype == Archetype.RESIDENTIAL_OTHER_HEATING) {
+            return waterHeaterStartHalfHour >= 0 ? "RES2" : "RES1";
+        }
+        return archetype.tariffProfile();
+    }
 }

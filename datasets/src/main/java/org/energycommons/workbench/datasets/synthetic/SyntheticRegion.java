@@ -162,7 +162,7 @@ public final class SyntheticRegion {
 
     private static Row toRow(SyntheticMeter m) {
         return RowFactory.create(m.index(), m.prm(), m.buildingId(), m.archetype().name(),
-                m.archetype().tariffProfile(), m.archetype().buildingUse(), m.substationId(), m.communeCode(),
+                m.tariffProfile(), m.archetype().buildingUse(), m.substationId(), m.communeCode(),
                 m.stationId(), m.constructionYear(), m.surfaceM2(), m.envelope(), m.heatingEnergy(),
                 m.subscribedKva(), m.baseKw(), m.occupancyKw(), m.heatingSlopeKwPerC(), m.balancePointC(),
                 m.coolingSlopeKwPerC(), m.coolingBalancePointC(), m.waterHeaterKw(), m.waterHeaterStartHalfHour(),
