@@ -133,7 +133,7 @@ public final class Uc4Jobs {
     }
 
     /** Writes {@code DIR/metrics/<name>.json}. */
-    static void writeMetrics(JobContext ctx, String name, String json) {
+    public static void writeMetrics(JobContext ctx, String name, String json) {
         try {
             Files.createDirectories(ctx.workspace().metrics());
             Files.writeString(ctx.workspace().metrics().resolve(name + ".json"), json);

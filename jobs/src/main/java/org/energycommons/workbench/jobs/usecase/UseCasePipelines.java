@@ -12,7 +12,7 @@ public final class UseCasePipelines {
 
     /** Every implemented pipeline. */
     public static List<UseCasePipeline> all() {
-        return List.of(new Uc4Pipeline());
+        return List.of(new Uc3Pipeline(), new Uc4Pipeline());
     }
 
     /** The pipeline of a use case id; unknown or unimplemented ids get a clear {@code UnknownUseCaseException}. */
