@@ -92,27 +92,8 @@ public final class SavingsFits {
         if (runs.isEmpty()) {
             return List.of();
         }
-        Dataset<Row> a = assignmentsFrame(daily.sparkSession(), runs);
-        Dataset<Row> days = daily
-                .join(broadcast(a), "building_id")
-                .filter(col("local_date").geq(col("baseline_start")).and(col("local_date").lt(col("reporting_end"))))
-                .select(col("building_id"), col("role"), col("works_type"), col("intervention_date"),
-                        col("baseline_start"), col("reporting_end"), col("local_date"), col("kwh"),
-                        col("temperature_mean_c"));
-        Dataset<Row> hours = hourly
-                .join(broadcast(a), "building_id")
-                .filter(col("local_date").geq(col("baseline_start")).and(col("local_date").lt(col("reporting_end"))))
-                .select(col("building_id"), col("role"), col("works_type"), col("intervention_date"),
-                        col("baseline_start"), col("reporting_end"), col("ts_utc"), col("local_date"),
-                        col("hour_of_week"), col("kwh"), col("temperature_c"));
-        List<BuildingFit> out = new ArrayList<>(days
-                .groupByKey((MapFunction<Row, String>) SavingsFits::key, Encoders.STRING())
-                .flatMapGroups(new DailyGroup(options), Encoders.javaSerialization(BuildingFit.class))
-                .collectAsList());
-        out.addAll(hours
-                .groupByKey((MapFunction<Row, String>) SavingsFits::key, Encoders.STRING())
-                .flatMapGroups(new HourlyGroup(options), Encoders.javaSerialization(BuildingFit.class))
-                .collectAsList());
+        List<BuildingFit> out = new ArrayList<>(fitDaily(daily, runs, options));
+        out.addAll(fitHourly(hourly, runs, options));
         Set<String> seenDaily = new HashSet<>();
         Set<String> seenHourly = new HashSet<>();
         for (BuildingFit f : out) {
@@ -132,6 +113,48 @@ public final class SavingsFits {
             return c != 0 ? c : Integer.compare(METHODS.indexOf(x.method()), METHODS.indexOf(y.method()));
         });
         return out;
+    }
+
+    /**
+     * The daily and billing fits of the runs that have day rows, in one Spark job grouped by building (runs without
+     * any row are left out: {@link #fit} adds them).
+     */
+    public static List<BuildingFit> fitDaily(Dataset<Row> daily, List<Assignment> runs, Uc3Options options) {
+        if (runs.isEmpty()) {
+            return List.of();
+        }
+        Dataset<Row> a = assignmentsFrame(daily.sparkSession(), runs);
+        Dataset<Row> days = daily
+                .join(broadcast(a), "building_id")
+                .filter(col("local_date").geq(col("baseline_start")).and(col("local_date").lt(col("reporting_end"))))
+                .select(col("building_id"), col("role"), col("works_type"), col("intervention_date"),
+                        col("baseline_start"), col("reporting_end"), col("local_date"), col("kwh"),
+                        col("temperature_mean_c"));
+        return days
+                .groupByKey((MapFunction<Row, String>) SavingsFits::key, Encoders.STRING())
+                .flatMapGroups(new DailyGroup(options), Encoders.javaSerialization(BuildingFit.class))
+                .collectAsList();
+    }
+
+    /**
+     * The hourly TOWT fits of the runs that have hour rows, in one Spark job grouped by building (runs without any
+     * row are left out: {@link #fit} adds them).
+     */
+    public static List<BuildingFit> fitHourly(Dataset<Row> hourly, List<Assignment> runs, Uc3Options options) {
+        if (runs.isEmpty()) {
+            return List.of();
+        }
+        Dataset<Row> a = assignmentsFrame(hourly.sparkSession(), runs);
+        Dataset<Row> hours = hourly
+                .join(broadcast(a), "building_id")
+                .filter(col("local_date").geq(col("baseline_start")).and(col("local_date").lt(col("reporting_end"))))
+                .select(col("building_id"), col("role"), col("works_type"), col("intervention_date"),
+                        col("baseline_start"), col("reporting_end"), col("ts_utc"), col("local_date"),
+                        col("hour_of_week"), col("kwh"), col("temperature_c"));
+        return hours
+                .groupByKey((MapFunction<Row, String>) SavingsFits::key, Encoders.STRING())
+                .flatMapGroups(new HourlyGroup(options), Encoders.javaSerialization(BuildingFit.class))
+                .collectAsList();
     }
 
     private static String key(Row r) {
