@@ -24,7 +24,6 @@ import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.datasets.synthetic.RegionConfig;
 import org.energycommons.workbench.models.mv.SavingsEstimate;
 import org.energycommons.workbench.models.provenance.BuildInfo;
-import org.energycommons.workbench.models.provenance.DataFingerprint;
 import org.energycommons.workbench.models.provenance.ModelProvenance;
 import org.energycommons.workbench.models.registry.ModelRegistry;
 import org.energycommons.workbench.models.uc3.Assignment;
@@ -130,11 +129,20 @@ public final class Uc3Jobs {
         Dataset<Row> hourly = lake.read(Tables.UC3_HOURLY_FEATURES);
 
         ctx.progress().step("train uc3: runs (renovated buildings, placebo and validation buildings)");
-        Row bounds = daily.agg(min("local_date"), max("local_date")).first();
+        // One pass for the buildings and the span of the data.
+        List<Row> spans = daily.groupBy("building_id").agg(min("local_date"), max("local_date")).collectAsList();
         List<Assignment> runs = new ArrayList<>();
-        if (!bounds.isNullAt(0)) {
-            LocalDate dataStart = bounds.getDate(0).toLocalDate();
-            LocalDate dataEnd = bounds.getDate(1).toLocalDate();
+        if (!spans.isEmpty()) {
+            Set<String> buildings = new HashSet<>();
+            LocalDate dataStart = null;
+            LocalDate dataEnd = null;
+            for (Row b : spans) {
+                buildings.add(b.getString(0));
+                LocalDate first = b.getDate(1).toLocalDate();
+                LocalDate last = b.getDate(2).toLocalDate();
+                dataStart = dataStart == null || first.isBefore(dataStart) ? first : dataStart;
+                dataEnd = dataEnd == null || last.isAfter(dataEnd) ? last : dataEnd;
+            }
             Map<String, Assignments.Works> works = new HashMap<>();
             for (Row w : lake.read(Tables.RENOVATION_WORKS).select("building_id", "works_date", "works_type")
                     .collectAsList()) {
@@ -145,10 +153,6 @@ public final class Uc3Jobs {
                 for (Row c : lake.read(Tables.TRUTH_COMPARISON_GROUP).select("building_id").collectAsList()) {
                     comparison.add(c.getString(0));
                 }
-            }
-            Set<String> buildings = new HashSet<>();
-            for (Row b : daily.select("building_id").distinct().collectAsList()) {
-                buildings.add(b.getString(0));
             }
             runs = Assignments.of(works, comparison, buildings, dataStart, dataEnd, options);
         }
@@ -178,8 +182,6 @@ public final class Uc3Jobs {
         }
         String best = Uc3Evaluation.selectBest(SavingsFits.METHODS, metrics);
 
-        String dailyPrint = DataFingerprint.of(daily, "building_id", "local_date", "kwh", "temperature_mean_c");
-        String hourlyPrint = DataFingerprint.of(hourly, "building_id", "ts_utc", "kwh", "temperature_c");
         List<Row> registry = new ArrayList<>();
         List<UseCaseResult.ModelEntry> entries = new ArrayList<>();
         Map<String, String> modelIds = new LinkedHashMap<>();
@@ -189,7 +191,7 @@ public final class Uc3Jobs {
                     .sum();
             ModelProvenance provenance = ModelProvenance.create("uc3", method, ENGINE, algorithm(method),
                     params(method, options), options.seed(), inputs, features(method), label(method), split(options),
-                    rows, method.equals(SavingsFits.HOURLY) ? hourlyPrint : dailyPrint);
+                    rows, SavingsFits.fingerprint(fits, method));
             String dir = ctx.workspace().models("uc3") + "/" + provenance.modelId();
             ctx.files().delete(dir);
             set.save(dir, ctx.files(), provenance, options.toMap());
@@ -303,7 +305,7 @@ public final class Uc3Jobs {
     private static Dataset<Row> predictionRows(JobContext ctx, List<BuildingFit> fits) {
         List<Row> rows = new ArrayList<>();
         for (BuildingFit f : fits) {
-            if (f.role().equals(Assignment.VALIDATION)) {
+            if (!f.role().equals(Assignment.TREATED)) { // the baseline-fit picture shows renovated buildings
                 continue;
             }
             LocalDate works = f.assignment().interventionDate();

@@ -88,7 +88,7 @@ public final class Tables {
     public static final TableId UC3_PLACEBO = new TableId(Layer.GOLD_RESULTS, "uc3_placebo");
     /** uc3 hourly features: hourly consumption, temperature and local hour of the week per building. */
     public static final TableId UC3_HOURLY_FEATURES = new TableId(Layer.GOLD_FEATURES, "uc3_hourly");
-    /** uc3 daily metered and baseline-predicted use of every M&V run, per method. */
+    /** uc3 daily metered and baseline-predicted use of the renovated buildings, per method. */
     public static final TableId UC3_PREDICTIONS = new TableId(Layer.GOLD_RESULTS, "uc3_predictions");
     /** uc5 features: one row per building. */
     public static final TableId UC5_FEATURES = new TableId(Layer.GOLD_FEATURES, "uc5");
@@ -156,7 +156,7 @@ public final class Tables {
             java.util.Map.entry(UC3_SAVINGS, "uc3 savings per renovated building with ASHRAE 14 uncertainty"),
             java.util.Map.entry(UC3_PLACEBO, "uc3 placebo savings of buildings without works (fake works dates)"),
             java.util.Map.entry(UC3_HOURLY_FEATURES, "uc3 hourly consumption, temperature and hour of the week per building"),
-            java.util.Map.entry(UC3_PREDICTIONS, "uc3 daily metered and baseline-predicted use per M&V run and method"),
+            java.util.Map.entry(UC3_PREDICTIONS, "uc3 daily metered and baseline-predicted use of renovated buildings per method"),
             java.util.Map.entry(UC4_BACKTEST, "uc4 rolling-origin backtest forecasts per origin, substation and hour"),
             java.util.Map.entry(UC5_FEATURES, "uc5 features per building: registry, certificate and metered use"),
             java.util.Map.entry(UC5_PREDICTIONS, "uc5 predicted DPE class and intensity per building"),

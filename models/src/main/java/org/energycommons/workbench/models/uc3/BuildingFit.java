@@ -24,13 +24,16 @@ import org.energycommons.workbench.models.mv.SavingsEstimate;
  * @param epochDays days of the series (epoch day numbers, ascending)
  * @param metered metered usage of each day (NaN when not valid)
  * @param predicted baseline prediction of each day over the same valid points (NaN when none)
+ * @param inputRows observations (days or hours) the run read
+ * @param inputHash sum of 64-bit hashes of the observations (building, day or hour, usage, temperature): with
+ *     {@code inputRows}, an order-independent fingerprint of the training data, summed over runs for a model
  * @param hourlyFormulaHalfWidth90 hourly method only: the Guideline 14 half-width at 90 % computed on hourly points,
  *     as a fraction of the counterfactual (the interval uses the daily-resolution one); NaN otherwise
  */
 public record BuildingFit(Assignment assignment, String method, String status, String message, Serializable model,
                           String modelType, double cvrmse, double nmbe, int n, int p, double rho,
                           SavingsEstimate savings, int[] epochDays, double[] metered, double[] predicted,
-                          double hourlyFormulaHalfWidth90) implements Serializable {
+                          long inputRows, long inputHash, double hourlyFormulaHalfWidth90) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -52,6 +55,16 @@ public record BuildingFit(Assignment assignment, String method, String status, S
         if (FITTED.equals(status) && (model == null || savings == null)) {
             throw new IllegalArgumentException("a fitted outcome needs a model and savings");
         }
+    }
+
+    /** A 64-bit hash of one observation (SplitMix64 finaliser over its fields). */
+    public static long rowHash(String buildingId, long time, double usage, double temperature) {
+        long h = buildingId.hashCode() * 0x9E3779B97F4A7C15L;
+        for (long v : new long[] {time, Double.doubleToLongBits(usage), Double.doubleToLongBits(temperature)}) {
+            h = (h ^ v) * 0xBF58476D1CE4E5B9L;
+            h ^= h >>> 31;
+        }
+        return h * 0x94D049BB133111EBL ^ (h >>> 29);
     }
 
     /** Whether the run has a savings estimate. */

@@ -1,6 +1,5 @@
 package org.energycommons.workbench.models.uc3;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 
 import java.io.Serializable;
@@ -9,9 +8,11 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
@@ -123,16 +124,13 @@ public final class SavingsFits {
         if (runs.isEmpty()) {
             return List.of();
         }
-        Dataset<Row> a = assignmentsFrame(daily.sparkSession(), runs);
+        // Only the rows' own columns travel through the shuffle; the runs go with the function (a few hundred).
         Dataset<Row> days = daily
-                .join(broadcast(a), "building_id")
-                .filter(col("local_date").geq(col("baseline_start")).and(col("local_date").lt(col("reporting_end"))))
-                .select(col("building_id"), col("role"), col("works_type"), col("intervention_date"),
-                        col("baseline_start"), col("reporting_end"), col("local_date"), col("kwh"),
-                        col("temperature_mean_c"));
+                .filter(col("building_id").isin(buildingIds(runs)))
+                .select(col("building_id"), col("local_date"), col("kwh"), col("temperature_mean_c"));
         return days
-                .groupByKey((MapFunction<Row, String>) SavingsFits::key, Encoders.STRING())
-                .flatMapGroups(new DailyGroup(options), Encoders.javaSerialization(BuildingFit.class))
+                .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
+                .flatMapGroups(new DailyGroup(byBuilding(runs), options), Encoders.javaSerialization(BuildingFit.class))
                 .collectAsList();
     }
 
@@ -144,26 +142,31 @@ public final class SavingsFits {
         if (runs.isEmpty()) {
             return List.of();
         }
-        Dataset<Row> a = assignmentsFrame(hourly.sparkSession(), runs);
+        LocalDate first = runs.stream().map(Assignment::baselineStart).min(LocalDate::compareTo).orElseThrow();
+        LocalDate last = runs.stream().map(Assignment::reportingEnd).max(LocalDate::compareTo).orElseThrow();
         Dataset<Row> hours = hourly
-                .join(broadcast(a), "building_id")
-                .filter(col("local_date").geq(col("baseline_start")).and(col("local_date").lt(col("reporting_end"))))
-                .select(col("building_id"), col("role"), col("works_type"), col("intervention_date"),
-                        col("baseline_start"), col("reporting_end"), col("ts_utc"), col("local_date"),
-                        col("hour_of_week"), col("kwh"), col("temperature_c"));
+                .filter(col("building_id").isin(buildingIds(runs))
+                        .and(col("local_date").geq(Date.valueOf(first)))
+                        .and(col("local_date").lt(Date.valueOf(last))))
+                .select(col("building_id"), col("ts_utc"), col("local_date"), col("hour_of_week"), col("kwh"),
+                        col("temperature_c"));
         return hours
-                .groupByKey((MapFunction<Row, String>) SavingsFits::key, Encoders.STRING())
-                .flatMapGroups(new HourlyGroup(options), Encoders.javaSerialization(BuildingFit.class))
+                .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
+                .flatMapGroups(new HourlyGroup(byBuilding(runs), options),
+                        Encoders.javaSerialization(BuildingFit.class))
                 .collectAsList();
     }
 
-    private static String key(Row r) {
-        return r.getString(0) + "|" + r.getString(1);
+    private static Object[] buildingIds(List<Assignment> runs) {
+        return runs.stream().map(Assignment::buildingId).distinct().toArray();
     }
 
-    private static Assignment assignment(Row r) {
-        return new Assignment(r.getString(0), r.getString(1), r.isNullAt(2) ? null : r.getString(2),
-                r.getDate(3).toLocalDate(), r.getDate(4).toLocalDate(), r.getDate(5).toLocalDate());
+    private static Map<String, List<Assignment>> byBuilding(List<Assignment> runs) {
+        Map<String, List<Assignment>> m = new HashMap<>();
+        for (Assignment a : runs) {
+            m.computeIfAbsent(a.buildingId(), k -> new ArrayList<>()).add(a);
+        }
+        return m;
     }
 
     private static double value(Row r, int i) {
@@ -173,46 +176,60 @@ public final class SavingsFits {
     /** The daily and billing fits of one building's group of day rows. */
     static final class DailyGroup implements FlatMapGroupsFunction<String, Row, BuildingFit> {
         private static final long serialVersionUID = 1L;
+        private final Map<String, List<Assignment>> runs;
         private final Uc3Options options;
 
-        DailyGroup(Uc3Options options) {
+        DailyGroup(Map<String, List<Assignment>> runs, Uc3Options options) {
+            this.runs = runs;
             this.options = options;
         }
 
         @Override
-        public Iterator<BuildingFit> call(String key, Iterator<Row> rows) {
-            Assignment a = null;
-            List<DailyObservation> days = new ArrayList<>();
+        public Iterator<BuildingFit> call(String building, Iterator<Row> rows) {
+            List<DailyObservation> all = new ArrayList<>();
             while (rows.hasNext()) {
                 Row r = rows.next();
-                a = a == null ? assignment(r) : a;
-                days.add(new DailyObservation(r.getDate(6).toLocalDate(), value(r, 7), value(r, 8)));
+                all.add(new DailyObservation(r.getDate(1).toLocalDate(), value(r, 2), value(r, 3)));
             }
-            return fitDays(a, days, options).iterator();
+            List<BuildingFit> out = new ArrayList<>();
+            for (Assignment a : runs.get(building)) {
+                List<DailyObservation> window = all.stream()
+                        .filter(d -> !d.date().isBefore(a.baselineStart()) && d.date().isBefore(a.reportingEnd()))
+                        .toList();
+                out.addAll(fitDays(a, window, options));
+            }
+            return out.iterator();
         }
     }
 
     /** The TOWT fit of one building's group of hour rows. */
     static final class HourlyGroup implements FlatMapGroupsFunction<String, Row, BuildingFit> {
         private static final long serialVersionUID = 1L;
+        private final Map<String, List<Assignment>> runs;
         private final Uc3Options options;
 
-        HourlyGroup(Uc3Options options) {
+        HourlyGroup(Map<String, List<Assignment>> runs, Uc3Options options) {
+            this.runs = runs;
             this.options = options;
         }
 
         @Override
-        public Iterator<BuildingFit> call(String key, Iterator<Row> rows) {
-            Assignment a = null;
-            List<HourlyObservation> hours = new ArrayList<>();
+        public Iterator<BuildingFit> call(String building, Iterator<Row> rows) {
+            List<HourlyObservation> all = new ArrayList<>();
             while (rows.hasNext()) {
                 Row r = rows.next();
-                a = a == null ? assignment(r) : a;
-                Timestamp ts = r.getTimestamp(6);
-                hours.add(new HourlyObservation(ts.toInstant().getEpochSecond(), r.getDate(7).toLocalDate(),
-                        r.getInt(8), value(r, 9), value(r, 10)));
+                Timestamp ts = r.getTimestamp(1);
+                all.add(new HourlyObservation(ts.toInstant().getEpochSecond(), r.getDate(2).toLocalDate(),
+                        r.getInt(3), value(r, 4), value(r, 5)));
             }
-            return List.of(fitHours(a, hours, options)).iterator();
+            List<BuildingFit> out = new ArrayList<>();
+            for (Assignment a : runs.get(building)) {
+                List<HourlyObservation> window = all.stream()
+                        .filter(h -> !h.date().isBefore(a.baselineStart()) && h.date().isBefore(a.reportingEnd()))
+                        .toList();
+                out.add(fitHours(a, window, options));
+            }
+            return out.iterator();
         }
     }
 
@@ -221,6 +238,11 @@ public final class SavingsFits {
 
     /** The daily and billing fits of one run from its days. */
     public static List<BuildingFit> fitDays(Assignment a, List<DailyObservation> days, Uc3Options options) {
+        long hash = 0;
+        for (DailyObservation d : days) {
+            hash += BuildingFit.rowHash(a.buildingId(), d.date().toEpochDay(), d.usage(), d.meanTemperatureC());
+        }
+        long[] input = {days.size(), hash};
         LocalDate start = a.baselineStart();
         LocalDate works = a.interventionDate();
         LocalDate end = a.reportingEnd();
@@ -228,31 +250,31 @@ public final class SavingsFits {
 
         BaselineOutcome d = options.daily().fitBaseline(days, start, works);
         if (!d.fitted()) {
-            out.add(insufficient(a, DAILY, d.message()));
+            out.add(insufficient(a, DAILY, input, d.message()));
         } else {
             BaselineModel m = d.model();
             String reporting = reportingProblem(days, works, end, options);
             if (reporting != null) {
-                out.add(insufficient(a, DAILY, reporting));
+                out.add(insufficient(a, DAILY, input, reporting));
             } else {
                 SavingsEstimate s = options.daily().savings(m, days, works, end);
-                out.add(dailySeries(a, DAILY, d.message(), m, m.type().id(), m.cvrmse(), m.nmbe(), m.n(), m.p(),
+                out.add(dailySeries(a, DAILY, input, d.message(), m, m.type().id(), m.cvrmse(), m.nmbe(), m.n(), m.p(),
                         m.residualAutocorrelation(), s, days, m::predict));
             }
         }
 
         CaltrackBilling.Outcome b = options.billing().fitBaseline(days, start, works);
         if (!b.fitted()) {
-            out.add(insufficient(a, BILLING, b.message()));
+            out.add(insufficient(a, BILLING, input, b.message()));
         } else {
             BillingModel m = b.model();
             String reporting = reportingProblem(days, works, end, options);
             if (reporting != null) {
-                out.add(insufficient(a, BILLING, reporting));
+                out.add(insufficient(a, BILLING, input, reporting));
             } else {
                 SavingsEstimate s = options.billing().savings(m, days, works, end);
                 BaselineModel f = m.fit();
-                out.add(dailySeries(a, BILLING, b.message(), m, f.type().id(), f.cvrmse(), f.nmbe(), f.n(), f.p(),
+                out.add(dailySeries(a, BILLING, input, b.message(), m, f.type().id(), f.cvrmse(), f.nmbe(), f.n(), f.p(),
                         f.residualAutocorrelation(), s, days, m::predict));
             }
         }
@@ -261,12 +283,17 @@ public final class SavingsFits {
 
     /** The TOWT fit of one run from its hours. */
     public static BuildingFit fitHours(Assignment a, List<HourlyObservation> hours, Uc3Options options) {
+        long hash = 0;
+        for (HourlyObservation h : hours) {
+            hash += BuildingFit.rowHash(a.buildingId(), h.hourStartEpochSecond(), h.usage(), h.temperatureC());
+        }
+        long[] input = {hours.size(), hash};
         LocalDate works = a.interventionDate();
         LocalDate end = a.reportingEnd();
         TowtHourly method = options.hourly();
         TowtHourly.Outcome o = method.fitBaseline(hours, a.baselineStart(), works);
         if (!o.fitted()) {
-            return insufficient(a, HOURLY, o.message());
+            return insufficient(a, HOURLY, input, o.message());
         }
         TowtModel m = o.model();
         long periodDays = ChronoUnit.DAYS.between(works, end);
@@ -278,17 +305,17 @@ public final class SavingsFits {
         }
         long expected = 24 * periodDays;
         if (periodDays < options.minReportingDays()) {
-            return insufficient(a, HOURLY, shortReporting(periodDays, options));
+            return insufficient(a, HOURLY, input, shortReporting(periodDays, options));
         }
         if (valid < Math.ceil(options.daily().minDataSufficiency() * expected - 1e-9)) {
-            return insufficient(a, HOURLY, "insufficient data: " + valid + " of " + expected + " reporting hours < "
+            return insufficient(a, HOURLY, input, "insufficient data: " + valid + " of " + expected + " reporting hours < "
                     + Math.round(100 * options.daily().minDataSufficiency()) + " %");
         }
         SavingsEstimate s;
         try {
             s = method.savings(m, hours, works, end);
         } catch (InsufficientDataException e) {
-            return insufficient(a, HOURLY, "insufficient data: " + m.dailyN() + " complete baseline days for the "
+            return insufficient(a, HOURLY, input, "insufficient data: " + m.dailyN() + " complete baseline days for the "
                     + "daily-resolution uncertainty");
         }
         double hourlyFormula = TowtHourly.hourlyResolutionHalfWidth(m, s.reportingDays());
@@ -311,7 +338,7 @@ public final class SavingsFits {
             i++;
         }
         return new BuildingFit(a, HOURLY, BuildingFit.FITTED, o.message(), m, "towt", m.cvrmse(), m.nmbe(), m.n(),
-                m.p(), m.residualAutocorrelation(), s, ed, me, pr, hourlyFormula);
+                m.p(), m.residualAutocorrelation(), s, ed, me, pr, input[0], input[1], hourlyFormula);
     }
 
     /** Null when the reporting days suffice, else the "insufficient data" line. */
@@ -325,13 +352,26 @@ public final class SavingsFits {
         return r.sufficient() ? null : r.message();
     }
 
+    /** The fingerprint of the rows the fits of a method read: {@code n=rows;h=hex of the summed row hashes}. */
+    public static String fingerprint(List<BuildingFit> fits, String method) {
+        long n = 0;
+        long h = 0;
+        for (BuildingFit f : fits) {
+            if (f.method().equals(method)) {
+                n += f.inputRows();
+                h += f.inputHash();
+            }
+        }
+        return "n=" + n + ";h=" + Long.toHexString(h);
+    }
+
     private static String shortReporting(long periodDays, Uc3Options options) {
         return "insufficient data: reporting period of " + periodDays + " days < " + options.minReportingDays();
     }
 
-    private static BuildingFit insufficient(Assignment a, String method, String message) {
+    private static BuildingFit insufficient(Assignment a, String method, long[] input, String message) {
         return new BuildingFit(a, method, BuildingFit.INSUFFICIENT, message, null, null, Double.NaN, Double.NaN, 0, 0,
-                Double.NaN, null, null, null, null, Double.NaN);
+                Double.NaN, null, null, null, null, input[0], input[1], Double.NaN);
     }
 
     /** A predictor of one day's usage. */
@@ -339,7 +379,8 @@ public final class SavingsFits {
         double predict(DailyObservation d);
     }
 
-    private static BuildingFit dailySeries(Assignment a, String method, String message, Serializable model,
+    private static BuildingFit dailySeries(Assignment a, String method, long[] input, String message,
+                                           Serializable model,
                                            String type, double cv, double nmbe, int n, int p, double rho,
                                            SavingsEstimate s, List<DailyObservation> days, DayPredictor predictor) {
         TreeMap<LocalDate, DailyObservation> valid = new TreeMap<>();
@@ -359,6 +400,6 @@ public final class SavingsFits {
             i++;
         }
         return new BuildingFit(a, method, BuildingFit.FITTED, message, model, type, cv, nmbe, n, p, rho, s, ed, me, pr,
-                Double.NaN);
+                input[0], input[1], Double.NaN);
     }
 }
