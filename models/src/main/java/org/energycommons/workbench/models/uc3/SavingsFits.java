@@ -57,26 +57,7 @@ public final class SavingsFits {
     /** The methods, in report order. */
     public static final List<String> METHODS = List.of(DAILY, BILLING, HOURLY);
 
-    /** Schema of the assignments frame. */
-    public static final StructType ASSIGNMENT_SCHEMA = new StructType()
-            .add("building_id", DataTypes.StringType, false)
-            .add("role", DataTypes.StringType, false)
-            .add("works_type", DataTypes.StringType, true)
-            .add("intervention_date", DataTypes.DateType, false)
-            .add("baseline_start", DataTypes.DateType, false)
-            .add("reporting_end", DataTypes.DateType, false);
-
     private SavingsFits() {
-    }
-
-    /** The runs as a frame of {@link #ASSIGNMENT_SCHEMA}. */
-    public static Dataset<Row> assignmentsFrame(SparkSession spark, List<Assignment> runs) {
-        List<Row> rows = new ArrayList<>();
-        for (Assignment a : runs) {
-            rows.add(RowFactory.create(a.buildingId(), a.role(), a.worksType(), Date.valueOf(a.interventionDate()),
-                    Date.valueOf(a.baselineStart()), Date.valueOf(a.reportingEnd())));
-        }
-        return spark.createDataFrame(rows, ASSIGNMENT_SCHEMA);
     }
 
     /**
