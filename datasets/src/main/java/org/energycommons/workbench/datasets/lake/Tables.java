@@ -86,6 +86,10 @@ public final class Tables {
     public static final TableId UC3_SAVINGS = new TableId(Layer.GOLD_RESULTS, "uc3_savings");
     /** uc3 placebo runs on buildings without works. */
     public static final TableId UC3_PLACEBO = new TableId(Layer.GOLD_RESULTS, "uc3_placebo");
+    /** uc3 hourly features: hourly consumption, temperature and local hour of the week per building. */
+    public static final TableId UC3_HOURLY_FEATURES = new TableId(Layer.GOLD_FEATURES, "uc3_hourly");
+    /** uc3 daily metered and baseline-predicted use of the renovated buildings, per method. */
+    public static final TableId UC3_PREDICTIONS = new TableId(Layer.GOLD_RESULTS, "uc3_predictions");
     /** uc5 features: one row per building. */
     public static final TableId UC5_FEATURES = new TableId(Layer.GOLD_FEATURES, "uc5");
     /** uc5 predicted DPE class and intensity per building. */
@@ -106,7 +110,8 @@ public final class Tables {
                 UC4_PREDICTIONS, UC4_METRICS, MODEL_REGISTRY, RENOVATION_WORKS, GAS_BUILDING_DAILY, GAS_AREA_DAILY,
                 GAS_AREAS, PV_INSTALLATIONS, PV_PRODUCTION, PV_SELF_CONSUMPTION, DPE, ANNUAL_BY_ADDRESS, TRUTH_SAVINGS,
                 TRUTH_COMPARISON_GROUP, TRUTH_FAULTS, TRUTH_DPE, UC1_FEATURES, UC1_SEGMENTS, UC1_CENTROIDS,
-                UC1_COMMUNE_MIX, UC2_FEATURES, UC2_ALERTS, UC3_FEATURES, UC3_SAVINGS, UC3_PLACEBO, UC4_BACKTEST,
+                UC1_COMMUNE_MIX, UC2_FEATURES, UC2_ALERTS, UC3_FEATURES, UC3_SAVINGS, UC3_PLACEBO, UC3_HOURLY_FEATURES,
+                UC3_PREDICTIONS, UC4_BACKTEST,
                 UC5_FEATURES, UC5_PREDICTIONS, UC5_COMMUNE_FG, UC6_FEATURES, UC6_FORECASTS, CATALOG);
     }
 
@@ -150,6 +155,8 @@ public final class Tables {
             java.util.Map.entry(UC3_FEATURES, "uc3 daily consumption and temperature per building"),
             java.util.Map.entry(UC3_SAVINGS, "uc3 savings per renovated building with ASHRAE 14 uncertainty"),
             java.util.Map.entry(UC3_PLACEBO, "uc3 placebo savings of buildings without works (fake works dates)"),
+            java.util.Map.entry(UC3_HOURLY_FEATURES, "uc3 hourly consumption, temperature and hour of the week per building"),
+            java.util.Map.entry(UC3_PREDICTIONS, "uc3 daily metered and baseline-predicted use of renovated buildings per method"),
             java.util.Map.entry(UC4_BACKTEST, "uc4 rolling-origin backtest forecasts per origin, substation and hour"),
             java.util.Map.entry(UC5_FEATURES, "uc5 features per building: registry, certificate and metered use"),
             java.util.Map.entry(UC5_PREDICTIONS, "uc5 predicted DPE class and intensity per building"),

@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
 /** {@code workbench benchmark}: measured figures on larger data, written to JSON (not tests). */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = "Benchmarks that measure speed and accuracy on larger data and write their figures to JSON.",
-        subcommands = {BenchmarkCommand.Ingest.class, BenchmarkEemeterCommand.class, BenchmarkEttCommand.class,
-                BenchmarkOpenstefCommand.class, BenchmarkEnb2012Command.class})
+        subcommands = {BenchmarkCommand.Ingest.class, BenchmarkEemeterCommand.class, BenchmarkCaltrackCommand.class,
+                BenchmarkEttCommand.class, BenchmarkOpenstefCommand.class, BenchmarkEnb2012Command.class})
 public final class BenchmarkCommand implements Runnable {
 
     @Spec

@@ -45,9 +45,11 @@ import picocli.CommandLine.Spec;
  * {@code blackout_start_date}, reporting = the 365 days from {@code blackout_end_date}. Temperatures: hourly
  * readings ({@code tempF} converted to °C, or {@code tempC}) averaged per local day when at least 12 of the day's
  * hours are present (CalTRACK's 50 %); balance points are searched in °C over CalTRACK's 30–90 °F and reported in
- * both units. Degree days come from the daily mean temperature (CalTRACK 2.0, {@code --degree-days daily}, the
- * default) or from the hourly temperatures ({@code --degree-days hourly}); the result of the other method is
- * reported too, under {@code variants}. Files may be plain or gzipped ({@code X.csv} or {@code X.csv.gz}, whichever is present).
+ * both units. Degree days come from the hourly temperatures ({@code --degree-days hourly}, the default: the mean
+ * of hourly degree values, as the CalTRACK working group recommends whenever hourly temperatures exist, because
+ * degree days are not linear in temperature and a daily mean hides cold nights — openeemeter/caltrack issues 94
+ * and 120) or from the daily mean temperature (CalTRACK 2.0 text, {@code --degree-days daily}); the result of the
+ * other method is reported too, under {@code variants}. Files may be plain or gzipped ({@code X.csv} or {@code X.csv.gz}, whichever is present).
  * Runs without Spark. Exit code 0 with the result, 1 (after writing the JSON) when the baseline has insufficient
  * data, 2 on bad input (unknown sample, absent file, malformed CSV).
  */
@@ -74,10 +76,10 @@ public final class BenchmarkEemeterCommand implements Callable<Integer> {
             description = "Daily sample of metadata.json to run (default: ${DEFAULT-VALUE}).")
     String sample;
 
-    @Option(names = "--degree-days", paramLabel = "daily|hourly", defaultValue = "daily",
-            description = "Degree days from the daily mean temperature (CalTRACK 2.0) or from hourly temperatures "
-                    + "(mean of hourly degree values); the other method is reported under 'variants' "
-                    + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--degree-days", paramLabel = "daily|hourly", defaultValue = "hourly",
+            description = "Degree days from hourly temperatures (mean of hourly degree values, as recommended by the "
+                    + "CalTRACK working group when hourly temperatures exist) or from the daily mean temperature "
+                    + "(CalTRACK 2.0 text); the other method is reported under 'variants' (default: ${DEFAULT-VALUE}).")
     String degreeDays;
 
     @Spec

@@ -12,7 +12,7 @@ public final class UseCasePipelines {
 
     /** Every implemented pipeline. */
     public static List<UseCasePipeline> all() {
-        return List.of(new Uc1Pipeline(), new Uc2Pipeline(), new Uc4Pipeline(), new Uc5Pipeline(),
+        return List.of(new Uc1Pipeline(), new Uc2Pipeline(), new Uc3Pipeline(), new Uc4Pipeline(), new Uc5Pipeline(),
                 new Uc6Pipeline());
     }
 

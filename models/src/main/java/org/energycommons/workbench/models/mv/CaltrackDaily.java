@@ -295,8 +295,15 @@ public record CaltrackDaily(double heatingBalancePointMinC, double heatingBalanc
             }
         }
 
-        Ols.Fit f = search.bestFit;
         ModelType type = search.bestType;
+        // The search screened slopes on t statistics; the selected candidate is refitted with its p-values.
+        Ols.Fit f = switch (type) {
+            case INTERCEPT -> search.bestFit;
+            case HDD -> Ols.fit(y, degreeDays(temp, hourly, search.bestH, true));
+            case CDD -> Ols.fit(y, degreeDays(temp, hourly, search.bestC, false));
+            case HDD_CDD -> Ols.fit(y, degreeDays(temp, hourly, search.bestH, true),
+                    degreeDays(temp, hourly, search.bestC, false));
+        };
         double[] c = f.coefficients();
         double[] pv = f.pValues();
         double hSlope = type.heating() ? c[1] : 0;
@@ -416,21 +423,36 @@ public record CaltrackDaily(double heatingBalancePointMinC, double heatingBalanc
 
     private static Ols.Fit tryFit(double[] y, double[]... x) {
         try {
-            return Ols.fit(y, x);
+            return Ols.fitWeighted(y, null, false, x);
         } catch (IllegalArgumentException e) { // a singular design: the candidate cannot be fitted
             return null;
         }
     }
 
-    /** CalTRACK: every slope positive with a p-value below the threshold (no p-value check at 1). */
+    /**
+     * CalTRACK: every slope positive with a p-value below the threshold (no p-value check at 1), tested as
+     * {@code t > t(1 − maxPValue/2, n − p)}, the same condition without a t distribution per candidate.
+     */
     private boolean slopesQualify(Ols.Fit f) {
+        double critical = maxPValue >= 1 ? Double.NEGATIVE_INFINITY : criticalT(maxPValue, f.n() - f.p());
         for (int j = 1; j < f.p(); j++) {
-            if (!(f.coefficients()[j] > 0 && (maxPValue >= 1 || f.pValues()[j] < maxPValue))) {
+            if (!(f.coefficients()[j] > 0 && (maxPValue >= 1 || f.tValues()[j] > critical))) {
                 return false;
             }
         }
         return true;
     }
+
+    /** {@code t(1 − α/2, dof)}: a two-sided p-value is below α exactly when |t| exceeds it; cached per (α, dof). */
+    static double criticalT(double alpha, int dof) {
+        if (dof < 1) {
+            return Double.NaN;
+        }
+        return CRITICAL.computeIfAbsent(alpha + "|" + dof, k -> Ols.tQuantileTwoSided(1 - alpha, dof));
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, Double> CRITICAL =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The running best over all candidates and per type. */
     private static final class Search {

@@ -25,7 +25,7 @@ public final class Ols {
      * @param pValues two-sided p-value of each coefficient (H0: coefficient = 0)
      * @param fitted fitted values
      * @param residuals observed − fitted
-     * @param sse sum of squared residuals
+     * @param sse sum of squared residuals (weighted by the WLS weights)
      * @param rSquared coefficient of determination (0 when y is constant)
      * @param adjustedRSquared {@code 1 − (1 − R²)(n − 1)/(n − p)}
      * @param n observations
@@ -52,6 +52,31 @@ public final class Ols {
      *         singular (a constant or collinear regressor)
      */
     public static Fit fit(double[] y, double[]... regressors) {
+        return fitWeighted(y, null, regressors);
+    }
+
+    /**
+     * Weighted least squares: minimises {@code Σ wᵢ (yᵢ − b0 − Σ bⱼ xⱼᵢ)²} (CalTRACK billing weights each billing
+     * period by its days). The inference is the classical one of WLS: {@code s² = Σ wᵢ eᵢ² / (n − p)},
+     * standard errors from {@code s²·(XᵀWX)⁻¹}; R² is the weighted one. Fitted values and residuals are unweighted.
+     *
+     * @param y the response
+     * @param weights positive weights, one per observation; null for ordinary least squares
+     * @param regressors each of length {@code y.length}; none for the intercept-only model
+     * @return the fit
+     * @throws IllegalArgumentException when lengths differ, {@code n < p}, a value or weight is not finite, a weight
+     *         is not positive, or the design is singular
+     */
+    public static Fit fitWeighted(double[] y, double[] weights, double[]... regressors) {
+        return fitWeighted(y, weights, true, regressors);
+    }
+
+    /**
+     * {@link #fitWeighted(double[], double[], double[]...)}, with the p-values left NaN when {@code pValues} is
+     * false: a candidate search screens slopes on their t statistics against one critical value
+     * ({@code p < α ⇔ |t| > t(1 − α/2, n − p)}) and spares the t distribution of every candidate.
+     */
+    static Fit fitWeighted(double[] y, double[] weights, boolean pValues, double[]... regressors) {
         int n = y.length;
         int p = regressors.length + 1;
         if (n < p) {
@@ -62,11 +87,29 @@ public final class Ols {
                 throw new IllegalArgumentException("regressor of length " + x.length + " for " + n + " observations");
             }
         }
-        // Normal equations on centred data (better conditioned), the intercept recovered afterwards.
-        double yMean = mean(y);
+        double[] w = weights;
+        if (w == null) {
+            w = new double[n];
+            Arrays.fill(w, 1.0);
+        } else {
+            if (w.length != n) {
+                throw new IllegalArgumentException(w.length + " weights for " + n + " observations");
+            }
+            for (double v : w) {
+                if (!(v > 0 && Double.isFinite(v))) {
+                    throw new IllegalArgumentException("weights must be positive and finite, got " + v);
+                }
+            }
+        }
+        double wSum = 0;
+        for (double v : w) {
+            wSum += v;
+        }
+        // Normal equations on (weighted-)centred data (better conditioned), the intercept recovered afterwards.
+        double yMean = weightedMean(y, w, wSum);
         double[] xMean = new double[p - 1];
         for (int j = 0; j < p - 1; j++) {
-            xMean[j] = mean(regressors[j]);
+            xMean[j] = weightedMean(regressors[j], w, wSum);
         }
         int k = p - 1;
         double[][] xtx = new double[k][k];
@@ -74,7 +117,7 @@ public final class Ols {
         for (int i = 0; i < n; i++) {
             double yi = y[i] - yMean;
             for (int a = 0; a < k; a++) {
-                double xa = regressors[a][i] - xMean[a];
+                double xa = w[i] * (regressors[a][i] - xMean[a]);
                 xty[a] += xa * yi;
                 for (int b = a; b < k; b++) {
                     xtx[a][b] += xa * (regressors[b][i] - xMean[b]);
@@ -108,8 +151,8 @@ public final class Ols {
             }
             fitted[i] = f;
             residuals[i] = y[i] - f;
-            sse += residuals[i] * residuals[i];
-            sst += (y[i] - yMean) * (y[i] - yMean);
+            sse += w[i] * residuals[i] * residuals[i];
+            sst += w[i] * (y[i] - yMean) * (y[i] - yMean);
         }
         if (!Double.isFinite(sse)) {
             throw new IllegalArgumentException("OLS input holds a non-finite value");
@@ -119,24 +162,24 @@ public final class Ols {
         double[] coef = new double[p];
         double[] se = new double[p];
         coef[0] = intercept;
-        // Var(intercept) = s²·(1/n + x̄ᵀ (XcᵀXc)⁻¹ x̄); Var(slopes) = s²·(XcᵀXc)⁻¹.
+        // Var(intercept) = s²·(1/Σw + x̄ᵀ (XcᵀWXc)⁻¹ x̄); Var(slopes) = s²·(XcᵀWXc)⁻¹.
         double q = 0;
         for (int a = 0; a < k; a++) {
             for (int b = 0; b < k; b++) {
                 q += xMean[a] * inv[a][b] * xMean[b];
             }
         }
-        se[0] = Math.sqrt(s2 * (1.0 / n + q));
+        se[0] = Math.sqrt(s2 * (1.0 / wSum + q));
         for (int a = 0; a < k; a++) {
             coef[a + 1] = slopes[a];
             se[a + 1] = Math.sqrt(s2 * inv[a][a]);
         }
         double[] t = new double[p];
         double[] pv = new double[p];
-        TDistribution dist = dof > 0 ? new TDistribution(dof) : null;
+        TDistribution dist = dof > 0 && pValues ? new TDistribution(dof) : null;
         for (int j = 0; j < p; j++) {
             t[j] = coef[j] / se[j];
-            pv[j] = twoSidedPValue(t[j], dist, coef[j], se[j]);
+            pv[j] = pValues ? twoSidedPValue(t[j], dist, coef[j], se[j]) : Double.NaN;
         }
         double r2 = sst > 0 ? Math.max(0, 1 - sse / sst) : 0;
         double adj = n > p ? 1 - (1 - r2) * (n - 1) / (double) (n - p) : Double.NaN;
@@ -162,12 +205,12 @@ public final class Ols {
         return new TDistribution(dof).quantile(1 - (1 - confidence) / 2);
     }
 
-    private static double mean(double[] v) {
+    private static double weightedMean(double[] v, double[] w, double wSum) {
         double s = 0;
-        for (double x : v) {
-            s += x;
+        for (int i = 0; i < v.length; i++) {
+            s += w[i] * v[i];
         }
-        return s / v.length;
+        return s / wSum;
     }
 
     /** Gauss–Jordan inversion with partial pivoting of a small symmetric positive semi-definite matrix. */

@@ -42,7 +42,7 @@ public final class UseCases {
                     "predictive (counterfactual)", List.of(
                             Criterion.atMost("savings_abs_error_pct_points_median", 2),
                             Criterion.atLeast("placebo_coverage_90", 0.85),
-                            Criterion.atMost("placebo_coverage_90", 0.95)), false),
+                            Criterion.atMost("placebo_coverage_90", 0.95)), true),
             UC4,
             new UseCase("uc5", "Performance énergétique des bâtiments (DPE)", "Building energy performance (DPE)",
                     "Quelle classe DPE et quelle intensité énergétique pour chaque bâtiment, lesquels sont des "

@@ -1,0 +1,198 @@
+package org.energycommons.workbench.jobs;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.energycommons.workbench.datasets.lake.Lake;
+import org.energycommons.workbench.datasets.lake.Tables;
+import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
+import org.energycommons.workbench.datasets.synthetic.RegionConfig;
+import org.energycommons.workbench.models.uc3.Assignment;
+import org.energycommons.workbench.models.uc3.BuildingFit;
+import org.energycommons.workbench.models.usecase.UseCaseResult;
+import org.energycommons.workbench.models.usecase.UseCases;
+import org.energycommons.workbench.reports.usecase.SavingsReport;
+import org.energycommons.workbench.reports.usecase.SavingsReportData;
+
+/**
+ * Publishes the uc3 page from the gold tables ({@code uc3_savings}, {@code uc3_predictions}) and, for the
+ * estimated-vs-true comparison, {@code truth/true_savings}: every figure is an aggregate of at least the guard's
+ * minimum of buildings with none dominating, computed here; the renderer only formats.
+ */
+public final class Uc3Publish {
+
+    private Uc3Publish() {
+    }
+
+    /** Renders {@code DIR/site/uc3.html}; returns the index headline. */
+    public static String publish(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+        PublishJob.write(ctx.workspace().site().resolve("uc3.html"), SavingsReport.render(data(ctx, result, guard)));
+        return result.models().stream().filter(m -> m.name().equals(result.bestModel())).findFirst()
+                .map(m -> String.format("%s: |erreur| médiane %s pt, couverture placebo %s", m.name(),
+                        format(m.metrics().get("savings_abs_error_pct_points_median"), 2),
+                        format(m.metrics().get("placebo_coverage_90"), 3)))
+                .orElse(null);
+    }
+
+    private static String format(Object v, int decimals) {
+        return v instanceof Number n ? String.format(java.util.Locale.ROOT, "%." + decimals + "f", n.doubleValue())
+                : "—";
+    }
+
+    /** The page's figures, computed from gold tables and passed through the secrecy guard. */
+    static SavingsReportData data(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+        Lake lake = ctx.lake();
+        String method = result.bestModel();
+        Map<String, double[]> truth = new HashMap<>(); // fraction, counterfactual kWh
+        if (lake.exists(Tables.TRUTH_SAVINGS)) {
+            for (Row t : lake.read(Tables.TRUTH_SAVINGS)
+                    .select("building_id", "true_savings_fraction", "counterfactual_kwh").collectAsList()) {
+                truth.put(t.getString(0), new double[] {t.getDouble(1), t.getDouble(2)});
+            }
+        }
+        List<Estimate> estimates = new ArrayList<>();
+        if (lake.exists(Tables.UC3_SAVINGS)) {
+            for (Row r : lake.read(Tables.UC3_SAVINGS)
+                    .filter(col("method").equalTo(method).and(col("status").equalTo(BuildingFit.FITTED)))
+                    .select("building_id", "works_type", "counterfactual_kwh", "savings_kwh", "half_width_90_kwh")
+                    .collectAsList()) {
+                double[] t = truth.get(r.getString(0));
+                if (t != null) {
+                    estimates.add(new Estimate(r.getString(1), r.getDouble(2), r.getDouble(3), r.getDouble(4), t[0],
+                            t[1]));
+                }
+            }
+        }
+        // Groups of similar true savings, each of at least the guard's minimum of buildings.
+        estimates.sort(Comparator.comparingDouble(Estimate::trueFraction));
+        List<List<Estimate>> chunks = new ArrayList<>();
+        for (int i = 0; i + guard.minPoints() <= estimates.size(); i += guard.minPoints()) {
+            chunks.add(new ArrayList<>(estimates.subList(i, i + guard.minPoints())));
+        }
+        int rest = estimates.size() % guard.minPoints();
+        if (rest > 0 && !chunks.isEmpty()) {
+            chunks.get(chunks.size() - 1).addAll(estimates.subList(estimates.size() - rest, estimates.size()));
+        }
+        List<SavingsReportData.SavingsGroup> groups = new ArrayList<>();
+        int suppressed = rest > 0 && chunks.isEmpty() ? 1 : 0;
+        for (int i = 0; i < chunks.size(); i++) {
+            SavingsReportData.SavingsGroup g = group("groupe " + (i + 1), chunks.get(i));
+            if (guard.allows(g.buildings(), g.largestShare())) {
+                groups.add(g);
+            } else {
+                suppressed++;
+            }
+        }
+        Map<String, List<Estimate>> byType = new TreeMap<>();
+        for (Estimate e : estimates) {
+            byType.computeIfAbsent(e.worksType(), k -> new ArrayList<>()).add(e);
+        }
+        List<SavingsReportData.SavingsGroup> types = new ArrayList<>();
+        for (Map.Entry<String, List<Estimate>> e : byType.entrySet()) {
+            SavingsReportData.SavingsGroup g = group(e.getKey(), e.getValue());
+            if (guard.allows(g.buildings(), g.largestShare())) {
+                types.add(g);
+            } else {
+                suppressed++;
+            }
+        }
+        if (!estimates.isEmpty()) {
+            SavingsReportData.SavingsGroup all = group("tous · all", estimates);
+            if (guard.allows(all.buildings(), all.largestShare())) {
+                types.add(all);
+            }
+        }
+
+        RegionConfig region = GenerateJob.regionOf(ctx);
+        String regionText = region == null ? "données ingérées dans " + ctx.workspace().lake()
+                : String.format("région synthétique · synthetic region: %d compteurs, %d jours depuis le %s, graine %d",
+                        region.meters(), region.days(), region.start(), region.seed());
+        @SuppressWarnings("unchecked")
+        Map<String, Number> inputs = (Map<String, Number>) result.provenance().get("input_tables");
+        Map<String, Long> versions = new LinkedHashMap<>();
+        if (inputs != null) {
+            inputs.forEach((k, v) -> versions.put(k, v.longValue()));
+        }
+        return new SavingsReportData(UseCases.require("uc3"), result, versions, regionText, method, groups, types,
+                suppressed, fit(ctx, method, guard), Instant.now().toString());
+    }
+
+    /** A renovated building's estimate beside its truth. */
+    private record Estimate(String worksType, double counterfactual, double savings, double halfWidth,
+                            double trueFraction, double trueCounterfactual) {
+    }
+
+    private static SavingsReportData.SavingsGroup group(String label, List<Estimate> members) {
+        double cf = 0;
+        double sav = 0;
+        double hw2 = 0;
+        double trueCf = 0;
+        double trueSav = 0;
+        double largest = 0;
+        for (Estimate e : members) {
+            cf += e.counterfactual();
+            sav += e.savings();
+            hw2 += e.halfWidth() * e.halfWidth();
+            trueCf += e.trueCounterfactual();
+            trueSav += e.trueFraction() * e.trueCounterfactual();
+            largest = Math.max(largest, e.counterfactual());
+        }
+        double hw = Math.sqrt(hw2);
+        return new SavingsReportData.SavingsGroup(label, members.size(), largest / cf, trueSav / trueCf, sav / cf,
+                (sav - hw) / cf, (sav + hw) / cf, sav / 1000, hw / 1000);
+    }
+
+    /** Weekly mean metered and predicted use per building-day around the works, weeks passing the guard. */
+    private static SavingsReportData.FitPicture fit(JobContext ctx, String method, SecrecyGuard guard) {
+        Lake lake = ctx.lake();
+        if (!lake.exists(Tables.UC3_PREDICTIONS) || !lake.exists(Tables.UC3_SAVINGS)) {
+            return null;
+        }
+        Dataset<Row> works = lake.read(Tables.UC3_SAVINGS)
+                .filter(col("method").equalTo(method).and(col("status").equalTo(BuildingFit.FITTED)))
+                .select("building_id", "intervention_date");
+        Dataset<Row> perBuilding = lake.read(Tables.UC3_PREDICTIONS)
+                .filter(col("method").equalTo(method).and(col("role").equalTo(Assignment.TREATED)))
+                .join(works, "building_id")
+                .withColumn("week", floor(datediff(col("local_date"), col("intervention_date")).divide(7)))
+                .groupBy("week", "building_id")
+                .agg(sum("metered_kwh").as("metered"), sum("predicted_kwh").as("predicted"), count(lit(1)).as("days"));
+        Dataset<Row> weeks = perBuilding
+                .groupBy("week")
+                .agg(count(lit(1)).as("buildings"), sum("metered").as("metered"), sum("predicted").as("predicted"),
+                        sum("days").as("days"), max("metered").as("largest"))
+                .withColumn("largest_share", col("largest").divide(col("metered")));
+        List<Row> rows = guard.publishable(weeks, "buildings", "largest_share").orderBy("week").collectAsList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        double[] w = new double[rows.size()];
+        double[] m = new double[rows.size()];
+        double[] p = new double[rows.size()];
+        long fewest = Long.MAX_VALUE;
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            w[i] = r.getLong(r.fieldIndex("week"));
+            long days = r.getLong(r.fieldIndex("days"));
+            m[i] = r.getDouble(r.fieldIndex("metered")) / days;
+            p[i] = r.getDouble(r.fieldIndex("predicted")) / days;
+            fewest = Math.min(fewest, r.getLong(r.fieldIndex("buildings")));
+        }
+        return new SavingsReportData.FitPicture(method, w, m, p, (int) fewest);
+    }
+}

@@ -1,0 +1,127 @@
+package org.energycommons.workbench.models.uc3;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.energycommons.workbench.datasets.lake.LakeFiles;
+import org.energycommons.workbench.models.mv.BaselineModel;
+import org.energycommons.workbench.models.mv.BillingModel;
+import org.energycommons.workbench.models.mv.TowtModel;
+import org.energycommons.workbench.models.provenance.Json;
+import org.energycommons.workbench.models.provenance.ModelProvenance;
+
+/**
+ * A saved uc3 model: the fitted baselines of one method, one per run (building, role, works date), with the
+ * provenance of the whole fit. Saved in a folder as {@code model.json} (type, provenance, options, runs) and
+ * {@code baselines.ser} (Java serialisation of the fitted models: {@link BaselineModel}, {@link BillingModel} or
+ * {@link TowtModel}); loads in one call ({@link #load}).
+ *
+ * @param method {@link SavingsFits#DAILY}, {@link SavingsFits#BILLING} or {@link SavingsFits#HOURLY}
+ * @param baselines the fitted runs
+ */
+public record BaselineSet(String method, List<Stored> baselines) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** File of the description. */
+    public static final String MODEL_FILE = "model.json";
+    /** File of the fitted models. */
+    public static final String BASELINES_FILE = "baselines.ser";
+
+    public BaselineSet {
+        Objects.requireNonNull(method, "method");
+        if (!SavingsFits.METHODS.contains(method)) {
+            throw new IllegalArgumentException("unknown method '" + method + "'; known: " + SavingsFits.METHODS);
+        }
+        baselines = List.copyOf(baselines);
+        for (Stored s : baselines) {
+            Class<?> expected = switch (method) {
+                case SavingsFits.DAILY -> BaselineModel.class;
+                case SavingsFits.BILLING -> BillingModel.class;
+                default -> TowtModel.class;
+            };
+            if (!expected.isInstance(s.model())) {
+                throw new IllegalArgumentException("a " + method + " set holds " + expected.getSimpleName()
+                        + "s, not " + (s.model() == null ? "null" : s.model().getClass().getSimpleName()));
+            }
+        }
+    }
+
+    /** One fitted run. */
+    public record Stored(Assignment assignment, Serializable model) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        public Stored {
+            Objects.requireNonNull(assignment, "assignment");
+            Objects.requireNonNull(model, "model");
+        }
+    }
+
+    /** The fitted runs of a method. */
+    public static BaselineSet of(String method, List<BuildingFit> fits) {
+        return new BaselineSet(method, fits.stream()
+                .filter(f -> f.method().equals(method) && f.fitted())
+                .map(f -> new Stored(f.assignment(), f.model()))
+                .toList());
+    }
+
+    /** The model of a building's run of a role; null when absent. */
+    public Serializable model(String buildingId, String role) {
+        return baselines.stream()
+                .filter(s -> s.assignment().buildingId().equals(buildingId) && s.assignment().role().equals(role))
+                .map(Stored::model).findFirst().orElse(null);
+    }
+
+    /** Writes {@code dir/model.json} and {@code dir/baselines.ser}. */
+    public void save(String dir, LakeFiles files, ModelProvenance provenance, Map<String, String> options) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("type", method);
+        doc.put("provenance", provenance);
+        doc.put("options", options);
+        doc.put("baselines", baselines.size());
+        doc.put("runs", baselines.stream().map(s -> s.assignment().role() + ":" + s.assignment().buildingId() + "@"
+                + s.assignment().interventionDate()).toList());
+        files.writeString(dir + "/" + MODEL_FILE, Json.write(doc));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(this);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialise the " + method + " baselines: " + e.getMessage(), e);
+        }
+        files.writeBytes(dir + "/" + BASELINES_FILE, bytes.toByteArray());
+    }
+
+    /** Reads a set written by {@link #save}. */
+    public static BaselineSet load(String dir, LakeFiles files) {
+        String path = dir + "/" + BASELINES_FILE;
+        if (!files.exists(path)) {
+            throw new IllegalArgumentException("no saved uc3 baselines at " + dir + " (missing " + BASELINES_FILE + ")");
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(files.readBytes(path)))) {
+            Object o = in.readObject();
+            if (!(o instanceof BaselineSet set)) {
+                throw new IllegalArgumentException(path + " does not hold uc3 baselines");
+            }
+            return set;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The provenance saved beside the baselines. */
+    public static ModelProvenance provenance(String dir, LakeFiles files) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> doc = Json.read(files.readString(dir + "/" + MODEL_FILE), Map.class);
+        return Json.mapper().convertValue(doc.get("provenance"), ModelProvenance.class);
+    }
+}

@@ -1,0 +1,231 @@
+package org.energycommons.workbench.models.uc3;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.energycommons.workbench.models.mv.SavingsEstimate;
+
+/**
+ * The uc3 metrics of each method, from its fits and the true savings (evaluation only):
+ * <ul>
+ *   <li>test (treated buildings against {@code truth/true_savings}, placebo runs of the comparison group):
+ *       {@code savings_abs_error_pct_points_median} = median of |estimated − true savings fraction| × 100 (points
+ *       of the counterfactual), {@code placebo_coverage_90} = share of placebo runs whose 90 % savings interval
+ *       holds 0 (no works, no savings), {@code cvrmse} and {@code nmbe} = medians over the treated buildings'
+ *       baselines, and counts, biases and widths beside them;</li>
+ *   <li>validation (other buildings without works, fake dates): the same placebo error and coverage, which select
+ *       the best method ({@link #selectBest});</li>
+ *   <li>train: the baseline fit statistics over every fitted run.</li>
+ * </ul>
+ */
+public final class Uc3Evaluation {
+
+    private Uc3Evaluation() {
+    }
+
+    /**
+     * The true savings of a renovated building over its reporting year.
+     *
+     * @param fraction true savings / true counterfactual
+     * @param counterfactualKwh true counterfactual use, kWh
+     */
+    public record TrueSavings(double fraction, double counterfactualKwh) {
+    }
+
+    /** The metrics of one method by split ({@code test}, {@code validation}, {@code train}). */
+    public record MethodMetrics(Map<String, Object> test, Map<String, Object> validation, Map<String, Object> train) {
+
+        /** By split name, as the registry stores them. */
+        public Map<String, Map<String, Object>> bySplit() {
+            Map<String, Map<String, Object>> m = new LinkedHashMap<>();
+            m.put("train", train);
+            m.put("validation", validation);
+            m.put("test", test);
+            return m;
+        }
+    }
+
+    /** The metrics of one method. */
+    public static MethodMetrics evaluate(String method, List<BuildingFit> fits, Map<String, TrueSavings> truth) {
+        List<BuildingFit> own = fits.stream().filter(f -> f.method().equals(method)).toList();
+        List<BuildingFit> treated = role(own, Assignment.TREATED);
+        List<BuildingFit> placebo = role(own, Assignment.PLACEBO);
+        List<BuildingFit> validation = role(own, Assignment.VALIDATION);
+
+        List<Double> absError = new ArrayList<>();
+        List<Double> error = new ArrayList<>();
+        List<Double> cv = new ArrayList<>();
+        List<Double> nmbe = new ArrayList<>();
+        int covered = 0;
+        int withTruth = 0;
+        for (BuildingFit f : treated) {
+            if (!f.fitted()) {
+                continue;
+            }
+            cv.add(f.cvrmse());
+            nmbe.add(f.nmbe());
+            TrueSavings t = truth.get(f.buildingId());
+            if (t == null) {
+                continue;
+            }
+            withTruth++;
+            SavingsEstimate s = f.savings();
+            double e = 100 * (s.fraction() - t.fraction());
+            error.add(e);
+            absError.add(Math.abs(e));
+            if (t.fraction() >= s.fractionLower90() && t.fraction() <= s.fractionUpper90()) {
+                covered++;
+            }
+        }
+        Map<String, Object> test = new LinkedHashMap<>();
+        test.put("savings_abs_error_pct_points_median", median(absError));
+        test.put("placebo_coverage_90", coverage(placebo));
+        test.put("cvrmse", median(cv));
+        test.put("nmbe", median(nmbe));
+        test.put("savings_error_pct_points_mean", mean(error));
+        test.put("savings_abs_error_pct_points_p90", quantile(absError, 0.9));
+        test.put("treated_coverage_90", withTruth == 0 ? Double.NaN : covered / (double) withTruth);
+        test.put("half_width_90_pct_points_median", median(halfWidths(treated)));
+        test.put("placebo_abs_error_pct_points_median", median(absFractions(placebo)));
+        test.put("placebo_half_width_90_pct_points_median", median(halfWidths(placebo)));
+        if (method.equals(SavingsFits.HOURLY)) {
+            test.put("placebo_coverage_90_hourly_formula", hourlyFormulaCoverage(placebo));
+        }
+        test.put("treated_buildings", treated.size());
+        test.put("treated_fitted", count(treated));
+        test.put("treated_with_truth", withTruth);
+        test.put("placebo_runs", placebo.size());
+        test.put("placebo_fitted", count(placebo));
+
+        Map<String, Object> val = new LinkedHashMap<>();
+        val.put("placebo_abs_error_pct_points_median", median(absFractions(validation)));
+        val.put("placebo_coverage_90", coverage(validation));
+        val.put("runs", validation.size());
+        val.put("fitted", count(validation));
+
+        List<Double> allCv = new ArrayList<>();
+        List<Double> allNmbe = new ArrayList<>();
+        List<Double> rho = new ArrayList<>();
+        for (BuildingFit f : own) {
+            if (f.fitted()) {
+                allCv.add(f.cvrmse());
+                allNmbe.add(f.nmbe());
+                rho.add(f.rho());
+            }
+        }
+        Map<String, Object> train = new LinkedHashMap<>();
+        train.put("cvrmse", median(allCv));
+        train.put("nmbe", median(allNmbe));
+        train.put("residual_autocorrelation_median", median(rho));
+        train.put("baselines_fitted", allCv.size());
+        return new MethodMetrics(finite(test), finite(val), finite(train));
+    }
+
+    /**
+     * The best method, chosen without test data: the lowest median absolute placebo error on the validation
+     * buildings (true savings 0); ties, or no validation run at all, keep the earlier method of {@code methods}
+     * (CalTRACK daily first: the reference method when daily data exist).
+     */
+    public static String selectBest(List<String> methods, Map<String, MethodMetrics> metrics) {
+        String best = methods.get(0);
+        double bestValue = Double.NaN;
+        for (String m : methods) {
+            Object v = metrics.get(m).validation().get("placebo_abs_error_pct_points_median");
+            double d = v instanceof Number n ? n.doubleValue() : Double.NaN;
+            if (Double.isFinite(d) && (Double.isNaN(bestValue) || d < bestValue)) {
+                best = m;
+                bestValue = d;
+            }
+        }
+        return best;
+    }
+
+    /** Non-finite values (undefined metrics) become null, as the JSON publishes them. */
+    private static Map<String, Object> finite(Map<String, Object> m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(k, v instanceof Double d && !Double.isFinite(d) ? null : v));
+        return out;
+    }
+
+    private static List<BuildingFit> role(List<BuildingFit> fits, String role) {
+        return fits.stream().filter(f -> f.role().equals(role)).toList();
+    }
+
+    private static int count(List<BuildingFit> fits) {
+        return (int) fits.stream().filter(BuildingFit::fitted).count();
+    }
+
+    /** Share of fitted runs whose 90 % interval holds 0; NaN without any. */
+    static double coverage(List<BuildingFit> runs) {
+        int n = 0;
+        int in = 0;
+        for (BuildingFit f : runs) {
+            if (f.fitted()) {
+                n++;
+                if (f.savings().lower90() <= 0 && f.savings().upper90() >= 0) {
+                    in++;
+                }
+            }
+        }
+        return n == 0 ? Double.NaN : in / (double) n;
+    }
+
+    /** Placebo coverage had the Guideline 14 formula been applied to hourly points (hourly method only). */
+    static double hourlyFormulaCoverage(List<BuildingFit> runs) {
+        int n = 0;
+        int in = 0;
+        for (BuildingFit f : runs) {
+            if (f.fitted() && Double.isFinite(f.hourlyFormulaHalfWidth90())) {
+                n++;
+                if (Math.abs(f.savings().fraction()) <= f.hourlyFormulaHalfWidth90()) {
+                    in++;
+                }
+            }
+        }
+        return n == 0 ? Double.NaN : in / (double) n;
+    }
+
+    private static List<Double> absFractions(List<BuildingFit> runs) {
+        List<Double> out = new ArrayList<>();
+        for (BuildingFit f : runs) {
+            if (f.fitted()) {
+                out.add(100 * Math.abs(f.savings().fraction()));
+            }
+        }
+        return out;
+    }
+
+    private static List<Double> halfWidths(List<BuildingFit> runs) {
+        List<Double> out = new ArrayList<>();
+        for (BuildingFit f : runs) {
+            if (f.fitted()) {
+                out.add(100 * f.savings().halfWidth90() / Math.abs(f.savings().counterfactual()));
+            }
+        }
+        return out;
+    }
+
+    /** The median; NaN of an empty list. */
+    public static double median(List<Double> values) {
+        return quantile(values, 0.5);
+    }
+
+    /** The q-quantile with linear interpolation between order statistics; NaN of an empty list. */
+    public static double quantile(List<Double> values, double q) {
+        double[] v = values.stream().filter(Double::isFinite).mapToDouble(Double::doubleValue).sorted().toArray();
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        double pos = q * (v.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(v.length - 1, lo + 1);
+        return v[lo] + (pos - lo) * (v[hi] - v[lo]);
+    }
+
+    private static double mean(List<Double> values) {
+        return values.isEmpty() ? Double.NaN : Arrays.stream(values.stream().mapToDouble(Double::doubleValue)
+                .toArray()).average().orElse(Double.NaN);
+    }
+}

@@ -1,0 +1,129 @@
+package org.energycommons.workbench.models.uc3;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import org.energycommons.workbench.models.mv.CaltrackBilling;
+import org.energycommons.workbench.models.mv.CaltrackDaily;
+import org.energycommons.workbench.models.mv.TowtHourly;
+
+/**
+ * The validated options of uc3 (savings after renovation works), namespaced keys {@code workbench.uc3.*}: the
+ * CalTRACK daily options ({@link CaltrackDaily}), the billing and hourly ones, and the periods of the evaluation.
+ *
+ * @param seed seed of the placebo (fake works) dates and of the validation sample
+ * @param daily the CalTRACK daily method; its {@code baseline_days} and {@code min_data_sufficiency} apply to all
+ *     three methods
+ * @param billing the CalTRACK billing method
+ * @param hourly the TOWT hourly method
+ * @param reportingDays days after the works summed into the savings (fewer when the data end before)
+ * @param minReportingDays reporting days a building needs for a savings estimate (and the latest placebo date leaves)
+ * @param validationBuildings buildings without works (outside the comparison group) whose placebo runs select the
+ *     best method
+ */
+public record Uc3Options(long seed, CaltrackDaily daily, CaltrackBilling billing, TowtHourly hourly, int reportingDays,
+                         int minReportingDays, int validationBuildings) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Key prefix. */
+    public static final String PREFIX = CaltrackDaily.PREFIX;
+
+    public Uc3Options {
+        Objects.requireNonNull(daily, "daily");
+        Objects.requireNonNull(billing, "billing");
+        Objects.requireNonNull(hourly, "hourly");
+        if (!billing.daily().equals(daily)) {
+            throw new IllegalArgumentException("the billing method must share the daily options");
+        }
+        if (reportingDays < 1) {
+            throw new IllegalArgumentException(PREFIX + "reporting_days must be >= 1, got " + reportingDays);
+        }
+        if (minReportingDays < 1 || minReportingDays > reportingDays) {
+            throw new IllegalArgumentException(PREFIX + "min_reporting_days must be in 1..reporting_days ("
+                    + reportingDays + "), got " + minReportingDays);
+        }
+        if (validationBuildings < 0) {
+            throw new IllegalArgumentException(PREFIX + "validation_buildings must be >= 0, got " + validationBuildings);
+        }
+    }
+
+    /**
+     * CalTRACK defaults (365-day baseline with 90 % of its days, balance points over 30–90 °F, slopes significant at
+     * p &lt; 0.1; monthly bills; TOWT at CalTRACK's knots), a reporting year as the true savings are defined
+     * ({@code SyntheticWorks.TRUTH_DAYS}), at least 90 reporting days, 40 validation buildings.
+     */
+    public static Uc3Options defaults(long seed) {
+        CaltrackDaily daily = CaltrackDaily.defaults();
+        TowtHourly t = TowtHourly.defaults();
+        return new Uc3Options(seed, daily, new CaltrackBilling(daily, 30, 10, 0.9),
+                new TowtHourly(t.knotsC(), t.occupancyThreshold(), t.minBinHours(), daily.minDataSufficiency()), 365,
+                90, 40);
+    }
+
+    /** Reads {@code workbench.uc3.*}; missing keys take the defaults; unknown keys under the prefix fail. */
+    public static Uc3Options of(Properties p, long defaultSeed) {
+        Uc3Options d = defaults(defaultSeed);
+        Map<String, String> known = d.toMap();
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith(PREFIX) && !known.containsKey(key.substring(PREFIX.length()))) {
+                throw new IllegalArgumentException("unknown option " + key + "; known: " + known.keySet());
+            }
+        }
+        Map<String, String> v = new LinkedHashMap<>();
+        known.forEach((k, def) -> v.put(k, p.getProperty(PREFIX + k, def).trim()));
+        Properties dailyKeys = new Properties();
+        for (String k : d.daily().toMap().keySet()) {
+            dailyKeys.setProperty(PREFIX + k, v.get(k));
+        }
+        CaltrackDaily daily = CaltrackDaily.of(dailyKeys);
+        try {
+            CaltrackBilling billing = new CaltrackBilling(daily, Integer.parseInt(v.get("billing_period_days")),
+                    Integer.parseInt(v.get("billing_min_periods")),
+                    Double.parseDouble(v.get("billing_min_period_coverage")));
+            TowtHourly hourly = new TowtHourly(knots(v.get("towt_knots_c")),
+                    Double.parseDouble(v.get("towt_occupancy_threshold")), Integer.parseInt(v.get("towt_min_bin_hours")),
+                    daily.minDataSufficiency());
+            return new Uc3Options(Long.parseLong(v.get("seed")), daily, billing, hourly,
+                    Integer.parseInt(v.get("reporting_days")), Integer.parseInt(v.get("min_reporting_days")),
+                    Integer.parseInt(v.get("validation_buildings")));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad uc3 option: " + e.getMessage(), e);
+        }
+    }
+
+    private static double[] knots(String text) {
+        if (text.isBlank()) {
+            return new double[0];
+        }
+        List<Double> out = new ArrayList<>();
+        for (String s : text.split(",")) {
+            out.add(Double.parseDouble(s.trim()));
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The options as properties, the inverse of {@link #of(Properties, long)}. */
+    public Properties toProperties() {
+        Properties p = new Properties();
+        toMap().forEach((k, v) -> p.setProperty(PREFIX + k, v));
+        return p;
+    }
+
+    /** The options by short key. */
+    public Map<String, String> toMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("seed", String.valueOf(seed));
+        m.putAll(daily.toMap());
+        m.putAll(billing.toMap());
+        m.putAll(hourly.toMap());
+        m.put("reporting_days", String.valueOf(reportingDays));
+        m.put("min_reporting_days", String.valueOf(minReportingDays));
+        m.put("validation_buildings", String.valueOf(validationBuildings));
+        return m;
+    }
+}
