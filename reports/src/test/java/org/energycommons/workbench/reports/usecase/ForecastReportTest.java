@@ -206,7 +206,7 @@ class ForecastReportTest {
         }
         // models table: best starred, MAPE in %, RMSE in kW with 1 decimal, ratios with 3 decimals, NaN as a dash
         assertTrue(html.contains("<td>★ gbt-mllib</td><td>spark-mllib</td><td class=\"num\">4.3</td>"
-                + "<td class=\"num\">13.0</td><td class=\"num\">35.1</td><td class=\"num\">82.4</td>"
+                + "<td class=\"num\">13.0</td><td class=\"num\">35.1</td><td class=\"num\">82.4</td><td>—</td>"
                 + "<td class=\"num\">0.650</td><td class=\"num\">0.712</td><td class=\"num\">12.7</td>"), html);
         assertTrue(html.contains("<td>gbt-smile-quantile</td><td>smile</td><td class=\"num\">5.0</td>"));
         assertTrue(html.contains("<td class=\"num\">0.700</td><td>—</td>"), "missing precision");
@@ -227,6 +227,30 @@ class ForecastReportTest {
         assertTrue(html.contains("<dt>git.commit</dt><dd>0123abcd</dd>"));
         assertTrue(html.contains("<dt>seed</dt><dd>42</dd>"));
         assertTrue(html.contains("<dt>gbt-smile-quantile</dt><dd>gbt-smile-quantile-20250101-e5f6</dd>"));
+    }
+
+    @Test
+    void theBacktestSectionShowsOriginsLeadTimesAndSubstations() {
+        ForecastReportData base = data(focus());
+        ForecastReportData.Backtest bt = new ForecastReportData.Backtest("rolling origin, refit at each origin",
+                List.of(new ForecastReportData.OriginRow("2024-07-01", "2024-07-01..2024-08-15", BEST, 1080, 0.061,
+                        7.25, 0.41, 0.78, 2.5, 6.125)),
+                new int[] {14, 15, 16}, Map.of(BEST, new double[] {0.05, 0.06, 0.07}),
+                Map.of(BEST, new double[] {5.0, 6.0, 7.0}), BEST,
+                List.of(new ForecastReportData.BacktestSubstation("PS-0042", 37, 0.052, 8.5, 6.4, 0.81)));
+        String html = ForecastReport.render(new ForecastReportData(base.useCase(), base.result(), base.tables(),
+                base.region(), base.split(), base.intervalMethods(), base.focus(), base.mapeByHour(),
+                base.substations(), base.generatedAt(), bt));
+        int start = html.indexOf("<section id=\"backtest\">");
+        String section = html.substring(start, html.indexOf("</section>", start));
+        assertEquals(3, count(section, "<svg"), "MAPE and CRPS by lead time, MAPE by substation");
+        assertTrue(section.contains("<td>2024-07-01</td><td>2024-07-01..2024-08-15</td><td>" + BEST + "</td>"
+                + "<td class=\"num\">1080</td><td class=\"num\">6.1</td><td class=\"num\">7.3</td>"), section);
+        assertTrue(section.contains("<td class=\"num\">6.13</td>") || section.contains("<td class=\"num\">6.12</td>"),
+                "CRPS with two decimals");
+        assertTrue(section.contains("<td>PS-0042</td><td class=\"num\">37</td><td class=\"num\">5.2</td>"));
+        String without = ForecastReport.render(base);
+        assertTrue(without.contains("The backtest was not run."));
     }
 
     @Test
