@@ -89,8 +89,8 @@ public final class GenerateJob {
 
         ctx.progress().step("generate: gas (buildings, network areas, capacities)");
         lake.replace(Tables.GAS_BUILDING_DAILY, SyntheticGas.buildingDaily(config, meters, weather), ctx.runId());
-        lake.replace(Tables.GAS_AREA_DAILY, SyntheticGas.areaDaily(meters, lake.read(Tables.GAS_BUILDING_DAILY)),
-                ctx.runId());
+        lake.replace(Tables.GAS_AREA_DAILY, SyntheticGas.areaDaily(config, meters, weather,
+                lake.read(Tables.GAS_BUILDING_DAILY)), ctx.runId());
         lake.replace(Tables.GAS_AREAS, SyntheticGas.areas(config, lake.read(Tables.GAS_AREA_DAILY)), ctx.runId());
 
         ctx.progress().step("generate: PV production and self-consumption");

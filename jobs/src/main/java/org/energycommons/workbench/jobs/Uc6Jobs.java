@@ -86,7 +86,7 @@ public final class Uc6Jobs {
         RegionConfig region = GenerateJob.regionOf(ctx);
         Uc6Options options = options(ctx);
 
-        ctx.progress().step("train uc6: degree-day baseline and boosted trees");
+        ctx.progress().step("train uc6: degree-day baseline, convex degree-day curves and boosted trees");
         GasDemandForecasting.Outcome outcome = GasDemandForecasting.run(lake.read(Tables.UC6_FEATURES), inputs,
                 options, ctx.progress()::info);
 

@@ -25,7 +25,7 @@ import org.apache.spark.sql.Row;
  * (French gas distribution is a communal public service granted by concession, so the commune is the natural
  * network area), with a capacity that the coldest days come close to or exceed.
  *
- * <p>The physics is the one of the electric slope of {@link SyntheticMeter}: the envelope loses
+ * <p><b>Buildings.</b> The physics is the one of the electric slope of {@link SyntheticMeter}: the envelope loses
  * {@code loss = surface × U} (kW/°C, recovered exactly from the true parameters, see
  * {@link #lossKwPerC()}), and a building needs, on a local day,
  * <pre>
@@ -34,8 +34,44 @@ import org.apache.spark.sql.Row;
  * </pre>
  * where 0.9 is the seasonal boiler efficiency and the smoothed temperature is the building-inertia temperature
  * {@code smoothed_temperature_c} of {@link SyntheticRegion#weather()}. Metered values multiply the expected one by
- * a log-normal noise of unit mean and σ {@value #NOISE_SD}, drawn per building and day. Quantities are kWh on the
- * higher heating value (PCS), as gas network operators bill them; the efficiency is taken relative to PCS.
+ * a log-normal noise of unit mean and σ {@value #NOISE_SD}, drawn per building and day (occupants, set points,
+ * absences). Quantities are kWh on the higher heating value (PCS), as gas network operators bill them; the
+ * efficiency is taken relative to PCS.
+ *
+ * <p><b>Network areas.</b> A real distribution area serves thousands of delivery points, far more than the few tens
+ * of gas buildings the region models, so each modelled building stands for {@value #AREA_SCALE} consumers like it
+ * ({@link #AREA_SCALE}). The area's demand on a day is
+ * <pre>
+ *   gas_kwh = Σ metered_b                                               (the modelled buildings, as metered)
+ *           + ε(area, day) × [ (AREA_SCALE − 1) × Σ expected_gas_kwh_b  (the unmodelled look-alike consumers)
+ *                              + base(area) ]                           (year-round non-heating use)
+ * </pre>
+ * <ul>
+ *   <li>The unmodelled consumers contribute their <em>expected</em> use: their idiosyncratic daily noises are
+ *       independent, so over thousands of delivery points they average out (σ / √n); scaling the modelled
+ *       buildings' metered noise instead would give a network area the day-to-day jitter of 20 houses.</li>
+ *   <li>{@code ε(area, day)} is a log-normal factor of unit mean and σ {@value #AREA_NOISE_SD}, drawn per area and
+ *       day, common to every consumer of the area: what does not average out over a network (a windy or sunny
+ *       day the daily mean temperature misses, a day when many people are away, the weather response of the
+ *       customers the buildings do not resemble). We assume a couple of percent: the operational target of a
+ *       day-ahead area forecast with a forecast temperature is a few percent of MAPE (the 4 % criterion of this
+ *       use case), which a residual of that size leaves room for once the temperature forecast error is added.</li>
+ *   <li>{@code base(area)} is the use that does not depend on the temperature: cooking, hot water of the
+ *       non-residential customers, tertiary and small-industry process gas. French public distribution delivers
+ *       in summer of the order of one fifth to one sixth of its winter daily demand (the daily consumption of the
+ *       public distributions published by GRTgaz and Teréga on ODRE is of the order of 0.3 TWh/day in summer
+ *       against 1.5–2 TWh/day in January), whereas the heating and hot water of the modelled buildings alone give
+ *       1/20 to 1/40. The base is set from the area's buildings, not from the weather of the
+ *       period: {@code base = share × AREA_SCALE × Σ 24 h × loss_b × }{@value #REFERENCE_HEATING_DEGREES_C}
+ *       {@code °C / 0.9}, a share (uniform in [{@value #BASE_SHARE_MIN}, {@value #BASE_SHARE_MAX}), drawn per
+ *       area: areas differ in their tertiary and industrial mix) of the heating of a reference winter day with
+ *       {@value #REFERENCE_HEATING_DEGREES_C} heating degrees (a January day of the H1 stations: a mean of about
+ *       3 °C below balance points of 13–17.5 °C). A base of about a fifth of that winter heating, with the
+ *       dwellings' hot water, gives a July / January ratio of daily area demand near 1/5 in zone H1 and about 1/3
+ *       on the Mediterranean coast, whose winters are milder.</li>
+ * </ul>
+ * No weekly pattern is given to the base (process gas of small industry dips at weekends in reality): the
+ * temperature dominates winter demand and v1 keeps the area model to the terms above.
  *
  * <p>Every random value is a hash of the seed and the row's keys: the same seed gives identical rows whatever the
  * partitioning. Renovation works ({@link SyntheticWorks}) are not applied to gas in v1.
@@ -56,6 +92,14 @@ public final class SyntheticGas {
      * tens of synthetic buildings × {@value} × tens to hundreds of kWh).
      */
     public static final double AREA_SCALE = 250.0;
+    /** Standard deviation of the log of the area-day factor common to all the consumers of an area. */
+    public static final double AREA_NOISE_SD = 0.02;
+    /** Heating degrees (°C below the balance point) of the reference winter day the non-heating base is set from. */
+    public static final double REFERENCE_HEATING_DEGREES_C = 12.0;
+    /** Lowest share of the reference winter day's heating that an area uses every day without heating. */
+    public static final double BASE_SHARE_MIN = 0.15;
+    /** Highest share of the reference winter day's heating that an area uses every day without heating. */
+    public static final double BASE_SHARE_MAX = 0.25;
     /** Percentile of the daily area demand the capacity is set from. */
     public static final double CAPACITY_PERCENTILE = 0.99;
     /** Lowest capacity factor applied to the percentile. */
@@ -134,24 +178,62 @@ public final class SyntheticGas {
     }
 
     /**
-     * Daily demand of the gas network areas, one per commune: the sum of the area's synthetic buildings ×
-     * {@value #AREA_SCALE} (the consumers the region does not model). An area exists where the region has at least
-     * one gas-heated building: substations are spread over communes by weight ({@link Geography#communeOfSubstation}),
-     * so the default region (300 meters / 25 = 12 substations) reaches the four communes 99001-99004 (all in zone
-     * H1c, two weather stations) and has four areas; from 22 substations on, every commune has one.
+     * The year-round non-heating use of every network area, kWh PCS/day: a share uniform in
+     * [{@value #BASE_SHARE_MIN}, {@value #BASE_SHARE_MAX}) drawn from the seed and the area, times
+     * {@value #AREA_SCALE} × the heating its gas buildings need on a reference winter day of
+     * {@value #REFERENCE_HEATING_DEGREES_C} heating degrees ({@code Σ 24 h × loss / 0.9 × degrees}).
      *
      * @param meters the meters rows (their {@code commune_code} gives the area)
+     * @return {@code area_id string, base_share double, base_kwh double}, one row per area with a gas building
+     */
+    public static Dataset<Row> areaBase(RegionConfig config, Dataset<Row> meters) {
+        Column referenceHeating = lit(24.0 * REFERENCE_HEATING_DEGREES_C / BOILER_EFFICIENCY).multiply(lossKwPerC());
+        Column share = SyntheticColumns.uniform(config.seed(), "gas.area_base", BASE_SHARE_MIN, BASE_SHARE_MAX,
+                col("area_id"));
+        return meters
+                .filter(col("heating_energy").equalTo("gas"))
+                .select(concat(lit(AREA_PREFIX), col("commune_code")).as("area_id"),
+                        referenceHeating.as("reference_heating_kwh"))
+                .groupBy("area_id")
+                .agg(sum("reference_heating_kwh").as("reference_heating_kwh"))
+                .withColumn("base_share", share)
+                .select(col("area_id"), col("base_share"),
+                        col("base_share").multiply(AREA_SCALE).multiply(col("reference_heating_kwh")).as("base_kwh"));
+    }
+
+    /**
+     * Daily demand of the gas network areas, one per commune: the modelled buildings as metered, plus the
+     * unmodelled consumers ({@value #AREA_SCALE} − 1 per modelled building, at the buildings' expected use) and the
+     * area's non-heating base ({@link #areaBase}), both × an area-day log-normal factor of unit mean (σ
+     * {@value #AREA_NOISE_SD}) drawn from the seed, the area and the day (see the class comment for why). An area
+     * exists where the region has at least one gas-heated building: substations are spread over communes by weight
+     * ({@link Geography#communeOfSubstation}), so the default region (300 meters / 25 = 12 substations) reaches the
+     * four communes 99001-99004 (all in zone H1c, two weather stations) and has four areas; from 22 substations on,
+     * every commune has one.
+     *
+     * @param meters the meters rows (their {@code commune_code} gives the area)
+     * @param weather hourly weather with {@code station_id, ts_utc, smoothed_temperature_c}
      * @param buildingDaily the rows of {@link #buildingDaily}
      * @return {@code area_id string, local_date date, gas_kwh double (kWh PCS/day), n_buildings long} where
-     *     {@code n_buildings} counts the synthetic buildings summed (not scaled)
+     *     {@code n_buildings} counts the modelled buildings (not scaled)
      */
-    public static Dataset<Row> areaDaily(Dataset<Row> meters, Dataset<Row> buildingDaily) {
+    public static Dataset<Row> areaDaily(RegionConfig config, Dataset<Row> meters, Dataset<Row> weather,
+                                         Dataset<Row> buildingDaily) {
         Dataset<Row> buildingArea = meters.select(col("building_id"),
                 concat(lit(AREA_PREFIX), col("commune_code")).as("area_id"));
+        Column areaNoise = SyntheticColumns.logNormalUnitMean(config.seed(), "gas.area_noise", AREA_NOISE_SD,
+                col("area_id"), col("local_date"));
+        Column unmodelled = col("expected_kwh").multiply(AREA_SCALE - 1).plus(col("base_kwh"));
         return buildingDaily
+                .join(expectedBuildingDaily(config, meters, weather), new String[] {"building_id", "local_date"})
                 .join(broadcast(buildingArea), "building_id")
                 .groupBy("area_id", "local_date")
-                .agg(round(sum("gas_kwh").multiply(AREA_SCALE), 3).as("gas_kwh"), count("*").as("n_buildings"));
+                .agg(sum("gas_kwh").as("metered_kwh"), sum("expected_gas_kwh").as("expected_kwh"),
+                        count("*").as("n_buildings"))
+                .join(broadcast(areaBase(config, meters)), "area_id")
+                .select(col("area_id"), col("local_date"),
+                        round(col("metered_kwh").plus(unmodelled.multiply(areaNoise)), 3).as("gas_kwh"),
+                        col("n_buildings"));
     }
 
     /**

@@ -33,6 +33,13 @@ class SyntheticGasTest {
                 SyntheticGas.buildingDaily(config, region.meters().repartition(3), weather.repartition(4)));
         assertTrue(first.size() >= 5 * 40, "gas buildings × days: " + first.size());
         assertEquals(first, second);
+        List<String> areas = SyntheticFixtures.sortedRows(SyntheticGas.areaDaily(config, region.meters(), weather,
+                SyntheticGas.buildingDaily(config, region.meters(), weather)));
+        List<String> areasAgain = SyntheticFixtures.sortedRows(SyntheticGas.areaDaily(config,
+                region.meters().repartition(2), weather.repartition(3),
+                SyntheticGas.buildingDaily(config, region.meters(), weather).repartition(5)));
+        assertTrue(areas.size() >= 40, "areas × days: " + areas.size());
+        assertEquals(areas, areasAgain);
 
         RegionConfig other = new RegionConfig(60, 40, LocalDate.of(2024, 1, 8), 6L, 20);
         SyntheticRegion otherRegion = new SyntheticRegion(spark, other);
@@ -81,6 +88,55 @@ class SyntheticGasTest {
     }
 
     @Test
+    void areaDemandIsTheMeteredBuildingsPlusTheirExpectedLookAlikesAndABaseUnderACommonAreaDayFactor() {
+        RegionConfig config = new RegionConfig(10, 80, LocalDate.of(2024, 1, 1), 11L, 10);
+        // loss = slope / 0.04: 3 kW/°C and 1.5 kW/°C; an electric dwelling that gas ignores.
+        SyntheticFixtures.Meter office = new SyntheticFixtures.Meter(1).archetype(Archetype.OFFICE)
+                .heating("gas", 0.12, 14).station("ST01");
+        SyntheticFixtures.Meter dwelling = new SyntheticFixtures.Meter(2)
+                .archetype(Archetype.RESIDENTIAL_OTHER_HEATING).heating("gas", 0.06, 16).station("ST01");
+        SyntheticFixtures.Meter electric = new SyntheticFixtures.Meter(3).heating("electricity", 0.3, 16);
+        SyntheticFixtures.Meter other = new SyntheticFixtures.Meter(4).archetype(Archetype.OFFICE)
+                .heating("gas", 0.04, 14).station("ST01");
+        other.communeCode = "99002";
+        Dataset<Row> meters = SyntheticFixtures.meters(spark, office, dwelling, electric, other);
+        Dataset<Row> weather = SyntheticFixtures.constantWeather(spark, config, Map.of("ST01", 4.0));
+
+        Map<String, Row> base = new HashMap<>();
+        for (Row r : SyntheticGas.areaBase(config, meters).collectAsList()) {
+            base.put(r.getString(0), r);
+        }
+        assertEquals(Set.of("GA-99001", "GA-99002"), base.keySet());
+        double reference = 24 * (3.0 + 1.5) * 12 / 0.9;
+        double share = base.get("GA-99001").getDouble(1);
+        assertTrue(share >= 0.15 && share < 0.25, "base share " + share);
+        assertEquals(share * 250 * reference, base.get("GA-99001").getDouble(2), 1e-6);
+
+        Dataset<Row> buildingDaily = SyntheticGas.buildingDaily(config, meters, weather);
+        Map<String, List<Double>> expected = byBuilding(SyntheticGas.expectedBuildingDaily(config, meters, weather));
+        Map<String, List<Double>> metered = byBuilding(buildingDaily);
+        double expectedSum = expected.get(office.buildingId).get(0) + expected.get(dwelling.buildingId).get(0);
+        double unmodelled = 249 * expectedSum + share * 250 * reference;
+        List<Double> factors = new ArrayList<>();
+        List<Row> days = SyntheticGas.areaDaily(config, meters, weather, buildingDaily)
+                .filter(col("area_id").equalTo("GA-99001"))
+                .orderBy("local_date")
+                .collectAsList();
+        assertEquals(80, days.size());
+        for (int d = 0; d < days.size(); d++) {
+            Row r = days.get(d);
+            assertEquals(2L, r.getLong(r.fieldIndex("n_buildings")), "electric and other-commune buildings excluded");
+            double meteredSum = metered.get(office.buildingId).get(d) + metered.get(dwelling.buildingId).get(d);
+            factors.add((r.getDouble(r.fieldIndex("gas_kwh")) - meteredSum) / unmodelled);
+        }
+        double mean = factors.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double sd = Math.sqrt(factors.stream().mapToDouble(f -> (f - mean) * (f - mean)).sum() / (factors.size() - 1));
+        // The area-day factor has unit mean and a σ of 0.02: the buildings' own 10 % noise does not reach the area.
+        assertEquals(1.0, mean, 0.01);
+        assertTrue(sd > 0.01 && sd < 0.03, "area-day factor sd " + sd);
+    }
+
+    @Test
     void lossRecoveredFromTheTrueParametersIsSurfaceTimesU() {
         RegionConfig config = new RegionConfig(300, 35, LocalDate.of(2024, 1, 8), 9L, 25);
         List<Row> rows = new SyntheticRegion(spark, config).meters()
@@ -99,18 +155,33 @@ class SyntheticGasTest {
         SyntheticRegion region = new SyntheticRegion(spark, config);
         Dataset<Row> meters = region.meters().cache();
         Dataset<Row> buildingDaily = SyntheticGas.buildingDaily(config, meters, region.weather()).cache();
-        Dataset<Row> areaDaily = SyntheticGas.areaDaily(meters, buildingDaily).cache();
-        List<Row> areaRows = areaDaily.collectAsList();
+        Dataset<Row> areaDaily = SyntheticGas.areaDaily(config, meters, region.weather(), buildingDaily).cache();
+        List<Row> areaRows = areaDaily.orderBy("area_id", "local_date").collectAsList();
         assertEquals(Geography.COMMUNES.size() * 365, areaRows.size());
         double buildingTotal = buildingDaily.agg(sum("gas_kwh")).first().getDouble(0);
         double areaTotal = areaRows.stream().mapToDouble(r -> r.getDouble(r.fieldIndex("gas_kwh"))).sum();
-        assertEquals(buildingTotal * SyntheticGas.AREA_SCALE, areaTotal, areaTotal * 1e-9);
+        // The look-alike consumers scale the buildings' use, and the non-heating base comes on top.
+        assertTrue(areaTotal > buildingTotal * SyntheticGas.AREA_SCALE, areaTotal + " vs " + buildingTotal);
 
         Map<String, List<Double>> demand = new HashMap<>();
+        Map<String, double[]> january = new HashMap<>();
+        Map<String, double[]> july = new HashMap<>();
         for (Row r : areaRows) {
-            demand.computeIfAbsent(r.getString(r.fieldIndex("area_id")), k -> new ArrayList<>())
-                    .add(r.getDouble(r.fieldIndex("gas_kwh")));
+            String area = r.getString(r.fieldIndex("area_id"));
+            double kwh = r.getDouble(r.fieldIndex("gas_kwh"));
+            demand.computeIfAbsent(area, k -> new ArrayList<>()).add(kwh);
             assertTrue(r.getLong(r.fieldIndex("n_buildings")) >= 1, "synthetic gas buildings per area: " + r);
+            int month = r.getDate(r.fieldIndex("local_date")).toLocalDate().getMonthValue();
+            if (month == 1 || month == 7) {
+                double[] acc = (month == 1 ? january : july).computeIfAbsent(area, k -> new double[2]);
+                acc[0] += kwh;
+                acc[1]++;
+            }
+        }
+        // Summer demand is a realistic fraction of winter demand: about 1/5 in zone H1, flatter on the coast.
+        for (String area : demand.keySet()) {
+            double ratio = (july.get(area)[0] / july.get(area)[1]) / (january.get(area)[0] / january.get(area)[1]);
+            assertTrue(ratio > 1.0 / 8 && ratio < 1.0 / 2.5, area + " July / January demand " + ratio);
         }
         List<Row> areas = SyntheticGas.areas(config, areaDaily).orderBy("area_id").collectAsList();
         assertEquals(SyntheticGas.areaIds(), areas.stream().map(r -> r.getString(0)).toList());
@@ -144,7 +215,8 @@ class SyntheticGasTest {
         SyntheticRegion region = new SyntheticRegion(spark, config);
         Dataset<Row> meters = region.meters();
         Map<String, Long> buildings = new HashMap<>();
-        for (Row r : SyntheticGas.areaDaily(meters, SyntheticGas.buildingDaily(config, meters, region.weather()))
+        for (Row r : SyntheticGas.areaDaily(config, meters, region.weather(),
+                        SyntheticGas.buildingDaily(config, meters, region.weather()))
                 .groupBy("area_id").agg(org.apache.spark.sql.functions.min("n_buildings")).collectAsList()) {
             buildings.put(r.getString(0), r.getLong(1));
         }

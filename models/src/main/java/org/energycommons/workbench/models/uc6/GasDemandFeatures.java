@@ -63,7 +63,7 @@ public final class GasDemandFeatures {
             "target_date");
     /** Model input columns, all numeric, in model order. */
     public static final List<String> FEATURES = List.of("horizon", "demand_d0_ratio", "demand_d1_ratio",
-            "demand_7d_ratio", "t_obs_issue_c", "te_obs_issue_c", "t_fc_c", "t_fc_prev_c", "te_fc_c", "hdd_te_fc",
+            "demand_7d_ratio", "t_obs_issue_c", "te_obs_issue_c", "t_fc_c", "t_fc_prev_c", "te_fc_c", "te_fc_prev_c", "hdd_te_fc",
             "hdd_t_fc", "iso_day_of_week", "is_public_holiday", "is_school_holiday", "doy_sin", "doy_cos");
 
     /** Schema of {@link #temperaturePaths}. */
@@ -79,6 +79,7 @@ public final class GasDemandFeatures {
             .add("te_fc_c", DataTypes.DoubleType, false)
             .add("hdd_te_fc", DataTypes.DoubleType, false)
             .add("hdd_t_fc", DataTypes.DoubleType, false)
+            .add("te_fc_prev_c", DataTypes.DoubleType, false)
             .add("t_obs_target_c", DataTypes.DoubleType, false);
 
     private GasDemandFeatures() {
@@ -103,7 +104,9 @@ public final class GasDemandFeatures {
      * The temperature side of the feature rows, per station: for every issue day D with
      * {@value #MIN_HISTORY_DAYS} days of history and every horizon h whose target day is observed, the observed mean
      * and effective temperature of D, the simulated forecast mean of D+h and of D+h−1 (the observed mean of D when
-     * h = 1), the effective temperature of D+h along the forecast path, their heating degrees, and the observed
+     * h = 1), the effective temperature of D+h and of D+h−1 along the forecast path ({@code te_fc_prev_c}, the
+     * observed one of D when h = 1: with the two daily means it lets a model learn its own inertia kernel), the
+     * heating degrees of D+h, and the observed
      * mean of D+h ({@code t_obs_target_c}, for evaluation only: not a feature). Runs one group per station on the
      * executors.
      *
@@ -158,11 +161,12 @@ public final class GasDemandFeatures {
                     break;
                 }
                 double forecast = t[i + h] + errors[h - 1];
+                double tePrevious = tePath;
                 tePath = alpha * forecast + (1 - alpha) * tePath;
                 out.add(RowFactory.create(station, java.sql.Date.valueOf(issue), h,
                         java.sql.Date.valueOf(issue.plusDays(h)), t[i], te[i], forecast, previous, tePath,
                         DegreeDays.heatingDegrees(tePath, base), DegreeDays.heatingDegrees(forecast, base),
-                        t[i + h]));
+                        tePrevious, t[i + h]));
                 previous = forecast;
             }
         }
@@ -221,7 +225,7 @@ public final class GasDemandFeatures {
                         col("demand_d1").divide(col(CAPACITY)).as("demand_d1_ratio"),
                         col("demand_7d").divide(col(CAPACITY)).as("demand_7d_ratio"),
                         col("t_obs_issue_c"), col("te_obs_issue_c"), col("t_fc_c"), col("t_fc_prev_c"),
-                        col("te_fc_c"), col("hdd_te_fc"), col("hdd_t_fc"), col("iso_day_of_week"),
+                        col("te_fc_c"), col("te_fc_prev_c"), col("hdd_te_fc"), col("hdd_t_fc"), col("iso_day_of_week"),
                         col("is_public_holiday"), col("is_school_holiday"),
                         sin(dayofyear(col("target_date")).multiply(yearRadians)).as("doy_sin"),
                         cos(dayofyear(col("target_date")).multiply(yearRadians)).as("doy_cos"),

@@ -23,7 +23,8 @@ import org.energycommons.workbench.models.provenance.Json;
 
 /**
  * uc6 training and evaluation: splits the feature table in time on target days, defines each area's peak
- * threshold from training days only, fits the degree-day baseline and the boosted trees on training rows,
+ * threshold from training days only, fits the degree-day baseline, the convex degree-day curves
+ * ({@link ConvexDegreeDayModel}) and the boosted trees on training rows,
  * calibrates their per-horizon intervals on validation rows, selects the model with the lowest validation MAPE
  * averaged over D+1..D+7, and scores every split (the test split is only ever used to report).
  *
@@ -142,6 +143,9 @@ public final class GasDemandForecasting {
         List<GasDemandModel> fitted = new ArrayList<>();
         progress.accept("uc6: degree-day regression per area and horizon on " + train.size() + " training rows");
         fitted.add(DegreeDayModel.fit(train, ctx));
+        progress.accept("uc6: convex degree-day curves with a learnt inertia per area and horizon on " + train.size()
+                + " training rows");
+        fitted.add(ConvexDegreeDayModel.fit(train, ctx));
         progress.accept("uc6: Smile boosted trees (" + options.gbtTrees() + " trees) on " + train.size()
                 + " training rows");
         fitted.add(GbtGasModel.fit(train, ctx, options));

@@ -18,6 +18,7 @@ public final class Uc6ModelStore {
         Uc6ModelFile file = Json.read(files.readString(path), Uc6ModelFile.class);
         return switch (file.type()) {
             case DegreeDayModel.TYPE -> DegreeDayModel.load(file);
+            case ConvexDegreeDayModel.TYPE -> ConvexDegreeDayModel.load(file);
             case GbtGasModel.TYPE -> GbtGasModel.load(dir, file, files);
             default -> throw new IllegalArgumentException("unknown uc6 model type '" + file.type() + "' at " + dir);
         };

@@ -69,10 +69,12 @@ public record Uc6Options(long seed, double smoothingAlpha, double heatingBaseC, 
     /**
      * The defaults. α = 0.6 gives the effective temperature a memory of about one day, the inertia of the
      * building stock; the base is the French DJU base; 0.8 °C per day of lead gives a daily-mean forecast error of
-     * 0.8 °C at D+1 and 2.1 °C at D+7, the order of magnitude of operational forecasts.
+     * 0.8 °C at D+1 and 2.1 °C at D+7, the order of magnitude of operational forecasts. Three weeks of training
+     * days are enough for a degree-day curve, which has a handful of free parameters per area and horizon, as long
+     * as they span a range of temperatures (a spring or autumn month does); a 60-day region then trains.
      */
     public static Uc6Options defaults(long seed) {
-        return new Uc6Options(seed, 0.6, DegreeDays.DEFAULT_HEATING_BASE_C, 0.8, 0.5, 0.2, 28, 200, 4, 16, 0.05,
+        return new Uc6Options(seed, 0.6, DegreeDays.DEFAULT_HEATING_BASE_C, 0.8, 0.5, 0.2, 21, 200, 4, 16, 0.05,
                 0.7);
     }
 

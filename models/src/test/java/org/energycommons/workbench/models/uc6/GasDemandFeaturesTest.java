@@ -58,10 +58,12 @@ class GasDemandFeaturesTest {
         assertEquals(7.0, d6h1.getDouble(8), 1e-12, "Te = 0.5·4 + 0.5·10");
         assertEquals(11.0, d6h1.getDouble(9), 1e-12, "18 − 7");
         assertEquals(14.0, d6h1.getDouble(10), 1e-12, "18 − 4");
+        assertEquals(10.0, d6h1.getDouble(11), 1e-12, "Te of the day before the target: the observed one of D");
         Row d6h3 = byKey.get(START.plusDays(6) + "+3");
         assertEquals(4.75, d6h3.getDouble(8), 1e-12, "Te along the forecast path: 7 → 5.5 → 4.75");
         assertEquals(13.25, d6h3.getDouble(9), 1e-12);
         assertEquals(4.0, d6h3.getDouble(7), 1e-12, "day before the target: its forecast");
+        assertEquals(5.5, d6h3.getDouble(11), 1e-12, "Te of the day before the target along the forecast path");
         Row d7h2 = byKey.get(START.plusDays(7) + "+2");
         assertEquals(7.0, d7h2.getDouble(5), 1e-12, "observed Te of day 7");
         assertEquals(4.75, d7h2.getDouble(8), 1e-12);
@@ -92,6 +94,7 @@ class GasDemandFeaturesTest {
         assertEquals(10.0, (double) row.getAs("te_obs_issue_c"), 1e-9);
         assertEquals(4.0, (double) row.getAs("t_fc_c"), 1e-9);
         assertEquals(5.5, (double) row.getAs("te_fc_c"), 1e-9);
+        assertEquals(7.0, (double) row.getAs("te_fc_prev_c"), 1e-9, "Te of D+1 = 0.5·4 + 0.5·10");
         assertEquals(12.5, (double) row.getAs("hdd_te_fc"), 1e-9);
         assertEquals(14.0, (double) row.getAs("hdd_t_fc"), 1e-9);
         assertEquals(3, (int) row.getAs("iso_day_of_week"), "2024-01-10 is a Wednesday");

@@ -121,6 +121,57 @@ class GasDemandForecastingTest {
     }
 
     @Test
+    void nonNegativeLeastSquaresClampsTheCoefficientThatWouldGoNegative() {
+        // A = [[1, 0], [1, 1], [1, 2]], b = [3, 2, 1]: least squares gives x = (3, −1); with x ≥ 0 the slope is 0
+        // and the intercept the mean, 2.
+        double[][] a = {{1, 0}, {1, 1}, {1, 2}};
+        double[] b = {3, 2, 1};
+        double[][] gram = new double[2][2];
+        double[] rhs = new double[2];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 2; j++) {
+                rhs[j] += a[i][j] * b[i];
+                for (int k = 0; k < 2; k++) {
+                    gram[j][k] += a[i][j] * a[i][k];
+                }
+            }
+        }
+        assertArrayEquals(new double[] {2, 0}, Nnls.solve(gram, rhs), 1e-8);
+        // b = [1, 2, 3] is feasible: the unconstrained solution (1, 1).
+        double[] rising = {1 * 1 + 2 + 3, 2 + 2 * 3};
+        assertArrayEquals(new double[] {1, 1}, Nnls.solve(gram, rising), 1e-8);
+        assertThrows(IllegalArgumentException.class, () -> Nnls.solve(gram, new double[3]));
+    }
+
+    @Test
+    void theConvexFitRecoversTwoHingesAndTheInertiaOfTheStock() {
+        // Two building groups with balance points 12 and 16 °C, seen through Te* = 0.7·T + 0.3·(0.5·Tprev + 0.5·TePrev).
+        int n = 365;
+        double[] t = new double[n];
+        double[] prev = new double[n];
+        double[] tePrev = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = te(i, 1);
+            prev[i] = te(i - 1, 1);
+            tePrev[i] = 0.5 * te(i - 1, 1) + 0.5 * te(i - 2, 1) + Math.sin(i * 0.9);
+            double teStar = 0.7 * t[i] + 0.3 * (0.5 * prev[i] + 0.5 * tePrev[i]);
+            y[i] = 500 + 40 * Math.max(0, 12 - teStar) + 25 * Math.max(0, 16 - teStar);
+        }
+        ConvexDegreeDayModel.Fit fit = ConvexDegreeDayModel.fitOne(t, prev, tePrev, y);
+        assertEquals(0.7, fit.targetDayWeight(), 1e-9);
+        assertEquals(0.5, fit.previousDayShare(), 1e-9);
+        assertEquals(500, fit.intercept(), 1e-3);
+        for (int k = 0; k < fit.knots().length; k++) {
+            double expected = fit.knots()[k] == 12 ? 40 : fit.knots()[k] == 16 ? 25 : 0;
+            assertEquals(expected, fit.slopes()[k], 1e-3, "slope at " + fit.knots()[k] + " °C");
+        }
+        assertEquals(500 + 40 * 2 + 25 * 6, fit.predict(10), 1e-2);
+        assertThrows(IllegalArgumentException.class,
+                () -> ConvexDegreeDayModel.fitOne(t, prev, tePrev, new double[n - 1]));
+    }
+
+    @Test
     void theModelSelectedOnValidationIsTheExactDegreeDayLine() {
         GasDemandForecasting.Outcome outcome = GasDemandForecasting.run(table(rows(100)), Map.of("t", 1L), options(),
                 s -> { });
@@ -140,7 +191,7 @@ class GasDemandForecastingTest {
                 .toList();
         assertEquals(GasDemandForecasting.peakThresholds(train), outcome.peakThresholds());
         assertEquals(2, outcome.peakThresholds().size());
-        assertEquals(2L * 100 * 7 * 2, outcome.predictions().count(), "two models × every row");
+        assertEquals(3L * 100 * 7 * 2, outcome.predictions().count(), "three models × every row");
         outcome.predictions().unpersist();
     }
 
@@ -202,7 +253,8 @@ class GasDemandForecastingTest {
         Uc6TrainingContext ctx = new Uc6TrainingContext("uc6", 11L, Map.of("silver/gas_area_daily", 3L),
                 Map.of("train", "a..b"), "n=1;h=2", train.size());
         LakeFiles files = new LakeFiles(spark);
-        for (GasDemandModel fitted : List.of(DegreeDayModel.fit(train, ctx), GbtGasModel.fit(train, ctx, options()))) {
+        for (GasDemandModel fitted : List.of(DegreeDayModel.fit(train, ctx), ConvexDegreeDayModel.fit(train, ctx),
+                GbtGasModel.fit(train, ctx, options()))) {
             GasDemandModel model = fitted.withIntervals(HorizonIntervals.calibrate(validation,
                     fitted.p50(validation), GasDemandFeatures.HORIZONS));
             String path = dir.resolve(model.provenance().name()).toString();
