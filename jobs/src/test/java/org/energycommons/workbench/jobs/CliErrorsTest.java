@@ -26,9 +26,13 @@ class CliErrorsTest {
     }
 
     @Test
-    void declaredButNotImplementedUseCase() {
-        CliRunner r = CliRunner.run("features", "uc1");
-        assertOneLineError(r, Main.EXIT_USAGE, "workbench: error: use case uc1 (Load-profile segmentation)");
+    void trainingBeforeFeaturesIsAMissingInput(@TempDir Path empty) {
+        for (String uc : new String[] {"uc1", "uc6"}) {
+            CliRunner r = CliRunner.run("train", uc, "--out", empty.toString(), "--master", "local[2]");
+            assertOneLineError(r, Main.EXIT_MISSING_INPUT, "workbench: error: table gold/features/" + uc
+                    + " does not exist");
+            assertTrue(r.err().contains("run 'workbench features <use-case>' first"), r.err());
+        }
     }
 
     @Test

@@ -94,7 +94,13 @@ class DemoPipelineTest {
             assertEquals(p.useCase().criteria().size(), doc.get("criteria").size(), id);
             assertFalse(doc.get("provenance").get("git_commit").asText().isBlank(), id);
             String page = Files.readString(workspace.resolve("site/" + p.page()));
-            assertTrue(page.contains("<svg"), id + " page has charts");
+            if (doc.get("best_model").isNull()) {
+                // Too little data for this use case in the small region: the page says so instead of charts.
+                assertTrue(page.toLowerCase(java.util.Locale.ROOT).contains("insuffisant")
+                        || page.toLowerCase(java.util.Locale.ROOT).contains("insufficient"), id + " says why");
+            } else {
+                assertTrue(page.contains("<svg"), id + " page has charts");
+            }
             assertFalse(page.contains("src=\"http"), id + " page loads nothing from the network");
             assertTrue(index.contains("href=\"" + p.page() + "\""), id + " is linked from the index");
         }
