@@ -3,6 +3,7 @@ package org.energycommons.workbench.models.forecast;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.energycommons.workbench.models.usecase.OptionKeys;
 
 /**
  * Hyper-parameters of the uc4 forecasters, validated; namespaced keys {@code workbench.uc4.*}.
@@ -56,13 +57,8 @@ public record ForecastOptions(long seed, int gbtIterations, int gbtDepth, double
     /** Reads {@code workbench.uc4.*}; missing keys take the defaults; unknown keys under the prefix fail. */
     public static ForecastOptions of(Properties p, long defaultSeed) {
         ForecastOptions d = defaults(defaultSeed);
-        for (String key : p.stringPropertyNames()) {
-            // workbench.uc4.backtest.* belong to the backtest's own options.
-            if (key.startsWith(PREFIX) && !key.startsWith(PREFIX + "backtest.")
-                    && !d.toMap().containsKey(key.substring(PREFIX.length()))) {
-                throw new IllegalArgumentException("unknown option " + key + "; known: " + d.toMap().keySet());
-            }
-        }
+        // workbench.uc4.backtest.* belong to the backtest's own options.
+        OptionKeys.requireKnown(p, PREFIX, d.toMap().keySet(), PREFIX + "backtest.");
         try {
             return new ForecastOptions(
                     Long.parseLong(p.getProperty(PREFIX + "seed", String.valueOf(d.seed))),
@@ -81,9 +77,7 @@ public record ForecastOptions(long seed, int gbtIterations, int gbtDepth, double
 
     /** The options as properties, the inverse of {@link #of(Properties, long)}. */
     public Properties toProperties() {
-        Properties p = new Properties();
-        toMap().forEach((k, v) -> p.setProperty(PREFIX + k, v));
-        return p;
+        return OptionKeys.properties(PREFIX, toMap());
     }
 
     /** The options by short key. */

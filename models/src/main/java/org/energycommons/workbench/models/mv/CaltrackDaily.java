@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.energycommons.workbench.models.usecase.OptionKeys;
 
 /**
  * The CalTRACK daily method (CalTRACK 2.0 daily usage-per-day models, as in OpenEEmeter) for measurement and
@@ -139,11 +140,7 @@ public record CaltrackDaily(double heatingBalancePointMinC, double heatingBalanc
     /** Reads {@code workbench.uc3.*}; missing keys take the defaults; unknown keys under the prefix fail. */
     public static CaltrackDaily of(Properties p) {
         Map<String, String> d = defaults().toMap();
-        for (String key : p.stringPropertyNames()) {
-            if (key.startsWith(PREFIX) && !d.containsKey(key.substring(PREFIX.length()))) {
-                throw new IllegalArgumentException("unknown option " + key + "; known: " + d.keySet());
-            }
-        }
+        OptionKeys.requireKnown(p, PREFIX, d.keySet());
         Map<String, String> v = new LinkedHashMap<>();
         d.forEach((k, def) -> v.put(k, p.getProperty(PREFIX + k, def).trim()));
         try {
@@ -166,9 +163,7 @@ public record CaltrackDaily(double heatingBalancePointMinC, double heatingBalanc
 
     /** The options as properties, the inverse of {@link #of(Properties)}. */
     public Properties toProperties() {
-        Properties p = new Properties();
-        toMap().forEach((k, v) -> p.setProperty(PREFIX + k, v));
-        return p;
+        return OptionKeys.properties(PREFIX, toMap());
     }
 
     /** The options by short key. */

@@ -3,6 +3,7 @@ package org.energycommons.workbench.models.uc1;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.energycommons.workbench.models.usecase.OptionKeys;
 
 /**
  * Settings of the uc1 load-profile segmentation, validated; namespaced keys {@code workbench.uc1.*}.
@@ -58,11 +59,7 @@ public record Uc1Options(long seed, int minDays, double heatingBaseC, int kMin, 
     /** Reads {@code workbench.uc1.*}; missing keys take the defaults; unknown keys under the prefix fail. */
     public static Uc1Options of(Properties p, long defaultSeed) {
         Uc1Options d = defaults(defaultSeed);
-        for (String key : p.stringPropertyNames()) {
-            if (key.startsWith(PREFIX) && !d.toMap().containsKey(key.substring(PREFIX.length()))) {
-                throw new IllegalArgumentException("unknown option " + key + "; known: " + d.toMap().keySet());
-            }
-        }
+        OptionKeys.requireKnown(p, PREFIX, d.toMap().keySet());
         try {
             return new Uc1Options(
                     Long.parseLong(p.getProperty(PREFIX + "seed", String.valueOf(d.seed))),
@@ -81,9 +78,7 @@ public record Uc1Options(long seed, int minDays, double heatingBaseC, int kMin, 
 
     /** The options as properties, the inverse of {@link #of(Properties, long)}. */
     public Properties toProperties() {
-        Properties p = new Properties();
-        toMap().forEach((k, v) -> p.setProperty(PREFIX + k, v));
-        return p;
+        return OptionKeys.properties(PREFIX, toMap());
     }
 
     /** The options by short key. */

@@ -3,6 +3,7 @@ package org.energycommons.workbench.models.uc2;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.energycommons.workbench.models.usecase.OptionKeys;
 
 /**
  * Options of the uc2 anomaly detection, validated; namespaced keys {@code workbench.uc2.*}.
@@ -62,11 +63,7 @@ public record Uc2Options(long seed, String rules, int gbtTrees, int gbtDepth, in
     /** Reads {@code workbench.uc2.*}; missing keys take the defaults; unknown keys under the prefix fail. */
     public static Uc2Options of(Properties p, long defaultSeed) {
         Uc2Options d = defaults(defaultSeed);
-        for (String key : p.stringPropertyNames()) {
-            if (key.startsWith(PREFIX) && !d.toMap().containsKey(key.substring(PREFIX.length()))) {
-                throw new IllegalArgumentException("unknown option " + key + "; known: " + d.toMap().keySet());
-            }
-        }
+        OptionKeys.requireKnown(p, PREFIX, d.toMap().keySet());
         try {
             return new Uc2Options(
                     Long.parseLong(get(p, "seed", d.seed)),
@@ -90,9 +87,7 @@ public record Uc2Options(long seed, String rules, int gbtTrees, int gbtDepth, in
 
     /** The options as properties, the inverse of {@link #of(Properties, long)}. */
     public Properties toProperties() {
-        Properties p = new Properties();
-        toMap().forEach((k, v) -> p.setProperty(PREFIX + k, v));
-        return p;
+        return OptionKeys.properties(PREFIX, toMap());
     }
 
     /** The options by short key. */

@@ -10,6 +10,7 @@ import java.util.Properties;
 import org.energycommons.workbench.models.mv.CaltrackBilling;
 import org.energycommons.workbench.models.mv.CaltrackDaily;
 import org.energycommons.workbench.models.mv.TowtHourly;
+import org.energycommons.workbench.models.usecase.OptionKeys;
 
 /**
  * The validated options of uc3 (savings after renovation works), namespaced keys {@code workbench.uc3.*}: the
@@ -69,11 +70,7 @@ public record Uc3Options(long seed, CaltrackDaily daily, CaltrackBilling billing
     public static Uc3Options of(Properties p, long defaultSeed) {
         Uc3Options d = defaults(defaultSeed);
         Map<String, String> known = d.toMap();
-        for (String key : p.stringPropertyNames()) {
-            if (key.startsWith(PREFIX) && !known.containsKey(key.substring(PREFIX.length()))) {
-                throw new IllegalArgumentException("unknown option " + key + "; known: " + known.keySet());
-            }
-        }
+        OptionKeys.requireKnown(p, PREFIX, known.keySet());
         Map<String, String> v = new LinkedHashMap<>();
         known.forEach((k, def) -> v.put(k, p.getProperty(PREFIX + k, def).trim()));
         Properties dailyKeys = new Properties();
@@ -109,9 +106,7 @@ public record Uc3Options(long seed, CaltrackDaily daily, CaltrackBilling billing
 
     /** The options as properties, the inverse of {@link #of(Properties, long)}. */
     public Properties toProperties() {
-        Properties p = new Properties();
-        toMap().forEach((k, v) -> p.setProperty(PREFIX + k, v));
-        return p;
+        return OptionKeys.properties(PREFIX, toMap());
     }
 
     /** The options by short key. */

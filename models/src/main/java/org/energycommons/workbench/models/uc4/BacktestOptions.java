@@ -3,6 +3,7 @@ package org.energycommons.workbench.models.uc4;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.energycommons.workbench.models.usecase.OptionKeys;
 
 /**
  * Options of the uc4 rolling-origin backtest, validated; keys {@code workbench.uc4.backtest.*}.
@@ -34,11 +35,7 @@ public record BacktestOptions(int origins, double validationFraction) {
     /** Reads {@code workbench.uc4.backtest.*}; missing keys take the defaults; unknown keys fail. */
     public static BacktestOptions of(Properties p) {
         BacktestOptions d = defaults();
-        for (String key : p.stringPropertyNames()) {
-            if (key.startsWith(PREFIX) && !d.toMap().containsKey(key.substring(PREFIX.length()))) {
-                throw new IllegalArgumentException("unknown option " + key + "; known: " + d.toMap().keySet());
-            }
-        }
+        OptionKeys.requireKnown(p, PREFIX, d.toMap().keySet());
         try {
             return new BacktestOptions(
                     Integer.parseInt(p.getProperty(PREFIX + "origins", String.valueOf(d.origins)).trim()),
@@ -51,9 +48,7 @@ public record BacktestOptions(int origins, double validationFraction) {
 
     /** The options as properties, the inverse of {@link #of(Properties)}. */
     public Properties toProperties() {
-        Properties p = new Properties();
-        toMap().forEach((k, v) -> p.setProperty(PREFIX + k, v));
-        return p;
+        return OptionKeys.properties(PREFIX, toMap());
     }
 
     /** The options by short key. */

@@ -3,6 +3,7 @@ package org.energycommons.workbench.models.uc5;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.energycommons.workbench.models.usecase.OptionKeys;
 
 /**
  * Settings of the uc5 DPE models, validated; namespaced keys {@code workbench.uc5.*}.
@@ -75,11 +76,7 @@ public record Uc5Options(long seed, double trainFraction, double validationFract
     /** Reads {@code workbench.uc5.*}; missing keys take the defaults; unknown keys under the prefix fail. */
     public static Uc5Options of(Properties p, long defaultSeed) {
         Uc5Options d = defaults(defaultSeed);
-        for (String key : p.stringPropertyNames()) {
-            if (key.startsWith(PREFIX) && !d.toMap().containsKey(key.substring(PREFIX.length()))) {
-                throw new IllegalArgumentException("unknown option " + key + "; known: " + d.toMap().keySet());
-            }
-        }
+        OptionKeys.requireKnown(p, PREFIX, d.toMap().keySet());
         try {
             return new Uc5Options(
                     Long.parseLong(get(p, "seed", d.seed)),
@@ -105,9 +102,7 @@ public record Uc5Options(long seed, double trainFraction, double validationFract
 
     /** The options as properties, the inverse of {@link #of(Properties, long)}. */
     public Properties toProperties() {
-        Properties p = new Properties();
-        toMap().forEach((k, v) -> p.setProperty(PREFIX + k, v));
-        return p;
+        return OptionKeys.properties(PREFIX, toMap());
     }
 
     /** The options by short key. */

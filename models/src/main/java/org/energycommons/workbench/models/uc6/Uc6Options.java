@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.energycommons.workbench.datasets.calendar.DegreeDays;
+import org.energycommons.workbench.models.usecase.OptionKeys;
 
 /**
  * The options of uc6 (gas demand D+1..D+7 and cold peaks), validated; namespaced keys {@code workbench.uc6.*}.
@@ -81,11 +82,7 @@ public record Uc6Options(long seed, double smoothingAlpha, double heatingBaseC, 
     /** Reads {@code workbench.uc6.*}; missing keys take the defaults; unknown keys under the prefix fail. */
     public static Uc6Options of(Properties p, long defaultSeed) {
         Uc6Options d = defaults(defaultSeed);
-        for (String key : p.stringPropertyNames()) {
-            if (key.startsWith(PREFIX) && !d.toMap().containsKey(key.substring(PREFIX.length()))) {
-                throw new IllegalArgumentException("unknown option " + key + "; known: " + d.toMap().keySet());
-            }
-        }
+        OptionKeys.requireKnown(p, PREFIX, d.toMap().keySet());
         try {
             return new Uc6Options(
                     Long.parseLong(get(p, "seed", d.seed)),
@@ -111,9 +108,7 @@ public record Uc6Options(long seed, double smoothingAlpha, double heatingBaseC, 
 
     /** The options as properties, the inverse of {@link #of(Properties, long)}. */
     public Properties toProperties() {
-        Properties p = new Properties();
-        toMap().forEach((k, v) -> p.setProperty(PREFIX + k, v));
-        return p;
+        return OptionKeys.properties(PREFIX, toMap());
     }
 
     /** The options by short key. */
