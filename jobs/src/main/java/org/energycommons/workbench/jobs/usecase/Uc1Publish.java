@@ -53,7 +53,7 @@ final class Uc1Publish {
             Map<Integer, Integer> meters = new TreeMap<>();
             Map<Integer, Boolean> allowed = new TreeMap<>();
             for (Row r : lake.read(Tables.UC1_CENTROIDS)
-                    .filter(col("model").equalTo(result.bestModel()))
+                    .filter(col("model").equalTo(result.bestModel()).and(col("offpeak_start_hh").isNull()))
                     .select("segment", "season", "day_type", "hh", "value", "n_meters", "largest_share")
                     .collectAsList()) {
                 int segment = r.getInt(0);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -30,10 +31,21 @@ import smile.clustering.HierarchicalClustering;
  *
  * <p>Protocol: usable meters are split by a seeded hash of their pseudonym into fitted meters and held-out (test)
  * meters. Every choice (standardisation, k, best model, segment profiles, tariff-class profiles) uses fitted
- * meters only. Held-out meters are assigned by each model and measured: adjusted Rand index against the true
- * archetypes (evaluation only), silhouette, and the per-meter NRMSE of the segment profile against the meter's
- * own mean shapes, next to the NRMSE of its tariff class's average profile (the regulatory-profile baseline, at
- * the same resolution: season × day type × half-hour).
+ * meters only. The number of segments is chosen by silhouette from at least as many segments as there are tariff
+ * classes among the fitted meters: the segments are meant to replace the regulatory profiles, and a coarser
+ * segmentation cannot. Held-out meters are assigned by each model and measured: adjusted Rand index against the
+ * true archetypes (evaluation only), silhouette, and the per-meter NRMSE of the segment profile against the meter's
+ * own mean shapes, next to the NRMSE of its tariff class's average profile (the regulatory-profile baseline, at the
+ * same resolution: season × day type × half-hour).
+ *
+ * <p>A segment profile is placed on the meter's off-peak start ({@link OffPeakStart}, read from its curve): it is
+ * the mean of the fitted meters of the segment with the same off-peak start when there are at least
+ * {@link Uc1Options#minProfileMeters()} of them, else the mean of all the segment's fitted meters. An off-peak water
+ * heater adds a block of several times a dwelling's mean half-hour at the start of its off-peak hours, which differ
+ * from meter to meter; a profile averaged over every start smears that block and misses every meter. So that the
+ * part of the gain owed to the placement and the part owed to the segments can be told apart, two references are
+ * measured too: {@code nrmse_segment_only} (segment profiles over all starts) and {@code nrmse_tariff_offpeak}
+ * (tariff-class profiles placed on the off-peak start the same way).
  */
 public final class LoadSegmentation {
 
@@ -83,7 +95,11 @@ public final class LoadSegmentation {
             .add("split", DataTypes.StringType, false)
             .add("is_best_model", DataTypes.BooleanType, false);
 
-    /** Schema of the centroids table: the profile of each segment on fitted meters. */
+    /**
+     * Schema of the centroids table: the profile of each segment on fitted meters, over all off-peak starts
+     * ({@code offpeak_start_hh} null), then on each off-peak start shared by enough fitted meters of the segment
+     * ({@code -1}: meters without one).
+     */
     public static final StructType CENTROIDS_SCHEMA = new StructType()
             .add("model", DataTypes.StringType, false)
             .add("segment", DataTypes.IntegerType, false)
@@ -92,7 +108,8 @@ public final class LoadSegmentation {
             .add("hh", DataTypes.IntegerType, false)
             .add("value", DataTypes.DoubleType, false)
             .add("n_meters", DataTypes.IntegerType, false)
-            .add("largest_share", DataTypes.DoubleType, false);
+            .add("largest_share", DataTypes.DoubleType, false)
+            .add("offpeak_start_hh", DataTypes.IntegerType, true);
 
     /** Schema of the commune mix: meters of each segment of the best model per commune. */
     public static final StructType COMMUNE_MIX_SCHEMA = new StructType()
@@ -106,7 +123,7 @@ public final class LoadSegmentation {
 
     /** One usable meter on the driver. */
     private record Meter(String id, String commune, String tariff, double meanDailyKwh, double[] shapes,
-                         double[] raw, boolean test) {
+                         double[] raw, boolean test, int offPeakStart) {
     }
 
     /**
@@ -130,10 +147,10 @@ public final class LoadSegmentation {
         List<Meter> meters = new ArrayList<>();
         for (Row r : usable.orderBy("meter_id").collectAsList()) {
             String id = r.getString(r.fieldIndex("meter_id"));
+            double[] shapes = LoadShapeFeatures.concatenatedShapes(r);
             meters.add(new Meter(id, r.getString(r.fieldIndex("commune_code")),
                     r.getString(r.fieldIndex("tariff_profile")), r.getDouble(r.fieldIndex("mean_daily_kwh")),
-                    LoadShapeFeatures.concatenatedShapes(r), SegmentationSpace.indicators(r),
-                    isHeldOut(id, options)));
+                    shapes, SegmentationSpace.indicators(r), isHeldOut(id, options), OffPeakStart.detect(shapes)));
         }
         List<Meter> fit = meters.stream().filter(m -> !m.test()).toList();
         List<Meter> test = meters.stream().filter(Meter::test).toList();
@@ -169,6 +186,10 @@ public final class LoadSegmentation {
         fitFrame.count();
 
         int kMax = Math.min(options.kMax(), fit.size() - 1);
+        int tariffClasses = (int) fit.stream().map(Meter::tariff).distinct().count();
+        int kMin = Math.min(kMax, Math.max(options.kMin(), tariffClasses));
+        split.put("segments_tried", kMin + ".." + kMax + " (at least the " + tariffClasses
+                + " tariff classes of the fitted meters)");
         Map<String, Map<Integer, Double>> curves = new LinkedHashMap<>();
         Map<String, SegmentModel> chosen = new LinkedHashMap<>();
         Map<String, Double> chosenSilhouette = new LinkedHashMap<>();
@@ -178,7 +199,7 @@ public final class LoadSegmentation {
             double bestSilhouette = Double.NEGATIVE_INFINITY;
             HierarchicalClustering tree = type.equals(HierarchicalSegmentModel.TYPE)
                     ? HierarchicalSegmentModel.tree(fitPoints) : null;
-            for (int k = options.kMin(); k <= kMax; k++) {
+            for (int k = kMin; k <= kMax; k++) {
                 SegmentModel model;
                 try {
                     model = tree != null
@@ -225,8 +246,10 @@ public final class LoadSegmentation {
 
         List<SegmentModel> models = new ArrayList<>(chosen.values());
         models.add(classifier);
-        Map<String, double[]> tariffProfiles = meanProfiles(fit, Meter::tariff);
         double[] overall = meanProfiles(fit, m -> "all").get("all");
+        SegmentProfiles tariffProfiles = SegmentProfiles.pooled(fit, Meter::tariff, overall);
+        SegmentProfiles tariffOffPeak = SegmentProfiles.placed(fit, Meter::tariff, options.minProfileMeters(),
+                overall);
         Map<String, Map<String, Map<String, Object>>> metrics = new LinkedHashMap<>();
         List<Row> segments = new ArrayList<>();
         List<Row> centroids = new ArrayList<>();
@@ -238,17 +261,23 @@ public final class LoadSegmentation {
             int[] testLabels = model.assign(testPoints);
             // Segments are numbered 1..k by decreasing number of fitted meters, whatever the engine's ids.
             int[] rank = ranks(model == classifier ? bestFitLabels : fitLabels, model.k());
-            Map<Integer, double[]> profiles = segmentProfiles(fit, fitLabels, model.k());
+            Map<String, Integer> fitSegment = new HashMap<>();
+            for (int i = 0; i < fit.size(); i++) {
+                fitSegment.put(fit.get(i).id(), fitLabels[i]);
+            }
+            Function<Meter, String> segmentOf = m -> String.valueOf(fitSegment.get(m.id()));
+            SegmentProfiles profiles = SegmentProfiles.placed(fit, segmentOf, options.minProfileMeters(), overall);
+            SegmentProfiles segmentOnly = SegmentProfiles.pooled(fit, segmentOf, overall);
+            References references = new References(tariffProfiles, tariffOffPeak, segmentOnly);
             Map<String, Map<String, Object>> bySplit = new LinkedHashMap<>();
-            bySplit.put(FIT, evaluate(fit, fitPoints, fitLabels, profiles, tariffProfiles, overall, archetypes));
+            bySplit.put(FIT, evaluate(fit, fitPoints, fitLabels, profiles, references, archetypes));
             Map<String, Object> validation = new LinkedHashMap<>();
             if (chosenSilhouette.containsKey(name)) {
                 validation.put("silhouette", chosenSilhouette.get(name));
             }
             validation.put("k", model.k());
             bySplit.put("validation", validation);
-            Map<String, Object> testMetrics = evaluate(test, testPoints, testLabels, profiles, tariffProfiles, overall,
-                    archetypes);
+            Map<String, Object> testMetrics = evaluate(test, testPoints, testLabels, profiles, references, archetypes);
             if (model == classifier) {
                 testMetrics.put("agreement_with_" + bestModel, agreement(testLabels, bestTestLabels));
             }
@@ -263,7 +292,7 @@ public final class LoadSegmentation {
                         name.equals(bestModel)));
             }
             if (model != classifier) {
-                centroids.addAll(centroidRows(name, fit, fitLabels, profiles, rank));
+                centroids.addAll(centroidRows(name, profiles, rank));
             }
             if (name.equals(bestModel)) {
                 communeMix.addAll(communeRows(name, fit, fitLabels, test, testLabels, rank));
@@ -271,9 +300,10 @@ public final class LoadSegmentation {
         }
         Map<String, Object> bestTest = metrics.get(bestModel).get(TEST);
         log.accept(String.format("best %s (k=%d): held-out ARI %.3f, silhouette %.3f, NRMSE %.3f vs tariff-class "
-                        + "profiles %.3f", bestModel, best.k(), (Double) bestTest.get("ari"),
-                (Double) bestTest.get("silhouette"), (Double) bestTest.get("nrmse"),
-                (Double) bestTest.get("nrmse_baseline")));
+                        + "profiles %.3f (segments over all off-peak starts %.3f, tariff classes on them %.3f)",
+                bestModel, best.k(), (Double) bestTest.get("ari"), (Double) bestTest.get("silhouette"),
+                (Double) bestTest.get("nrmse"), (Double) bestTest.get("nrmse_baseline"),
+                (Double) bestTest.get("nrmse_segment_only"), (Double) bestTest.get("nrmse_tariff_offpeak")));
         return new Outcome(null, models, bestModel, metrics, curves, segments, centroids, communeMix, exclusions,
                 split);
     }
@@ -324,32 +354,83 @@ public final class LoadSegmentation {
         return sums;
     }
 
-    /** The mean shapes of the fitted meters of each segment, by the engine's segment id. */
-    private static Map<Integer, double[]> segmentProfiles(List<Meter> fit, int[] labels, int k) {
-        Map<Integer, List<Meter>> members = new TreeMap<>();
-        for (int i = 0; i < fit.size(); i++) {
-            members.computeIfAbsent(labels[i], c -> new ArrayList<>()).add(fit.get(i));
+    /** The tariff-class profiles (the baseline) and the profiles that tell the gain apart, for one model. */
+    private record References(SegmentProfiles tariff, SegmentProfiles tariffOffPeak, SegmentProfiles segmentOnly) {
+    }
+
+    /**
+     * Mean shapes of groups of fitted meters (segments or tariff classes), and, when placed, of each group and
+     * off-peak start shared by at least {@code minMeters} of its fitted meters.
+     */
+    private record SegmentProfiles(Map<String, List<Meter>> members, Map<String, double[]> means, boolean placed,
+                                   double[] overall) {
+
+        static SegmentProfiles pooled(List<Meter> fit, Function<Meter, String> group, double[] overall) {
+            return of(fit, group, false, 0, overall);
         }
-        Map<Integer, double[]> profiles = new TreeMap<>();
-        members.forEach((c, ms) -> profiles.put(c, meanProfiles(ms, m -> "segment").get("segment")));
-        return profiles;
+
+        static SegmentProfiles placed(List<Meter> fit, Function<Meter, String> group, int minMeters,
+                                      double[] overall) {
+            return of(fit, group, true, minMeters, overall);
+        }
+
+        private static SegmentProfiles of(List<Meter> fit, Function<Meter, String> group, boolean placed,
+                                          int minMeters, double[] overall) {
+            Map<String, List<Meter>> members = new TreeMap<>();
+            for (Meter m : fit) {
+                members.computeIfAbsent(group.apply(m), g -> new ArrayList<>()).add(m);
+                if (placed) {
+                    members.computeIfAbsent(key(group.apply(m), m.offPeakStart()), g -> new ArrayList<>()).add(m);
+                }
+            }
+            // Only the placed profiles need enough meters: a group's own profile is always there.
+            members.entrySet().removeIf(e -> e.getKey().contains("@") && e.getValue().size() < minMeters);
+            Map<String, double[]> means = new TreeMap<>();
+            members.forEach((g, ms) -> means.put(g, meanProfiles(ms, m -> "all").get("all")));
+            return new SegmentProfiles(members, means, placed, overall);
+        }
+
+        private static String key(String group, int offPeakStart) {
+            return group + "@" + offPeakStart;
+        }
+
+        /** The profile of a meter of the group: on its off-peak start if placed and known, else the group's. */
+        double[] profile(String group, int offPeakStart) {
+            double[] p = placed ? means.get(key(group, offPeakStart)) : null;
+            if (p == null) {
+                p = means.get(group);
+            }
+            // A group no fitted meter fell into has no profile: the overall mean shape stands in.
+            return p == null ? overall : p;
+        }
+
+        /** Whether a meter of the group gets a profile placed on its own off-peak start. */
+        boolean placesOn(String group, int offPeakStart) {
+            return placed && means.containsKey(key(group, offPeakStart));
+        }
     }
 
     private static Map<String, Object> evaluate(List<Meter> meters, double[][] points, int[] labels,
-                                                Map<Integer, double[]> profiles, Map<String, double[]> tariffProfiles,
-                                                double[] overall, Map<String, String> archetypes) {
+                                                SegmentProfiles profiles, References references,
+                                                Map<String, String> archetypes) {
         double nrmse = 0;
         double baseline = 0;
+        double segmentOnly = 0;
+        double tariffOffPeak = 0;
+        int placed = 0;
         int n = meters.size();
         Object[] truth = new Object[n];
         Object[] predicted = new Object[n];
         boolean complete = !archetypes.isEmpty();
         for (int i = 0; i < n; i++) {
             Meter m = meters.get(i);
-            double[] profile = profiles.get(labels[i]);
-            // A segment no fitted meter fell into has no profile: the overall mean shape stands in.
-            nrmse += ClusterQuality.nrmse(m.shapes(), profile == null ? overall : profile) / n;
-            baseline += ClusterQuality.nrmse(m.shapes(), tariffProfiles.getOrDefault(m.tariff(), overall)) / n;
+            String segment = String.valueOf(labels[i]);
+            nrmse += ClusterQuality.nrmse(m.shapes(), profiles.profile(segment, m.offPeakStart())) / n;
+            placed += profiles.placesOn(segment, m.offPeakStart()) ? 1 : 0;
+            segmentOnly += ClusterQuality.nrmse(m.shapes(), references.segmentOnly().profile(segment, 0)) / n;
+            baseline += ClusterQuality.nrmse(m.shapes(), references.tariff().profile(m.tariff(), 0)) / n;
+            tariffOffPeak += ClusterQuality.nrmse(m.shapes(),
+                    references.tariffOffPeak().profile(m.tariff(), m.offPeakStart())) / n;
             truth[i] = archetypes.get(m.id());
             predicted[i] = labels[i];
             complete &= truth[i] != null;
@@ -360,6 +441,9 @@ public final class LoadSegmentation {
         out.put("nrmse", nrmse);
         out.put("nrmse_baseline", baseline);
         out.put("nrmse_reduction_vs_baseline", 1 - nrmse / baseline);
+        out.put("nrmse_segment_only", segmentOnly);
+        out.put("nrmse_tariff_offpeak", tariffOffPeak);
+        out.put("offpeak_placed_share", n == 0 ? Double.NaN : placed / (double) n);
         out.put("segments_used", (int) Arrays.stream(labels).distinct().count());
         out.put("meters", n);
         return out;
@@ -395,28 +479,22 @@ public final class LoadSegmentation {
         return rank;
     }
 
-    private static List<Row> centroidRows(String model, List<Meter> fit, int[] labels, Map<Integer, double[]> profiles,
-                                          int[] rank) {
+    private static List<Row> centroidRows(String model, SegmentProfiles profiles, int[] rank) {
         List<Row> rows = new ArrayList<>();
-        for (Map.Entry<Integer, double[]> e : profiles.entrySet()) {
-            int c = e.getKey();
-            int n = 0;
-            double total = 0;
-            double largest = 0;
-            for (int i = 0; i < fit.size(); i++) {
-                if (labels[i] == c) {
-                    n++;
-                    total += fit.get(i).meanDailyKwh();
-                    largest = Math.max(largest, fit.get(i).meanDailyKwh());
-                }
-            }
+        for (Map.Entry<String, double[]> e : profiles.means().entrySet()) {
+            String[] key = e.getKey().split("@");
+            int c = Integer.parseInt(key[0]);
+            Integer start = key.length > 1 ? Integer.valueOf(key[1]) : null;
+            List<Meter> members = profiles.members().get(e.getKey());
+            double total = members.stream().mapToDouble(Meter::meanDailyKwh).sum();
+            double largest = members.stream().mapToDouble(Meter::meanDailyKwh).max().orElse(0);
             double[] p = e.getValue();
             int j = 0;
             for (String season : LoadShapeFeatures.SEASONS) {
                 for (String day : LoadShapeFeatures.DAY_TYPES) {
                     for (int hh = 0; hh < LoadShapeFeatures.HALF_HOURS; hh++) {
-                        rows.add(RowFactory.create(model, rank[c] + 1, season, day, hh, p[j++], n,
-                                total > 0 ? largest / total : 1.0));
+                        rows.add(RowFactory.create(model, rank[c] + 1, season, day, hh, p[j++], members.size(),
+                                total > 0 ? largest / total : 1.0, start));
                     }
                 }
             }

@@ -5,17 +5,28 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 
 /**
- * The space meters are clustered in: 19 behavioural indicators derived from a feature row, each scaled to unit
- * variance with the standard deviations of the meters the models were fitted on.
+ * The space meters are clustered in: nine behavioural indicators derived from a feature row, in three families
+ * (the weekly schedule in winter, the weekly schedule in summer, heating) that weigh the same: each indicator is
+ * scaled to unit variance over the meters the models were fitted on, then divided by the square root of the size
+ * of its family.
  *
- * <p>Why these and not the 480 raw shape values: raw shapes are dominated by the intra-day detail of a few
- * appliances (an off-peak water heater adds a large night-time spike), so clusters on raw shapes split meters by
- * appliance rather than by behaviour. The indicators are, on a log scale so that ratios count the same whatever the
- * size of the meter: the relative level of each season and day type (10 values: when in the week and in the year
- * the meter consumes, which carries opening days, school calendars and heating), the heating share per
- * degree-day (thermosensitivity as a share of the mean daily energy) and the intra-day shape of summer working days
- * in eight 3-hour blocks (when in the day, outside the heating season). Standardising every indicator gives each
- * the same weight, so no unit or block dominates by its scale.
+ * <p>The indicators are, for each season, the logarithm of the mean level of each day type relative to that of
+ * working days (Wednesdays, school-holiday working days, Saturdays, Sundays and public holidays: 8 values, the
+ * weekly and yearly schedule of the activity: opening days, school calendars, homes occupied at weekends), and the
+ * logarithm of the heating share per degree-day (thermosensitivity as a share of the mean daily energy). They are
+ * ratios, so they count the same whatever the size of the meter and whatever its base load. Why families that
+ * weigh the same: the eight schedule ratios move together (a closed day is closed in both seasons), so with unit
+ * variance each, the schedule would count eight times as much as heating, and the clusterings would merge heated and
+ * unheated dwellings, which share a schedule, before they split activities.
+ *
+ * <p>Why not the raw shapes or the intra-day detail: the intra-day shape of a meter is dominated by a few
+ * appliances placed on the clock by the contract, first of all the off-peak water heater switched on at the start
+ * of the off-peak hours, which adds a large night-time block at a time that differs from meter to meter. Clusters
+ * on shapes split meters by appliance and by off-peak slot rather than by behaviour, and the silhouette then
+ * prefers them. The intra-day shape is what the segment profiles describe instead, placed on each meter's off-peak
+ * start ({@link OffPeakStart}). Why not the absolute level of each season and day type either: it mixes the
+ * schedule with heating, so heated and unheated buildings of one activity fall apart; the heating share carries
+ * heating alone.
  *
  * <p>Points are divided by the standard deviations but not centred: Euclidean distances do not change with a shift,
  * and Spark's bisecting k-means cannot split a cluster whose centre is the origin (it perturbs a centre in
@@ -23,15 +34,16 @@ import org.apache.spark.sql.Row;
  *
  * @param dimensions names of the indicators, in order
  * @param means mean of each indicator over the fitted meters (recorded, not subtracted)
- * @param sds standard deviation of each indicator over the fitted meters (1 where it does not vary)
+ * @param sds scale of each indicator: its standard deviation over the fitted meters (1 where it does not vary) times
+ *     the square root of the size of its family
  */
 public record SegmentationSpace(List<String> dimensions, double[] means, double[] sds) {
 
     /** Floor of the heating share per degree-day before the logarithm: meters with none are all alike. */
     public static final double MIN_HEATING_SHARE = 1e-3;
 
-    /** Blocks of the summer working-day shape. */
-    public static final int SHAPE_BLOCKS = 8;
+    /** The day type the other day types of a season are compared with. */
+    public static final String REFERENCE_DAY_TYPE = "workday";
 
     public SegmentationSpace {
         dimensions = List.copyOf(dimensions);
@@ -48,35 +60,41 @@ public record SegmentationSpace(List<String> dimensions, double[] means, double[
         List<String> names = new ArrayList<>();
         for (String s : LoadShapeFeatures.SEASONS) {
             for (String d : LoadShapeFeatures.DAY_TYPES) {
-                names.add("log_level_" + s + "_" + d);
+                if (!d.equals(REFERENCE_DAY_TYPE)) {
+                    names.add("log_ratio_" + s + "_" + d + "_to_" + REFERENCE_DAY_TYPE);
+                }
             }
         }
         names.add("log_heating_share_per_dd");
-        for (int b = 0; b < SHAPE_BLOCKS; b++) {
-            names.add("log_summer_workday_block_" + (b * 24 / SHAPE_BLOCKS) + "h");
-        }
         return names;
+    }
+
+    /**
+     * The size of the family of each indicator, in {@link #indicatorNames()} order: the day-type ratios of one
+     * season form a family, heating is a family of its own.
+     */
+    public static int[] familySizes() {
+        int perSeason = LoadShapeFeatures.DAY_TYPES.size() - 1;
+        int[] sizes = new int[indicatorNames().size()];
+        java.util.Arrays.fill(sizes, perSeason);
+        sizes[sizes.length - 1] = 1;
+        return sizes;
     }
 
     /** The raw (not standardised) indicators of a usable feature row. */
     public static double[] indicators(Row features) {
         double[] x = new double[indicatorNames().size()];
         int k = 0;
-        for (String name : LoadShapeFeatures.shapeColumns()) {
-            x[k++] = Math.log(mean(values(features, name)));
+        for (String s : LoadShapeFeatures.SEASONS) {
+            double reference = Math.log(mean(values(features, LoadShapeFeatures.shapeColumn(s, REFERENCE_DAY_TYPE))));
+            for (String d : LoadShapeFeatures.DAY_TYPES) {
+                if (!d.equals(REFERENCE_DAY_TYPE)) {
+                    x[k++] = Math.log(mean(values(features, LoadShapeFeatures.shapeColumn(s, d)))) - reference;
+                }
+            }
         }
         double share = features.getDouble(features.fieldIndex("heating_share_per_dd"));
-        x[k++] = Math.log(Math.max(MIN_HEATING_SHARE, share));
-        double[] summer = values(features, LoadShapeFeatures.shapeColumn("summer", "workday"));
-        double dayMean = mean(summer);
-        int width = LoadShapeFeatures.HALF_HOURS / SHAPE_BLOCKS;
-        for (int b = 0; b < SHAPE_BLOCKS; b++) {
-            double sum = 0;
-            for (int i = b * width; i < (b + 1) * width; i++) {
-                sum += summer[i];
-            }
-            x[k++] = Math.log(sum / width / dayMean);
-        }
+        x[k] = Math.log(Math.max(MIN_HEATING_SHARE, share));
         return x;
     }
 
@@ -98,13 +116,14 @@ public record SegmentationSpace(List<String> dimensions, double[] means, double[
                 sds[j] += (x[j] - means[j]) * (x[j] - means[j]) / raw.length;
             }
         }
+        int[] family = familySizes();
         for (int j = 0; j < d; j++) {
-            sds[j] = sds[j] > 1e-12 ? Math.sqrt(sds[j]) : 1.0;
+            sds[j] = (sds[j] > 1e-12 ? Math.sqrt(sds[j]) : 1.0) * Math.sqrt(family[j]);
         }
         return new SegmentationSpace(indicatorNames(), means, sds);
     }
 
-    /** Scales raw indicators to unit standard deviation. */
+    /** Scales raw indicators by {@link #sds()}. */
     public double[] standardise(double[] raw) {
         double[] z = new double[raw.length];
         for (int j = 0; j < raw.length; j++) {

@@ -11,15 +11,17 @@ import org.energycommons.workbench.models.usecase.OptionKeys;
  * @param seed random seed of every fit and of the held-out split
  * @param minDays least number of complete local days a meter needs to be segmented
  * @param heatingBaseC base temperature of the heating degree-days, °C
- * @param kMin smallest number of segments tried
+ * @param kMin smallest number of segments tried; raised to the number of tariff classes among the fitted meters, since
+ *     a segmentation coarser than the regulatory profiles cannot refine them
  * @param kMax largest number of segments tried
  * @param maxIter iterations of k-means, bisecting k-means and the Gaussian mixture
- * @param components principal components of the clustering space
+ * @param minProfileMeters least number of fitted meters behind a segment profile placed on one off-peak start; a
+ *     meter whose segment has fewer on its off-peak start gets the segment's profile over all starts
  * @param testFraction share of meters held out of every fit, to evaluate assignment of new meters
  * @param classifierTrees trees of the random forest that assigns a new meter to a segment
  */
 public record Uc1Options(long seed, int minDays, double heatingBaseC, int kMin, int kMax, int maxIter,
-                         int components, double testFraction, int classifierTrees) {
+                         int minProfileMeters, double testFraction, int classifierTrees) {
 
     /** Key prefix. */
     public static final String PREFIX = "workbench.uc1.";
@@ -40,8 +42,8 @@ public record Uc1Options(long seed, int minDays, double heatingBaseC, int kMin, 
         if (maxIter < 1) {
             throw new IllegalArgumentException(PREFIX + "max_iter must be >= 1, got " + maxIter);
         }
-        if (components < 1) {
-            throw new IllegalArgumentException(PREFIX + "components must be >= 1, got " + components);
+        if (minProfileMeters < 1) {
+            throw new IllegalArgumentException(PREFIX + "min_profile_meters must be >= 1, got " + minProfileMeters);
         }
         if (!(testFraction > 0 && testFraction < 1)) {
             throw new IllegalArgumentException(PREFIX + "test_fraction must be in (0, 1), got " + testFraction);
@@ -53,7 +55,7 @@ public record Uc1Options(long seed, int minDays, double heatingBaseC, int kMin, 
 
     /** Defaults for the default region: 120 complete days at least, 2 to 8 segments. */
     public static Uc1Options defaults(long seed) {
-        return new Uc1Options(seed, 120, 18.0, 2, 8, 20, 8, 0.3, 50);
+        return new Uc1Options(seed, 120, 18.0, 2, 8, 20, 3, 0.3, 50);
     }
 
     /** Reads {@code workbench.uc1.*}; missing keys take the defaults; unknown keys under the prefix fail. */
@@ -68,7 +70,8 @@ public record Uc1Options(long seed, int minDays, double heatingBaseC, int kMin, 
                     Integer.parseInt(p.getProperty(PREFIX + "k_min", String.valueOf(d.kMin))),
                     Integer.parseInt(p.getProperty(PREFIX + "k_max", String.valueOf(d.kMax))),
                     Integer.parseInt(p.getProperty(PREFIX + "max_iter", String.valueOf(d.maxIter))),
-                    Integer.parseInt(p.getProperty(PREFIX + "components", String.valueOf(d.components))),
+                    Integer.parseInt(p.getProperty(PREFIX + "min_profile_meters",
+                            String.valueOf(d.minProfileMeters))),
                     Double.parseDouble(p.getProperty(PREFIX + "test_fraction", String.valueOf(d.testFraction))),
                     Integer.parseInt(p.getProperty(PREFIX + "classifier_trees", String.valueOf(d.classifierTrees))));
         } catch (NumberFormatException e) {
@@ -90,7 +93,7 @@ public record Uc1Options(long seed, int minDays, double heatingBaseC, int kMin, 
         m.put("k_min", String.valueOf(kMin));
         m.put("k_max", String.valueOf(kMax));
         m.put("max_iter", String.valueOf(maxIter));
-        m.put("components", String.valueOf(components));
+        m.put("min_profile_meters", String.valueOf(minProfileMeters));
         m.put("test_fraction", String.valueOf(testFraction));
         m.put("classifier_trees", String.valueOf(classifierTrees));
         return m;

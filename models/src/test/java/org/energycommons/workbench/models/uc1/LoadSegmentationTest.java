@@ -46,8 +46,14 @@ class LoadSegmentationTest {
     }
 
     private static Row meter(String id, int behaviour, SplittableRandom rnd, String exclusion) {
-        List<Object> values = new ArrayList<>(List.of(id, "9900" + (behaviour % 2), behaviour == 1 ? "PRO" : "RES",
-                365L, 10.0 + rnd.nextDouble()));
+        return meter(id, behaviour, rnd, exclusion, behaviour == 1 ? "PRO" : "RES", OffPeakStart.NONE);
+    }
+
+    /** A meter of a behaviour; with an off-peak start, a water-heater block of 3 × its mean on 5 half-hours. */
+    private static Row meter(String id, int behaviour, SplittableRandom rnd, String exclusion, String tariff,
+                             int offPeakStart) {
+        List<Object> values = new ArrayList<>(List.of(id, "9900" + (behaviour % 2), tariff, 365L,
+                10.0 + rnd.nextDouble()));
         for (String season : LoadShapeFeatures.SEASONS) {
             for (String day : LoadShapeFeatures.DAY_TYPES) {
                 List<Double> shape = new ArrayList<>();
@@ -58,7 +64,8 @@ class LoadSegmentationTest {
                         case 1 -> open ? (hh >= 16 && hh < 36 ? 2.5 : 0.6) : 0.3;
                         default -> season.equals("winter") ? 1.6 : 0.4;
                     };
-                    shape.add(v * (1 + 0.03 * (rnd.nextDouble() - 0.5)));
+                    boolean heater = offPeakStart >= 0 && Math.floorMod(hh - offPeakStart, 48) < 5;
+                    shape.add(v * (1 + 0.03 * (rnd.nextDouble() - 0.5)) + (heater ? 3.0 : 0.0));
                 }
                 values.add(shape);
             }
@@ -100,6 +107,51 @@ class LoadSegmentationTest {
         assertEquals(45, bestRows);
         assertTrue(outcome.models().stream().anyMatch(m -> m instanceof SegmentClassifier));
         assertTrue(outcome.silhouetteByK().get(HierarchicalSegmentModel.TYPE).keySet().containsAll(List.of(2, 3, 4)));
+    }
+
+    @Test
+    void segmentProfilesArePlacedOnEachMetersOffPeakStart() {
+        // Flat meters with an off-peak water heater starting at 22:00 or 23:00: one profile over both starts misses
+        // every one of them; placed on the start, the profile fits.
+        SplittableRandom rnd = new SplittableRandom(9);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            int behaviour = i % 3;
+            int start = behaviour == 0 ? (i % 2 == 0 ? 44 : 46) : OffPeakStart.NONE;
+            rows.add(meter(String.format("m%03d", i), behaviour, rnd, null,
+                    behaviour == 0 ? "RES2" : behaviour == 1 ? "PRO" : "RES1", start));
+        }
+        LoadSegmentation.Outcome outcome = LoadSegmentation.run(SPARK.createDataFrame(rows, schema()), null,
+                Map.of(), OPTIONS, line -> { });
+
+        Map<String, Object> test = outcome.metrics().get(outcome.bestModel()).get(LoadSegmentation.TEST);
+        assertEquals(3, outcome.metrics().get(outcome.bestModel()).get("validation").get("k"));
+        assertEquals(1.0, (Double) test.get("offpeak_placed_share"), 1e-12);
+        assertTrue((Double) test.get("nrmse") < 0.05, "placed profiles fit: " + test.get("nrmse"));
+        assertTrue((Double) test.get("nrmse_segment_only") > 0.1,
+                "a profile over both starts misses the flat third of the meters: " + test.get("nrmse_segment_only"));
+        assertEquals((Double) test.get("nrmse_baseline"), (Double) test.get("nrmse_segment_only"), 1e-12,
+                "here the tariff classes are the behaviours, so the pooled profiles are the same");
+        // The centroids hold each segment over all starts, then each start shared by enough fitted meters.
+        long placedProfiles = outcome.centroids().stream()
+                .filter(r -> r.getString(0).equals(outcome.bestModel()) && !r.isNullAt(8))
+                .map(r -> r.getInt(1) + "@" + r.getInt(8)).distinct().count();
+        assertEquals(4, placedProfiles, "two starts for the flat segment, none (-1) for the two others");
+    }
+
+    @Test
+    void atLeastAsManySegmentsAsTariffClassesAreTried() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        List<Row> rows = new ArrayList<>();
+        String[] tariffs = {"RES1", "RES2", "PRO1", "PRO2"};
+        for (int i = 0; i < 45; i++) {
+            rows.add(meter(String.format("m%03d", i), i % 3, rnd, null, tariffs[i % 4], OffPeakStart.NONE));
+        }
+        LoadSegmentation.Outcome outcome = LoadSegmentation.run(SPARK.createDataFrame(rows, schema()), null,
+                Map.of(), OPTIONS, line -> { });
+        assertEquals("4..4 (at least the 4 tariff classes of the fitted meters)", outcome.split().get("segments_tried"));
+        assertEquals(List.of(4), List.copyOf(outcome.silhouetteByK().get(MllibSegmentModel.KMEANS).keySet()));
+        assertEquals(4, outcome.metrics().get(outcome.bestModel()).get("validation").get("k"));
     }
 
     @Test

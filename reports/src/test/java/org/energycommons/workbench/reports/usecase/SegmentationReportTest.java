@@ -23,6 +23,8 @@ class SegmentationReportTest {
         m.put("nrmse", nrmse);
         m.put("nrmse_baseline", baseline);
         m.put("nrmse_reduction_vs_baseline", 1 - nrmse / baseline);
+        m.put("nrmse_segment_only", 0.291);
+        m.put("nrmse_tariff_offpeak", 0.223);
         return m;
     }
 
@@ -61,6 +63,8 @@ class SegmentationReportTest {
         assertTrue(page.contains("How it was computed"), "method section");
         assertTrue(page.contains("abc123"), "provenance commit");
         assertTrue(page.contains("secret statistique"));
+        assertTrue(page.contains("tariff class, placed") && page.contains("segment, pooled"),
+                "the references that tell the gain of placement from that of segments");
     }
 
     @Test
