@@ -39,8 +39,13 @@ import org.apache.spark.sql.Row;
  */
 public record SegmentationSpace(List<String> dimensions, double[] means, double[] sds) {
 
-    /** Floor of the heating share per degree-day before the logarithm: meters with none are all alike. */
-    public static final double MIN_HEATING_SHARE = 1e-3;
+    /**
+     * Floor of the heating share per degree-day before the logarithm: 0.3 % of the mean daily energy per degree-day,
+     * 3 % on a day of 10 degree-days, is within the day-to-day variation of a dwelling's energy and is what the pumps
+     * and burners of a fuel-fired heating draw. Below it, meters are not heated by electricity and all alike; on a
+     * log scale without this floor, their noise-level differences would split them into segments of their own.
+     */
+    public static final double MIN_HEATING_SHARE = 3e-3;
 
     /** The day type the other day types of a season are compared with. */
     public static final String REFERENCE_DAY_TYPE = "workday";

@@ -83,11 +83,15 @@ public final class SegmentationReport {
         return "En résumé : la segmentation retenue (plus forte silhouette sur les compteurs d'apprentissage) est "
                 + best.name() + " avec " + best.notes().getOrDefault("k", "\u2014") + " segments. Sur les compteurs "
                 + "tenus à l'écart, l'indice de Rand ajusté avec les archétypes vrais est de "
-                + ForecastReport.ratio(ForecastReport.metric(m, "ari")) + " et l'erreur NRMSE du profil de segment est "
-                + "de " + ForecastReport.percent(ForecastReport.metric(m, "nrmse")) + " contre "
+                + ForecastReport.ratio(ForecastReport.metric(m, "ari")) + " et l'erreur NRMSE du profil de segment, "
+                + "calé sur le début d'heures creuses du compteur, est de "
+                + ForecastReport.percent(ForecastReport.metric(m, "nrmse")) + " contre "
                 + ForecastReport.percent(ForecastReport.metric(m, "nrmse_baseline"))
-                + " pour le profil moyen de la classe tarifaire. · Best segmentation " + best.name()
-                + "; held-out ARI, segment-profile NRMSE and tariff-class baseline NRMSE above.";
+                + " pour le profil moyen de la classe tarifaire (segments sans calage : "
+                + ForecastReport.percent(ForecastReport.metric(m, "nrmse_segment_only")) + " ; classes tarifaires "
+                + "calées : " + ForecastReport.percent(ForecastReport.metric(m, "nrmse_tariff_offpeak"))
+                + "). · Best segmentation " + best.name() + "; held-out ARI, placed segment-profile NRMSE and "
+                + "tariff-class baseline NRMSE above, with the pooled-segment and placed-tariff references.";
     }
 
     private static void criteriaSection(HtmlPage page, UseCaseResult result) {
