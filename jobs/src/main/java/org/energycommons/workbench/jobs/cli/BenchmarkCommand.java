@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = "Benchmarks that measure speed and accuracy on larger data and write their figures to JSON.",
         subcommands = {BenchmarkCommand.Ingest.class, BenchmarkEemeterCommand.class, BenchmarkCaltrackCommand.class,
-                BenchmarkEttCommand.class, BenchmarkOpenstefCommand.class, BenchmarkEnb2012Command.class})
+                BenchmarkEttCommand.class, BenchmarkOpenstefCommand.class, BenchmarkEnb2012Command.class,
+                BenchmarkSegmentationCommand.class})
 public final class BenchmarkCommand implements Runnable {
 
     @Spec

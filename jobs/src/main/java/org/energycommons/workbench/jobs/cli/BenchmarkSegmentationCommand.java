@@ -1,0 +1,194 @@
+package org.energycommons.workbench.jobs.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.energycommons.workbench.datasets.synthetic.RegionConfig;
+import org.energycommons.workbench.jobs.GenerateJob;
+import org.energycommons.workbench.jobs.JobContext;
+import org.energycommons.workbench.jobs.PseudoKeys;
+import org.energycommons.workbench.jobs.Workspace;
+import org.energycommons.workbench.jobs.usecase.Uc1Pipeline;
+import org.energycommons.workbench.models.provenance.BuildInfo;
+import org.energycommons.workbench.models.provenance.Json;
+import org.energycommons.workbench.models.uc1.Uc1Options;
+import org.energycommons.workbench.models.usecase.Criterion;
+import org.energycommons.workbench.models.usecase.UseCaseResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code workbench benchmark segmentation}: how uc1 holds up beyond the default region. Generates one synthetic
+ * region per seed in its own workspace, builds the uc1 features, and trains and evaluates uc1 once per split seed
+ * ({@code workbench.uc1.seed}, which draws the held-out meters); writes, per region and split, the best model with
+ * its held-out ARI, NRMSE and references and whether the declared criteria are met, then the spread over all runs.
+ */
+@Command(name = "segmentation", mixinStandardHelpOptions = true,
+        description = "Generates a synthetic region per seed, trains uc1 on each for each split seed and writes the "
+                + "held-out ARI, NRMSE reduction and criteria of every run, and their spread, to --out.")
+public final class BenchmarkSegmentationCommand implements Callable<Integer> {
+
+    @Option(names = "--seeds", paramLabel = "S,S,...", split = ",", defaultValue = "7,13,21,99",
+            description = "Region seeds (default: ${DEFAULT-VALUE}).")
+    List<Long> seeds;
+
+    @Option(names = "--split-seeds", paramLabel = "S,S,...", split = ",", defaultValue = "42",
+            description = "Seeds of the held-out split, one uc1 training each (default: ${DEFAULT-VALUE}).")
+    List<Long> splitSeeds;
+
+    @Option(names = "--meters", paramLabel = "N", defaultValue = "300",
+            description = "Electricity delivery points per region (default: ${DEFAULT-VALUE}).")
+    int meters;
+
+    @Option(names = "--days", paramLabel = "D", defaultValue = "730",
+            description = "Days per region (default: ${DEFAULT-VALUE}).")
+    int days;
+
+    @Option(names = "--workdir", paramLabel = "DIR", defaultValue = "out/bench/segmentation",
+            description = "Where the region workspaces go, one folder per seed (default: ${DEFAULT-VALUE}).")
+    Path workdir;
+
+    @Option(names = "--out", paramLabel = "FILE.json", required = true, description = "Where the JSON result goes.")
+    Path out;
+
+    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
+            description = "Spark master when not launched by spark-submit (default: ${DEFAULT-VALUE}).")
+    String master;
+
+    @Option(names = "--conf", paramLabel = "FILE",
+            description = "Properties file overriding conf/workbench.properties (workbench.uc1.* options).")
+    Path conf;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (seeds.isEmpty() || splitSeeds.isEmpty()) {
+            throw new IllegalArgumentException("--seeds and --split-seeds need at least one seed each");
+        }
+        if (meters < 1 || days < 1) {
+            throw new IllegalArgumentException("--meters and --days must be >= 1, got " + meters + " and " + days);
+        }
+        CommonOptions common = new CommonOptions(); // the region workspaces are under --workdir
+        common.out = workdir;
+        common.master = master;
+        common.conf = conf;
+        List<Map<String, Object>> runs = new ArrayList<>();
+        try (Session session = new Session(common, spec.commandLine().getErr())) {
+            JobContext base = session.context();
+            Uc1Pipeline uc1 = new Uc1Pipeline();
+            for (long seed : seeds) {
+                Workspace workspace = Workspace.of(workdir.resolve("region-" + seed), null);
+                JobContext ctx = JobContext.of(base.spark(), workspace, base.config(), base.progress());
+                RegionConfig template = RegionConfig.of(base.config());
+                RegionConfig region = new RegionConfig(meters, days, template.start(), seed,
+                        template.metersPerSubstation());
+                long t0 = System.nanoTime();
+                GenerateJob.run(ctx, region, PseudoKeys.forSynthetic(workspace, ctx.progress()));
+                double generateSeconds = seconds(t0);
+                t0 = System.nanoTime();
+                uc1.features(ctx);
+                double featuresSeconds = seconds(t0);
+                for (long splitSeed : splitSeeds) {
+                    Properties config = new Properties();
+                    config.putAll(base.config());
+                    config.setProperty(Uc1Options.PREFIX + "seed", String.valueOf(splitSeed));
+                    JobContext split = JobContext.of(base.spark(), workspace, config, base.progress());
+                    t0 = System.nanoTime();
+                    UseCaseResult result = uc1.train(split);
+                    Map<String, Object> run = run(seed, splitSeed, result);
+                    run.put("seconds_generate", generateSeconds);
+                    run.put("seconds_features", featuresSeconds);
+                    run.put("seconds_train", seconds(t0));
+                    run.put("metrics_file", workspace.metrics().resolve("uc1.json").toString());
+                    runs.add(run);
+                    base.progress().info(String.format(java.util.Locale.ROOT,
+                            "region %d, split %d: %s, ARI %.3f, NRMSE reduction %.3f, criteria %s/%s", seed,
+                            splitSeed, run.get("best_model"), run.get("ari"), run.get("nrmse_reduction_vs_baseline"),
+                            run.get("criteria_met"), run.get("criteria")));
+                }
+            }
+            session.close();
+        }
+        Map<String, Object> summary = summary(runs);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("benchmark", "segmentation");
+        doc.put("use_case", "uc1");
+        doc.put("region_seeds", seeds);
+        doc.put("split_seeds", splitSeeds);
+        doc.put("meters", meters);
+        doc.put("days", days);
+        doc.put("runs", runs);
+        doc.put("summary", summary);
+        doc.put("split_note", "held-out meters are drawn by a hash of the split seed and of the pseudonym; each "
+                + "region workspace keeps its own pseudonymisation key (WORKBENCH_PSEUDO_KEY fixes it)");
+        doc.put("cores", Runtime.getRuntime().availableProcessors());
+        doc.put("git_commit", BuildInfo.gitCommit());
+        doc.put("date", Instant.now().toString());
+        Path parent = out.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Files.writeString(out, Json.write(doc));
+        spec.commandLine().getOut().printf(java.util.Locale.ROOT,
+                "segmentation benchmark: %d runs on %d regions, all criteria met in %s; ARI %.3f..%.3f, NRMSE "
+                        + "reduction %.3f..%.3f; report %s%n", runs.size(), seeds.size(), summary.get("runs_all_met"),
+                summary.get("ari_min"), summary.get("ari_max"), summary.get("reduction_min"),
+                summary.get("reduction_max"), out);
+        return 0;
+    }
+
+    private static double seconds(long t0) {
+        return Math.round((System.nanoTime() - t0) / 1e8) / 10.0;
+    }
+
+    /** The figures of one training: the best model's held-out metrics and the criteria. */
+    static Map<String, Object> run(long seed, long splitSeed, UseCaseResult result) {
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("region_seed", seed);
+        run.put("split_seed", splitSeed);
+        run.put("best_model", result.bestModel());
+        UseCaseResult.ModelEntry best = result.models().stream().filter(m -> m.name().equals(result.bestModel()))
+                .findFirst().orElse(null);
+        if (best != null) {
+            run.put("k", best.notes().get("k"));
+            for (String metric : List.of("ari", "silhouette", "nrmse", "nrmse_baseline",
+                    "nrmse_reduction_vs_baseline", "nrmse_segment_only", "nrmse_tariff_offpeak", "meters")) {
+                run.put(metric, best.metrics().get(metric));
+            }
+        } else {
+            run.put("insufficient_data", result.provenance().get("insufficient_data"));
+        }
+        run.put("criteria", result.criteria().size());
+        run.put("criteria_met", (int) result.criteria().stream().filter(Criterion.Result::met).count());
+        return run;
+    }
+
+    /** Count of runs meeting every criterion and the range of the two criteria's metrics. */
+    static Map<String, Object> summary(List<Map<String, Object>> runs) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("runs", runs.size());
+        s.put("runs_all_met", runs.stream()
+                .filter(r -> (int) r.get("criteria") > 0 && r.get("criteria_met").equals(r.get("criteria")))
+                .count());
+        DoubleSummaryStatistics ari = stats(runs, "ari");
+        DoubleSummaryStatistics reduction = stats(runs, "nrmse_reduction_vs_baseline");
+        s.put("ari_min", ari.getCount() == 0 ? Double.NaN : ari.getMin());
+        s.put("ari_max", ari.getCount() == 0 ? Double.NaN : ari.getMax());
+        s.put("reduction_min", reduction.getCount() == 0 ? Double.NaN : reduction.getMin());
+        s.put("reduction_max", reduction.getCount() == 0 ? Double.NaN : reduction.getMax());
+        return s;
+    }
+
+    private static DoubleSummaryStatistics stats(List<Map<String, Object>> runs, String metric) {
+        return runs.stream().map(r -> r.get(metric)).filter(v -> v instanceof Number)
+                .mapToDouble(v -> ((Number) v).doubleValue()).summaryStatistics();
+    }
+}
