@@ -49,6 +49,16 @@ class CliErrorsTest {
     }
 
     @Test
+    void badSegmentationBenchmarkArguments(@TempDir Path out) {
+        String report = out.resolve("seg.json").toString();
+        assertOneLineError(CliRunner.run("benchmark", "segmentation", "--out", report, "--meters", "0"),
+                Main.EXIT_USAGE, "workbench: error: --meters and --days must be >= 1, got 0 and 730");
+        assertOneLineError(CliRunner.run("benchmark", "segmentation", "--out", report, "--seeds", "seven"),
+                Main.EXIT_USAGE, "workbench benchmark segmentation: Invalid value for option '--seeds'");
+        assertFalse(java.nio.file.Files.exists(out.resolve("seg.json")), "no report from a refused run");
+    }
+
+    @Test
     void badArguments() {
         assertOneLineError(CliRunner.run("generate", "--bogus"), Main.EXIT_USAGE, "workbench generate: Unknown option");
         assertOneLineError(CliRunner.run("generate", "--days", "many"), Main.EXIT_USAGE,
