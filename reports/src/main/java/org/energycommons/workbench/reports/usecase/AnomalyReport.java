@@ -4,6 +4,8 @@
  */
 package org.energycommons.workbench.reports.usecase;
 
+import static org.energycommons.workbench.reports.usecase.PageSections.section;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -263,11 +265,5 @@ public final class AnomalyReport {
 
     private static String op(String op) {
         return ">=".equals(op) ? "\u2265" : "<=".equals(op) ? "\u2264" : Objects.toString(op, "—");
-    }
-
-    private static void section(HtmlPage page, String id, String french, String english) {
-        page.section(id, null);
-        page.html("<h2>" + HtmlPage.escape(french) + " <small lang=\"en\" style=\"font-weight:400;color:#59636e\">· "
-                + HtmlPage.escape(english) + "</small></h2>");
     }
 }

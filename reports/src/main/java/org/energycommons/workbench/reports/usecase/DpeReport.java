@@ -1,9 +1,8 @@
 package org.energycommons.workbench.reports.usecase;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import static org.energycommons.workbench.reports.usecase.PageSections.generated;
+import static org.energycommons.workbench.reports.usecase.PageSections.section;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,8 +37,6 @@ public final class DpeReport {
             + "buildings, none above 85 %, are published (statistical secrecy).";
 
     static final String MISSING = "\u2014";
-    private static final DateTimeFormatter UTC_MINUTE =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private DpeReport() {
     }
@@ -304,16 +301,6 @@ public final class DpeReport {
         page.table(List.of("Table", "Version Delta · Delta version"), rows);
     }
 
-    private static void section(HtmlPage page, String id, String french, String english) {
-        page.section(id, null);
-        StringBuilder h = new StringBuilder("<h2>").append(HtmlPage.escape(french));
-        if (english != null) {
-            h.append(" <small lang=\"en\" style=\"font-weight:400;color:#59636e\">· ")
-                    .append(HtmlPage.escape(english)).append("</small>");
-        }
-        page.html(h.append("</h2>").toString());
-    }
-
     static double metric(Map<String, Object> metrics, String name) {
         Object value = metrics == null ? null : metrics.get(name);
         return value instanceof Number n ? n.doubleValue() : Double.NaN;
@@ -337,16 +324,5 @@ public final class DpeReport {
 
     static String fixed(double value, int decimals) {
         return Double.isFinite(value) ? String.format(Locale.ROOT, "%." + decimals + "f", value) : MISSING;
-    }
-
-    private static String generated(String generatedAt) {
-        if (generatedAt == null || generatedAt.isBlank()) {
-            return MISSING;
-        }
-        try {
-            return UTC_MINUTE.format(Instant.parse(generatedAt));
-        } catch (DateTimeParseException e) {
-            return generatedAt;
-        }
     }
 }

@@ -4,10 +4,11 @@
  */
 package org.energycommons.workbench.reports.usecase;
 
+import static org.energycommons.workbench.reports.usecase.PageSections.generated;
+import static org.energycommons.workbench.reports.usecase.PageSections.section;
+
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -68,8 +69,6 @@ public final class ForecastReport {
     private static final Set<String> COUNT_METRICS = Set.of("congestion_hours", "alert_hours", "rows");
     private static final DateTimeFormatter PARIS_MINUTE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(SvgCharts.DISPLAY_ZONE.toZoneId());
-    private static final DateTimeFormatter UTC_MINUTE =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private ForecastReport() {
     }
@@ -376,17 +375,6 @@ public final class ForecastReport {
     // Helpers
     // ------------------------------------------------------------------------------------------
 
-    /** Opens a section whose heading is French, with the English in smaller text. */
-    private static void section(HtmlPage page, String id, String french, String english) {
-        page.section(id, null);
-        StringBuilder h = new StringBuilder("<h2>").append(HtmlPage.escape(french));
-        if (english != null) {
-            h.append(" <small lang=\"en\" style=\"font-weight:400;color:#59636e\">· ")
-             .append(HtmlPage.escape(english)).append("</small>");
-        }
-        page.html(h.append("</h2>").toString());
-    }
-
     /** Flattens one level of nested maps into {@code key.sub} entries; values through {@code String.valueOf}. */
     static Map<String, String> flatten(Map<String, Object> provenance) {
         Map<String, String> flat = new LinkedHashMap<>();
@@ -499,16 +487,5 @@ public final class ForecastReport {
         }
         return "du " + PARIS_MINUTE.format(Instant.ofEpochMilli(min)) + " au "
                 + PARIS_MINUTE.format(Instant.ofEpochMilli(max));
-    }
-
-    private static String generated(String generatedAt) {
-        if (generatedAt == null || generatedAt.isBlank()) {
-            return MISSING;
-        }
-        try {
-            return UTC_MINUTE.format(Instant.parse(generatedAt));
-        } catch (DateTimeParseException e) {
-            return generatedAt;
-        }
     }
 }

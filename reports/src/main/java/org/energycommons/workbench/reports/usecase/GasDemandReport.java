@@ -4,6 +4,8 @@
  */
 package org.energycommons.workbench.reports.usecase;
 
+import static org.energycommons.workbench.reports.usecase.PageSections.section;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -280,16 +282,6 @@ public final class GasDemandReport {
             data.tables().forEach((path, version) -> rows.add(List.of(path, version == null ? "—" : version.toString())));
         }
         page.table(List.of("Table", "Version Delta · Delta version"), rows);
-    }
-
-    private static void section(HtmlPage page, String id, String french, String english) {
-        page.section(id, null);
-        StringBuilder h = new StringBuilder("<h2>").append(HtmlPage.escape(french));
-        if (english != null) {
-            h.append(" <small lang=\"en\" style=\"font-weight:400;color:#59636e\">· ")
-                    .append(HtmlPage.escape(english)).append("</small>");
-        }
-        page.html(h.append("</h2>").toString());
     }
 
     private static String format(String metric, double value) {

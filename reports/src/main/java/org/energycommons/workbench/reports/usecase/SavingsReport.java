@@ -1,13 +1,11 @@
 package org.energycommons.workbench.reports.usecase;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import static org.energycommons.workbench.reports.usecase.PageSections.generated;
+import static org.energycommons.workbench.reports.usecase.PageSections.section;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.energycommons.workbench.models.usecase.Criterion;
@@ -33,8 +31,6 @@ public final class SavingsReport {
             + "least 10 buildings, none above 85 % of the group's use, are published: no single building's savings.";
 
     static final String MISSING = "\u2014";
-    private static final DateTimeFormatter UTC_MINUTE =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private SavingsReport() {
     }
@@ -281,16 +277,6 @@ public final class SavingsReport {
         page.table(List.of("Table", "Version Delta · Delta version"), rows);
     }
 
-    private static void section(HtmlPage page, String id, String french, String english) {
-        page.section(id, null);
-        StringBuilder h = new StringBuilder("<h2>").append(HtmlPage.escape(french));
-        if (english != null) {
-            h.append(" <small lang=\"en\" style=\"font-weight:400;color:#59636e\">· ")
-             .append(HtmlPage.escape(english)).append("</small>");
-        }
-        page.html(h.append("</h2>").toString());
-    }
-
     private static Map<String, Object> metrics(List<UseCaseResult.ModelEntry> models, String name) {
         return models.stream().filter(m -> m.name().equals(name)).findFirst()
                 .map(UseCaseResult.ModelEntry::metrics).orElse(Map.of());
@@ -313,16 +299,5 @@ public final class SavingsReport {
 
     static String fixed(double value, int decimals) {
         return ForecastReport.fixed(value, decimals);
-    }
-
-    private static String generated(String generatedAt) {
-        if (generatedAt == null || generatedAt.isBlank()) {
-            return MISSING;
-        }
-        try {
-            return UTC_MINUTE.format(Instant.parse(generatedAt));
-        } catch (DateTimeParseException e) {
-            return generatedAt;
-        }
     }
 }

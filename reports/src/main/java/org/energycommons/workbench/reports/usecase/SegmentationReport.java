@@ -1,5 +1,7 @@
 package org.energycommons.workbench.reports.usecase;
 
+import static org.energycommons.workbench.reports.usecase.PageSections.section;
+
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -284,16 +286,6 @@ public final class SegmentationReport {
         Objects.requireNonNullElse(data.tables(), Map.<String, Long>of())
                 .forEach((path, version) -> rows.add(List.of(path, Objects.toString(version, "\u2014"))));
         page.table(List.of("Table", "Version Delta · Delta version"), rows);
-    }
-
-    private static void section(HtmlPage page, String id, String french, String english) {
-        page.section(id, null);
-        StringBuilder h = new StringBuilder("<h2>").append(HtmlPage.escape(french));
-        if (english != null) {
-            h.append(" <small lang=\"en\" style=\"font-weight:400;color:#59636e\">· ")
-                    .append(HtmlPage.escape(english)).append("</small>");
-        }
-        page.html(h.append("</h2>").toString());
     }
 
     private static UseCaseResult.ModelEntry find(List<UseCaseResult.ModelEntry> models, String name) {
