@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.energycommons.workbench.models.provenance.Json;
 
 /**
@@ -44,13 +45,39 @@ public record UseCaseResult(String useCase, String title, String bestModel, List
     /**
      * One model of a use case.
      *
-     * @param metrics test metrics, under the use case's metric names
-     * @param validationMetrics validation metrics
-     * @param trainMetrics train metrics
+     * @param name model name, unique in the use case
+     * @param engine the library that fitted it
+     * @param modelId registry id
+     * @param evaluation its typed metrics on each evaluation set
+     * @param notes method notes shown on the page (artifact path, interval method...)
      */
-    public record ModelEntry(String name, String engine, String modelId, Map<String, Object> metrics,
-                             Map<String, Object> validationMetrics, Map<String, Object> trainMetrics,
+    public record ModelEntry(String name, String engine, String modelId, EvaluationSets evaluation,
                              Map<String, String> notes) {
+
+        /** The published metrics of the set the criteria are judged on. */
+        public Map<String, Object> metrics() {
+            return evaluation.judgedMetrics().toMap();
+        }
+
+        /** The typed metrics the criteria are judged on. */
+        public UseCaseMetrics judged() {
+            return evaluation.judgedMetrics();
+        }
+
+        /** The published metrics of the validation set; empty when there is none. */
+        public Map<String, Object> validationMetrics() {
+            UseCaseMetrics m = evaluation.get(EvaluationSets.VALIDATION);
+            return m == null ? Map.of() : m.toMap();
+        }
+
+        /** The published metrics of the training (or fitted) set; empty when there is none. */
+        public Map<String, Object> trainMetrics() {
+            UseCaseMetrics m = evaluation.get(EvaluationSets.TRAIN);
+            if (m == null) {
+                m = evaluation.get(EvaluationSets.FITTED);
+            }
+            return m == null ? Map.of() : m.toMap();
+        }
     }
 
     /** Checks every criterion of the use case against the models' test metrics. */
@@ -59,8 +86,7 @@ public record UseCaseResult(String useCase, String title, String bestModel, List
         for (Criterion c : useCase.criteria()) {
             String modelName = c.model().equals(Criterion.BEST) ? bestModel : c.model();
             double value = models.stream().filter(m -> m.name().equals(modelName)).findFirst()
-                    .map(m -> m.metrics().get(c.metric()))
-                    .map(v -> v instanceof Number n ? n.doubleValue() : Double.NaN)
+                    .map(m -> m.judged().value(c.metric()))
                     .orElse(Double.NaN);
             results.add(c.evaluate(modelName, value));
         }
@@ -84,9 +110,9 @@ public record UseCaseResult(String useCase, String title, String bestModel, List
             e.put("name", m.name());
             e.put("engine", m.engine());
             e.put("model_id", m.modelId());
-            e.put("metrics", m.metrics());
-            e.put("validation_metrics", m.validationMetrics());
-            e.put("train_metrics", m.trainMetrics());
+            e.put("metrics_set", m.evaluation().judged());
+            m.evaluation().sets().forEach((set, metrics) -> e.put(
+                    set.equals(m.evaluation().judged()) ? "metrics" : set + "_metrics", metrics.toMap()));
             e.put("notes", m.notes());
             ms.add(e);
         }
@@ -110,15 +136,32 @@ public record UseCaseResult(String useCase, String title, String bestModel, List
         return Json.write(doc);
     }
 
-    /** Reads a document written by {@link #toJson()}. */
-    @SuppressWarnings("unchecked")
+    /** Reads a document written by {@link #toJson()}, with the metrics as published maps. */
     public static UseCaseResult fromJson(String json) {
+        return fromJson(json, MapMetrics::new);
+    }
+
+    /**
+     * Reads a document written by {@link #toJson()}, turning each published metric set back into the use case's
+     * typed record.
+     */
+    @SuppressWarnings("unchecked")
+    public static UseCaseResult fromJson(String json, Function<Map<String, Object>, ? extends UseCaseMetrics> reader) {
         Map<String, Object> doc = Json.read(json, Map.class);
         List<ModelEntry> models = new ArrayList<>();
         for (Map<String, Object> m : (List<Map<String, Object>>) doc.get("models")) {
+            String judged = (String) m.getOrDefault("metrics_set", EvaluationSets.TEST);
+            Map<String, UseCaseMetrics> sets = new LinkedHashMap<>();
+            m.forEach((key, value) -> {
+                if (key.equals("metrics")) {
+                    sets.put(judged, reader.apply((Map<String, Object>) value));
+                } else if (key.endsWith("_metrics") && value instanceof Map<?, ?> v && !v.isEmpty()) {
+                    sets.put(key.substring(0, key.length() - "_metrics".length()),
+                            reader.apply((Map<String, Object>) v));
+                }
+            });
             models.add(new ModelEntry((String) m.get("name"), (String) m.get("engine"), (String) m.get("model_id"),
-                    (Map<String, Object>) m.get("metrics"), (Map<String, Object>) m.get("validation_metrics"),
-                    (Map<String, Object>) m.get("train_metrics"), (Map<String, String>) m.get("notes")));
+                    new EvaluationSets(judged, sets), (Map<String, String>) m.get("notes")));
         }
         List<Criterion.Result> criteria = new ArrayList<>();
         for (Map<String, Object> c : (List<Map<String, Object>>) doc.get("criteria")) {
