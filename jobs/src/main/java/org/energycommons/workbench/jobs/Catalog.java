@@ -25,6 +25,7 @@ import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.Layer;
 import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
+import org.energycommons.workbench.jobs.usecase.UseCasePipelines;
 import org.energycommons.workbench.models.provenance.Json;
 
 /**
@@ -84,7 +85,8 @@ public final class Catalog {
                     lake.exists(bronze) ? lake.path(bronze) : null, lake.exists(bronze) ? lake.version(bronze) : null,
                     compact(provenance), coverage[0], coverage[1], compact(columns)));
         }
-        List<TableId> tables = new ArrayList<>(Tables.all());
+        Map<TableId, String> descriptions = UseCasePipelines.tables();
+        List<TableId> tables = new ArrayList<>(descriptions.keySet());
         for (SourceConnector c : Connectors.all()) {
             tables.add(IngestJob.bronzeTable(c));
             tables.add(IngestJob.rejectsTable(c));
@@ -108,7 +110,7 @@ public final class Catalog {
             provenance.put("layer", t.layer().folder());
             provenance.put("last_run", ctx.runId());
             rows.add(RowFactory.create("table:" + t.relativePath(), "table",
-                    Tables.DESCRIPTIONS.getOrDefault(t, t.layer().folder() + " table " + t.name()),
+                    descriptions.getOrDefault(t, t.layer().folder() + " table " + t.name()),
                     synthetic ? "Energy Commons Workbench (synthetic region)" : "Energy Commons Workbench",
                     t.layer().equals(Layer.TRUTH) || t.layer().equals(Layer.REJECTS) ? "internal (not published)"
                             : SYNTHETIC_LICENCE,

@@ -40,15 +40,13 @@ import org.energycommons.workbench.models.usecase.UseCases;
 import org.energycommons.workbench.reports.usecase.ForecastReport;
 import org.energycommons.workbench.reports.usecase.ForecastReportData;
 import org.energycommons.workbench.reports.usecase.SiteIndex;
+import org.energycommons.workbench.models.uc4.Uc4Tables;
 
 /**
  * Publishes the site: one page per use case that has results, and the portal index. Every figure comes from
  * the gold tables and {@code DIR/metrics}, and every aggregate shown passes the {@link SecrecyGuard}.
  */
 public final class PublishJob {
-
-    /** Days of the forecast-vs-actual window shown on the uc4 page. */
-    public static final int FOCUS_DAYS = 14;
 
     private PublishJob() {
     }
@@ -62,7 +60,7 @@ public final class PublishJob {
             var pipeline = UseCasePipelines.find(uc.id());
             if (pipeline.isPresent() && Files.exists(metrics)) {
                 ctx.progress().step("publish " + uc.id() + ": report page");
-                UseCaseResult result = UseCaseResult.fromJson(read(metrics));
+                UseCaseResult result = pipeline.get().readResult(read(metrics));
                 String headline = pipeline.get().publish(ctx, result, guard);
                 entries.add(new SiteIndex.Entry(uc.id(), uc.title(), uc.titleEn(), uc.kind(), pipeline.get().page(),
                         result.allCriteriaMet(), headline));
@@ -71,178 +69,9 @@ public final class PublishJob {
             }
         }
         Path index = ctx.workspace().site().resolve("index.html");
-        write(index, SiteIndex.render(entries, runInfo));
+        UseCasePipeline.writeText(index, SiteIndex.render(entries, runInfo));
         ctx.progress().info("site written to " + index);
         return index;
-    }
-
-    /** Renders {@code DIR/site/uc4.html}; returns the index headline. */
-    public static String publishUc4(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        write(ctx.workspace().site().resolve("uc4.html"), ForecastReport.render(uc4Data(ctx, result, guard)));
-        return headline(result);
-    }
-
-    private static String headline(UseCaseResult result) {
-        return result.models().stream().filter(m -> m.name().equals(result.bestModel())).findFirst()
-                .map(m -> String.format("%s: MAPE %.1f %%, skill %.0f %%", m.name(),
-                        100 * num(m.metrics().get("mape")), 100 * num(m.metrics().get("skill_vs_persistence"))))
-                .orElse(null);
-    }
-
-    private static double num(Object o) {
-        return o instanceof Number n ? n.doubleValue() : Double.NaN;
-    }
-
-    /** The uc4 page's data, computed from gold tables and passed through the secrecy guard. */
-    static ForecastReportData uc4Data(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        Lake lake = ctx.lake();
-        Dataset<Row> test = lake.read(Tables.UC4_PREDICTIONS).filter(col(ForecastColumns.SPLIT).equalTo(TimeSplit.TEST));
-        Column y = col(ForecastColumns.ACTUAL);
-        Column ape = when(y.gt(0), abs(y.minus(col(ForecastColumns.P50))).divide(y));
-
-        Map<String, double[]> mapeByHour = new LinkedHashMap<>();
-        for (Row r : test.groupBy("model", "local_hour").agg(avg(ape)).orderBy("model", "local_hour").collectAsList()) {
-            mapeByHour.computeIfAbsent(r.getString(0), k -> new double[24])[r.getInt(1)] = r.getDouble(2);
-        }
-
-        Column overCapacity = SubstationCapacity.kva(y).gt(col(ForecastColumns.CAPACITY));
-        Column alert = SubstationCapacity.kva(col(ForecastColumns.P90)).gt(col(ForecastColumns.CAPACITY));
-        Dataset<Row> perSubstation = guard.publishable(test.filter(col("model").equalTo(result.bestModel()))
-                .groupBy("substation_id")
-                .agg(min("n_meters").as("meters"), max("max_meter_share").as("largest_share"),
-                        first(ForecastColumns.CAPACITY).as("capacity"), avg(ape).as("mape"),
-                        sqrt(avg(pow(y.minus(col(ForecastColumns.P50)), 2))).as("rmse"),
-                        avg(when(y.geq(col(ForecastColumns.P10)).and(y.leq(col(ForecastColumns.P90))), 1.0)
-                                .otherwise(0.0)).as("coverage"),
-                        sum(when(overCapacity, 1).otherwise(0)).as("congestion"),
-                        sum(when(alert, 1).otherwise(0)).as("alerts"),
-                        max(y).as("peak")), "meters", "largest_share")
-                .orderBy(col("substation_id"));
-        List<ForecastReportData.SubstationRow> substations = new ArrayList<>();
-        Row focusRow = null;
-        for (Row r : perSubstation.collectAsList()) {
-            substations.add(new ForecastReportData.SubstationRow(r.getString(0), r.getInt(1), r.getDouble(3),
-                    r.getDouble(4), r.getDouble(5), r.getDouble(6), r.getLong(7), r.getLong(8)));
-            if (focusRow == null || r.getLong(7) > focusRow.getLong(7)
-                    || (r.getLong(7) == focusRow.getLong(7) && r.getDouble(9) > focusRow.getDouble(9))) {
-                focusRow = r;
-            }
-        }
-        ForecastReportData.FocusSeries focus = focusRow == null ? null : focus(test, result.bestModel(), focusRow);
-
-        Map<String, String> intervalMethods = new LinkedHashMap<>();
-        result.models().forEach(m -> intervalMethods.put(m.name(), m.notes().getOrDefault("interval_method", "")));
-        RegionConfig region = GenerateJob.regionOf(ctx);
-        String regionText = region == null ? "données ingérées dans " + ctx.workspace().lake()
-                : String.format("région synthétique · synthetic region: %d compteurs, %d postes, %d jours depuis le %s, "
-                        + "graine %d", region.meters(), region.substations(), region.days(), region.start(), region.seed());
-        @SuppressWarnings("unchecked")
-        Map<String, String> split = (Map<String, String>) result.provenance().get("split");
-        @SuppressWarnings("unchecked")
-        Map<String, Number> tables = (Map<String, Number>) result.provenance().get("input_tables");
-        Map<String, Long> versions = new LinkedHashMap<>();
-        tables.forEach((k, v) -> versions.put(k, v.longValue()));
-        return new ForecastReportData(UseCases.UC4, result, versions, regionText, split, intervalMethods, focus,
-                mapeByHour, substations, Instant.now().toString(), backtest(ctx, result, guard));
-    }
-
-    /** The backtest section's figures: per origin from {@code uc4.json}, by lead time and substation from gold. */
-    @SuppressWarnings("unchecked")
-    private static ForecastReportData.Backtest backtest(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        Map<String, Object> summary = (Map<String, Object>) result.evaluations().get(Uc4Jobs.BACKTEST);
-        if (summary == null || !ctx.lake().exists(Tables.UC4_BACKTEST)) {
-            return null;
-        }
-        List<ForecastReportData.OriginRow> origins = new ArrayList<>();
-        Map<String, String> forecastDays = new LinkedHashMap<>();
-        for (Map<String, String> o : (List<Map<String, String>>) summary.get("origins")) {
-            forecastDays.put(o.get("origin"), o.get("test"));
-        }
-        ((Map<String, Map<String, Object>>) summary.get("models")).forEach((model, m) ->
-                ((Map<String, Map<String, Object>>) m.get("by_origin")).forEach((origin, x) ->
-                        origins.add(new ForecastReportData.OriginRow(origin, forecastDays.get(origin), model,
-                                (long) num(x.get("rows")), num(x.get("mape")), num(x.get("rmse")),
-                                num(x.get("skill_vs_persistence")), num(x.get("coverage_p10_p90")),
-                                num(x.get("pinball_p50")), num(x.get("crps"))))));
-        origins.sort(java.util.Comparator.comparing(ForecastReportData.OriginRow::origin));
-
-        Dataset<Row> bt = ctx.lake().read(Tables.UC4_BACKTEST);
-        Column y = col(ForecastColumns.ACTUAL);
-        Column ape = when(y.gt(0), abs(y.minus(col(ForecastColumns.P50))).divide(y));
-        Column crps = ForecastMetrics.pinball(y, col(ForecastColumns.P10), 0.1)
-                .plus(ForecastMetrics.pinball(y, col(ForecastColumns.P50), 0.5))
-                .plus(ForecastMetrics.pinball(y, col(ForecastColumns.P90), 0.9))
-                .multiply(2.0 / 3.0);
-        List<Row> byLead = bt.groupBy("model", "lead_hours").agg(avg(ape), avg(crps))
-                .orderBy("model", "lead_hours").collectAsList();
-        java.util.TreeSet<Integer> leadSet = new java.util.TreeSet<>();
-        byLead.forEach(r -> leadSet.add(r.getInt(1)));
-        int[] leads = leadSet.stream().mapToInt(Integer::intValue).toArray();
-        List<Integer> leadIndex = new ArrayList<>(leadSet);
-        Map<String, double[]> mapeByLead = new LinkedHashMap<>();
-        Map<String, double[]> crpsByLead = new LinkedHashMap<>();
-        for (Row r : byLead) {
-            int i = leadIndex.indexOf(r.getInt(1));
-            mapeByLead.computeIfAbsent(r.getString(0), k -> filled(leads.length))[i] = r.getDouble(2);
-            crpsByLead.computeIfAbsent(r.getString(0), k -> filled(leads.length))[i] = r.getDouble(3);
-        }
-        List<ForecastReportData.BacktestSubstation> substations = new ArrayList<>();
-        for (Row r : guard.publishable(bt.filter(col("model").equalTo(result.bestModel()))
-                        .groupBy("substation_id")
-                        .agg(min("n_meters").as("meters"), max("max_meter_share").as("largest_share"), avg(ape),
-                                sqrt(avg(pow(y.minus(col(ForecastColumns.P50)), 2))), avg(crps),
-                                avg(when(y.geq(col(ForecastColumns.P10)).and(y.leq(col(ForecastColumns.P90))), 1.0)
-                                        .otherwise(0.0))), "meters", "largest_share")
-                .orderBy("substation_id").collectAsList()) {
-            substations.add(new ForecastReportData.BacktestSubstation(r.getString(0), r.getInt(1), r.getDouble(3),
-                    r.getDouble(4), r.getDouble(5), r.getDouble(6)));
-        }
-        return new ForecastReportData.Backtest((String) summary.get("method"), origins, leads, mapeByLead,
-                crpsByLead, result.bestModel(), substations);
-    }
-
-    private static double[] filled(int n) {
-        double[] v = new double[n];
-        java.util.Arrays.fill(v, Double.NaN);
-        return v;
-    }
-
-    private static ForecastReportData.FocusSeries focus(Dataset<Row> test, String model, Row substation) {
-        String id = substation.getString(0);
-        Dataset<Row> own = test.filter(col("model").equalTo(model).and(col("substation_id").equalTo(id)));
-        Row peak = own.orderBy(col(ForecastColumns.ACTUAL).desc()).select("local_date").first();
-        Row bounds = own.agg(min("local_date"), max("local_date")).first();
-        LocalDate first = bounds.getDate(0).toLocalDate();
-        LocalDate last = bounds.getDate(1).toLocalDate();
-        LocalDate end = peak.getDate(0).toLocalDate().plusDays(3);
-        if (end.isAfter(last)) {
-            end = last;
-        }
-        LocalDate start = end.minusDays(FOCUS_DAYS - 1);
-        if (start.isBefore(first)) {
-            start = first;
-        }
-        List<Row> rows = own.filter(col("local_date").between(java.sql.Date.valueOf(start), java.sql.Date.valueOf(end)))
-                .orderBy("ts_utc")
-                .select(col("ts_utc"), col(ForecastColumns.ACTUAL), col(ForecastColumns.P10), col(ForecastColumns.P50),
-                        col(ForecastColumns.P90))
-                .collectAsList();
-        int n = rows.size();
-        long[] t = new long[n];
-        double[] a = new double[n];
-        double[] p10 = new double[n];
-        double[] p50 = new double[n];
-        double[] p90 = new double[n];
-        for (int i = 0; i < n; i++) {
-            Row r = rows.get(i);
-            t[i] = r.getTimestamp(0).getTime();
-            a[i] = r.getDouble(1);
-            p10[i] = r.getDouble(2);
-            p50[i] = r.getDouble(3);
-            p90[i] = r.getDouble(4);
-        }
-        return new ForecastReportData.FocusSeries(id, substation.getInt(1), substation.getDouble(3), model, t, a, p10,
-                p50, p90);
     }
 
     private static String read(Path p) {
@@ -250,16 +79,6 @@ public final class PublishJob {
             return Files.readString(p);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Writes a text file, creating its folder. */
-    public static void write(Path p, String content) {
-        try {
-            Files.createDirectories(p.getParent());
-            Files.writeString(p, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + p + ": " + e.getMessage(), e);
         }
     }
 }

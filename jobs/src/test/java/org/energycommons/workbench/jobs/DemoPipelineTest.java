@@ -23,6 +23,7 @@ import org.energycommons.workbench.models.provenance.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.energycommons.workbench.models.uc4.Uc4Tables;
 
 /** {@code workbench demo} on a small region, twice on the same workspace: outputs, shapes and idempotency. */
 class DemoPipelineTest {
@@ -38,8 +39,8 @@ class DemoPipelineTest {
     /** Tables whose content must be identical after a re-run (everything but timestamps of registration). */
     private static final List<TableId> DETERMINISTIC = List.of(Tables.CALENDAR, Tables.WEATHER_HOURLY, Tables.METERS,
             Tables.BUILDINGS, Tables.SUBSTATIONS, Tables.TRUTH_METERS, Tables.BRONZE_SYNTHETIC_LOAD_CURVE,
-            Tables.LOAD_CURVE, Tables.SUBSTATION_LOAD_HOURLY, Tables.UC4_FEATURES, Tables.UC4_PREDICTIONS,
-            Tables.UC4_METRICS);
+            Tables.LOAD_CURVE, Uc4Tables.SUBSTATION_LOAD_HOURLY, Uc4Tables.FEATURES, Uc4Tables.PREDICTIONS,
+            Uc4Tables.METRICS);
 
     private static String[] demo() {
         String conf = Path.of("src/test/resources/small-models.properties").toAbsolutePath().toString();

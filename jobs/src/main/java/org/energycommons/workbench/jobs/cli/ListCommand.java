@@ -10,6 +10,7 @@ import org.energycommons.workbench.datasets.ingest.SourceConnector;
 import org.energycommons.workbench.datasets.ingest.SourceDescription;
 import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.TableId;
+import org.energycommons.workbench.jobs.usecase.UseCasePipelines;
 import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCases;
@@ -69,7 +70,7 @@ public final class ListCommand implements Callable<Integer> {
             Lake lake = session.context().lake();
             if (what == What.tables) {
                 out.printf("%-42s %8s  %s%n", "table", "version", "location");
-                for (TableId t : Tables.all()) {
+                for (TableId t : UseCasePipelines.tables().keySet()) {
                     out.printf("%-42s %8s  %s%n", t, lake.exists(t) ? String.valueOf(lake.version(t)) : "-",
                             lake.path(t));
                 }

@@ -1,39 +1,211 @@
 package org.energycommons.workbench.jobs.usecase;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.apache.spark.sql.Row;
+import org.energycommons.workbench.datasets.lake.Lake;
+import org.energycommons.workbench.datasets.lake.TableId;
+import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
+import org.energycommons.workbench.datasets.synthetic.RegionConfig;
+import org.energycommons.workbench.jobs.GenerateJob;
 import org.energycommons.workbench.jobs.JobContext;
+import org.energycommons.workbench.models.provenance.RunProvenance;
+import org.energycommons.workbench.models.registry.ModelRegistry;
+import org.energycommons.workbench.models.registry.TrainedModel;
+import org.energycommons.workbench.models.usecase.EvaluationSets;
+import org.energycommons.workbench.models.usecase.MapMetrics;
 import org.energycommons.workbench.models.usecase.UseCase;
+import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 
 /**
- * The three job steps of a use case, as {@code workbench features|train|publish} and the demo run them: a
- * point-in-time feature table from silver, then models, results tables, the registry and
- * {@code DIR/metrics/<uc>.json}, then the report page.
+ * The template every use case's pipeline follows, as {@code workbench features|train|publish} and the demo run
+ * it: a point-in-time feature table from silver, then models, results tables, the registry and
+ * {@code DIR/metrics/ucN.json}, then the report page.
+ *
+ * <p>The template owns the plumbing every use case shares: the seed default, the run provenance, saving and
+ * registering models, checking the criteria and writing {@code ucN.json}, the region description, writing the page
+ * and the index headline. A use case implements only its own steps: {@link #features}, {@link #run},
+ * {@link #renderPage} and {@link #headline}.
  */
-public interface UseCasePipeline {
+public abstract class UseCasePipeline {
+
+    /** Seed of every fit when the lake was not generated with one (e.g. ingested real data). */
+    public static final long DEFAULT_SEED = 42L;
+
+    private final UseCase useCase;
+    private final Map<TableId, String> tables;
+
+    /**
+     * A pipeline of a use case.
+     *
+     * @param useCase the use case, one of the {@code UseCases} constants
+     * @param tables the feature and result tables its slice declares, with what each holds
+     */
+    protected UseCasePipeline(UseCase useCase, Map<TableId, String> tables) {
+        this.useCase = Objects.requireNonNull(useCase, "useCase");
+        this.tables = Map.copyOf(tables);
+    }
 
     /** The use case this pipeline runs. */
-    UseCase useCase();
+    public final UseCase useCase() {
+        return useCase;
+    }
 
-    /** Builds the use case's feature table(s) from silver; returns the number of feature rows. */
-    long features(JobContext ctx);
-
-    /**
-     * Trains and evaluates the models, writes results tables, registers every model and writes
-     * {@code DIR/metrics/<uc>.json}; returns that result.
-     */
-    UseCaseResult train(JobContext ctx);
-
-    /**
-     * Renders {@code DIR/site/<uc>.html} from the gold tables and the result; every aggregate shown must pass the
-     * guard.
-     *
-     * @return the one-line headline shown on the site index
-     */
-    String publish(JobContext ctx, UseCaseResult result, SecrecyGuard guard);
+    /** The feature and result tables of this use case, with what each holds, in lake order. */
+    public final Map<TableId, String> tables() {
+        return tables;
+    }
 
     /** The page file name under {@code DIR/site}. */
-    default String page() {
-        return useCase().id() + ".html";
+    public final String page() {
+        return useCase.id() + ".html";
+    }
+
+    // ---- the use case's own steps -------------------------------------------------------------------------
+
+    /** Builds the use case's feature table(s) from silver; returns the number of feature rows. */
+    public abstract long features(JobContext ctx);
+
+    /**
+     * Fits, evaluates and selects the models, writes the results tables and registers the models (through
+     * {@link #saveAndRegister}); returns the result with its provenance (see {@link #result}).
+     */
+    protected abstract UseCaseResult run(JobContext ctx);
+
+    /** The page's HTML, from the gold tables and the result; every aggregate shown must pass the guard. */
+    protected abstract String renderPage(JobContext ctx, UseCaseResult result, SecrecyGuard guard);
+
+    /** The one-line headline shown on the site index, from the result's metrics. */
+    protected abstract String headline(UseCaseResult result);
+
+    /** Reads a published metric set back into the use case's typed record. */
+    protected Function<Map<String, Object>, ? extends UseCaseMetrics> metricsReader() {
+        return MapMetrics::new;
+    }
+
+    // ---- the template ---------------------------------------------------------------------------------------
+
+    /**
+     * Runs the use case's models, then writes {@code DIR/metrics/ucN.json}; returns the result written there.
+     */
+    public final UseCaseResult train(JobContext ctx) {
+        UseCaseResult result = run(ctx);
+        writeMetrics(ctx, result);
+        ctx.progress().info(String.format("%s criteria met: %d/%d", useCase.id(),
+                result.criteria().stream().filter(c -> c.met()).count(), result.criteria().size()));
+        return result;
+    }
+
+    /** Writes {@code DIR/site/ucN.html}; returns the index headline. */
+    public final String publish(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+        writeText(ctx.workspace().site().resolve(page()), renderPage(ctx, result, guard));
+        String headline = headline(result);
+        if (headline == null && result.bestModel() == null) {
+            Object status = result.provenance().get("status");
+            return status == null ? "no model trained" : status.toString();
+        }
+        return headline;
+    }
+
+    /** Reads this use case's {@code ucN.json} with its typed metrics. */
+    public final UseCaseResult readResult(String json) {
+        return UseCaseResult.fromJson(json, metricsReader());
+    }
+
+    // ---- plumbing for the steps -----------------------------------------------------------------------------
+
+    /** The seed of this workspace: the generated region's, or {@link #DEFAULT_SEED}. */
+    protected static long seed(JobContext ctx) {
+        RegionConfig region = GenerateJob.regionOf(ctx);
+        return region == null ? DEFAULT_SEED : region.seed();
+    }
+
+    /** What the run ran on, in one line for the pages (French first): the synthetic region or the lake. */
+    public static String regionDescription(JobContext ctx) {
+        RegionConfig region = GenerateJob.regionOf(ctx);
+        return region == null ? "données ingérées · ingested data: " + ctx.workspace().lake()
+                : String.format("région synthétique · synthetic region: %d compteurs · meters, %d postes · "
+                                + "substations, %d jours · days depuis le · from %s, graine · seed %d",
+                        region.meters(), region.substations(), region.days(), region.start(), region.seed());
+    }
+
+    /** The provenance of a run reading these tables, with the run id and the data it runs on filled in. */
+    protected static RunProvenance.Builder provenance(JobContext ctx, List<TableId> inputs) {
+        RegionConfig region = GenerateJob.regionOf(ctx);
+        return new RunProvenance.Builder(ctx.runId(), ctx.lake().versions(inputs), region == null
+                ? "lake at " + ctx.workspace().lake() : "synthetic region " + region.toProperties());
+    }
+
+    /** The versions of the tables written, those that exist. */
+    protected static Map<String, Long> outputs(JobContext ctx, List<TableId> written) {
+        Lake lake = ctx.lake();
+        return lake.versions(written.stream().filter(lake::exists).toList());
+    }
+
+    /**
+     * Saves every model under {@code DIR/lake/models/ucN/<model id>}, registers it with its metrics and returns
+     * the entries of the result, in the models' order.
+     *
+     * @param models the trained models
+     * @param metrics each model's metrics, by model name
+     * @param notes each model's notes shown on the page (the artifact path is added)
+     */
+    protected final List<UseCaseResult.ModelEntry> saveAndRegister(JobContext ctx, List<? extends TrainedModel> models,
+                                                                   Map<String, EvaluationSets> metrics,
+                                                                   Function<TrainedModel, Map<String, String>> notes) {
+        List<Row> registry = new ArrayList<>();
+        List<UseCaseResult.ModelEntry> entries = new ArrayList<>();
+        for (TrainedModel model : models) {
+            String name = model.provenance().name();
+            String dir = ctx.workspace().models(useCase.id()) + "/" + model.provenance().modelId();
+            ctx.files().delete(dir);
+            model.save(dir, ctx.files());
+            EvaluationSets m = Objects.requireNonNull(metrics.get(name), () -> "no metrics for model " + name);
+            registry.add(ModelRegistry.row(model.provenance(), m.toMap(), dir));
+            Map<String, String> n = new LinkedHashMap<>(notes.apply(model));
+            n.put("artifact", dir);
+            entries.add(new UseCaseResult.ModelEntry(name, model.provenance().engine(), model.provenance().modelId(),
+                    m, n));
+        }
+        if (!registry.isEmpty()) {
+            ctx.lake().merge(Tables.MODEL_REGISTRY, ModelRegistry.rows(ctx.spark(), registry), ModelRegistry.KEY,
+                    ctx.runId());
+        }
+        return entries;
+    }
+
+    /** The result of a run: the entries checked against the use case's criteria, with the provenance. */
+    protected final UseCaseResult result(String bestModel, List<UseCaseResult.ModelEntry> entries,
+                                         RunProvenance provenance) {
+        return new UseCaseResult(useCase.id(), useCase.title(), bestModel, entries,
+                UseCaseResult.check(useCase, bestModel, entries), provenance.toMap());
+    }
+
+    /** Writes {@code DIR/metrics/ucN.json} whole or not at all. */
+    static void writeMetrics(JobContext ctx, UseCaseResult result) {
+        writeText(ctx.workspace().metrics().resolve(result.useCase() + ".json"), result.toJson());
+    }
+
+    /** Writes a text file whole or not at all (a temporary file moved into place), creating its folder. */
+    public static void writeText(Path p, String content) {
+        try {
+            Files.createDirectories(p.getParent());
+            Path tmp = Files.createTempFile(p.getParent(), "." + p.getFileName(), ".tmp");
+            Files.writeString(tmp, content);
+            Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + p + ": " + e.getMessage(), e);
+        }
     }
 }

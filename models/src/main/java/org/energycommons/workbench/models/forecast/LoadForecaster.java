@@ -1,5 +1,6 @@
 package org.energycommons.workbench.models.forecast;
 
+import org.energycommons.workbench.models.registry.TrainedModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.lake.LakeFiles;
@@ -9,7 +10,7 @@ import org.energycommons.workbench.models.provenance.ModelProvenance;
  * A trained probabilistic load forecaster: from point-in-time feature rows to P10, P50 and P90 of the load.
  * Every implementation saves itself with its provenance and is loaded back by {@link ForecasterStore}.
  */
-public interface LoadForecaster {
+public interface LoadForecaster extends TrainedModel {
 
     /** Where the model comes from. */
     ModelProvenance provenance();

@@ -8,6 +8,7 @@ import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.energycommons.workbench.models.usecase.UseCases;
 import org.energycommons.workbench.datasets.lake.LakeFiles;
 import org.energycommons.workbench.models.provenance.Json;
 import org.energycommons.workbench.models.provenance.ModelProvenance;
@@ -63,7 +64,7 @@ public final class HierarchicalSegmentModel implements SegmentModel {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("linkage", "ward");
         params.put("k", String.valueOf(k));
-        ModelProvenance provenance = ModelProvenance.create("uc1", TYPE, "smile", "HierarchicalClustering", params,
+        ModelProvenance provenance = ModelProvenance.create(UseCases.UC1.id(), TYPE, "smile", "HierarchicalClustering", params,
                 options.seed(), training.inputTables(), training.features(), LoadSegmentation.UNSUPERVISED_LABEL, training.split(),
                 training.trainingRows(), training.fingerprint());
         return new HierarchicalSegmentModel(provenance, space, tree, centroids);

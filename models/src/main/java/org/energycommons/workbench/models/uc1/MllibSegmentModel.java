@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.energycommons.workbench.models.usecase.UseCases;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.clustering.BisectingKMeans;
 import org.apache.spark.ml.clustering.BisectingKMeansModel;
@@ -79,7 +80,7 @@ public final class MllibSegmentModel implements SegmentModel {
             }
             default -> throw new IllegalArgumentException("unknown MLlib segmentation type '" + type + "'");
         }
-        ModelProvenance provenance = ModelProvenance.create("uc1", type, "spark-mllib", algorithm, params,
+        ModelProvenance provenance = ModelProvenance.create(UseCases.UC1.id(), type, "spark-mllib", algorithm, params,
                 options.seed(), training.inputTables(), training.features(), LoadSegmentation.UNSUPERVISED_LABEL, training.split(),
                 training.trainingRows(), training.fingerprint());
         return new MllibSegmentModel(type, provenance, space, model, k);

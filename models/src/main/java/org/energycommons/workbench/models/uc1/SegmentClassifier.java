@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.energycommons.workbench.models.usecase.UseCases;
 import org.apache.spark.ml.classification.RandomForestClassificationModel;
 import org.apache.spark.ml.classification.RandomForestClassifier;
 import org.apache.spark.sql.Dataset;
@@ -55,7 +56,7 @@ public final class SegmentClassifier implements SegmentModel {
         params.put("numTrees", String.valueOf(options.classifierTrees()));
         params.put("maxDepth", "6");
         params.put("labels", segmentation);
-        ModelProvenance provenance = ModelProvenance.create("uc1", TYPE, "spark-mllib", "RandomForestClassifier",
+        ModelProvenance provenance = ModelProvenance.create(UseCases.UC1.id(), TYPE, "spark-mllib", "RandomForestClassifier",
                 params, options.seed(), training.inputTables(), training.features(), "segment of " + segmentation,
                 training.split(), training.trainingRows(), training.fingerprint());
         return new SegmentClassifier(provenance, space, model, k);

@@ -1,5 +1,6 @@
 package org.energycommons.workbench.models.uc1;
 
+import org.energycommons.workbench.models.registry.TrainedModel;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
 import org.energycommons.workbench.datasets.lake.LakeFiles;
@@ -10,7 +11,7 @@ import org.energycommons.workbench.models.provenance.ModelProvenance;
  * {@link SegmentationSpace}: a clustering (k-means, bisecting k-means, Gaussian mixture, Ward hierarchy) or the
  * classifier that assigns new meters. Saved with its space, so a loaded model segments raw feature rows.
  */
-public interface SegmentModel {
+public interface SegmentModel extends TrainedModel {
 
     /** Where the model comes from. */
     ModelProvenance provenance();

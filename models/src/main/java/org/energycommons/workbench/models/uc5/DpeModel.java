@@ -1,5 +1,6 @@
 package org.energycommons.workbench.models.uc5;
 
+import org.energycommons.workbench.models.registry.TrainedModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.lake.LakeFiles;
@@ -10,7 +11,7 @@ import org.energycommons.workbench.models.provenance.ModelProvenance;
  * predicted directly ({@link #CLASSIFICATION}) or read with the official thresholds from predicted primary energy
  * and GHG intensities ({@link #REGRESSION}).
  */
-public interface DpeModel {
+public interface DpeModel extends TrainedModel {
 
     /** Approach: the class is predicted directly. */
     String CLASSIFICATION = "classification";

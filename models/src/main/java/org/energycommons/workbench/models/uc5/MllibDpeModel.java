@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.energycommons.workbench.models.usecase.UseCases;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
@@ -112,7 +113,7 @@ public final class MllibDpeModel implements DpeModel {
             default -> throw new IllegalArgumentException("unknown MLlib uc5 model type '" + type + "'; known: "
                     + TYPES);
         }
-        ModelProvenance provenance = ModelProvenance.create("uc5", type, "spark-mllib", algorithm, params,
+        ModelProvenance provenance = ModelProvenance.create(UseCases.UC5.id(), type, "spark-mllib", algorithm, params,
                 options.seed(), training.inputTables(), BuildingPerformanceFeatures.FEATURES,
                 type.equals(RF_CLASS) ? "certificate_class" : "certificate_pe_kwh_m2,certificate_ghg_kg_m2",
                 training.split(), training.size(), training.fingerprint());

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.LongStream;
+import org.energycommons.workbench.models.usecase.UseCases;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -149,7 +150,7 @@ public final class SmileDpeModel implements DpeModel {
                         options.gbtStepSize(), 0.8);
             }
         }
-        ModelProvenance provenance = ModelProvenance.create("uc5", type, "smile", algorithm, params, options.seed(),
+        ModelProvenance provenance = ModelProvenance.create(UseCases.UC5.id(), type, "smile", algorithm, params, options.seed(),
                 training.inputTables(), BuildingPerformanceFeatures.FEATURES,
                 classifier != null ? "certificate_class" : "certificate_pe_kwh_m2,certificate_ghg_kg_m2",
                 training.split(), training.size(), training.fingerprint());

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.energycommons.workbench.models.usecase.UseCases;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -34,7 +35,7 @@ import org.energycommons.workbench.models.provenance.Json;
 public final class GasDemandForecasting {
 
     /** The use-case id. */
-    public static final String USE_CASE = "uc6";
+    public static final String USE_CASE = UseCases.UC6.id();
     /** Percentile of an area's training-period daily demand above which a day is a peak day. */
     public static final double PEAK_PERCENTILE = 0.95;
     /** Fewest validation and test target days. */
@@ -263,6 +264,6 @@ public final class GasDemandForecasting {
             }
         }
         return spark.createDataFrame(out, PREDICTION_SCHEMA)
-                .withColumn("use_case", lit("uc6"));
+                .withColumn("use_case", lit(USE_CASE));
     }
 }

@@ -1,5 +1,6 @@
 package org.energycommons.workbench.models.uc6;
 
+import org.energycommons.workbench.models.registry.TrainedModel;
 import java.util.List;
 import org.energycommons.workbench.datasets.lake.LakeFiles;
 import org.energycommons.workbench.models.provenance.ModelProvenance;
@@ -9,7 +10,7 @@ import org.energycommons.workbench.models.provenance.ModelProvenance;
  * calibrated per-horizon P10–P90 intervals once {@link #withIntervals} has been applied. Every implementation saves
  * itself with its provenance and is loaded back by {@link Uc6ModelStore}.
  */
-public interface GasDemandModel {
+public interface GasDemandModel extends TrainedModel {
 
     /** Where the model comes from. */
     ModelProvenance provenance();

@@ -1,4 +1,4 @@
-package org.energycommons.workbench.jobs;
+package org.energycommons.workbench.jobs.usecase.uc2;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -29,44 +29,36 @@ import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
 import org.energycommons.workbench.reports.usecase.AnomalyReport;
 import org.energycommons.workbench.reports.usecase.AnomalyReportData;
+import org.energycommons.workbench.models.uc2.Uc2Tables;
 
 /**
- * Publishes the uc2 page: detector scores from {@code uc2.json}, and from the gold tables an aggregate timeline of
+ * The data of the uc2 page: detector scores from {@code uc2.json}, and from the gold tables an aggregate timeline of
  * all public buildings (never one building's curve) that passes the {@link SecrecyGuard} day by day.
  */
-public final class Uc2Publish {
+final class Uc2PageQueries {
 
     /** Delay histogram bins, days (inclusive upper bounds); the last bin counts missed faults. */
     static final int[][] DELAY_BINS = {{0, 0}, {1, 1}, {2, 2}, {3, 7}, {8, 30}, {31, Integer.MAX_VALUE}};
 
-    private Uc2Publish() {
+    private Uc2PageQueries() {
     }
 
-    /** Renders {@code DIR/site/uc2.html}; returns the index headline. */
-    public static String publish(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        PublishJob.write(ctx.workspace().site().resolve("uc2.html"), AnomalyReport.render(data(ctx, result, guard)));
+    /** The index headline: the best detector's F1 and median delay. */
+    static String headline(UseCaseResult result) {
         return result.models().stream().filter(m -> m.name().equals(result.bestModel())).findFirst()
-                .filter(m -> m.metrics().get("f1") instanceof Number)
-                .map(m -> String.format("%s: F1 %.2f, délai médian %.0f j", m.name(),
-                        ((Number) m.metrics().get("f1")).doubleValue(),
-                        num(m.metrics().get("median_detection_delay_days"))))
+                .filter(m -> !Double.isNaN(m.judged().value("f1")))
+                .map(m -> String.format("%s: F1 %.2f, délai médian %.0f j", m.name(), m.judged().value("f1"),
+                        m.judged().value("median_detection_delay_days")))
                 .orElse("données insuffisantes · insufficient data");
-    }
-
-    private static double num(Object o) {
-        return o instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     /** The page's data, computed from {@code uc2.json} and the gold tables. */
     @SuppressWarnings("unchecked")
-    static AnomalyReportData data(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+    static AnomalyReportData pageData(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
         Map<String, Object> prov = result.provenance();
         String outcome = String.valueOf(prov.getOrDefault("outcome", "ok"));
         Map<String, String> split = new LinkedHashMap<>();
         ((Map<String, Object>) prov.getOrDefault("split", Map.of())).forEach((k, v) -> split.put(k, String.valueOf(v)));
-        Map<String, Long> versions = new LinkedHashMap<>();
-        ((Map<String, Number>) prov.getOrDefault("input_tables", Map.of())).forEach((k, v) -> versions.put(k,
-                v.longValue()));
 
         List<AnomalyReportData.RuleRow> rules = new ArrayList<>();
         UseCaseResult.ModelEntry rulesEntry = result.models().stream()
@@ -123,11 +115,8 @@ public final class Uc2Publish {
             }
         }
 
-        RegionConfig region = GenerateJob.regionOf(ctx);
-        String regionText = region == null ? "données ingérées dans " + ctx.workspace().lake()
-                : String.format("région synthétique · synthetic region: %d compteurs, %d jours depuis le %s, graine %d",
-                        region.meters(), region.days(), region.start(), region.seed());
-        return new AnomalyReportData(UseCases.require("uc2"), result, versions, regionText, split, rules, byRule,
+        return new AnomalyReportData(UseCases.UC2, result, RunProvenance.fromMap(prov).inputTables(),
+                UseCasePipeline.regionDescription(ctx), split, rules, byRule,
                 types, bins, "ok".equals(outcome) ? timeline(ctx, result, guard) : null, outcome,
                 Instant.now().toString());
     }
@@ -140,13 +129,13 @@ public final class Uc2Publish {
         Lake lake = ctx.lake();
         String expectedDir = result.models().stream().filter(m -> m.name().equals(Uc2ModelStore.EXPECTED))
                 .findFirst().map(m -> m.notes().get("artifact")).orElse(null);
-        if (expectedDir == null || !lake.exists(Tables.UC2_FEATURES) || !lake.exists(Tables.UC2_ALERTS)) {
+        if (expectedDir == null || !lake.exists(Uc2Tables.FEATURES) || !lake.exists(Uc2Tables.ALERTS)) {
             return null;
         }
         ExpectedConsumptionModel model = (ExpectedConsumptionModel) Uc2ModelStore.load(expectedDir, ctx.files())
                 .model();
-        Dataset<Row> scored = model.score(lake.read(Tables.UC2_FEATURES));
-        Dataset<Row> alerted = lake.read(Tables.UC2_ALERTS)
+        Dataset<Row> scored = model.score(lake.read(Uc2Tables.FEATURES));
+        Dataset<Row> alerted = lake.read(Uc2Tables.ALERTS)
                 .filter(col("model").equalTo(result.bestModel()))
                 .groupBy("local_date")
                 .agg(countDistinct("building_id").as("buildings_with_alert"));

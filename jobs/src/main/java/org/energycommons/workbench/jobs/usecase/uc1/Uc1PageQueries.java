@@ -1,4 +1,4 @@
-package org.energycommons.workbench.jobs.usecase;
+package org.energycommons.workbench.jobs.usecase.uc1;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -21,38 +21,24 @@ import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
 import org.energycommons.workbench.reports.usecase.SegmentationReport;
 import org.energycommons.workbench.reports.usecase.SegmentationReportData;
+import org.energycommons.workbench.models.uc1.Uc1Tables;
 
-/** Publishes the uc1 page: the best segmentation's profiles and commune mix, only aggregates that pass the guard. */
-final class Uc1Publish {
+/** The data of the uc1 page: the best segmentation's profiles and commune mix, only aggregates the guard allows. */
+final class Uc1PageQueries {
 
-    private Uc1Publish() {
-    }
-
-    /** Renders {@code DIR/site/uc1.html}; returns the index headline. */
-    static String publish(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        SegmentationReportData data = data(ctx, result, guard);
-        PublishJob.write(ctx.workspace().site().resolve("uc1.html"), SegmentationReport.render(data));
-        return result.models().stream().filter(m -> m.name().equals(result.bestModel())).findFirst()
-                .map(m -> String.format("%s, %s segments: ARI %.2f, NRMSE %.1f %% vs %.1f %% (tariff classes)",
-                        m.name(), m.notes().get("k"), num(m.metrics().get("ari")),
-                        100 * num(m.metrics().get("nrmse")), 100 * num(m.metrics().get("nrmse_baseline"))))
-                .orElse("données insuffisantes · insufficient data");
-    }
-
-    private static double num(Object o) {
-        return o instanceof Number n ? n.doubleValue() : Double.NaN;
+    private Uc1PageQueries() {
     }
 
     /** The uc1 page's data, from the gold tables and the result, through the guard. */
-    static SegmentationReportData data(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+    static SegmentationReportData pageData(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
         Lake lake = ctx.lake();
         List<SegmentationReportData.SegmentProfile> profiles = new ArrayList<>();
         int withheld = 0;
-        if (result.bestModel() != null && lake.exists(Tables.UC1_CENTROIDS)) {
+        if (result.bestModel() != null && lake.exists(Uc1Tables.CENTROIDS)) {
             Map<Integer, Map<String, double[]>> shapes = new TreeMap<>();
             Map<Integer, Integer> meters = new TreeMap<>();
             Map<Integer, Boolean> allowed = new TreeMap<>();
-            for (Row r : lake.read(Tables.UC1_CENTROIDS)
+            for (Row r : lake.read(Uc1Tables.CENTROIDS)
                     .filter(col("model").equalTo(result.bestModel()).and(col("offpeak_start_hh").isNull()))
                     .select("segment", "season", "day_type", "hh", "value", "n_meters", "largest_share")
                     .collectAsList()) {
@@ -73,9 +59,9 @@ final class Uc1Publish {
             }
         }
         List<SegmentationReportData.CommuneCell> cells = new ArrayList<>();
-        if (lake.exists(Tables.UC1_COMMUNE_MIX)) {
+        if (lake.exists(Uc1Tables.COMMUNE_MIX)) {
             // The table holds only guarded cells already; the guard is applied again in case its settings changed.
-            for (Row r : guard.publishable(lake.read(Tables.UC1_COMMUNE_MIX), "n_meters", "largest_share")
+            for (Row r : guard.publishable(lake.read(Uc1Tables.COMMUNE_MIX), "n_meters", "largest_share")
                     .orderBy("commune_code", "segment")
                     .select("commune_code", "segment", "n_meters", "commune_meters", "share")
                     .collectAsList()) {
@@ -87,22 +73,15 @@ final class Uc1Publish {
         for (UseCaseResult.ModelEntry m : result.models()) {
             String text = m.notes() == null ? null : m.notes().get("silhouette_by_k");
             if (text != null) {
-                curves.put(m.name(), Uc1Jobs.parseCurve(text));
+                curves.put(m.name(), Uc1Pipeline.parseCurve(text));
             }
         }
         Map<String, Long> exclusions = new LinkedHashMap<>();
         if (result.provenance().get("exclusions") instanceof Map<?, ?> map) {
             map.forEach((k, v) -> exclusions.put(String.valueOf(k), ((Number) v).longValue()));
         }
-        Map<String, Long> versions = new LinkedHashMap<>();
-        if (result.provenance().get("input_tables") instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> versions.put(String.valueOf(k), ((Number) v).longValue()));
-        }
-        RegionConfig region = GenerateJob.regionOf(ctx);
-        String regionText = region == null ? "données ingérées dans " + ctx.workspace().lake()
-                : String.format("région synthétique · synthetic region: %d compteurs, %d jours depuis le %s, graine %d",
-                        region.meters(), region.days(), region.start(), region.seed());
-        return new SegmentationReportData(UseCases.require("uc1"), result, versions, regionText, profiles, curves,
+        return new SegmentationReportData(UseCases.UC1, result, RunProvenance.fromMap(result.provenance()).inputTables(),
+                UseCasePipeline.regionDescription(ctx), profiles, curves,
                 cells, exclusions, withheld, Instant.now().toString());
     }
 }

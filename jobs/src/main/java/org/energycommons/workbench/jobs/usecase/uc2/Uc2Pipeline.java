@@ -1,4 +1,4 @@
-package org.energycommons.workbench.jobs;
+package org.energycommons.workbench.jobs.usecase.uc2;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -32,12 +32,17 @@ import org.energycommons.workbench.models.uc2.Uc2ModelStore;
 import org.energycommons.workbench.models.uc2.Uc2Options;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
+import org.energycommons.workbench.models.uc2.Uc2Tables;
 
-/** The uc2 job steps: daily features of public buildings, then models, alerts, evaluation, registry and results. */
-public final class Uc2Jobs {
+/**
+ * uc2, anomaly alerts for public buildings: daily features from silver, then the expected-consumption model, the
+ * alert rules and the isolation forest, tuned on the first period and judged on the second against the injected
+ * faults; the page is built by {@link Uc2PageQueries}.
+ */
+public final class Uc2Pipeline extends UseCasePipeline {
 
     /** Tables the uc2 models depend on, recorded with their versions. */
-    public static final List<TableId> INPUTS = List.of(Tables.UC2_FEATURES, Tables.LOAD_CURVE, Tables.METERS,
+    public static final List<TableId> INPUTS = List.of(Uc2Tables.FEATURES, Tables.LOAD_CURVE, Tables.METERS,
             Tables.BUILDINGS, Tables.COMMUNES, Tables.WEATHER_HOURLY, Tables.CALENDAR);
     /** Schema of the alert table. */
     public static final StructType ALERT_SCHEMA = new StructType()
@@ -52,17 +57,19 @@ public final class Uc2Jobs {
             .add("evidence", DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType), true)
             .add("explanation", DataTypes.StringType, false);
 
-    private Uc2Jobs() {
+    /** The uc2 pipeline. */
+    public Uc2Pipeline() {
+        super(UseCases.UC2, Uc2Tables.DESCRIPTIONS);
     }
 
-    /** Builds the daily feature table of public buildings; returns its rows. */
-    public static long features(JobContext ctx) {
+    @Override
+    public long features(JobContext ctx) {
         Lake lake = ctx.lake();
         ctx.progress().step("features uc2: daily consumption shape, weather and calendar of public buildings");
-        lake.replace(Tables.UC2_FEATURES, PublicBuildingDailyFeatures.build(lake.read(Tables.LOAD_CURVE),
+        lake.replace(Uc2Tables.FEATURES, PublicBuildingDailyFeatures.build(lake.read(Tables.LOAD_CURVE),
                 lake.read(Tables.METERS), lake.read(Tables.BUILDINGS), lake.read(Tables.COMMUNES),
                 lake.read(Tables.WEATHER_HOURLY), lake.read(Tables.CALENDAR)), ctx.runId());
-        Row r = lake.read(Tables.UC2_FEATURES)
+        Row r = lake.read(Uc2Tables.FEATURES)
                 .agg(org.apache.spark.sql.functions.count("building_id"),
                         org.apache.spark.sql.functions.countDistinct("building_id"))
                 .first();
@@ -71,104 +78,105 @@ public final class Uc2Jobs {
         return rows;
     }
 
-    /** Fits, tunes, evaluates, registers and writes alerts; returns the result written to {@code uc2.json}. */
-    public static UseCaseResult train(JobContext ctx) {
+    @Override
+    protected UseCaseResult run(JobContext ctx) {
         Lake lake = ctx.lake();
-        RegionConfig region = GenerateJob.regionOf(ctx);
-        long seed = region == null ? 42L : region.seed();
-        Uc2Options options = Uc2Options.of(ctx.config(), seed);
+        Uc2Options options = Uc2Options.of(ctx.config(), seed(ctx));
         // A bad rules file fails here, before any Spark work, with its file, line and problem.
         AlertRules rules = AlertRules.load(options.rules());
-        Map<String, Long> inputs = lake.versions(INPUTS);
+        RunProvenance.Builder provenance = provenance(ctx, INPUTS);
         List<FaultMatching.Fault> faults = lake.exists(Tables.TRUTH_FAULTS)
                 ? AnomalyDetection.faults(lake.read(Tables.TRUTH_FAULTS)) : null;
 
         ctx.progress().step("train uc2: expected consumption, rules and isolation forest (" + rules.rules().size()
                 + " rules from " + rules.source() + ")");
-        Dataset<Row> features = lake.read(Tables.UC2_FEATURES);
+        Dataset<Row> features = lake.read(Uc2Tables.FEATURES);
         AnomalyDetection.Outcome outcome = AnomalyDetection.run(features, faults, rules, options,
                 ctx.progress()::info);
 
         ctx.progress().step("train uc2: saving models, alerts, metrics and registry");
         List<UseCaseResult.ModelEntry> entries = new ArrayList<>();
         if (outcome.sufficient()) {
-            entries.addAll(register(ctx, outcome, options, inputs, features));
-            lake.replace(Tables.UC2_ALERTS, outcome.alerts(), ctx.runId());
+            entries.addAll(register(ctx, outcome, options, provenance.inputTables(), features));
+            lake.replace(Uc2Tables.ALERTS, outcome.alerts(), ctx.runId());
         } else {
             ctx.progress().info(outcome.message());
-            lake.replace(Tables.UC2_ALERTS, ctx.spark().createDataFrame(List.of(), ALERT_SCHEMA), ctx.runId());
+            lake.replace(Uc2Tables.ALERTS, ctx.spark().createDataFrame(List.of(), ALERT_SCHEMA), ctx.runId());
             for (AnomalyDetection.DetectorScores d : outcome.detectors()) {
-                entries.add(new UseCaseResult.ModelEntry(d.name(), engine(d.name()), "", finite(d.test()),
-                        finite(d.validation()), Map.of(), Map.of("outcome", outcome.message())));
+                entries.add(new UseCaseResult.ModelEntry(d.name(), engine(d.name()), "", evaluation(d),
+                        Map.of("outcome", outcome.message())));
             }
         }
 
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("run_id", ctx.runId());
-        provenance.put("git_commit", BuildInfo.gitCommit());
-        provenance.put("libraries", BuildInfo.libraries());
-        provenance.put("input_tables", inputs);
-        provenance.put("output_tables", lake.versions(List.of(Tables.UC2_ALERTS, Tables.MODEL_REGISTRY)));
-        provenance.put("split", outcome.period() == null ? Map.of() : outcome.period().describe());
-        provenance.put("options", options.toMap());
-        provenance.put("rules_file", rules.source());
-        provenance.put("data", region == null ? "lake at " + ctx.workspace().lake()
-                : "synthetic region " + region.toProperties());
-        provenance.put("truth", faults == null ? "no injected-fault table: metrics undefined, nothing tuned"
-                : Tables.TRUTH_FAULTS.name() + " (evaluation and tuning-period thresholds only, never a feature)");
-        provenance.put("outcome", outcome.sufficient() ? "ok" : outcome.message());
-        provenance.put("selection", "best model = highest F1 on the tuning period (first "
-                + Math.round(100 * options.tuningFraction()) + " % of the days); metrics on the evaluation period");
-        provenance.put("matching", "a fault is detected when an alert day of its building falls inside its window; "
-                + "delay = first such day - fault start; an episode of consecutive alert days outside every fault "
-                + "window of its building is one false alert; precision = true episodes / episodes");
+        provenance.outputs(outputs(ctx, List.of(Uc2Tables.ALERTS, Tables.MODEL_REGISTRY)))
+                .split(outcome.period() == null ? Map.of() : outcome.period().describe())
+                .options(options.toMap())
+                .selection("best model = highest F1 on the tuning period (first "
+                        + Math.round(100 * options.tuningFraction()) + " % of the days); metrics on the evaluation "
+                        + "period")
+                .detail("rules_file", rules.source())
+                .detail("truth", faults == null ? "no injected-fault table: metrics undefined, nothing tuned"
+                        : Tables.TRUTH_FAULTS.name() + " (evaluation and tuning-period thresholds only, never a "
+                        + "feature)")
+                .detail("outcome", outcome.sufficient() ? "ok" : outcome.message())
+                .detail("matching", "a fault is detected when an alert day of its building falls inside its window; "
+                        + "delay = first such day - fault start; an episode of consecutive alert days outside every "
+                        + "fault window of its building is one false alert; precision = true episodes / episodes");
         if (outcome.sufficient()) {
-            provenance.put("alerts_by_rule_and_fault_type", outcome.ruleByFaultType());
-            provenance.put("detections", detections(outcome));
+            provenance.detail("alerts_by_rule_and_fault_type", outcome.ruleByFaultType())
+                    .detail("detections", detections(outcome));
         }
-        UseCaseResult result = new UseCaseResult("uc2", UseCases.require("uc2").title(), outcome.bestModel(),
-                entries, UseCaseResult.check(UseCases.require("uc2"), outcome.bestModel(), entries), provenance);
-        Uc4Jobs.writeMetrics(ctx, "uc2", result.toJson());
+        UseCaseResult result = result(outcome.bestModel(), entries, provenance.build());
         if (outcome.scored() != null) {
             outcome.scored().unpersist();
             outcome.alerts().unpersist();
         }
-        UseCaseResult.ModelEntry best = entries.stream().filter(e -> e.name().equals(outcome.bestModel()))
-                .findFirst().orElseThrow();
+        UseCaseMetrics best = entries.stream().filter(e -> e.name().equals(outcome.bestModel()))
+                .findFirst().orElseThrow().judged();
         ctx.progress().info(String.format("best detector %s on the evaluation period: precision %s, recall %s, "
-                        + "F1 %s, median delay %s days, false alerts %s per building-year; criteria met: %d/%d",
-                outcome.bestModel(), fmt(best.metrics().get("precision")), fmt(best.metrics().get("recall")),
-                fmt(best.metrics().get("f1")), fmt(best.metrics().get("median_detection_delay_days")),
-                fmt(best.metrics().get("false_alerts_per_building_year")),
-                result.criteria().stream().filter(c -> c.met()).count(), result.criteria().size()));
+                        + "F1 %s, median delay %s days, false alerts %s per building-year", outcome.bestModel(),
+                fmt(best.value("precision")), fmt(best.value("recall")), fmt(best.value("f1")),
+                fmt(best.value("median_detection_delay_days")), fmt(best.value("false_alerts_per_building_year"))));
         return result;
     }
 
-    private static List<UseCaseResult.ModelEntry> register(JobContext ctx, AnomalyDetection.Outcome outcome,
-                                                           Uc2Options options, Map<String, Long> inputs,
-                                                           Dataset<Row> features) {
+    @Override
+    protected String renderPage(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+        return AnomalyReport.render(Uc2PageQueries.pageData(ctx, result, guard));
+    }
+
+    @Override
+    protected String headline(UseCaseResult result) {
+        return Uc2PageQueries.headline(result);
+    }
+
+    @Override
+    protected Function<Map<String, Object>, ? extends UseCaseMetrics> metricsReader() {
+        return Uc2Metrics::fromMap;
+    }
+
+    private List<UseCaseResult.ModelEntry> register(JobContext ctx, AnomalyDetection.Outcome outcome,
+                                                    Uc2Options options, Map<String, Long> inputs,
+                                                    Dataset<Row> features) {
         AnomalyDetection.Period period = outcome.period();
         Dataset<Row> tuningRows = features.filter(col("local_date").lt(java.sql.Date.valueOf(
                 period.evaluationFrom())));
         String fingerprint = DataFingerprint.of(tuningRows, "building_id", "local_date", "daily_kwh", "night_kw",
                 "day_kw");
         Map<String, String> split = period.describe();
-        List<Row> registry = new ArrayList<>();
-        List<UseCaseResult.ModelEntry> entries = new ArrayList<>();
+        List<TrainedModel> models = new ArrayList<>();
+        Map<String, EvaluationSets> metrics = new LinkedHashMap<>();
+        Map<String, Map<String, String>> notes = new LinkedHashMap<>();
 
-        ModelProvenance expected = ModelProvenance.create("uc2", Uc2ModelStore.EXPECTED, "smile",
+        ModelProvenance expected = ModelProvenance.create(useCase().id(), Uc2ModelStore.EXPECTED, "smile",
                 "GradientTreeBoost (Huber) per target + per-building robust residual scale",
                 outcome.expected().params(), options.seed(), inputs, ExpectedConsumptionModel.FEATURES,
                 "log(daily_kwh), log(night_kw), log(day_kw)", split, outcome.trainingRows(), fingerprint);
-        String expectedDir = save(ctx, expected, Map.of("buildings", String.valueOf(outcome.expected().buildings())),
-                outcome.expected(), null);
-        Map<String, Map<String, Object>> expectedMetrics = new LinkedHashMap<>();
-        outcome.expectedMetrics().forEach((s, m) -> expectedMetrics.put(s, finite(m)));
-        registry.add(ModelRegistry.row(expected, expectedMetrics, expectedDir));
-        entries.add(new UseCaseResult.ModelEntry(Uc2ModelStore.EXPECTED, "smile", expected.modelId(),
-                expectedMetrics.getOrDefault("test", Map.of()), expectedMetrics.getOrDefault("validation", Map.of()),
-                Map.of(), Map.of("artifact", expectedDir, "role", "expected consumption behind the residual "
-                        + "features of the rules and the forest; not a detector")));
+        models.add(model(expected, Map.of("buildings", String.valueOf(outcome.expected().buildings())),
+                outcome.expected(), null));
+        metrics.put(Uc2ModelStore.EXPECTED, expectedEvaluation(outcome));
+        notes.put(Uc2ModelStore.EXPECTED, Map.of("role", "expected consumption behind the residual features of the "
+                + "rules and the forest; not a detector"));
 
         for (AnomalyDetection.DetectorScores d : outcome.detectors()) {
             Map<String, String> params = new LinkedHashMap<>(d.settings());
@@ -186,29 +194,21 @@ public final class Uc2Jobs {
                 used.addAll(AnomalyForest.VECTOR);
             }
             params.put("expected_model", expected.modelId());
-            ModelProvenance p = ModelProvenance.create("uc2", d.name(), engine(d.name()), algorithm(d.name()), params,
-                    options.seed(), inputs, used, "injected fault windows (tuning period, for thresholds only)", split,
-                    outcome.trainingRows(), fingerprint);
-            String dir = save(ctx, p, d.settings(), forest, rules);
-            Map<String, Map<String, Object>> bySplit = new LinkedHashMap<>();
-            bySplit.put("validation", finite(d.validation()));
-            bySplit.put("test", finite(d.test()));
-            registry.add(ModelRegistry.row(p, bySplit, dir));
-            Map<String, String> notes = new LinkedHashMap<>(d.settings());
-            notes.put("artifact", dir);
-            entries.add(new UseCaseResult.ModelEntry(d.name(), engine(d.name()), p.modelId(), finite(d.test()),
-                    finite(d.validation()), Map.of(), notes));
+            ModelProvenance p = ModelProvenance.create(useCase().id(), d.name(), engine(d.name()),
+                    algorithm(d.name()), params, options.seed(), inputs, used,
+                    "injected fault windows (tuning period, for thresholds only)", split, outcome.trainingRows(),
+                    fingerprint);
+            models.add(model(p, d.settings(), forest, rules));
+            metrics.put(d.name(), evaluation(d));
+            notes.put(d.name(), d.settings());
         }
-        ctx.lake().merge(Tables.MODEL_REGISTRY, ModelRegistry.rows(ctx.spark(), registry), ModelRegistry.KEY,
-                ctx.runId());
-        return entries;
+        return saveAndRegister(ctx, models, metrics, m -> notes.get(m.provenance().name()));
     }
 
-    private static String save(JobContext ctx, ModelProvenance p, Map<String, String> settings,
-                               java.io.Serializable model, AlertRules rules) {
-        String dir = ctx.workspace().models("uc2") + "/" + p.modelId();
-        Uc2ModelStore.save(dir, ctx.files(), new Uc2ModelStore.ModelFile(p.name(), p, settings), model, rules);
-        return dir;
+    private static TrainedModel model(ModelProvenance p, Map<String, String> settings, java.io.Serializable model,
+                                      AlertRules rules) {
+        return TrainedModel.of(p, (dir, files) -> Uc2ModelStore.save(dir, files,
+                new Uc2ModelStore.ModelFile(p.name(), p, settings), model, rules));
     }
 
     private static List<String> referenced(AlertRules rules) {
@@ -250,13 +250,29 @@ public final class Uc2Jobs {
         return list;
     }
 
+    /** A detector's metrics: judged on the evaluation period, tuned on the tuning period (validation). */
+    private static EvaluationSets evaluation(AnomalyDetection.DetectorScores d) {
+        Map<String, UseCaseMetrics> sets = new LinkedHashMap<>();
+        sets.put(EvaluationSets.TEST, new MapMetrics(finite(d.test())));
+        sets.put(EvaluationSets.VALIDATION, new MapMetrics(finite(d.validation())));
+        return new EvaluationSets(EvaluationSets.TEST, sets);
+    }
+
+    /** The expected-consumption model's fit metrics on both periods. */
+    private static EvaluationSets expectedEvaluation(AnomalyDetection.Outcome outcome) {
+        Map<String, UseCaseMetrics> sets = new LinkedHashMap<>();
+        outcome.expectedMetrics().forEach((set, m) -> sets.put(set, new MapMetrics(finite(m))));
+        sets.putIfAbsent(EvaluationSets.TEST, new MapMetrics(Map.of()));
+        return new EvaluationSets(EvaluationSets.TEST, sets);
+    }
+
     private static Map<String, Object> finite(Map<String, Double> metrics) {
         Map<String, Object> m = new LinkedHashMap<>();
         metrics.forEach((k, v) -> m.put(k, Json.finiteOrNull(v)));
         return m;
     }
 
-    private static String fmt(Object v) {
-        return v instanceof Number n ? String.format("%.3f", n.doubleValue()) : "n/a";
+    private static String fmt(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format("%.3f", v);
     }
 }

@@ -1,4 +1,4 @@
-package org.energycommons.workbench.jobs;
+package org.energycommons.workbench.jobs.usecase.uc3;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -28,20 +28,20 @@ import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
 import org.energycommons.workbench.reports.usecase.SavingsReport;
 import org.energycommons.workbench.reports.usecase.SavingsReportData;
+import org.energycommons.workbench.models.uc3.Uc3Tables;
 
 /**
- * Publishes the uc3 page from the gold tables ({@code uc3_savings}, {@code uc3_predictions}) and, for the
+ * The data of the uc3 page, from the gold tables ({@code uc3_savings}, {@code uc3_predictions}) and, for the
  * estimated-vs-true comparison, {@code truth/true_savings}: every figure is an aggregate of at least the guard's
- * minimum of buildings with none dominating, computed here; the renderer only formats.
+ * minimum of buildings with none dominating; the renderer only formats.
  */
-public final class Uc3Publish {
+final class Uc3PageQueries {
 
-    private Uc3Publish() {
+    private Uc3PageQueries() {
     }
 
-    /** Renders {@code DIR/site/uc3.html}; returns the index headline. */
-    public static String publish(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        PublishJob.write(ctx.workspace().site().resolve("uc3.html"), SavingsReport.render(data(ctx, result, guard)));
+    /** The index headline: the best method's median savings error and placebo coverage. */
+    static String headline(UseCaseResult result) {
         return result.models().stream().filter(m -> m.name().equals(result.bestModel())).findFirst()
                 .map(m -> String.format("%s: |erreur| médiane %s pt, couverture placebo %s", m.name(),
                         format(m.metrics().get("savings_abs_error_pct_points_median"), 2),
@@ -55,7 +55,7 @@ public final class Uc3Publish {
     }
 
     /** The page's figures, computed from gold tables and passed through the secrecy guard. */
-    static SavingsReportData data(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+    static SavingsReportData pageData(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
         Lake lake = ctx.lake();
         String method = result.bestModel();
         Map<String, double[]> truth = new HashMap<>(); // fraction, counterfactual kWh
@@ -66,8 +66,8 @@ public final class Uc3Publish {
             }
         }
         List<Estimate> estimates = new ArrayList<>();
-        if (lake.exists(Tables.UC3_SAVINGS)) {
-            for (Row r : lake.read(Tables.UC3_SAVINGS)
+        if (lake.exists(Uc3Tables.SAVINGS)) {
+            for (Row r : lake.read(Uc3Tables.SAVINGS)
                     .filter(col("method").equalTo(method).and(col("status").equalTo(BuildingFit.FITTED)))
                     .select("building_id", "works_type", "counterfactual_kwh", "savings_kwh", "half_width_90_kwh")
                     .collectAsList()) {
@@ -118,17 +118,8 @@ public final class Uc3Publish {
             }
         }
 
-        RegionConfig region = GenerateJob.regionOf(ctx);
-        String regionText = region == null ? "données ingérées dans " + ctx.workspace().lake()
-                : String.format("région synthétique · synthetic region: %d compteurs, %d jours depuis le %s, graine %d",
-                        region.meters(), region.days(), region.start(), region.seed());
-        @SuppressWarnings("unchecked")
-        Map<String, Number> inputs = (Map<String, Number>) result.provenance().get("input_tables");
-        Map<String, Long> versions = new LinkedHashMap<>();
-        if (inputs != null) {
-            inputs.forEach((k, v) -> versions.put(k, v.longValue()));
-        }
-        return new SavingsReportData(UseCases.require("uc3"), result, versions, regionText, method, groups, types,
+        return new SavingsReportData(UseCases.UC3, result, RunProvenance.fromMap(result.provenance()).inputTables(),
+                UseCasePipeline.regionDescription(ctx), method, groups, types,
                 suppressed, fit(ctx, method, guard), Instant.now().toString());
     }
 
@@ -160,13 +151,13 @@ public final class Uc3Publish {
     /** Weekly mean metered and predicted use per building-day around the works, weeks passing the guard. */
     private static SavingsReportData.FitPicture fit(JobContext ctx, String method, SecrecyGuard guard) {
         Lake lake = ctx.lake();
-        if (!lake.exists(Tables.UC3_PREDICTIONS) || !lake.exists(Tables.UC3_SAVINGS)) {
+        if (!lake.exists(Uc3Tables.PREDICTIONS) || !lake.exists(Uc3Tables.SAVINGS)) {
             return null;
         }
-        Dataset<Row> works = lake.read(Tables.UC3_SAVINGS)
+        Dataset<Row> works = lake.read(Uc3Tables.SAVINGS)
                 .filter(col("method").equalTo(method).and(col("status").equalTo(BuildingFit.FITTED)))
                 .select("building_id", "intervention_date");
-        Dataset<Row> perBuilding = lake.read(Tables.UC3_PREDICTIONS)
+        Dataset<Row> perBuilding = lake.read(Uc3Tables.PREDICTIONS)
                 .filter(col("method").equalTo(method).and(col("role").equalTo(Assignment.TREATED)))
                 .join(works, "building_id")
                 .withColumn("week", floor(datediff(col("local_date"), col("intervention_date")).divide(7)))

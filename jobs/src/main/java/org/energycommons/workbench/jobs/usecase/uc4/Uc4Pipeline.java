@@ -1,4 +1,4 @@
-package org.energycommons.workbench.jobs;
+package org.energycommons.workbench.jobs.usecase.uc4;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -32,96 +32,100 @@ import org.energycommons.workbench.models.uc4.RollingOriginBacktest;
 import org.energycommons.workbench.models.uc4.SubstationLoadFeatures;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
+import org.energycommons.workbench.models.uc4.Uc4Tables;
 
-/** The uc4 job steps: features from silver, then training, evaluation, registry and results. */
-public final class Uc4Jobs {
+/**
+ * uc4, day-ahead substation load forecasting and congestion risk: hourly substation load and point-in-time
+ * features from silver, then forecasters on a time split and a rolling-origin backtest; the page is built by
+ * {@link Uc4PageQueries}.
+ */
+public final class Uc4Pipeline extends UseCasePipeline {
 
     /** Name of the rolling-origin backtest in {@code uc4.json}'s evaluations. */
     public static final String BACKTEST = "rolling_origin_backtest";
 
     /** Tables the uc4 models depend on, recorded with their versions. */
-    public static final List<TableId> INPUTS = List.of(Tables.UC4_FEATURES, Tables.SUBSTATION_LOAD_HOURLY,
+    public static final List<TableId> INPUTS = List.of(Uc4Tables.FEATURES, Uc4Tables.SUBSTATION_LOAD_HOURLY,
             Tables.LOAD_CURVE, Tables.METERS, Tables.SUBSTATIONS, Tables.WEATHER_HOURLY, Tables.CALENDAR);
 
-    private Uc4Jobs() {
+    /** The uc4 pipeline. */
+    public Uc4Pipeline() {
+        super(UseCases.UC4, Uc4Tables.DESCRIPTIONS);
     }
 
-    /** Builds the substation-hour aggregate and the point-in-time feature table; returns the feature rows. */
-    public static long features(JobContext ctx) {
+    @Override
+    public long features(JobContext ctx) {
         Lake lake = ctx.lake();
         ctx.progress().step("features uc4: hourly substation load from the load curves");
-        lake.replace(Tables.SUBSTATION_LOAD_HOURLY,
+        lake.replace(Uc4Tables.SUBSTATION_LOAD_HOURLY,
                 SubstationLoad.hourly(lake.read(Tables.LOAD_CURVE), lake.read(Tables.METERS)), ctx.runId());
         ctx.progress().step("features uc4: point-in-time feature table (issued D-1 "
                 + SubstationLoadFeatures.ISSUE_HOUR_LOCAL + ":00 local)");
-        lake.replace(Tables.UC4_FEATURES, SubstationLoadFeatures.build(
-                lake.read(Tables.SUBSTATION_LOAD_HOURLY), lake.read(Tables.WEATHER_HOURLY),
+        lake.replace(Uc4Tables.FEATURES, SubstationLoadFeatures.build(
+                lake.read(Uc4Tables.SUBSTATION_LOAD_HOURLY), lake.read(Tables.WEATHER_HOURLY),
                 lake.read(Tables.SUBSTATIONS), lake.read(Tables.COMMUNES), lake.read(Tables.CALENDAR)), ctx.runId());
-        long hours = lake.read(Tables.SUBSTATION_LOAD_HOURLY).count();
-        long rows = lake.read(Tables.UC4_FEATURES).count();
+        long hours = lake.read(Uc4Tables.SUBSTATION_LOAD_HOURLY).count();
+        long rows = lake.read(Uc4Tables.FEATURES).count();
         ctx.progress().info(String.format("%,d feature rows from %,d substation-hours (%,d hours lack a week of "
                 + "history or a forecast and are not forecast)", rows, hours, hours - rows));
         return rows;
     }
 
-    /** Trains, evaluates, registers and writes results; returns the result written to {@code uc4.json}. */
-    public static UseCaseResult train(JobContext ctx) {
+    @Override
+    protected UseCaseResult run(JobContext ctx) {
         Lake lake = ctx.lake();
-        Map<String, Long> inputs = lake.versions(INPUTS);
-        RegionConfig region = GenerateJob.regionOf(ctx);
-        long seed = region == null ? 42L : region.seed();
-        ForecastOptions options = ForecastOptions.of(ctx.config(), seed);
+        ForecastOptions options = ForecastOptions.of(ctx.config(), seed(ctx));
+        BacktestOptions backtestOptions = BacktestOptions.of(ctx.config());
+        RunProvenance.Builder provenance = provenance(ctx, INPUTS);
 
         ctx.progress().step("train uc4: fitting models");
-        DayAheadForecasting.Outcome outcome = DayAheadForecasting.run(lake.read(Tables.UC4_FEATURES), inputs, options,
-                ctx.progress()::info);
+        DayAheadForecasting.Outcome outcome = DayAheadForecasting.run(lake.read(Uc4Tables.FEATURES),
+                provenance.inputTables(), options, ctx.progress()::info);
 
         ctx.progress().step("train uc4: saving models, predictions, metrics and registry");
-        List<Row> registry = new ArrayList<>();
-        List<UseCaseResult.ModelEntry> entries = new ArrayList<>();
-        for (LoadForecaster model : outcome.models()) {
-            String name = model.provenance().name();
-            String dir = ctx.workspace().models("uc4") + "/" + model.provenance().modelId();
-            ctx.files().delete(dir);
-            model.save(dir, ctx.files());
-            ModelMetrics m = outcome.metrics().get(name);
-            registry.add(ModelRegistry.row(model.provenance(), m, dir));
-            entries.add(new UseCaseResult.ModelEntry(name, model.provenance().engine(), model.provenance().modelId(),
-                    m.test().toMap(), m.validation().toMap(), m.train().toMap(),
-                    Map.of("interval_method", model.intervalMethod(), "artifact", dir)));
-        }
-        lake.replace(Tables.UC4_PREDICTIONS, outcome.predictions(), ctx.runId());
-        lake.replace(Tables.UC4_METRICS, metricsTable(ctx, outcome), ctx.runId());
-        lake.merge(Tables.MODEL_REGISTRY, ModelRegistry.rows(ctx.spark(), registry), ModelRegistry.KEY, ctx.runId());
+        Map<String, EvaluationSets> metrics = new LinkedHashMap<>();
+        outcome.metrics().forEach((name, m) -> metrics.put(name, EvaluationSets.ofTimeSplit(m.train(),
+                m.validation(), m.test())));
+        List<UseCaseResult.ModelEntry> entries = saveAndRegister(ctx, outcome.models(), metrics,
+                model -> Map.of("interval_method", ((LoadForecaster) model).intervalMethod()));
+        lake.replace(Uc4Tables.PREDICTIONS, outcome.predictions(), ctx.runId());
+        lake.replace(Uc4Tables.METRICS, metricsTable(ctx, outcome), ctx.runId());
         outcome.predictions().unpersist();
 
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("run_id", ctx.runId());
-        provenance.put("git_commit", BuildInfo.gitCommit());
-        provenance.put("libraries", BuildInfo.libraries());
-        provenance.put("input_tables", lake.versions(INPUTS));
-        provenance.put("output_tables", lake.versions(List.of(Tables.UC4_PREDICTIONS, Tables.UC4_METRICS,
-                Tables.MODEL_REGISTRY)));
-        provenance.put("split", outcome.split().describe());
-        provenance.put("options", options.toMap());
-        provenance.put("backtest_options", BacktestOptions.of(ctx.config()).toMap());
-        provenance.put("data", region == null ? "lake at " + ctx.workspace().lake()
-                : "synthetic region " + region.toProperties());
-        provenance.put("selection", "best model = lowest validation RMSE among learned models");
-        UseCaseResult result = new UseCaseResult("uc4", UseCases.UC4.title(), outcome.bestModel(), entries,
-                UseCaseResult.check(UseCases.UC4, outcome.bestModel(), entries), provenance);
-        BacktestOptions backtestOptions = BacktestOptions.of(ctx.config());
+        provenance.outputs(outputs(ctx, List.of(Uc4Tables.PREDICTIONS, Uc4Tables.METRICS, Tables.MODEL_REGISTRY)))
+                .split(outcome.split().describe())
+                .options(options.toMap())
+                .selection("best model = lowest validation RMSE among learned models")
+                .detail("backtest_options", backtestOptions.toMap());
+        UseCaseResult result = result(outcome.bestModel(), entries, provenance.build());
         if (backtestOptions.origins() > 0) {
-            result = result.withEvaluation(BACKTEST, backtest(ctx, outcome, options, backtestOptions, inputs));
+            result = result.withEvaluation(BACKTEST, backtest(ctx, outcome, options, backtestOptions,
+                    provenance.inputTables()));
         }
-        writeMetrics(ctx, "uc4", result.toJson());
         ForecastMetrics best = outcome.metrics().get(outcome.bestModel()).test();
         ctx.progress().info(String.format("best model %s on test: MAPE %.1f %%, skill vs persistence %.1f %%, "
-                        + "P10-P90 coverage %.1f %%, congestion recall %s; criteria met: %d/%d",
-                outcome.bestModel(), 100 * best.mape(), 100 * best.skillVsPersistence(), 100 * best.coverageP10P90(),
-                Double.isNaN(best.congestionRecall()) ? "n/a" : String.format("%.2f", best.congestionRecall()),
-                result.criteria().stream().filter(c -> c.met()).count(), result.criteria().size()));
+                        + "P10-P90 coverage %.1f %%, congestion recall %s", outcome.bestModel(), 100 * best.mape(),
+                100 * best.skillVsPersistence(), 100 * best.coverageP10P90(),
+                Double.isNaN(best.congestionRecall()) ? "n/a" : String.format("%.2f", best.congestionRecall())));
         return result;
+    }
+
+    @Override
+    protected String renderPage(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+        return ForecastReport.render(Uc4PageQueries.pageData(ctx, result, guard));
+    }
+
+    @Override
+    protected String headline(UseCaseResult result) {
+        return result.models().stream().filter(m -> m.name().equals(result.bestModel())).findFirst()
+                .map(m -> String.format("%s: MAPE %.1f %%, skill %.0f %%", m.name(), 100 * m.judged().value("mape"),
+                        100 * m.judged().value("skill_vs_persistence")))
+                .orElse(null);
+    }
+
+    @Override
+    protected Function<Map<String, Object>, ? extends UseCaseMetrics> metricsReader() {
+        return ForecastMetrics::fromMap;
     }
 
     /** Runs the rolling-origin backtest, writes its forecasts and returns its summary for {@code uc4.json}. */
@@ -129,10 +133,10 @@ public final class Uc4Jobs {
                                                 ForecastOptions options, BacktestOptions backtestOptions,
                                                 Map<String, Long> inputs) {
         ctx.progress().step("train uc4: rolling-origin backtest over " + backtestOptions.origins() + " origins");
-        RollingOriginBacktest.Outcome bt = RollingOriginBacktest.run(ctx.lake().read(Tables.UC4_FEATURES),
+        RollingOriginBacktest.Outcome bt = RollingOriginBacktest.run(ctx.lake().read(Uc4Tables.FEATURES),
                 outcome.split(), RollingOriginBacktest.typesFor(outcome.bestModel()), inputs, options,
                 backtestOptions, ctx.progress()::info);
-        ctx.lake().replace(Tables.UC4_BACKTEST, bt.forecasts().orderBy("origin", "model", "substation_id", "ts_utc"),
+        ctx.lake().replace(Uc4Tables.BACKTEST, bt.forecasts().orderBy("origin", "model", "substation_id", "ts_utc"),
                 ctx.runId());
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("method", "rolling origin: at each origin every model is refitted on all days before it (the last "
@@ -156,7 +160,7 @@ public final class Uc4Jobs {
             models.put(model, m);
         });
         summary.put("models", models);
-        summary.put("output_table", Tables.UC4_BACKTEST.relativePath() + "@" + ctx.lake().version(Tables.UC4_BACKTEST));
+        summary.put("output_table", Uc4Tables.BACKTEST.relativePath() + "@" + ctx.lake().version(Uc4Tables.BACKTEST));
         ForecastMetrics best = bt.overall().get(outcome.bestModel());
         if (best != null) {
             ctx.progress().info(String.format("backtest of %s over %d origins: MAPE %.1f %%, skill %.1f %%, CRPS %.2f kW, "
@@ -182,16 +186,6 @@ public final class Uc4Jobs {
                 .add("metric", DataTypes.StringType, false)
                 .add("value", DataTypes.DoubleType, true);
         return ctx.spark().createDataFrame(rows, schema).orderBy(col("model"), col("split"), col("metric"))
-                .withColumn("use_case", lit("uc4"));
-    }
-
-    /** Writes {@code DIR/metrics/<name>.json}. */
-    public static void writeMetrics(JobContext ctx, String name, String json) {
-        try {
-            Files.createDirectories(ctx.workspace().metrics());
-            Files.writeString(ctx.workspace().metrics().resolve(name + ".json"), json);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write metrics " + name + ": " + e.getMessage(), e);
-        }
+                .withColumn("use_case", lit(UseCases.UC4.id()));
     }
 }

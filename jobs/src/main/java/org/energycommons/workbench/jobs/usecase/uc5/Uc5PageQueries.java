@@ -1,4 +1,4 @@
-package org.energycommons.workbench.jobs;
+package org.energycommons.workbench.jobs.usecase.uc5;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -19,59 +19,44 @@ import org.energycommons.workbench.models.uc5.DpeModelling;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.reports.usecase.DpeReport;
 import org.energycommons.workbench.reports.usecase.DpeReportData;
+import org.energycommons.workbench.models.uc5.Uc5Tables;
 
 /**
- * Publishes the uc5 page: computes every figure from the gold tables (and, for evaluation figures, the truth
- * table), passes every aggregate through the {@link SecrecyGuard}, and renders {@code DIR/site/uc5.html}.
+ * The data of the uc5 page: every figure from {@code uc5.json} and the gold tables (and, for evaluation figures, the
+ * truth table), every aggregate passed through the {@link SecrecyGuard}.
  */
-public final class Uc5Publish {
+final class Uc5PageQueries {
 
     /** Bin edges of the performance gap, as a ratio to the median metered-to-certificate ratio. */
     static final double[] GAP_EDGES = {0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0};
 
-    private Uc5Publish() {
+    private Uc5PageQueries() {
     }
 
-    /** Renders the page; returns the index headline. */
-    public static String publish(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        PublishJob.write(ctx.workspace().site().resolve("uc5.html"), DpeReport.render(data(ctx, result, guard)));
-        if (Uc5Jobs.insufficient(result)) {
-            return Uc5Jobs.INSUFFICIENT;
+    /** The index headline: the best model's within-one-class accuracy and F/G recall. */
+    static String headline(UseCaseResult result) {
+        if (Uc5Pipeline.insufficient(result)) {
+            return Uc5Pipeline.INSUFFICIENT;
         }
         return result.models().stream().filter(m -> m.name().equals(result.bestModel())).findFirst()
                 .map(m -> String.format("%s: %.0f %% à une classe près, rappel F/G %.0f %%", m.name(),
-                        100 * num(m.metrics().get("within_one_class_accuracy")),
-                        100 * num(m.metrics().get("fg_recall"))))
+                        100 * m.judged().value("within_one_class_accuracy"), 100 * m.judged().value("fg_recall")))
                 .orElse(null);
-    }
-
-    private static double num(Object o) {
-        return o instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     /** The page's data, computed from gold tables and passed through the secrecy guard. */
     @SuppressWarnings("unchecked")
-    static DpeReportData data(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        RegionConfig region = GenerateJob.regionOf(ctx);
-        String regionText = region == null ? "données ingérées dans " + ctx.workspace().lake()
-                : String.format("région synthétique · synthetic region: %d compteurs, %d jours depuis le %s, graine %d",
-                        region.meters(), region.days(), region.start(), region.seed());
-        Map<String, String> split = new LinkedHashMap<>();
-        Object s = result.provenance() == null ? null : result.provenance().get("split");
-        if (s instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> split.put(String.valueOf(k), String.valueOf(v)));
-        }
-        Map<String, Long> versions = new LinkedHashMap<>();
-        Object t = result.provenance() == null ? null : result.provenance().get("input_tables");
-        if (t instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> versions.put(String.valueOf(k), v instanceof Number n ? n.longValue() : null));
-        }
+    static DpeReportData pageData(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+        String regionText = UseCasePipeline.regionDescription(ctx);
+        RunProvenance provenance = RunProvenance.fromMap(result.provenance());
+        Map<String, String> split = provenance.splitSets();
+        Map<String, Long> versions = provenance.inputTables();
         String generated = Instant.now().toString();
         Lake lake = ctx.lake();
-        if (Uc5Jobs.insufficient(result) || !lake.exists(Tables.UC5_PREDICTIONS)) {
+        if (Uc5Pipeline.insufficient(result) || !lake.exists(Uc5Tables.PREDICTIONS)) {
             Object message = result.provenance() == null ? null : result.provenance().get("message");
-            return new DpeReportData(Uc5Jobs.UC5, result, versions, regionText, split,
-                    message == null ? Uc5Jobs.INSUFFICIENT : message.toString(), null, null, Map.of(), null,
+            return new DpeReportData(UseCases.UC5, result, versions, regionText, split,
+                    message == null ? Uc5Pipeline.INSUFFICIENT : message.toString(), null, null, Map.of(), null,
                     List.of(), null, generated);
         }
 
@@ -83,7 +68,7 @@ public final class Uc5Publish {
                         : String.valueOf(r.getDouble(2))});
             }
         }
-        List<Row> heldOut = lake.read(Tables.UC5_PREDICTIONS)
+        List<Row> heldOut = lake.read(Uc5Tables.PREDICTIONS)
                 .filter(col("split").isin(DpeModelling.TEST, DpeModelling.UNCERTIFIED))
                 .select("model", "is_best", "split", "building_id", "predicted_class", "predicted_pe_kwh_m2")
                 .orderBy("model", "building_id")
@@ -108,8 +93,8 @@ public final class Uc5Publish {
                 guard, String.valueOf(intensityModel));
 
         List<DpeReportData.CommuneRow> communes = new ArrayList<>();
-        if (lake.exists(Tables.UC5_COMMUNE_FG)) {
-            for (Row r : lake.read(Tables.UC5_COMMUNE_FG).orderBy("commune_code").collectAsList()) {
+        if (lake.exists(Uc5Tables.COMMUNE_FG)) {
+            for (Row r : lake.read(Uc5Tables.COMMUNE_FG).orderBy("commune_code").collectAsList()) {
                 long dwellings = r.getAs("dwellings");
                 if (!guard.allows(dwellings, 1.0 / dwellings)) {
                     continue;
@@ -124,12 +109,12 @@ public final class Uc5Publish {
         Map<String, String> options = result.provenance().get("options") instanceof Map<?, ?> o
                 ? (Map<String, String>) o : Map.of();
         double tolerance = Double.parseDouble(String.valueOf(options.getOrDefault("gap_tolerance", "0.5")));
-        DpeReportData.GapDistribution gap = gap(lake.read(Tables.UC5_PREDICTIONS)
+        DpeReportData.GapDistribution gap = gap(lake.read(Uc5Tables.PREDICTIONS)
                 .filter(col("is_best").and(col("performance_gap_ratio").isNotNull()))
                 .select("performance_gap_ratio", "performance_gap_flag")
                 .collectAsList(), guard, num(result.provenance().get("performance_gap_median_ratio")), tolerance);
 
-        return new DpeReportData(Uc5Jobs.UC5, result, versions, regionText, split, null, confusionTest,
+        return new DpeReportData(UseCases.UC5, result, versions, regionText, split, null, confusionTest,
                 confusionHeldOut, recall, groups, communes, gap, generated);
     }
 

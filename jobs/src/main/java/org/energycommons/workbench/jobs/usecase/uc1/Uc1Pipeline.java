@@ -1,4 +1,4 @@
-package org.energycommons.workbench.jobs.usecase;
+package org.energycommons.workbench.jobs.usecase.uc1;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -25,39 +25,44 @@ import org.energycommons.workbench.models.uc1.SegmentModel;
 import org.energycommons.workbench.models.uc1.Uc1Options;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
+import org.energycommons.workbench.models.uc1.Uc1Tables;
 
-/** The uc1 job steps: load-shape features from silver, then segmentation, evaluation, registry and results. */
-public final class Uc1Jobs {
+/**
+ * uc1, load-profile segmentation: per-meter load-shape features from silver, then clusterings with k chosen by
+ * silhouette, evaluated on held-out meters; the page is built by {@link Uc1PageQueries}.
+ */
+public final class Uc1Pipeline extends UseCasePipeline {
 
     /** Tables the uc1 models depend on, recorded with their versions. */
-    public static final List<TableId> INPUTS = List.of(Tables.UC1_FEATURES, Tables.LOAD_CURVE, Tables.METERS,
+    public static final List<TableId> INPUTS = List.of(Uc1Tables.FEATURES, Tables.LOAD_CURVE, Tables.METERS,
             Tables.COMMUNES, Tables.WEATHER_HOURLY, Tables.CALENDAR);
 
     /** Tables the uc1 training writes. */
-    public static final List<TableId> OUTPUTS = List.of(Tables.UC1_SEGMENTS, Tables.UC1_CENTROIDS,
-            Tables.UC1_COMMUNE_MIX, Tables.MODEL_REGISTRY);
+    public static final List<TableId> OUTPUTS = List.of(Uc1Tables.SEGMENTS, Uc1Tables.CENTROIDS,
+            Uc1Tables.COMMUNE_MIX, Tables.MODEL_REGISTRY);
 
-    private Uc1Jobs() {
+    /** The uc1 pipeline. */
+    public Uc1Pipeline() {
+        super(UseCases.UC1, Uc1Tables.DESCRIPTIONS);
     }
 
     /** The options of this run: {@code workbench.uc1.*}, seeded by the region. */
     static Uc1Options options(JobContext ctx) {
-        RegionConfig region = GenerateJob.regionOf(ctx);
-        return Uc1Options.of(ctx.config(), region == null ? 42L : region.seed());
+        return Uc1Options.of(ctx.config(), seed(ctx));
     }
 
-    /** Builds the per-meter feature table; returns its rows (every meter, usable or not). */
-    public static long features(JobContext ctx) {
+    @Override
+    public long features(JobContext ctx) {
         Lake lake = ctx.lake();
         Uc1Options options = options(ctx);
         ctx.progress().step("features uc1: daily load shapes, thermosensitivity and ratios per meter");
         // Every feature reads the complete days: persisted, the load curve is read once.
         Dataset<Row> days = LoadShapeFeatures.completeDays(LoadShapeFeatures.localReadings(
                 lake.read(Tables.LOAD_CURVE)), lake.read(Tables.CALENDAR)).persist(StorageLevel.MEMORY_AND_DISK());
-        lake.replace(Tables.UC1_FEATURES, LoadShapeFeatures.fromDays(days, lake.read(Tables.METERS),
+        lake.replace(Uc1Tables.FEATURES, LoadShapeFeatures.fromDays(days, lake.read(Tables.METERS),
                 lake.read(Tables.COMMUNES), lake.read(Tables.WEATHER_HOURLY), options), ctx.runId());
         days.unpersist();
-        Dataset<Row> features = lake.read(Tables.UC1_FEATURES);
+        Dataset<Row> features = lake.read(Uc1Tables.FEATURES);
         long rows = features.count();
         long excluded = features.filter(col(LoadShapeFeatures.EXCLUSION).isNotNull()).count();
         ctx.progress().info(String.format("%,d meters, %,d usable, %,d kept out with a reason (see %s)", rows,
@@ -65,29 +70,22 @@ public final class Uc1Jobs {
         return rows;
     }
 
-    /** Segments, evaluates, registers and writes results; returns the result written to {@code uc1.json}. */
-    public static UseCaseResult train(JobContext ctx) {
+    @Override
+    protected UseCaseResult run(JobContext ctx) {
         Lake lake = ctx.lake();
         Uc1Options options = options(ctx);
-        Map<String, Long> inputs = lake.versions(INPUTS);
+        RunProvenance.Builder provenance = provenance(ctx, INPUTS);
         ctx.progress().step("train uc1: clustering with k chosen by silhouette");
         // The truth is read for evaluation only: LoadSegmentation joins it after every fit and choice.
         Dataset<Row> truth = lake.exists(Tables.TRUTH_METERS) ? lake.read(Tables.TRUTH_METERS) : null;
-        LoadSegmentation.Outcome outcome = LoadSegmentation.run(lake.read(Tables.UC1_FEATURES), truth, inputs,
-                options, ctx.progress()::info);
+        LoadSegmentation.Outcome outcome = LoadSegmentation.run(lake.read(Uc1Tables.FEATURES), truth,
+                provenance.inputTables(), options, ctx.progress()::info);
 
         ctx.progress().step("train uc1: saving models, segments, profiles, registry and metrics");
-        List<Row> registry = new ArrayList<>();
-        List<UseCaseResult.ModelEntry> entries = new ArrayList<>();
-        for (SegmentModel model : outcome.models()) {
+        List<UseCaseResult.ModelEntry> entries = saveAndRegister(ctx, outcome.models(), outcome.metrics(), m -> {
+            SegmentModel model = (SegmentModel) m;
             String name = model.provenance().name();
-            String dir = ctx.workspace().models("uc1") + "/" + model.provenance().modelId();
-            ctx.files().delete(dir);
-            model.save(dir, ctx.files());
-            Map<String, Map<String, Object>> m = outcome.metrics().get(name);
-            registry.add(ModelRegistry.row(model.provenance(), m, dir));
             Map<String, String> notes = new LinkedHashMap<>();
-            notes.put("artifact", dir);
             notes.put("k", String.valueOf(model.k()));
             notes.put("role", LoadSegmentation.CLUSTERINGS.contains(name) ? "segmentation"
                     : "assigns new meters to the segments of " + outcome.bestModel());
@@ -95,46 +93,47 @@ public final class Uc1Jobs {
             if (curve != null) {
                 notes.put("silhouette_by_k", curveText(curve));
             }
-            entries.add(new UseCaseResult.ModelEntry(name, model.provenance().engine(), model.provenance().modelId(),
-                    m.get(LoadSegmentation.TEST), m.get("validation"), m.get(LoadSegmentation.FIT), notes));
-        }
+            return notes;
+        });
         SecrecyGuard guard = SecrecyGuard.of(ctx.config());
-        lake.replace(Tables.UC1_SEGMENTS, ctx.spark().createDataFrame(outcome.segments(),
+        lake.replace(Uc1Tables.SEGMENTS, ctx.spark().createDataFrame(outcome.segments(),
                 LoadSegmentation.SEGMENTS_SCHEMA), ctx.runId());
-        lake.replace(Tables.UC1_CENTROIDS, ctx.spark().createDataFrame(outcome.centroids(),
+        lake.replace(Uc1Tables.CENTROIDS, ctx.spark().createDataFrame(outcome.centroids(),
                 LoadSegmentation.CENTROIDS_SCHEMA), ctx.runId());
         // The commune mix is a publication table: only cells that pass the statistical-secrecy guard are kept.
-        lake.replace(Tables.UC1_COMMUNE_MIX, guard.publishable(ctx.spark().createDataFrame(outcome.communeMix(),
+        lake.replace(Uc1Tables.COMMUNE_MIX, guard.publishable(ctx.spark().createDataFrame(outcome.communeMix(),
                 LoadSegmentation.COMMUNE_MIX_SCHEMA), "n_meters", "largest_share"), ctx.runId());
-        if (!registry.isEmpty()) {
-            lake.merge(Tables.MODEL_REGISTRY, ModelRegistry.rows(ctx.spark(), registry), ModelRegistry.KEY,
-                    ctx.runId());
-        }
 
-        RegionConfig region = GenerateJob.regionOf(ctx);
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("run_id", ctx.runId());
-        provenance.put("git_commit", BuildInfo.gitCommit());
-        provenance.put("libraries", BuildInfo.libraries());
-        provenance.put("input_tables", inputs);
-        provenance.put("output_tables", lake.versions(OUTPUTS.stream().filter(lake::exists).toList()));
-        provenance.put("split", outcome.split());
-        provenance.put("options", options.toMap());
-        provenance.put("data", region == null ? "lake at " + ctx.workspace().lake()
-                : "synthetic region " + region.toProperties());
-        provenance.put("selection", "k per algorithm and best model = highest mean silhouette on the fitted meters "
-                + "(no truth); metrics on held-out meters");
-        provenance.put("exclusions", outcome.exclusions());
+        provenance.outputs(outputs(ctx, OUTPUTS))
+                .split(outcome.split())
+                .options(options.toMap())
+                .selection("k per algorithm and best model = highest mean silhouette on the fitted meters "
+                        + "(no truth); metrics on held-out meters")
+                .detail("exclusions", outcome.exclusions());
         if (outcome.insufficient() != null) {
-            provenance.put("insufficient_data", outcome.insufficient());
+            provenance.detail("insufficient_data", outcome.insufficient());
+            ctx.progress().info("uc1: " + outcome.insufficient());
         }
-        UseCaseResult result = new UseCaseResult("uc1", UseCases.require("uc1").title(), outcome.bestModel(), entries,
-                UseCaseResult.check(UseCases.require("uc1"), outcome.bestModel(), entries), provenance);
-        Uc4Jobs.writeMetrics(ctx, "uc1", result.toJson());
-        ctx.progress().info(String.format("criteria met: %d/%d%s",
-                result.criteria().stream().filter(c -> c.met()).count(), result.criteria().size(),
-                outcome.insufficient() == null ? "" : " (" + outcome.insufficient() + ")"));
-        return result;
+        return result(outcome.bestModel(), entries, provenance.build());
+    }
+
+    @Override
+    protected String renderPage(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+        return SegmentationReport.render(Uc1PageQueries.pageData(ctx, result, guard));
+    }
+
+    @Override
+    protected String headline(UseCaseResult result) {
+        return result.models().stream().filter(m -> m.name().equals(result.bestModel())).findFirst()
+                .map(m -> String.format("%s, %s segments: ARI %.2f, NRMSE %.1f %% vs %.1f %% (tariff classes)",
+                        m.name(), m.notes().get("k"), m.judged().value("ari"), 100 * m.judged().value("nrmse"),
+                        100 * m.judged().value("nrmse_baseline")))
+                .orElse("données insuffisantes · insufficient data");
+    }
+
+    @Override
+    protected Function<Map<String, Object>, ? extends UseCaseMetrics> metricsReader() {
+        return Uc1Metrics::fromMap;
     }
 
     static String curveText(Map<Integer, Double> curve) {

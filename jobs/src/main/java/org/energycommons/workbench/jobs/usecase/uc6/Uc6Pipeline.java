@@ -1,0 +1,153 @@
+package org.energycommons.workbench.jobs.usecase.uc6;
+
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.energycommons.workbench.datasets.lake.Lake;
+import org.energycommons.workbench.datasets.lake.TableId;
+import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
+import org.energycommons.workbench.datasets.lake.Tables;
+import org.energycommons.workbench.datasets.synthetic.RegionConfig;
+import org.energycommons.workbench.models.forecast.TimeSplit;
+import org.energycommons.workbench.models.provenance.BuildInfo;
+import org.energycommons.workbench.models.registry.ModelRegistry;
+import org.energycommons.workbench.models.uc6.ForecastTemperatureNoise;
+import org.energycommons.workbench.models.uc6.GasDemandFeatures;
+import org.energycommons.workbench.models.uc6.GasDemandForecasting;
+import org.energycommons.workbench.models.uc6.GasDemandModel;
+import org.energycommons.workbench.models.uc6.GasDemandPrediction;
+import org.energycommons.workbench.models.uc6.GasForecastMetrics;
+import org.energycommons.workbench.models.uc6.Uc6Options;
+import org.energycommons.workbench.models.usecase.UseCase;
+import org.energycommons.workbench.models.usecase.UseCaseResult;
+import org.energycommons.workbench.models.usecase.UseCases;
+import org.energycommons.workbench.reports.usecase.GasDemandReport;
+import org.energycommons.workbench.reports.usecase.GasDemandReportData;
+import org.energycommons.workbench.models.uc6.Uc6Tables;
+
+/**
+ * uc6, gas demand D+1..D+7 per network area and cold peaks: daily gas features from silver, then the degree-day
+ * baseline, the convex degree-day curves and boosted trees, evaluated on a time split; the page is built by
+ * {@link Uc6PageQueries}.
+ */
+public final class Uc6Pipeline extends UseCasePipeline {
+
+    /** Tables the uc6 models depend on, recorded with their versions. */
+    public static final List<TableId> INPUTS = List.of(Uc6Tables.FEATURES, Tables.GAS_AREA_DAILY, Tables.GAS_AREAS,
+            Tables.WEATHER_HOURLY, Tables.CALENDAR);
+
+    /** The uc6 pipeline. */
+    public Uc6Pipeline() {
+        super(UseCases.UC6, Uc6Tables.DESCRIPTIONS);
+    }
+
+    /** The options of this workspace: {@code workbench.uc6.*} with the region's seed as default seed. */
+    static Uc6Options options(JobContext ctx) {
+        return Uc6Options.of(ctx.config(), seed(ctx));
+    }
+
+    @Override
+    public long features(JobContext ctx) {
+        Lake lake = ctx.lake();
+        Uc6Options options = options(ctx);
+        ctx.progress().step("features uc6: daily temperatures, effective temperature and forecast paths D+1..D+"
+                + GasDemandFeatures.HORIZONS + " (error σ " + options.forecastErrorSdC() + " °C × √lead)");
+        lake.replace(Uc6Tables.FEATURES, GasDemandFeatures.build(lake.read(Tables.GAS_AREA_DAILY),
+                lake.read(Tables.GAS_AREAS), lake.read(Tables.WEATHER_HOURLY), lake.read(Tables.CALENDAR), options),
+                ctx.runId());
+        long rows = lake.read(Uc6Tables.FEATURES).count();
+        long areas = lake.read(Tables.GAS_AREAS).count();
+        ctx.progress().info(String.format("%,d uc6 feature rows (%d gas areas × issue days × horizons)", rows, areas));
+        return rows;
+    }
+
+    @Override
+    protected UseCaseResult run(JobContext ctx) {
+        Lake lake = ctx.lake();
+        Uc6Options options = options(ctx);
+        RunProvenance.Builder provenance = provenance(ctx, INPUTS);
+
+        ctx.progress().step("train uc6: degree-day baseline, convex degree-day curves and boosted trees");
+        GasDemandForecasting.Outcome outcome = GasDemandForecasting.run(lake.read(Uc6Tables.FEATURES),
+                provenance.inputTables(), options, ctx.progress()::info);
+
+        List<UseCaseResult.ModelEntry> entries = List.of();
+        if (outcome.trained()) {
+            ctx.progress().step("train uc6: saving models, forecasts and registry");
+            // Every model's forecasts go to gold with the registry: the page and the alerts read them there.
+            entries = saveAndRegister(ctx, outcome.models(), outcome.metrics(), model -> Map.of(
+                    "method", ((GasDemandModel) model).method(),
+                    "interval_method", "P10/P90 = P50 × exp(10 % / 90 % quantiles of log(actual/P50)) on validation "
+                            + "rows, per horizon"));
+            lake.replace(Uc6Tables.FORECASTS, outcome.predictions(), ctx.runId());
+            provenance.outputs(outputs(ctx, List.of(Uc6Tables.FORECASTS, Tables.MODEL_REGISTRY)))
+                    .split(outcome.split().describe())
+                    .detail("peak_thresholds_kwh", outcome.peakThresholds());
+        } else {
+            ctx.progress().info("uc6: " + outcome.status());
+            provenance.detail("status", outcome.status());
+        }
+        provenance.options(options.toMap())
+                .selection("best model = lowest validation MAPE averaged over D+1..D+7")
+                .detail("forecast_temperature_noise", noiseModel(options))
+                .detail("peak_definition", "peak day = demand above the area's P95 of training-period daily demand; "
+                        + "peak announced when the D+1 P90 forecast exceeds it; cold-peak alert = P90 above capacity");
+        UseCaseResult result = result(outcome.bestModel(), entries, provenance.build());
+        if (outcome.trained()) {
+            UseCaseMetrics best = outcome.metrics().get(outcome.bestModel()).judgedMetrics();
+            ctx.progress().info(String.format("best model %s on test: MAPE D+1 %.1f %%, D+7 %.1f %%, peak recall %s, "
+                            + "skill vs degree-day %.1f %%", outcome.bestModel(), 100 * best.value("mape_d1"),
+                    100 * best.value("mape_d7"), format(best.value("peak_recall")),
+                    100 * best.value("skill_vs_degree_day")));
+        }
+        return result;
+    }
+
+    @Override
+    protected String renderPage(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+        return GasDemandReport.render(Uc6PageQueries.pageData(ctx, result, guard));
+    }
+
+    @Override
+    protected String headline(UseCaseResult result) {
+        return result.models().stream().filter(m -> m.name().equals(result.bestModel())).findFirst()
+                .map(m -> String.format("%s: MAPE J+1 %.1f %%, rappel des pointes %s", m.name(),
+                        100 * m.judged().value("mape_d1"), format(m.judged().value("peak_recall"))))
+                .orElse(null);
+    }
+
+    @Override
+    protected Function<Map<String, Object>, ? extends UseCaseMetrics> metricsReader() {
+        return Uc6Metrics::fromMap;
+    }
+
+    static String format(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format("%.2f", v);
+    }
+
+    /** The forecast-temperature noise model, in words, for provenance and the report. */
+    public static String noiseModel(Uc6Options options) {
+        return String.format(java.util.Locale.ROOT, "forecast daily mean of D+k issued on D = observed daily mean of "
+                        + "D+k + e(D,k), e(D,k) = %.2f °C × (z1 + ... + zk), z_j standard normal from a hash of "
+                        + "(seed %d, station, D, j): σ = %.2f °C at D+1, %.2f °C at D+3, %.2f °C at D+7",
+                options.forecastErrorSdC(), options.seed(),
+                ForecastTemperatureNoise.errorSd(options.forecastErrorSdC(), 1),
+                ForecastTemperatureNoise.errorSd(options.forecastErrorSdC(), 3),
+                ForecastTemperatureNoise.errorSd(options.forecastErrorSdC(), GasDemandFeatures.HORIZONS));
+    }
+}
