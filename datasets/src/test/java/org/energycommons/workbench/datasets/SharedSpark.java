@@ -2,7 +2,7 @@ package org.energycommons.workbench.datasets;
 
 import org.apache.spark.sql.SparkSession;
 
-/** The one Spark session of a test JVM (STACK.md: a session costs seconds, share it). */
+/** The one Spark session of a test JVM (docs/stack.md, pitfall 7: a session costs seconds, share it). */
 public final class SharedSpark {
 
     private SharedSpark() {

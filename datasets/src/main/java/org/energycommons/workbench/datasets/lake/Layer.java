@@ -1,6 +1,6 @@
 package org.energycommons.workbench.datasets.lake;
 
-/** A layer of the lake, as described in DESIGN.md §3; the name is the folder under the lake root. */
+/** A layer of the lake, as described in docs/design.md#lake-layers; the name is the folder under the lake root. */
 public enum Layer {
     /** Raw rows as typed by a connector or the generator, with ingestion metadata. */
     BRONZE("bronze"),

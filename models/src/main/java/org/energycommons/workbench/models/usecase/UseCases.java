@@ -3,7 +3,7 @@ package org.energycommons.workbench.models.usecase;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The catalogue of the six use cases (DESIGN.md §2) with the criteria each declares. */
+/** The catalogue of the six use cases (docs/design.md#the-six-use-cases) with the criteria each declares. */
 public final class UseCases {
 
     private UseCases() {

@@ -291,7 +291,7 @@ public final class OpenstefBenchmark {
                                          int trees) {
         List<double[]> x = trainingRows(g, from, to, v.onChangeFromPersistence());
         smile.math.MathEx.setSeed(seed);
-        // The typed signature, not Properties: a misspelt Smile key would be ignored silently (STACK.md).
+        // The typed signature, not Properties: Smile silently ignores a misspelt key (docs/stack.md, pitfall 6).
         return GradientTreeBoost.fit(Formula.lhs("load"), DataFrame.of(x.toArray(double[][]::new), columns),
                 v.smileLoss(), trees, 4, 16, 20, 0.05, 0.7);
     }
