@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,11 +52,41 @@ class CliErrorsTest {
     @Test
     void badSegmentationBenchmarkArguments(@TempDir Path out) {
         String report = out.resolve("seg.json").toString();
-        assertOneLineError(CliRunner.run("benchmark", "segmentation", "--out", report, "--meters", "0"),
+        assertOneLineError(CliRunner.run("benchmark", "segmentation", "--report", report, "--meters", "0"),
                 Main.EXIT_USAGE, "workbench: error: --meters and --days must be >= 1, got 0 and 730");
-        assertOneLineError(CliRunner.run("benchmark", "segmentation", "--out", report, "--seeds", "seven"),
+        assertOneLineError(CliRunner.run("benchmark", "segmentation", "--report", report, "--seeds", "seven"),
                 Main.EXIT_USAGE, "workbench benchmark segmentation: Invalid value for option '--seeds'");
         assertFalse(java.nio.file.Files.exists(out.resolve("seg.json")), "no report from a refused run");
+    }
+
+    @Test
+    void badBenchmarkReportArguments(@TempDir Path dir) {
+        String data = dir.resolve("absent").toString();
+        assertOneLineError(CliRunner.run("benchmark", "ett", "--data", data, "--report", dir.toString()),
+                Main.EXIT_USAGE, "workbench benchmark ett: --report " + dir + " is a folder; give the JSON file");
+        assertOneLineError(CliRunner.run("benchmark", "eemeter", "--data", data, "--report"), Main.EXIT_USAGE,
+                "workbench benchmark eemeter: Missing required parameter for option '--report'");
+        String old = dir.resolve("a.json").toString();
+        String report = dir.resolve("b.json").toString();
+        assertOneLineError(CliRunner.run("benchmark", "openstef", "--data", data, "--out", old, "--report", report),
+                Main.EXIT_USAGE, "workbench benchmark openstef: --out " + old + " and --report " + report
+                        + " both name the report; give it once, as --report FILE.json");
+        assertOneLineError(CliRunner.run("benchmark", "caltrack", "--report", report, "--buildings", "0"),
+                Main.EXIT_USAGE, "workbench: error: --buildings must be >= 1, got 0");
+        try (var left = java.nio.file.Files.list(dir)) {
+            assertEquals(List.of(), left.toList(), "no report from a refused run");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void formerOutSpellingWarnsOnceThenRuns(@TempDir Path dir) {
+        CliRunner r = CliRunner.run("benchmark", "eemeter", "--data", dir.resolve("absent").toString(), "--out",
+                dir.resolve("eemeter.json").toString());
+        assertEquals(Main.EXIT_USAGE, r.code(), r.err());
+        assertEquals(List.of("workbench: --out FILE.json is deprecated, use --report FILE.json",
+                "workbench: error: --data " + dir.resolve("absent") + " is not a folder"), r.errorLines());
     }
 
     @Test
@@ -80,6 +111,12 @@ class CliErrorsTest {
             assertEquals(0, r.code(), command);
             assertTrue(r.out().startsWith("Usage: workbench " + command), r.out());
             assertTrue(r.out().contains("--out=DIR") && r.out().contains("--lake=URI"), command + ": " + r.out());
+        }
+        for (String benchmark : new String[] {"ingest", "eemeter", "caltrack", "ett", "openstef", "enb2012",
+            "segmentation"}) {
+            CliRunner r = CliRunner.run("benchmark", benchmark, "--help");
+            assertEquals(0, r.code(), benchmark);
+            assertTrue(r.out().contains("--out=DIR") && r.out().contains("--report=FILE.json"), benchmark + ": " + r.out());
         }
         CliRunner root = CliRunner.run("--help");
         assertEquals(0, root.code());

@@ -8,30 +8,24 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.randn;
 import static org.apache.spark.sql.functions.when;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.energycommons.workbench.jobs.JobContext;
-import org.energycommons.workbench.models.provenance.BuildInfo;
-import org.energycommons.workbench.models.provenance.Json;
 import org.energycommons.workbench.models.uc3.Assignment;
 import org.energycommons.workbench.models.uc3.BuildingFit;
 import org.energycommons.workbench.models.uc3.SavingsFits;
 import org.energycommons.workbench.models.uc3.Uc3Evaluation;
 import org.energycommons.workbench.models.uc3.Uc3Options;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code workbench benchmark caltrack}: baseline fits per second of the uc3 grouped Spark fit (CalTRACK daily and
@@ -42,8 +36,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "caltrack", mixinStandardHelpOptions = true,
         description = "Fits the uc3 CalTRACK daily and billing baselines of N synthetic buildings on Spark (grouped "
-                + "by building) and writes the baseline fits per second to --out.")
-public final class BenchmarkCaltrackCommand implements Callable<Integer> {
+                + "by building) and writes the baseline fits per second to --report.")
+public final class BenchmarkCaltrackCommand extends BenchmarkRun {
 
     static final LocalDate START = LocalDate.of(2023, 1, 2);
     static final int DAYS = 730;
@@ -52,30 +46,19 @@ public final class BenchmarkCaltrackCommand implements Callable<Integer> {
             description = "Synthetic buildings (default: ${DEFAULT-VALUE}).")
     int buildings;
 
-    @Option(names = "--out", paramLabel = "FILE.json", required = true, description = "Where the JSON result goes.")
-    Path out;
-
-    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
-            description = "Spark master when not launched by spark-submit (default: ${DEFAULT-VALUE}).")
-    String master;
-
-    @Option(names = "--conf", paramLabel = "FILE",
-            description = "Properties file overriding conf/workbench.properties (workbench.uc3.* options).")
-    Path conf;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    SparkOptions spark;
 
     @Override
-    public Integer call() throws Exception {
+    void check() {
         if (buildings < 1) {
             throw new IllegalArgumentException("--buildings must be >= 1, got " + buildings);
         }
-        CommonOptions common = new CommonOptions(); // --out is the report here: the workspace stays the default
-        common.out = Path.of("out");
-        common.master = master;
-        common.conf = conf;
-        try (Session session = new Session(common, spec.commandLine().getErr())) {
+    }
+
+    @Override
+    Outcome measure() {
+        try (Session session = open(spark, workspace())) {
             JobContext ctx = session.context();
             Uc3Options options = Uc3Options.of(ctx.config(), 42);
             Dataset<Row> daily = days(ctx, buildings).persist(StorageLevel.MEMORY_AND_DISK());
@@ -88,7 +71,7 @@ public final class BenchmarkCaltrackCommand implements Callable<Integer> {
             }
             long t0 = System.nanoTime();
             List<BuildingFit> fits = SavingsFits.fitDaily(daily, runs, options);
-            double seconds = (System.nanoTime() - t0) / 1e9;
+            double seconds = secondsSince(t0);
             daily.unpersist();
             List<Double> errors = new ArrayList<>();
             for (BuildingFit f : fits) {
@@ -114,18 +97,11 @@ public final class BenchmarkCaltrackCommand implements Callable<Integer> {
             doc.put("spark_master", ctx.spark().sparkContext().master());
             doc.put("cores", Runtime.getRuntime().availableProcessors());
             doc.put("options", options.toMap());
-            doc.put("git_commit", BuildInfo.gitCommit());
-            doc.put("date", Instant.now().toString());
-            Path parent = out.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Files.writeString(out, Json.write(doc));
-            session.close();
-            spec.commandLine().getOut().printf(java.util.Locale.ROOT,
+            return Outcome.of(doc, (out, report) -> out.printf(java.util.Locale.ROOT,
                     "caltrack benchmark: %d buildings, %d baseline fits in %.1f s = %.1f fits/s (median |savings "
                             + "error| %.2f points); report %s%n", buildings, fits.size(), seconds,
-                    fits.size() / seconds, Uc3Evaluation.median(errors), out);
+                    fits.size() / seconds, Uc3Evaluation.median(errors), report));
         }
-        return 0;
     }
 
     static String id(int b) {

@@ -13,14 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
 import org.energycommons.workbench.datasets.ingest.Connectors;
 import org.energycommons.workbench.datasets.ingest.SilverMappings;
+import org.energycommons.workbench.datasets.privacy.Pseudonymizer;
 import org.energycommons.workbench.jobs.IngestJob;
 import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.jobs.PseudoKeys;
-import org.energycommons.workbench.models.provenance.BuildInfo;
-import org.energycommons.workbench.models.provenance.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,7 +44,7 @@ public final class BenchmarkCommand implements Runnable {
     @Command(name = "ingest", mixinStandardHelpOptions = true,
             description = "Generate a real-format Enedis load-curve CSV of --rows readings (several files, one per "
                     + "group of PRMs), ingest it, and write rows/s to --report.")
-    public static final class Ingest implements Callable<Integer> {
+    public static final class Ingest extends BenchmarkRun {
 
         @Option(names = "--rows", paramLabel = "N", defaultValue = "10000000",
                 description = "Readings to generate (default: ${DEFAULT-VALUE}).")
@@ -56,31 +54,31 @@ public final class BenchmarkCommand implements Runnable {
                 description = "Files to spread them over (default: ${DEFAULT-VALUE}).")
         int files;
 
-        @Option(names = "--report", paramLabel = "FILE", required = true, description = "Where the JSON goes.")
-        Path report;
-
         @Mixin
-        CommonOptions common;
+        SparkOptions spark;
 
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+        private Pseudonymizer pseudonymizer;
 
         @Override
-        public Integer call() throws IOException {
+        void check() {
             if (rows < 1000 || files < 1) {
                 throw new IllegalArgumentException("--rows must be >= 1000 and --files >= 1");
             }
-            var pseudonymizer = PseudoKeys.required("the ingest benchmark");
-            Path input = common.out.toAbsolutePath().resolve("bench-input");
+            pseudonymizer = PseudoKeys.required("the ingest benchmark");
+        }
+
+        @Override
+        Outcome measure() throws IOException {
+            Path input = workspace().toAbsolutePath().resolve("bench-input");
             long t0 = System.nanoTime();
             long bytes = writeFiles(input, rows, files);
-            double generateSeconds = (System.nanoTime() - t0) / 1e9;
-            try (Session session = new Session(common, spec.commandLine().getErr())) {
+            double generateSeconds = secondsSince(t0);
+            try (Session session = open(spark, workspace())) {
                 JobContext ctx = session.context();
                 long t1 = System.nanoTime();
                 IngestJob.Report r = IngestJob.run(ctx, Connectors.byName("enedis-load-curve-csv"),
                         SilverMappings.of("enedis-load-curve-csv"), List.of(input + "/*.csv"), pseudonymizer);
-                double seconds = (System.nanoTime() - t1) / 1e9;
+                double seconds = secondsSince(t1);
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("benchmark", "ingest");
                 doc.put("source", r.source());
@@ -98,16 +96,10 @@ public final class BenchmarkCommand implements Runnable {
                 doc.put("spark_master", ctx.spark().sparkContext().master());
                 doc.put("cores", Runtime.getRuntime().availableProcessors());
                 doc.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
-                doc.put("git_commit", BuildInfo.gitCommit());
-                doc.put("date", Instant.now().toString());
-                Path parent = report.toAbsolutePath().getParent();
-                Files.createDirectories(parent);
-                Files.writeString(report, Json.write(doc));
-                session.close();
-                spec.commandLine().getOut().printf("ingest benchmark: %,d rows in %.1f s = %,d rows/s; report %s%n",
-                        r.read(), seconds, Math.round(r.read() / seconds), report);
+                return Outcome.of(doc, (out, report) -> out.printf(
+                        "ingest benchmark: %,d rows in %.1f s = %,d rows/s; report %s%n", r.read(), seconds,
+                        Math.round(r.read() / seconds), report));
             }
-            return 0;
         }
 
         /** Writes the files: 30-minute readings of one year per PRM, ISO timestamps with offset, W values. */

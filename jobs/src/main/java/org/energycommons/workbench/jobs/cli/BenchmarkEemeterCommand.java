@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.zip.GZIPInputStream;
 import org.energycommons.workbench.models.mv.BaselineModel;
 import org.energycommons.workbench.models.mv.BaselineOutcome;
@@ -30,11 +28,9 @@ import org.energycommons.workbench.models.mv.DailyTemperatures;
 import org.energycommons.workbench.models.mv.DataSufficiency;
 import org.energycommons.workbench.models.mv.DegreeDayMethod;
 import org.energycommons.workbench.models.mv.SavingsEstimate;
-import org.energycommons.workbench.models.provenance.BuildInfo;
 import org.energycommons.workbench.models.provenance.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code workbench benchmark eemeter}: the CalTRACK daily method (uc3) on a daily sample of the OpenEEmeter test
@@ -57,8 +53,8 @@ import picocli.CommandLine.Spec;
         description = "CalTRACK daily method (uc3 M&V) on an OpenEEmeter daily sample: fits the baseline (grid search "
                 + "of balance points, intercept/HDD/CDD/HDD+CDD candidates by OLS, adjusted R² with sign and p-value "
                 + "checks), estimates the savings over the reporting year with their ASHRAE Guideline 14 uncertainty, "
-                + "and writes them with the true saving to --out.")
-public final class BenchmarkEemeterCommand implements Callable<Integer> {
+                + "and writes them with the true saving to --report.")
+public final class BenchmarkEemeterCommand extends BenchmarkRun {
 
     /** The criterion of the benchmark: |estimated − true| ≤ this. */
     static final double TOLERANCE = 0.015;
@@ -68,9 +64,6 @@ public final class BenchmarkEemeterCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", required = true,
             description = "Folder of the OpenEEmeter sample data (metadata.json, meter and temperature CSVs).")
     Path data;
-
-    @Option(names = "--out", paramLabel = "FILE.json", required = true, description = "Where the JSON result goes.")
-    Path out;
 
     @Option(names = "--sample", paramLabel = "NAME", defaultValue = DEFAULT_SAMPLE,
             description = "Daily sample of metadata.json to run (default: ${DEFAULT-VALUE}).")
@@ -82,33 +75,23 @@ public final class BenchmarkEemeterCommand implements Callable<Integer> {
                     + "(CalTRACK 2.0 text); the other method is reported under 'variants' (default: ${DEFAULT-VALUE}).")
     String degreeDays;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
-    public Integer call() throws IOException {
+    Outcome measure() throws IOException {
         long t0 = System.nanoTime();
         Map<String, Object> doc = run(data, sample,
                 CaltrackDaily.defaults().withDegreeDays(DegreeDayMethod.ofId(degreeDays)));
-        doc.put("seconds", Math.round((System.nanoTime() - t0) / 1e6) / 1e3);
-        doc.put("git_commit", BuildInfo.gitCommit());
-        doc.put("date", Instant.now().toString());
-        Path parent = out.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Files.writeString(out, Json.write(doc));
-        var o = spec.commandLine().getOut();
-        if ("insufficient_data".equals(doc.get("outcome"))) {
-            spec.commandLine().getErr().println("eemeter benchmark: " + sample + ": " + doc.get("message")
-                    + "; report " + out);
-            return 1;
-        }
-        o.printf(Locale.ROOT, "eemeter benchmark %s (%s degree days): model %s, estimated savings %.4f vs true %.4f "
-                        + "(criterion ±%.3f: %s), CV(RMSE) %.4f, NMBE %.2e, FSU(90 %%) %.4f; report %s%n", sample,
-                degreeDays, doc.get("model"),
+        doc.put("seconds", Math.round(secondsSince(t0) * 1e3) / 1e3);
+        Outcome outcome = Outcome.of(doc, (o, report) -> o.printf(Locale.ROOT, "eemeter benchmark %s (%s degree days): "
+                        + "model %s, estimated savings %.4f vs true %.4f (criterion ±%.3f: %s), CV(RMSE) %.4f, NMBE "
+                        + "%.2e, FSU(90 %%) %.4f; report %s%n", sample, degreeDays, doc.get("model"),
                 doc.get("estimated_savings_fraction"), doc.get("true_savings_fraction"), TOLERANCE,
                 Boolean.TRUE.equals(doc.get("criterion_met")) ? "met" : "NOT met", doc.get("cvrmse"),
-                doc.get("nmbe"), doc.get("fsu_90"), out);
-        return 0;
+                doc.get("nmbe"), doc.get("fsu_90"), report));
+        if ("insufficient_data".equals(doc.get("outcome"))) {
+            return new Outcome(outcome.json(), 1, (o, report) -> spec.commandLine().getErr().println(
+                    "eemeter benchmark: " + sample + ": " + doc.get("message") + "; report " + report));
+        }
+        return outcome;
     }
 
     /**

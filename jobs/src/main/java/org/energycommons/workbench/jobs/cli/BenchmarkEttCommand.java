@@ -2,16 +2,13 @@ package org.energycommons.workbench.jobs.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.energycommons.workbench.models.benchmark.ett.EttBenchmark;
 import org.energycommons.workbench.models.benchmark.ett.EttData;
 import org.energycommons.workbench.models.benchmark.ett.EttProtocol;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code workbench benchmark ett}: the long-horizon forecasting protocol of the DLinear/PatchTST papers on ETT. */
 @Command(name = "ett", mixinStandardHelpOptions = true,
@@ -20,8 +17,8 @@ import picocli.CommandLine.Spec;
                 + "[8640, 11520), test [11520, 14400), look-back 336, z-score fitted on the training rows, "
                 + "univariate on --target; MSE/MAE on scaled values for the repeat baseline and ridge NLinear/DLinear "
                 + "models (tuned on validation only), scored on all test windows and with the original drop-last "
-                + "evaluation; writes --out and prints the table with the published ETTh1 figures beside.")
-public final class BenchmarkEttCommand implements Callable<Integer> {
+                + "evaluation; writes --report and prints the table with the published ETTh1 figures beside.")
+public final class BenchmarkEttCommand extends BenchmarkRun {
 
     @Option(names = "--data", paramLabel = "FILE", required = true, description = "The CSV, e.g. ETTh1.csv.")
     Path data;
@@ -43,17 +40,15 @@ public final class BenchmarkEttCommand implements Callable<Integer> {
                     + "ETTm: 34560,46080,57600).")
     List<Integer> borders;
 
-    @Option(names = "--out", paramLabel = "FILE.json", required = true, description = "Where the JSON goes.")
-    Path out;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
-    public Integer call() throws IOException {
+    void check() {
         if (borders.size() != 3) {
             throw new IllegalArgumentException("--borders takes three row numbers, got " + borders);
         }
+    }
+
+    @Override
+    Outcome measure() throws IOException {
         EttProtocol protocol = new EttProtocol(borders.get(0), borders.get(1), borders.get(2), lookBack, horizons);
         EttData d = EttData.read(data);
         PrintWriter err = spec.commandLine().getErr();
@@ -61,17 +56,12 @@ public final class BenchmarkEttCommand implements Callable<Integer> {
             err.println("ett benchmark: " + line);
             err.flush();
         });
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(out, r.toJson());
-        PrintWriter o = spec.commandLine().getOut();
-        o.printf("ETT benchmark: %s, target %s, %d rows, look-back %d; MSE/MAE on z-scored values%n", r.dataset(),
-                r.target(), d.rows(), protocol.lookBack());
-        o.print(EttBenchmark.table(r));
-        o.printf("%.1f s; report %s%n", r.seconds(), out);
-        o.flush();
-        return 0;
+        return new Outcome(r.toJson(), 0, (o, report) -> {
+            o.printf("ETT benchmark: %s, target %s, %d rows, look-back %d; MSE/MAE on z-scored values%n",
+                    r.dataset(), r.target(), d.rows(), protocol.lookBack());
+            o.print(EttBenchmark.table(r));
+            o.printf("%.1f s; report %s%n", r.seconds(), report);
+            o.flush();
+        });
     }
 }

@@ -1,47 +1,35 @@
 package org.energycommons.workbench.jobs.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.energycommons.workbench.models.benchmark.openstef.OpenstefBenchmark;
-import org.energycommons.workbench.models.provenance.BuildInfo;
-import org.energycommons.workbench.models.provenance.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code workbench benchmark openstef}: day-ahead forecasting on the OpenSTEF reference set 307. */
 @Command(name = "openstef", mixinStandardHelpOptions = true,
         description = "Train on 307-train-data.csv, forecast day-ahead on 307-test-data.csv (every feature known "
-                + "24 h before its target), and write MAE, RMSE and skill vs persistence (t-24h) to --out.")
-public final class BenchmarkOpenstefCommand implements Callable<Integer> {
+                + "24 h before its target), and write MAE, RMSE and skill vs persistence (t-24h) to --report.")
+public final class BenchmarkOpenstefCommand extends BenchmarkRun {
 
     @Option(names = "--data", paramLabel = "DIR", required = true,
             description = "Folder holding 307-train-data.csv and 307-test-data.csv.")
     Path data;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where the JSON goes.")
-    Path out;
-
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
-    public Integer call() throws Exception {
+    Outcome measure() throws Exception {
         long t0 = System.nanoTime();
         OpenstefBenchmark.Series train = OpenstefBenchmark.read(data.resolve("307-train-data.csv"));
         OpenstefBenchmark.Series test = OpenstefBenchmark.read(data.resolve("307-test-data.csv"));
         OpenstefBenchmark.Outcome outcome = OpenstefBenchmark.evaluate(train, test, seed);
         List<OpenstefBenchmark.Score> scores = outcome.test();
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        double seconds = secondsSince(t0);
         List<Map<String, Object>> results = new ArrayList<>();
         for (OpenstefBenchmark.Score s : scores) {
             Map<String, Object> r = new LinkedHashMap<>();
@@ -69,20 +57,15 @@ public final class BenchmarkOpenstefCommand implements Callable<Integer> {
         selection.put("selected", outcome.selected());
         doc.put("selection", selection);
         doc.put("seconds", Math.round(seconds * 10) / 10.0);
-        doc.put("git_commit", BuildInfo.gitCommit());
-        doc.put("date", Instant.now().toString());
-        Path parent = out.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Files.writeString(out, Json.write(doc));
-        var w = spec.commandLine().getOut();
-        w.printf("OpenSTEF 307 day-ahead, %d test steps%n", scores.get(0).rows());
-        w.printf("%-22s %8s %8s %8s%n", "model", "MAE", "RMSE", "skill");
-        for (OpenstefBenchmark.Score s : scores) {
-            w.printf("%-22s %8.3f %8.3f %8.3f%n", s.model(), s.mae(), s.rmse(), s.skillVsPersistence());
-        }
-        w.printf("variant chosen on the last %d training days: %s (validation RMSE %s)%n",
-                OpenstefBenchmark.VALIDATION_DAYS, outcome.selected(), outcome.validationRmse());
-        w.printf("%.1f s; report %s%n", seconds, out);
-        return 0;
+        return Outcome.of(doc, (w, report) -> {
+            w.printf("OpenSTEF 307 day-ahead, %d test steps%n", scores.get(0).rows());
+            w.printf("%-22s %8s %8s %8s%n", "model", "MAE", "RMSE", "skill");
+            for (OpenstefBenchmark.Score s : scores) {
+                w.printf("%-22s %8.3f %8.3f %8.3f%n", s.model(), s.mae(), s.rmse(), s.skillVsPersistence());
+            }
+            w.printf("variant chosen on the last %d training days: %s (validation RMSE %s)%n",
+                    OpenstefBenchmark.VALIDATION_DAYS, outcome.selected(), outcome.validationRmse());
+            w.printf("%.1f s; report %s%n", seconds, report);
+        });
     }
 }

@@ -1,15 +1,12 @@
 package org.energycommons.workbench.jobs.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.Callable;
 import org.energycommons.workbench.models.usecase.UseCases;
 import org.energycommons.workbench.datasets.synthetic.RegionConfig;
 import org.energycommons.workbench.jobs.GenerateJob;
@@ -17,14 +14,12 @@ import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.jobs.PseudoKeys;
 import org.energycommons.workbench.jobs.Workspace;
 import org.energycommons.workbench.jobs.usecase.uc1.Uc1Pipeline;
-import org.energycommons.workbench.models.provenance.BuildInfo;
-import org.energycommons.workbench.models.provenance.Json;
 import org.energycommons.workbench.models.uc1.Uc1Options;
 import org.energycommons.workbench.models.usecase.Criterion;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code workbench benchmark segmentation}: how uc1 holds up beyond the default region. Generates one synthetic
@@ -34,8 +29,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "segmentation", mixinStandardHelpOptions = true,
         description = "Generates a synthetic region per seed, trains uc1 on each for each split seed and writes the "
-                + "held-out ARI, NRMSE reduction and criteria of every run, and their spread, to --out.")
-public final class BenchmarkSegmentationCommand implements Callable<Integer> {
+                + "held-out ARI, NRMSE reduction and criteria of every run, and their spread, to --report.")
+public final class BenchmarkSegmentationCommand extends BenchmarkRun {
 
     @Option(names = "--seeds", paramLabel = "S,S,...", split = ",", defaultValue = "7,13,21,99",
             description = "Region seeds (default: ${DEFAULT-VALUE}).")
@@ -53,42 +48,33 @@ public final class BenchmarkSegmentationCommand implements Callable<Integer> {
             description = "Days per region (default: ${DEFAULT-VALUE}).")
     int days;
 
-    @Option(names = "--workdir", paramLabel = "DIR", defaultValue = "out/bench/segmentation",
-            description = "Where the region workspaces go, one folder per seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--workdir", paramLabel = "DIR",
+            description = "Where the region workspaces go, one folder per seed (default: DIR/bench/segmentation, "
+                    + "DIR the workspace of --out).")
     Path workdir;
 
-    @Option(names = "--out", paramLabel = "FILE.json", required = true, description = "Where the JSON result goes.")
-    Path out;
-
-    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
-            description = "Spark master when not launched by spark-submit (default: ${DEFAULT-VALUE}).")
-    String master;
-
-    @Option(names = "--conf", paramLabel = "FILE",
-            description = "Properties file overriding conf/workbench.properties (workbench.uc1.* options).")
-    Path conf;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    SparkOptions spark;
 
     @Override
-    public Integer call() throws Exception {
+    void check() {
         if (seeds.isEmpty() || splitSeeds.isEmpty()) {
             throw new IllegalArgumentException("--seeds and --split-seeds need at least one seed each");
         }
         if (meters < 1 || days < 1) {
             throw new IllegalArgumentException("--meters and --days must be >= 1, got " + meters + " and " + days);
         }
-        CommonOptions common = new CommonOptions(); // the region workspaces are under --workdir
-        common.out = workdir;
-        common.master = master;
-        common.conf = conf;
+    }
+
+    @Override
+    Outcome measure() {
+        Path regions = workdir != null ? workdir : workspace().resolve("bench").resolve("segmentation");
         List<Map<String, Object>> runs = new ArrayList<>();
-        try (Session session = new Session(common, spec.commandLine().getErr())) {
+        try (Session session = open(spark, regions)) {
             JobContext base = session.context();
             Uc1Pipeline uc1 = new Uc1Pipeline();
             for (long seed : seeds) {
-                Workspace workspace = Workspace.of(workdir.resolve("region-" + seed), null);
+                Workspace workspace = Workspace.of(regions.resolve("region-" + seed), null);
                 JobContext ctx = JobContext.of(base.spark(), workspace, base.config(), base.progress());
                 RegionConfig template = RegionConfig.of(base.config());
                 RegionConfig region = new RegionConfig(meters, days, template.start(), seed,
@@ -118,7 +104,6 @@ public final class BenchmarkSegmentationCommand implements Callable<Integer> {
                             run.get("criteria_met"), run.get("criteria")));
                 }
             }
-            session.close();
         }
         Map<String, Object> summary = summary(runs);
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -133,17 +118,11 @@ public final class BenchmarkSegmentationCommand implements Callable<Integer> {
         doc.put("split_note", "held-out meters are drawn by a hash of the split seed and of the pseudonym; each "
                 + "region workspace keeps its own pseudonymisation key (WORKBENCH_PSEUDO_KEY fixes it)");
         doc.put("cores", Runtime.getRuntime().availableProcessors());
-        doc.put("git_commit", BuildInfo.gitCommit());
-        doc.put("date", Instant.now().toString());
-        Path parent = out.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Files.writeString(out, Json.write(doc));
-        spec.commandLine().getOut().printf(java.util.Locale.ROOT,
+        return Outcome.of(doc, (out, report) -> out.printf(java.util.Locale.ROOT,
                 "segmentation benchmark: %d runs on %d regions, all criteria met in %s; ARI %.3f..%.3f, NRMSE "
                         + "reduction %.3f..%.3f; report %s%n", runs.size(), seeds.size(), summary.get("runs_all_met"),
                 summary.get("ari_min"), summary.get("ari_max"), summary.get("reduction_min"),
-                summary.get("reduction_max"), out);
-        return 0;
+                summary.get("reduction_max"), report));
     }
 
     private static double seconds(long t0) {

@@ -2,7 +2,6 @@ package org.energycommons.workbench.jobs.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.energycommons.workbench.datasets.synthetic.RegionConfig;
 import org.energycommons.workbench.jobs.Catalog;
 import org.energycommons.workbench.jobs.GenerateJob;
@@ -17,58 +16,55 @@ import org.energycommons.workbench.models.provenance.Json;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 
 /** {@code workbench demo}: the whole pipeline on a synthetic region, with per-stage wall times. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the whole pipeline on a synthetic region: generate, features, train, publish. Writes the "
                 + "lake (DIR/lake), the site (DIR/site/index.html), results (DIR/metrics/<use-case>.json) and stage "
                 + "wall times (DIR/metrics/run.json).")
-public final class DemoCommand implements Callable<Integer> {
-
-    @Mixin
-    CommonOptions common;
+public final class DemoCommand extends SparkCommand {
 
     @Mixin
     RegionOptions region;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    private RunTimer timer;
 
     @Override
-    public Integer call() {
-        RunTimer timer = new RunTimer();
-        try (Session session = timer.stage("spark session", () -> new Session(common, spec.commandLine().getErr()))) {
-            JobContext ctx = session.context();
-            RegionConfig config = region.resolve(ctx.config());
-            timer.stage("generate", () -> GenerateJob.run(ctx, config,
-                    PseudoKeys.forSynthetic(ctx.workspace(), ctx.progress())));
-            Map<String, UseCaseResult> results = new LinkedHashMap<>();
-            for (UseCasePipeline pipeline : UseCasePipelines.all()) {
-                String id = pipeline.useCase().id();
-                timer.stage("features " + id, () -> pipeline.features(ctx));
-                results.put(id, timer.stage("train " + id, () -> pipeline.train(ctx)));
-            }
-            timer.stage("catalogue", () -> Catalog.refresh(ctx));
-            Map<String, String> runInfo = new LinkedHashMap<>();
-            runInfo.put("command", "workbench demo --meters " + config.meters() + " --days " + config.days()
-                    + " --seed " + config.seed() + " --start " + config.start());
-            runInfo.put("git commit", BuildInfo.gitCommit());
-            runInfo.put("lake", ctx.workspace().lake());
-            runInfo.put("run id", ctx.runId());
-            timer.stage("publish", () -> PublishJob.run(ctx, runInfo));
+    Session open() {
+        timer = new RunTimer();
+        return timer.stage("spark session", super::open);
+    }
 
-            Map<String, Object> extra = new LinkedHashMap<>();
-            extra.put("command", runInfo.get("command"));
-            extra.put("run_id", ctx.runId());
-            extra.put("git_commit", BuildInfo.gitCommit());
-            extra.put("region", config.toProperties());
-            extra.put("spark_master", ctx.spark().sparkContext().master());
-            extra.put("spark_default_parallelism", ctx.spark().sparkContext().defaultParallelism());
-            Map<String, Object> doc = timer.document(extra);
-            writeRun(ctx, Json.write(doc));
-            session.close();
-            var out = spec.commandLine().getOut();
+    @Override
+    Result run(JobContext ctx) throws java.io.IOException {
+        RegionConfig config = region.resolve(ctx.config());
+        timer.stage("generate", () -> GenerateJob.run(ctx, config,
+                PseudoKeys.forSynthetic(ctx.workspace(), ctx.progress())));
+        Map<String, UseCaseResult> results = new LinkedHashMap<>();
+        for (UseCasePipeline pipeline : UseCasePipelines.all()) {
+            String id = pipeline.useCase().id();
+            timer.stage("features " + id, () -> pipeline.features(ctx));
+            results.put(id, timer.stage("train " + id, () -> pipeline.train(ctx)));
+        }
+        timer.stage("catalogue", () -> Catalog.refresh(ctx));
+        Map<String, String> runInfo = new LinkedHashMap<>();
+        runInfo.put("command", "workbench demo --meters " + config.meters() + " --days " + config.days()
+                + " --seed " + config.seed() + " --start " + config.start());
+        runInfo.put("git commit", BuildInfo.gitCommit());
+        runInfo.put("lake", ctx.workspace().lake());
+        runInfo.put("run id", ctx.runId());
+        timer.stage("publish", () -> PublishJob.run(ctx, runInfo));
+
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("command", runInfo.get("command"));
+        extra.put("run_id", ctx.runId());
+        extra.put("git_commit", BuildInfo.gitCommit());
+        extra.put("region", config.toProperties());
+        extra.put("spark_master", ctx.spark().sparkContext().master());
+        extra.put("spark_default_parallelism", ctx.spark().sparkContext().defaultParallelism());
+        Map<String, Object> doc = timer.document(extra);
+        ReportFile.write(ctx.workspace().metrics().resolve("run.json"), Json.write(doc));
+        return out -> {
             out.printf("demo done in %.1f s%n", timer.totalSeconds());
             timer.stages().forEach(s -> out.printf("  %-14s %6.1f s%n", s.get("name"), (Double) s.get("seconds")));
             results.forEach((id, r) -> out.printf("%s: best model %s, criteria %s%n", id, r.bestModel(),
@@ -77,16 +73,6 @@ public final class DemoCommand implements Callable<Integer> {
                                     + c.target()).collect(java.util.stream.Collectors.joining(", "))));
             out.println("site:    " + ctx.workspace().site().resolve("index.html"));
             out.println("metrics: " + ctx.workspace().metrics());
-            return 0;
-        }
-    }
-
-    private static void writeRun(JobContext ctx, String json) {
-        try {
-            java.nio.file.Files.createDirectories(ctx.workspace().metrics());
-            java.nio.file.Files.writeString(ctx.workspace().metrics().resolve("run.json"), json);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot write run.json: " + e.getMessage(), e);
-        }
+        };
     }
 }

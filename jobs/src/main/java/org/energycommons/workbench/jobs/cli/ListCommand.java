@@ -1,8 +1,8 @@
 package org.energycommons.workbench.jobs.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.ingest.Connectors;
 import org.energycommons.workbench.datasets.ingest.SilverMappings;
@@ -12,18 +12,17 @@ import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.jobs.usecase.UseCasePipelines;
 import org.energycommons.workbench.datasets.lake.Tables;
+import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCases;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code workbench list}: use cases, lake tables with their versions, registered models. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "List use cases (default), data sources with their licences, lake tables with their Delta "
                 + "versions, or registered models.")
-public final class ListCommand implements Callable<Integer> {
+public final class ListCommand extends SparkCommand {
 
     /** What to list. */
     public enum What { usecases, sources, tables, models }
@@ -36,14 +35,9 @@ public final class ListCommand implements Callable<Integer> {
             description = "With 'sources': the full reference (columns, units, keys, silver tables) as Markdown.")
     boolean markdown;
 
-    @Mixin
-    CommonOptions common;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+    /** Use cases and sources are listed without Spark; tables and models are read from the lake. */
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (what == What.usecases) {
             out.printf("%-4s %-12s %-28s %s%n", "id", "status", "kind", "title");
@@ -66,25 +60,30 @@ public final class ListCommand implements Callable<Integer> {
             }
             return 0;
         }
-        try (Session session = new Session(common, spec.commandLine().getErr())) {
-            Lake lake = session.context().lake();
-            if (what == What.tables) {
-                out.printf("%-42s %8s  %s%n", "table", "version", "location");
-                for (TableId t : UseCasePipelines.tables().keySet()) {
-                    out.printf("%-42s %8s  %s%n", t, lake.exists(t) ? String.valueOf(lake.version(t)) : "-",
-                            lake.path(t));
-                }
-            } else {
-                List<Row> rows = lake.read(Tables.MODEL_REGISTRY)
-                        .select("model_id", "use_case", "engine", "algorithm", "git_commit", "created_at")
-                        .orderBy("use_case", "model_id").collectAsList();
-                out.printf("%-40s %-5s %-12s %-34s %s%n", "model_id", "uc", "engine", "algorithm", "created_at");
-                for (Row r : rows) {
-                    out.printf("%-40s %-5s %-12s %-34s %s%n", r.getString(0), r.getString(1), r.getString(2),
-                            r.getString(3), r.getString(5));
-                }
+        return super.call();
+    }
+
+    @Override
+    Result run(JobContext ctx) {
+        Lake lake = ctx.lake();
+        if (what == What.tables) {
+            List<String> lines = new ArrayList<>();
+            lines.add(String.format("%-42s %8s  %s", "table", "version", "location"));
+            for (TableId t : UseCasePipelines.tables().keySet()) {
+                lines.add(String.format("%-42s %8s  %s", t, lake.exists(t) ? String.valueOf(lake.version(t)) : "-",
+                        lake.path(t)));
             }
-            return 0;
+            return out -> lines.forEach(out::println);
         }
+        List<Row> rows = lake.read(Tables.MODEL_REGISTRY)
+                .select("model_id", "use_case", "engine", "algorithm", "git_commit", "created_at")
+                .orderBy("use_case", "model_id").collectAsList();
+        return out -> {
+            out.printf("%-40s %-5s %-12s %-34s %s%n", "model_id", "uc", "engine", "algorithm", "created_at");
+            for (Row r : rows) {
+                out.printf("%-40s %-5s %-12s %-34s %s%n", r.getString(0), r.getString(1), r.getString(2),
+                        r.getString(3), r.getString(5));
+            }
+        };
     }
 }

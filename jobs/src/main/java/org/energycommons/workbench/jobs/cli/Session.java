@@ -1,6 +1,7 @@
 package org.energycommons.workbench.jobs.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.spark.sql.SparkSession;
 import org.energycommons.workbench.datasets.SparkSessions;
@@ -17,14 +18,15 @@ final class Session implements AutoCloseable {
     private final JobContext context;
     private boolean closed;
 
-    Session(CommonOptions options, PrintWriter err) {
+    /** Loads the configuration, starts (or joins) the session and opens the workspace folder {@code out}. */
+    Session(Path out, SparkOptions options, PrintWriter err) {
         Properties config = WorkbenchConfig.load(options.conf);
         this.progress = new Progress(err, Progress.detect());
         String submitted = new org.apache.spark.SparkConf().get("spark.master", null);
         progress.step("starting Spark (" + (submitted != null ? submitted + ", from spark-submit" : options.master) + ")");
         this.spark = SparkSessions.getOrCreate("energy-commons-workbench", options.master);
         spark.sparkContext().addSparkListener(progress);
-        this.context = JobContext.of(spark, Workspace.of(options.out, options.lake), config, progress);
+        this.context = JobContext.of(spark, Workspace.of(out, options.lake), config, progress);
     }
 
     JobContext context() {

@@ -1,0 +1,53 @@
+package org.energycommons.workbench.jobs.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.energycommons.workbench.jobs.JobContext;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * A command that runs Spark jobs in a workspace: checks its arguments, opens the session, runs, detaches the
+ * progress display and only then prints its result, so that result lines never mix with progress lines.
+ */
+abstract class SparkCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    SparkOptions spark;
+
+    @Spec
+    CommandSpec spec;
+
+    /** What a command prints once its work is done. */
+    @FunctionalInterface
+    interface Result {
+        void print(PrintWriter out);
+    }
+
+    /** Checks made before Spark starts (bad values throw {@link IllegalArgumentException}); none by default. */
+    void check() {
+    }
+
+    /** The command's work on the session's context; returns what to print. */
+    abstract Result run(JobContext ctx) throws Exception;
+
+    /** Opens the session on the workspace of {@code --out}. */
+    Session open() {
+        return new Session(common.workspace.out, spark, spec.commandLine().getErr());
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        check();
+        Result result;
+        try (Session session = open()) {
+            result = run(session.context());
+        }
+        result.print(spec.commandLine().getOut());
+        return 0;
+    }
+}
