@@ -14,10 +14,12 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.grid.SubstationCapacity;
-import org.energycommons.workbench.models.provenance.Json;
+import org.energycommons.workbench.models.usecase.MapMetrics;
+import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 
 /**
- * Accuracy of a probabilistic day-ahead load forecast on a set of substation-hours.
+ * Accuracy of a probabilistic day-ahead load forecast on a set of substation-hours: the uc4 metrics of one model
+ * on one split, as published in {@code uc4.json}.
  *
  * @param rows number of substation-hours scored
  * @param mape mean absolute percentage error of P50 (fraction, 0.05 = 5%)
@@ -37,7 +39,8 @@ import org.energycommons.workbench.models.provenance.Json;
  */
 public record ForecastMetrics(long rows, double mape, double rmse, double skillVsPersistence, double coverageP10P90,
                               double congestionRecall, double congestionPrecision, long congestionHours,
-                              long alertHours, double pinballP10, double pinballP50, double pinballP90, double crps) {
+                              long alertHours, double pinballP10, double pinballP50, double pinballP90, double crps)
+        implements UseCaseMetrics {
 
     /** Evaluates rows carrying {@code load_kw, p10_kw, p50_kw, p90_kw, lag_d7_kw, capacity_kva} in one pass. */
     public static ForecastMetrics evaluate(Dataset<Row> predictions) {
@@ -78,28 +81,32 @@ public record ForecastMetrics(long rows, double mape, double rmse, double skillV
         return when(y.geq(q), y.minus(q).multiply(tau)).otherwise(q.minus(y).multiply(1 - tau));
     }
 
-    /** The metrics under their names in {@code uc4.json}; undefined values are null. */
+    /** The metrics under their names in {@code uc4.json}; undefined values are NaN (null in the JSON). */
+    @Override
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("mape", Json.finiteOrNull(mape));
-        m.put("rmse", Json.finiteOrNull(rmse));
-        m.put("skill_vs_persistence", Json.finiteOrNull(skillVsPersistence));
-        m.put("coverage_p10_p90", Json.finiteOrNull(coverageP10P90));
-        m.put("congestion_recall", Json.finiteOrNull(congestionRecall));
-        m.put("congestion_precision", Json.finiteOrNull(congestionPrecision));
+        m.put("mape", mape);
+        m.put("rmse", rmse);
+        m.put("skill_vs_persistence", skillVsPersistence);
+        m.put("coverage_p10_p90", coverageP10P90);
+        m.put("congestion_recall", congestionRecall);
+        m.put("congestion_precision", congestionPrecision);
         m.put("congestion_hours", congestionHours);
         m.put("alert_hours", alertHours);
-        m.put("pinball_p10", Json.finiteOrNull(pinballP10));
-        m.put("pinball_p50", Json.finiteOrNull(pinballP50));
-        m.put("pinball_p90", Json.finiteOrNull(pinballP90));
-        m.put("crps", Json.finiteOrNull(crps));
+        m.put("pinball_p10", pinballP10);
+        m.put("pinball_p50", pinballP50);
+        m.put("pinball_p90", pinballP90);
+        m.put("crps", crps);
         m.put("rows", rows);
         return m;
     }
 
-    /** The value of a metric by its JSON name; NaN if unknown or undefined. */
-    public double value(String metric) {
-        Object v = toMap().get(metric);
-        return v instanceof Number num ? num.doubleValue() : Double.NaN;
+    /** Reads the published form back ({@code null} values are undefined metrics, NaN). */
+    public static ForecastMetrics fromMap(Map<String, Object> map) {
+        MapMetrics v = new MapMetrics(map);
+        return new ForecastMetrics((long) v.value("rows"), v.value("mape"), v.value("rmse"),
+                v.value("skill_vs_persistence"), v.value("coverage_p10_p90"), v.value("congestion_recall"),
+                v.value("congestion_precision"), (long) v.value("congestion_hours"), (long) v.value("alert_hours"),
+                v.value("pinball_p10"), v.value("pinball_p50"), v.value("pinball_p90"), v.value("crps"));
     }
 }

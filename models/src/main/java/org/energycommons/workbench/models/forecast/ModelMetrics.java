@@ -2,12 +2,18 @@ package org.energycommons.workbench.models.forecast;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.energycommons.workbench.models.usecase.EvaluationSets;
 
 /**
  * The metrics of one model on train, validation and test rows, travelling together: model cards, registry and
  * reports read them from here and never recompute.
  */
 public record ModelMetrics(ForecastMetrics train, ForecastMetrics validation, ForecastMetrics test) {
+
+    /** As evaluation sets: judged on test, selected on validation, fitted on train. */
+    public EvaluationSets evaluationSets() {
+        return EvaluationSets.ofTimeSplit(train, validation, test);
+    }
 
     /** By split name. */
     public Map<String, Map<String, Object>> toMap() {

@@ -1,5 +1,8 @@
 package org.energycommons.workbench.models.registry;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -8,9 +11,9 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.energycommons.workbench.models.forecast.ModelMetrics;
 import org.energycommons.workbench.models.provenance.Json;
 import org.energycommons.workbench.models.provenance.ModelProvenance;
+import org.energycommons.workbench.models.usecase.EvaluationSets;
 
 /**
  * Rows of the model registry table: one per trained model, keyed by {@code model_id}, with its full provenance,
@@ -45,24 +48,30 @@ public final class ModelRegistry {
     private ModelRegistry() {
     }
 
-    /** The registry row of a saved model. */
-    public static Row row(ModelProvenance p, ModelMetrics metrics, String artifactPath) {
+    /**
+     * The registry row of a saved model, with its metrics by evaluation set in the {@code metrics_json} column:
+     * set name → metric name → value, from what the model saw to what it is judged on (e.g. {@code train},
+     * {@code validation}, {@code test}); undefined (non-finite) values are null.
+     */
+    public static Row row(ModelProvenance p, EvaluationSets evaluation, String artifactPath) {
         return RowFactory.create(p.modelId(), p.useCase(), p.name(), p.engine(), p.algorithm(), compact(p.params()),
                 p.seed(), compact(p.inputTables()), compact(p.features()), p.label(), compact(p.split()),
                 p.trainingRows(), p.dataFingerprint(), p.gitCommit(), compact(p.libraries()), p.createdAt(),
-                artifactPath, compact(metrics.toMap()));
+                artifactPath, compact(metricsColumn(evaluation)));
     }
 
-    /**
-     * The registry row of a saved model of any kind, with its metrics by split (e.g. {@code train},
-     * {@code validation}, {@code test} → metric name → value), as the use case's result holds them.
-     */
-    public static Row row(ModelProvenance p, Map<String, ? extends Map<String, ?>> metricsBySplit,
-                          String artifactPath) {
-        return RowFactory.create(p.modelId(), p.useCase(), p.name(), p.engine(), p.algorithm(), compact(p.params()),
-                p.seed(), compact(p.inputTables()), compact(p.features()), p.label(), compact(p.split()),
-                p.trainingRows(), p.dataFingerprint(), p.gitCommit(), compact(p.libraries()), p.createdAt(),
-                artifactPath, compact(metricsBySplit));
+    /** The {@code metrics_json} value: the sets in reverse order of {@link EvaluationSets#sets()}, NaN as null. */
+    static Map<String, Map<String, Object>> metricsColumn(EvaluationSets evaluation) {
+        List<String> sets = new ArrayList<>(evaluation.sets().keySet());
+        Collections.reverse(sets);
+        Map<String, Map<String, Object>> column = new LinkedHashMap<>();
+        for (String set : sets) {
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            evaluation.get(set).toMap().forEach((k, v) -> metrics.put(k,
+                    v instanceof Double d && !Double.isFinite(d) ? null : v));
+            column.put(set, metrics);
+        }
+        return column;
     }
 
     /** Registry rows as a table. */

@@ -21,6 +21,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.models.provenance.DataFingerprint;
 import org.energycommons.workbench.models.provenance.ModelProvenance;
+import org.energycommons.workbench.models.usecase.EvaluationSets;
 import smile.clustering.HierarchicalClustering;
 
 /**
@@ -73,7 +74,8 @@ public final class LoadSegmentation {
      * @param insufficient why nothing was fitted, or null
      * @param models the fitted clusterings, then the classifier
      * @param bestModel the clustering with the highest silhouette on fitted meters
-     * @param metrics model → split ({@code train, validation, test}) → metric → value
+     * @param evaluation model → its metrics on the held-out meters (judged) and on the fitted meters (with the
+     *     number of segments chosen on them), in model order
      * @param silhouetteByK clustering → k → silhouette on fitted meters
      * @param segments {@link #SEGMENTS_SCHEMA} rows
      * @param centroids {@link #CENTROIDS_SCHEMA} rows
@@ -82,7 +84,7 @@ public final class LoadSegmentation {
      * @param split how meters were split
      */
     public record Outcome(String insufficient, List<SegmentModel> models, String bestModel,
-                          Map<String, Map<String, Map<String, Object>>> metrics,
+                          Map<String, EvaluationSets> evaluation,
                           Map<String, Map<Integer, Double>> silhouetteByK, List<Row> segments, List<Row> centroids,
                           List<Row> communeMix, Map<String, Long> exclusions, Map<String, String> split) {
     }
@@ -250,7 +252,7 @@ public final class LoadSegmentation {
         SegmentProfiles tariffProfiles = SegmentProfiles.pooled(fit, Meter::tariff, overall);
         SegmentProfiles tariffOffPeak = SegmentProfiles.placed(fit, Meter::tariff, options.minProfileMeters(),
                 overall);
-        Map<String, Map<String, Map<String, Object>>> metrics = new LinkedHashMap<>();
+        Map<String, EvaluationSets> evaluation = new LinkedHashMap<>();
         List<Row> segments = new ArrayList<>();
         List<Row> centroids = new ArrayList<>();
         List<Row> communeMix = new ArrayList<>();
@@ -269,20 +271,14 @@ public final class LoadSegmentation {
             SegmentProfiles profiles = SegmentProfiles.placed(fit, segmentOf, options.minProfileMeters(), overall);
             SegmentProfiles segmentOnly = SegmentProfiles.pooled(fit, segmentOf, overall);
             References references = new References(tariffProfiles, tariffOffPeak, segmentOnly);
-            Map<String, Map<String, Object>> bySplit = new LinkedHashMap<>();
-            bySplit.put(FIT, evaluate(fit, fitPoints, fitLabels, profiles, references, archetypes));
-            Map<String, Object> validation = new LinkedHashMap<>();
-            if (chosenSilhouette.containsKey(name)) {
-                validation.put("silhouette", chosenSilhouette.get(name));
-            }
-            validation.put("k", model.k());
-            bySplit.put("validation", validation);
-            Map<String, Object> testMetrics = evaluate(test, testPoints, testLabels, profiles, references, archetypes);
+            // The silhouette k was chosen by is the fitted meters' silhouette, computed on the same labels.
+            Uc1Metrics fitted = evaluate(fit, fitPoints, fitLabels, profiles, references, archetypes)
+                    .withK(model.k());
+            Uc1Metrics heldOut = evaluate(test, testPoints, testLabels, profiles, references, archetypes);
             if (model == classifier) {
-                testMetrics.put("agreement_with_" + bestModel, agreement(testLabels, bestTestLabels));
+                heldOut = heldOut.withAgreement(bestModel, agreement(testLabels, bestTestLabels));
             }
-            bySplit.put(TEST, testMetrics);
-            metrics.put(name, bySplit);
+            evaluation.put(name, EvaluationSets.ofHeldOut(fitted, heldOut));
             for (int i = 0; i < fit.size(); i++) {
                 segments.add(RowFactory.create(fit.get(i).id(), name, rank[fitLabels[i]] + 1, FIT,
                         name.equals(bestModel)));
@@ -298,13 +294,12 @@ public final class LoadSegmentation {
                 communeMix.addAll(communeRows(name, fit, fitLabels, test, testLabels, rank));
             }
         }
-        Map<String, Object> bestTest = metrics.get(bestModel).get(TEST);
+        Uc1Metrics bestTest = (Uc1Metrics) evaluation.get(bestModel).judgedMetrics();
         log.accept(String.format("best %s (k=%d): held-out ARI %.3f, silhouette %.3f, NRMSE %.3f vs tariff-class "
                         + "profiles %.3f (segments over all off-peak starts %.3f, tariff classes on them %.3f)",
-                bestModel, best.k(), (Double) bestTest.get("ari"), (Double) bestTest.get("silhouette"),
-                (Double) bestTest.get("nrmse"), (Double) bestTest.get("nrmse_baseline"),
-                (Double) bestTest.get("nrmse_segment_only"), (Double) bestTest.get("nrmse_tariff_offpeak")));
-        return new Outcome(null, models, bestModel, metrics, curves, segments, centroids, communeMix, exclusions,
+                bestModel, best.k(), bestTest.ari(), bestTest.silhouette(), bestTest.nrmse(),
+                bestTest.nrmseBaseline(), bestTest.nrmseSegmentOnly(), bestTest.nrmseTariffOffpeak()));
+        return new Outcome(null, models, bestModel, evaluation, curves, segments, centroids, communeMix, exclusions,
                 split);
     }
 
@@ -410,7 +405,7 @@ public final class LoadSegmentation {
         }
     }
 
-    private static Map<String, Object> evaluate(List<Meter> meters, double[][] points, int[] labels,
+    private static Uc1Metrics evaluate(List<Meter> meters, double[][] points, int[] labels,
                                                 SegmentProfiles profiles, References references,
                                                 Map<String, String> archetypes) {
         double nrmse = 0;
@@ -435,18 +430,10 @@ public final class LoadSegmentation {
             predicted[i] = labels[i];
             complete &= truth[i] != null;
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("ari", complete ? ClusterQuality.adjustedRandIndex(truth, predicted) : Double.NaN);
-        out.put("silhouette", ClusterQuality.silhouette(points, labels));
-        out.put("nrmse", nrmse);
-        out.put("nrmse_baseline", baseline);
-        out.put("nrmse_reduction_vs_baseline", 1 - nrmse / baseline);
-        out.put("nrmse_segment_only", segmentOnly);
-        out.put("nrmse_tariff_offpeak", tariffOffPeak);
-        out.put("offpeak_placed_share", n == 0 ? Double.NaN : placed / (double) n);
-        out.put("segments_used", (int) Arrays.stream(labels).distinct().count());
-        out.put("meters", n);
-        return out;
+        return new Uc1Metrics(complete ? ClusterQuality.adjustedRandIndex(truth, predicted) : Double.NaN,
+                ClusterQuality.silhouette(points, labels), nrmse, baseline, segmentOnly, tariffOffPeak,
+                n == 0 ? Double.NaN : placed / (double) n, (int) Arrays.stream(labels).distinct().count(), n, null,
+                null);
     }
 
     private static double agreement(int[] a, int[] b) {

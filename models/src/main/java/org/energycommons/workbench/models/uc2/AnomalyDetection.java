@@ -22,6 +22,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.synthetic.SyntheticFaults;
+import org.energycommons.workbench.models.usecase.EvaluationSets;
+import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 
 /**
  * The uc2 detection run: fits the expected-consumption model and the isolation forest on the tuning period (the
@@ -70,16 +72,14 @@ public final class AnomalyDetection {
     }
 
     /**
-     * One detector's scores.
+     * One detector: what was tuned and its evaluation-period detections (its metrics are in
+     * {@link Outcome#evaluation()}).
      *
      * @param name detector name
-     * @param validation tuning-period metrics
-     * @param test evaluation-period metrics
      * @param settings what was tuned
-     * @param testEvaluation the evaluation-period detections
+     * @param testEvaluation the evaluation-period detections, null when nothing could be scored
      */
-    public record DetectorScores(String name, Map<String, Double> validation, Map<String, Double> test,
-                                 Map<String, String> settings, FaultMatching.Evaluation testEvaluation) {
+    public record DetectorScores(String name, Map<String, String> settings, FaultMatching.Evaluation testEvaluation) {
     }
 
     /**
@@ -94,9 +94,10 @@ public final class AnomalyDetection {
      * @param combinedThreshold the forest threshold inside the combined detector
      * @param rules the rules read
      * @param keptRules the rules kept by tuning
-     * @param detectors the three detectors' scores
+     * @param detectors the three detectors' settings and detections
      * @param bestModel the detector with the best tuning F1
-     * @param expectedMetrics MAPE of the expected daily consumption on each period
+     * @param evaluation model → its metrics on the evaluation period ({@code test}, judged) and the tuning period
+     *     ({@code validation}): the expected-consumption model first (when fitted), then the three detectors
      * @param alerts alert rows of every detector (see {@link #alertColumns()}), cached
      * @param scored feature rows with the expected-consumption columns and the forest score, cached
      * @param ruleByFaultType evaluation-period alert days per rule and fault type ({@code none} outside faults)
@@ -105,8 +106,8 @@ public final class AnomalyDetection {
      */
     public record Outcome(boolean sufficient, String message, Period period, ExpectedConsumptionModel expected,
                           AnomalyForest forest, double combinedThreshold, AlertRules rules, AlertRules keptRules,
-                          List<DetectorScores> detectors, String bestModel, Map<String, Map<String, Double>>
-                                  expectedMetrics, Dataset<Row> alerts, Dataset<Row> scored,
+                          List<DetectorScores> detectors, String bestModel, Map<String, EvaluationSets> evaluation,
+                          Dataset<Row> alerts, Dataset<Row> scored,
                           Map<String, Map<String, Long>> ruleByFaultType, boolean truthKnown, long trainingRows) {
     }
 
@@ -195,7 +196,7 @@ public final class AnomalyDetection {
                 .count();
         long evaluationDays = forestScores.size() - tuningDays;
         Scorer tuning = new Scorer(truth, period.tuningFrom(), period.tuningTo(), tuningDays);
-        Scorer evaluation = new Scorer(truth, period.evaluationFrom(), period.evaluationTo(), evaluationDays);
+        Scorer evaluationPeriod = new Scorer(truth, period.evaluationFrom(), period.evaluationTo(), evaluationDays);
 
         for (AlertRule rule : rules.rules()) {
             FaultMatching.Evaluation e = tuning.evaluate(byRule.getOrDefault(rule.id(), Set.of()));
@@ -258,24 +259,28 @@ public final class AnomalyDetection {
         combinedDays.addAll(above(forestScores, combinedThreshold));
 
         List<DetectorScores> detectors = new ArrayList<>();
+        Map<String, EvaluationSets> evaluation = new LinkedHashMap<>();
+        evaluation.put(Uc2ModelStore.EXPECTED, expectedMetrics(scored, split));
         Map<String, String> ruleSettings = new LinkedHashMap<>();
         ruleSettings.put("rules_file", rules.source());
         ruleSettings.put("rules_kept", String.join(",", kept));
         ruleSettings.put("rules_dropped", String.join(",", AlertRule.ids(rules.rules()).stream()
                 .filter(id -> !kept.contains(id)).toList()));
-        detectors.add(scores(Uc2ModelStore.RULES, ruleDays, tuning, evaluation, ruleSettings));
+        detectors.add(scores(Uc2ModelStore.RULES, ruleDays, tuning, evaluationPeriod, ruleSettings, evaluation));
         Map<String, String> forestSettings = new LinkedHashMap<>();
         forestSettings.put("threshold", String.valueOf(forestThreshold));
         forestSettings.put("threshold_quantile", forestQuantile);
-        detectors.add(scores(Uc2ModelStore.FOREST, forestDays, tuning, evaluation, forestSettings));
+        detectors.add(scores(Uc2ModelStore.FOREST, forestDays, tuning, evaluationPeriod, forestSettings,
+                evaluation));
         Map<String, String> combinedSettings = new LinkedHashMap<>(ruleSettings);
         combinedSettings.put("threshold", String.valueOf(combinedThreshold));
         combinedSettings.put("threshold_quantile", combinedQuantile);
-        detectors.add(scores(Uc2ModelStore.COMBINED, combinedDays, tuning, evaluation, combinedSettings));
+        detectors.add(scores(Uc2ModelStore.COMBINED, combinedDays, tuning, evaluationPeriod, combinedSettings,
+                evaluation));
         String bestModel = Uc2ModelStore.RULES;
         double bestValidation = Double.NEGATIVE_INFINITY;
         for (DetectorScores d : detectors) {
-            double f = objective(d.validation());
+            double f = objective(evaluation.get(d.name()));
             if (f > bestValidation) {
                 bestValidation = f;
                 bestModel = d.name();
@@ -284,43 +289,50 @@ public final class AnomalyDetection {
 
         Dataset<Row> alerts = alertTable(ruleAlerts, scored, kept, forestThreshold, combinedThreshold, split)
                 .cache();
-        Map<String, Map<String, Double>> expectedMetrics = expectedMetrics(scored, split);
         Map<String, Set<FaultMatching.AlertDay>> sources = new TreeMap<>(byRule);
         sources.put(FOREST_RULE, above(forestScores, combinedThreshold));
         Map<String, Map<String, Long>> crossTab = crossTab(sources, truth, period);
         return new Outcome(true, String.format("%d building-days, %d buildings", forestScores.size(),
                 expected.buildings()), period, expected, forest.withThreshold(forestThreshold), combinedThreshold,
-                rules, rules.only(kept), detectors, bestModel, expectedMetrics, alerts, scored, crossTab, truthKnown,
+                rules, rules.only(kept), detectors, bestModel, evaluation, alerts, scored, crossTab, truthKnown,
                 train.size());
     }
 
     private static Outcome insufficient(String message, Period period, AlertRules rules, boolean truthKnown) {
         List<DetectorScores> detectors = new ArrayList<>();
+        Map<String, EvaluationSets> evaluation = new LinkedHashMap<>();
         for (String name : DETECTORS) {
-            detectors.add(new DetectorScores(name, nanMetrics(), nanMetrics(), Map.of("outcome", message), null));
+            detectors.add(new DetectorScores(name, Map.of("outcome", message), null));
+            evaluation.put(name, periodSets(Uc2Metrics.Detection.undefined(), Uc2Metrics.Detection.undefined()));
         }
         return new Outcome(false, message, period, null, null, Double.NaN, rules, rules, detectors,
-                Uc2ModelStore.RULES, Map.of(), null, null, Map.of(), truthKnown, 0);
+                Uc2ModelStore.RULES, evaluation, null, null, Map.of(), truthKnown, 0);
     }
 
-    private static Map<String, Double> nanMetrics() {
-        Map<String, Double> m = new LinkedHashMap<>();
-        for (String k : List.of("precision", "recall", "f1", "median_detection_delay_days",
-                "false_alerts_per_building_year")) {
-            m.put(k, Double.NaN);
-        }
-        return m;
+    /** Judged on the evaluation period ({@code test}), tuned on the tuning period ({@code validation}). */
+    private static EvaluationSets periodSets(Uc2Metrics test, Uc2Metrics validation) {
+        Map<String, UseCaseMetrics> sets = new LinkedHashMap<>();
+        sets.put(EvaluationSets.TEST, test);
+        sets.put(EvaluationSets.VALIDATION, validation);
+        return new EvaluationSets(EvaluationSets.TEST, sets);
     }
 
     private static DetectorScores scores(String name, Set<FaultMatching.AlertDay> days, Scorer tuning,
-                                         Scorer evaluation, Map<String, String> settings) {
-        FaultMatching.Evaluation test = evaluation.evaluate(days);
-        return new DetectorScores(name, tuning.score(days), test.metrics(), settings, test);
+                                         Scorer evaluationPeriod, Map<String, String> settings,
+                                         Map<String, EvaluationSets> evaluation) {
+        FaultMatching.Evaluation test = evaluationPeriod.evaluate(days);
+        evaluation.put(name, periodSets(test.metrics(), tuning.score(days)));
+        return new DetectorScores(name, settings, test);
+    }
+
+    /** Tuning-period F1 of a detector, with a missing F1 worst. */
+    private static double objective(EvaluationSets sets) {
+        return objective((Uc2Metrics.Detection) sets.get(EvaluationSets.VALIDATION));
     }
 
     /** F1, with a missing F1 worst. */
-    private static double objective(Map<String, Double> metrics) {
-        double f = metrics.getOrDefault("f1", Double.NaN);
+    private static double objective(Uc2Metrics.Detection metrics) {
+        double f = metrics.f1();
         return Double.isNaN(f) ? -1 : f;
     }
 
@@ -352,7 +364,7 @@ public final class AnomalyDetection {
 
     /** Scores alert days over one period. */
     private record Scorer(List<FaultMatching.Fault> faults, LocalDate from, LocalDate to, long monitoredDays) {
-        Map<String, Double> score(Set<FaultMatching.AlertDay> days) {
+        Uc2Metrics.Detection score(Set<FaultMatching.AlertDay> days) {
             return evaluate(days).metrics();
         }
 
@@ -399,8 +411,12 @@ public final class AnomalyDetection {
                         lit(model).as("model"));
     }
 
-    private static Map<String, Map<String, Double>> expectedMetrics(Dataset<Row> scored, LocalDate split) {
-        Map<String, Map<String, Double>> m = new LinkedHashMap<>();
+    /**
+     * The expected-consumption model's accuracy on each period; a period without a building-day with consumption
+     * gets undefined (NaN) metrics.
+     */
+    private static EvaluationSets expectedMetrics(Dataset<Row> scored, LocalDate split) {
+        Map<String, Uc2Metrics.ExpectedConsumption> m = new LinkedHashMap<>();
         Column ape = org.apache.spark.sql.functions.abs(col("daily_kwh").minus(col("expected_daily_kwh")))
                 .divide(col("daily_kwh"));
         for (Row r : scored
@@ -411,12 +427,10 @@ public final class AnomalyDetection {
                 .agg(org.apache.spark.sql.functions.avg(ape),
                         org.apache.spark.sql.functions.expr("percentile_approx(abs(daily_residual_z), 0.5)"))
                 .collectAsList()) {
-            Map<String, Double> s = new LinkedHashMap<>();
-            s.put("mape_daily_kwh", r.getDouble(1));
-            s.put("median_abs_daily_residual_z", r.getDouble(2));
-            m.put(r.getString(0), s);
+            m.put(r.getString(0), new Uc2Metrics.ExpectedConsumption(r.getDouble(1), r.getDouble(2)));
         }
-        return m;
+        Uc2Metrics.ExpectedConsumption undefined = new Uc2Metrics.ExpectedConsumption(Double.NaN, Double.NaN);
+        return periodSets(m.getOrDefault("test", undefined), m.getOrDefault("validation", undefined));
     }
 
     /** Evaluation-period alert days per source (rule or forest) and the fault type whose window holds them. */

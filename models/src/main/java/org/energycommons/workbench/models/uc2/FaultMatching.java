@@ -55,16 +55,16 @@ public final class FaultMatching {
     /**
      * The scores of a set of alert days.
      *
-     * @param metrics metric name → value (see the class comment)
+     * @param metrics the scores (see the class comment)
      * @param detections each evaluated fault with its delay
      * @param episodes alert episodes in the period
      * @param falseEpisodes false alerts
      */
-    public record Evaluation(Map<String, Double> metrics, List<Detection> detections, int episodes,
+    public record Evaluation(Uc2Metrics.Detection metrics, List<Detection> detections, int episodes,
                              int falseEpisodes) {
-        /** A metric, NaN when absent. */
+        /** A metric by its published name, NaN when absent. */
         public double get(String name) {
-            return metrics.getOrDefault(name, Double.NaN);
+            return metrics.value(name);
         }
     }
 
@@ -116,30 +116,22 @@ public final class FaultMatching {
             detections.add(new Detection(f, hit ? (int) ChronoUnit.DAYS.between(f.start(), first) : -1));
         }
 
-        Map<String, Double> m = new LinkedHashMap<>();
         double precision = episodes == 0 ? Double.NaN : (episodes - falseEpisodes) / (double) episodes;
         double recall = recall(detections);
-        m.put("precision", precision);
-        m.put("recall", recall);
-        m.put("f1", f1(precision, recall));
-        m.put("median_detection_delay_days", medianDelay(detections));
-        m.put("false_alerts_per_building_year", monitoredBuildingDays == 0 ? Double.NaN
-                : falseEpisodes / (monitoredBuildingDays / 365.25));
-        m.put("faults", (double) detections.size());
-        m.put("detected_faults", (double) detections.stream().filter(Detection::detected).count());
-        m.put("alert_episodes", (double) episodes);
-        m.put("false_alerts", (double) falseEpisodes);
+        Uc2Metrics.Counts counts = new Uc2Metrics.Counts(detections.size(),
+                (int) detections.stream().filter(Detection::detected).count(), episodes, falseEpisodes);
+        Map<String, Uc2Metrics.FaultTypeScores> byType = new LinkedHashMap<>();
         for (String type : types) {
             List<Detection> own = detections.stream().filter(d -> d.fault().type().equals(type)).toList();
             int trueT = trueByType.getOrDefault(type, 0);
             double precisionT = trueT + falseEpisodes == 0 ? Double.NaN : trueT / (double) (trueT + falseEpisodes);
             double recallT = recall(own);
-            m.put("recall_" + type, recallT);
-            m.put("precision_" + type, precisionT);
-            m.put("f1_" + type, f1(precisionT, recallT));
-            m.put("median_detection_delay_days_" + type, medianDelay(own));
-            m.put("faults_" + type, (double) own.size());
+            byType.put(type, new Uc2Metrics.FaultTypeScores(recallT, precisionT, f1(precisionT, recallT),
+                    medianDelay(own), own.size()));
         }
+        Uc2Metrics.Detection m = new Uc2Metrics.Detection(precision, recall, f1(precision, recall),
+                medianDelay(detections), monitoredBuildingDays == 0 ? Double.NaN
+                : falseEpisodes / (monitoredBuildingDays / 365.25), counts, byType);
         return new Evaluation(m, detections, episodes, falseEpisodes);
     }
 

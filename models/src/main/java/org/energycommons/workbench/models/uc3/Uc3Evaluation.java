@@ -2,10 +2,10 @@ package org.energycommons.workbench.models.uc3;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.energycommons.workbench.models.mv.SavingsEstimate;
+import org.energycommons.workbench.models.usecase.EvaluationSets;
 
 /**
  * The uc3 metrics of each method, from its fits and the true savings (evaluation only):
@@ -34,21 +34,11 @@ public final class Uc3Evaluation {
     public record TrueSavings(double fraction, double counterfactualKwh) {
     }
 
-    /** The metrics of one method by split ({@code test}, {@code validation}, {@code train}). */
-    public record MethodMetrics(Map<String, Object> test, Map<String, Object> validation, Map<String, Object> train) {
-
-        /** By split name, as the registry stores them. */
-        public Map<String, Map<String, Object>> bySplit() {
-            Map<String, Map<String, Object>> m = new LinkedHashMap<>();
-            m.put("train", train);
-            m.put("validation", validation);
-            m.put("test", test);
-            return m;
-        }
-    }
-
-    /** The metrics of one method. */
-    public static MethodMetrics evaluate(String method, List<BuildingFit> fits, Map<String, TrueSavings> truth) {
+    /**
+     * The metrics of one method: {@link Uc3Metrics.Test} (judged), {@link Uc3Metrics.Validation} and
+     * {@link Uc3Metrics.Train}.
+     */
+    public static EvaluationSets evaluate(String method, List<BuildingFit> fits, Map<String, TrueSavings> truth) {
         List<BuildingFit> own = fits.stream().filter(f -> f.method().equals(method)).toList();
         List<BuildingFit> treated = role(own, Assignment.TREATED);
         List<BuildingFit> placebo = role(own, Assignment.PLACEBO);
@@ -79,31 +69,13 @@ public final class Uc3Evaluation {
                 covered++;
             }
         }
-        Map<String, Object> test = new LinkedHashMap<>();
-        test.put("savings_abs_error_pct_points_median", median(absError));
-        test.put("placebo_coverage_90", coverage(placebo));
-        test.put("cvrmse", median(cv));
-        test.put("nmbe", median(nmbe));
-        test.put("savings_error_pct_points_mean", mean(error));
-        test.put("savings_abs_error_pct_points_p90", quantile(absError, 0.9));
-        test.put("treated_coverage_90", withTruth == 0 ? Double.NaN : covered / (double) withTruth);
-        test.put("half_width_90_pct_points_median", median(halfWidths(treated)));
-        test.put("placebo_abs_error_pct_points_median", median(absFractions(placebo)));
-        test.put("placebo_half_width_90_pct_points_median", median(halfWidths(placebo)));
-        if (method.equals(SavingsFits.HOURLY)) {
-            test.put("placebo_coverage_90_hourly_formula", hourlyFormulaCoverage(placebo));
-        }
-        test.put("treated_buildings", treated.size());
-        test.put("treated_fitted", count(treated));
-        test.put("treated_with_truth", withTruth);
-        test.put("placebo_runs", placebo.size());
-        test.put("placebo_fitted", count(placebo));
-
-        Map<String, Object> val = new LinkedHashMap<>();
-        val.put("placebo_abs_error_pct_points_median", median(absFractions(validation)));
-        val.put("placebo_coverage_90", coverage(validation));
-        val.put("runs", validation.size());
-        val.put("fitted", count(validation));
+        Uc3Metrics.Test test = new Uc3Metrics.Test(median(absError), coverage(placebo), median(cv), median(nmbe),
+                mean(error), quantile(absError, 0.9), withTruth == 0 ? Double.NaN : covered / (double) withTruth,
+                median(halfWidths(treated)), median(absFractions(placebo)), median(halfWidths(placebo)),
+                method.equals(SavingsFits.HOURLY) ? hourlyFormulaCoverage(placebo) : null, treated.size(),
+                count(treated), withTruth, placebo.size(), count(placebo));
+        Uc3Metrics.Validation val = new Uc3Metrics.Validation(median(absFractions(validation)),
+                coverage(validation), validation.size(), count(validation));
 
         List<Double> allCv = new ArrayList<>();
         List<Double> allNmbe = new ArrayList<>();
@@ -115,12 +87,8 @@ public final class Uc3Evaluation {
                 rho.add(f.rho());
             }
         }
-        Map<String, Object> train = new LinkedHashMap<>();
-        train.put("cvrmse", median(allCv));
-        train.put("nmbe", median(allNmbe));
-        train.put("residual_autocorrelation_median", median(rho));
-        train.put("baselines_fitted", allCv.size());
-        return new MethodMetrics(finite(test), finite(val), finite(train));
+        Uc3Metrics.Train train = new Uc3Metrics.Train(median(allCv), median(allNmbe), median(rho), allCv.size());
+        return EvaluationSets.ofTimeSplit(train, val, test);
     }
 
     /**
@@ -128,25 +96,18 @@ public final class Uc3Evaluation {
      * buildings (true savings 0); ties, or no validation run at all, keep the earlier method of {@code methods}
      * (CalTRACK daily first: the reference method when daily data exist).
      */
-    public static String selectBest(List<String> methods, Map<String, MethodMetrics> metrics) {
+    public static String selectBest(List<String> methods, Map<String, EvaluationSets> metrics) {
         String best = methods.get(0);
         double bestValue = Double.NaN;
         for (String m : methods) {
-            Object v = metrics.get(m).validation().get("placebo_abs_error_pct_points_median");
-            double d = v instanceof Number n ? n.doubleValue() : Double.NaN;
+            double d = ((Uc3Metrics.Validation) metrics.get(m).get(EvaluationSets.VALIDATION))
+                    .placeboAbsErrorPctPointsMedian();
             if (Double.isFinite(d) && (Double.isNaN(bestValue) || d < bestValue)) {
                 best = m;
                 bestValue = d;
             }
         }
         return best;
-    }
-
-    /** Non-finite values (undefined metrics) become null, as the JSON publishes them. */
-    private static Map<String, Object> finite(Map<String, Object> m) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        m.forEach((k, v) -> out.put(k, v instanceof Double d && !Double.isFinite(d) ? null : v));
-        return out;
     }
 
     private static List<BuildingFit> role(List<BuildingFit> fits, String role) {

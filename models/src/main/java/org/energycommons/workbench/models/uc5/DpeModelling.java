@@ -23,7 +23,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
-import org.energycommons.workbench.models.provenance.Json;
+import org.energycommons.workbench.models.usecase.EvaluationSets;
 
 /**
  * The uc5 modelling run: splits the certified dwellings, fits every candidate model on the training split, scores
@@ -37,7 +37,7 @@ import org.energycommons.workbench.models.provenance.Json;
  * the rest tests. Dwellings without certificate are {@value #UNCERTIFIED}: they get predictions, and their truth
  * (where known) is a second held-out evaluation set.
  *
- * <p><b>Selection.</b> The best model has the highest {@link DpeMetrics#selectionScore} against the certificates
+ * <p><b>Selection.</b> The best model has the highest {@link Uc5Metrics.ClassAgreement#selectionScore} against the certificates
  * of the validation split; ties go to the higher validation accuracy, then to the lower validation intensity
  * error, then to the name. The best intensity model is the regression model with the lowest validation intensity
  * error. Neither looks at test rows or at the truth.
@@ -66,7 +66,7 @@ public final class DpeModelling {
      * @param sufficient whether there were enough certified dwellings to train
      * @param message why not, or a one-line summary
      * @param models fitted models, in candidate order
-     * @param metrics model → split name ({@code train}, {@code validation}, {@code test}) → metric name → value
+     * @param evaluation model → its metrics on the test (judged), validation and train splits, in model order
      * @param bestModel the model selected on validation (null when insufficient)
      * @param bestIntensityModel the regression model with the lowest validation intensity error (null if none)
      * @param predictions every model's prediction for every dwelling (cached; see {@link #predictionColumns()})
@@ -77,9 +77,9 @@ public final class DpeModelling {
      * @param gapMedianRatio median metered-to-certificate primary energy ratio of eligible dwellings
      */
     public record Outcome(boolean sufficient, String message, List<DpeModel> models,
-                          Map<String, Map<String, Map<String, Object>>> metrics, String bestModel,
-                          String bestIntensityModel, Dataset<Row> predictions, Map<String, DpeMetrics> testTruth,
-                          Map<String, DpeMetrics> heldOutTruth, DpeMetrics labelNoise, Map<String, Long> split,
+                          Map<String, EvaluationSets> evaluation, String bestModel,
+                          String bestIntensityModel, Dataset<Row> predictions, Map<String, Uc5Metrics.ClassAgreement> testTruth,
+                          Map<String, Uc5Metrics.ClassAgreement> heldOutTruth, Uc5Metrics.ClassAgreement labelNoise, Map<String, Long> split,
                           double gapMedianRatio) {
     }
 
@@ -148,7 +148,7 @@ public final class DpeModelling {
                     sizes.get(TEST), trainClasses, options.minCertified());
             assigned.unpersist();
             return new Outcome(false, message, List.of(), Map.of(), null, null, null, Map.of(), Map.of(),
-                    DpeMetrics.of(List.of(), List.of(), new double[0], new double[0]), sizes, Double.NaN);
+                    Uc5Metrics.ClassAgreement.of(List.of(), List.of(), new double[0], new double[0]), sizes, Double.NaN);
         }
         Map<String, String> splitDescription = new LinkedHashMap<>();
         splitDescription.put("method", "stratified by certificate class, hash of seed and building_id");
@@ -202,39 +202,31 @@ public final class DpeModelling {
                     .computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(r);
         }
 
-        Map<String, Map<String, Map<String, Object>>> metrics = new LinkedHashMap<>();
-        Map<String, DpeMetrics> validation = new LinkedHashMap<>();
-        Map<String, DpeMetrics> testTruth = new LinkedHashMap<>();
-        Map<String, DpeMetrics> heldOut = new LinkedHashMap<>();
-        DpeMetrics labelNoise = null;
+        Map<String, EvaluationSets> metrics = new LinkedHashMap<>();
+        Map<String, Uc5Metrics.ClassAgreement> validation = new LinkedHashMap<>();
+        Map<String, Uc5Metrics.ClassAgreement> testTruth = new LinkedHashMap<>();
+        Map<String, Uc5Metrics.ClassAgreement> heldOut = new LinkedHashMap<>();
+        Uc5Metrics.ClassAgreement labelNoise = null;
         for (DpeModel model : models) {
             String name = model.provenance().name();
             Map<String, List<Row>> bySplit = rowsByModelAndSplit.getOrDefault(name, Map.of());
-            DpeMetrics trainCert = againstCertificates(bySplit.getOrDefault(TRAIN, List.of()));
-            DpeMetrics validationCert = againstCertificates(bySplit.getOrDefault(VALIDATION, List.of()));
-            DpeMetrics testCert = againstCertificates(bySplit.getOrDefault(TEST, List.of()));
+            Uc5Metrics.ClassAgreement trainCert = againstCertificates(bySplit.getOrDefault(TRAIN, List.of()));
+            Uc5Metrics.ClassAgreement validationCert = againstCertificates(bySplit.getOrDefault(VALIDATION, List.of()));
+            Uc5Metrics.ClassAgreement testCert = againstCertificates(bySplit.getOrDefault(TEST, List.of()));
             List<Row> test = bySplit.getOrDefault(TEST, List.of());
             List<Row> uncertified = bySplit.getOrDefault(UNCERTIFIED, List.of());
             List<Row> both = new ArrayList<>(test);
             both.addAll(uncertified);
-            DpeMetrics truthTest = againstTruth(test, truthByBuilding);
-            DpeMetrics truthUncertified = againstTruth(uncertified, truthByBuilding);
+            Uc5Metrics.ClassAgreement truthTest = againstTruth(test, truthByBuilding);
+            Uc5Metrics.ClassAgreement truthUncertified = againstTruth(uncertified, truthByBuilding);
             validation.put(name, validationCert);
             testTruth.put(name, truthTest);
             heldOut.put(name, againstTruth(both, truthByBuilding));
             if (labelNoise == null) {
                 labelNoise = certificatesAgainstTruth(test, truthByBuilding);
             }
-            Map<String, Map<String, Object>> bySplitMetrics = new LinkedHashMap<>();
-            Map<String, Object> testMap = new LinkedHashMap<>(truthTest.toMap(""));
-            testMap.putAll(testCert.toMap("certificate_"));
-            testMap.putAll(truthUncertified.toMap("uncertified_"));
-            bySplitMetrics.put(TEST, testMap);
-            Map<String, Object> validationMap = new LinkedHashMap<>(validationCert.toMap("certificate_"));
-            validationMap.put("selection_score", Json.finiteOrNull(validationCert.selectionScore()));
-            bySplitMetrics.put(VALIDATION, validationMap);
-            bySplitMetrics.put(TRAIN, trainCert.toMap("certificate_"));
-            metrics.put(name, bySplitMetrics);
+            metrics.put(name, EvaluationSets.ofTimeSplit(Uc5Metrics.train(trainCert),
+                    Uc5Metrics.validation(validationCert), Uc5Metrics.test(truthTest, testCert, truthUncertified)));
         }
 
         String best = models.stream()
@@ -333,7 +325,7 @@ public final class DpeModelling {
                 .orderBy("commune_code");
     }
 
-    private static DpeMetrics againstCertificates(List<Row> rows) {
+    private static Uc5Metrics.ClassAgreement againstCertificates(List<Row> rows) {
         List<String> reference = new ArrayList<>();
         List<String> predicted = new ArrayList<>();
         double[] referencePe = new double[rows.size()];
@@ -345,10 +337,10 @@ public final class DpeModelling {
             referencePe[i] = r.isNullAt(4) ? Double.NaN : r.getDouble(4);
             predictedPe[i] = r.isNullAt(6) ? Double.NaN : r.getDouble(6);
         }
-        return DpeMetrics.of(reference, predicted, referencePe, predictedPe);
+        return Uc5Metrics.ClassAgreement.of(reference, predicted, referencePe, predictedPe);
     }
 
-    private static DpeMetrics againstTruth(List<Row> rows, Map<String, String[]> truth) {
+    private static Uc5Metrics.ClassAgreement againstTruth(List<Row> rows, Map<String, String[]> truth) {
         List<String> reference = new ArrayList<>();
         List<String> predicted = new ArrayList<>();
         List<double[]> pe = new ArrayList<>();
@@ -362,11 +354,11 @@ public final class DpeModelling {
             pe.add(new double[] {t[1] == null ? Double.NaN : Double.parseDouble(t[1]),
                 r.isNullAt(6) ? Double.NaN : r.getDouble(6)});
         }
-        return DpeMetrics.of(reference, predicted, pe.stream().mapToDouble(v -> v[0]).toArray(),
+        return Uc5Metrics.ClassAgreement.of(reference, predicted, pe.stream().mapToDouble(v -> v[0]).toArray(),
                 pe.stream().mapToDouble(v -> v[1]).toArray());
     }
 
-    private static DpeMetrics certificatesAgainstTruth(List<Row> rows, Map<String, String[]> truth) {
+    private static Uc5Metrics.ClassAgreement certificatesAgainstTruth(List<Row> rows, Map<String, String[]> truth) {
         List<String> reference = new ArrayList<>();
         List<String> certificates = new ArrayList<>();
         List<double[]> pe = new ArrayList<>();
@@ -380,7 +372,7 @@ public final class DpeModelling {
             pe.add(new double[] {t[1] == null ? Double.NaN : Double.parseDouble(t[1]),
                 r.isNullAt(4) ? Double.NaN : r.getDouble(4)});
         }
-        return DpeMetrics.of(reference, certificates, pe.stream().mapToDouble(v -> v[0]).toArray(),
+        return Uc5Metrics.ClassAgreement.of(reference, certificates, pe.stream().mapToDouble(v -> v[0]).toArray(),
                 pe.stream().mapToDouble(v -> v[1]).toArray());
     }
 }

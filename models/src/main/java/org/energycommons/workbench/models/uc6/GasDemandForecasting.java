@@ -20,7 +20,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.models.forecast.TimeSplit;
 import org.energycommons.workbench.models.provenance.DataFingerprint;
-import org.energycommons.workbench.models.provenance.Json;
+import org.energycommons.workbench.models.usecase.EvaluationSets;
 
 /**
  * uc6 training and evaluation: splits the feature table in time on target days, defines each area's peak
@@ -50,14 +50,14 @@ public final class GasDemandForecasting {
      * @param status null when trained, else why not (starts with "insufficient data")
      * @param split the time split, null when not trained
      * @param models the trained models with calibrated intervals
-     * @param metrics model name → split → metric → value
+     * @param evaluation model name → its metrics on the test (judged), validation and train splits, in model order
      * @param bestModel the model selected on validation, null when not trained
      * @param predictions every row's P10/P50/P90 per model and split, null when not trained
      * @param peakThresholds area → peak threshold, kWh/day
      * @param trainingRows training rows
      */
     public record Outcome(String status, TimeSplit split, List<GasDemandModel> models,
-                          Map<String, Map<String, Map<String, Object>>> metrics, String bestModel,
+                          Map<String, EvaluationSets> evaluation, String bestModel,
                           Dataset<Row> predictions, Map<String, Double> peakThresholds, long trainingRows) {
 
         /** Whether models were trained. */
@@ -153,7 +153,7 @@ public final class GasDemandForecasting {
 
         progress.accept("uc6: calibrating P10-P90 per horizon on " + validation.size() + " validation rows, scoring");
         List<GasDemandModel> models = new ArrayList<>();
-        Map<String, Map<String, Map<String, Object>>> metrics = new LinkedHashMap<>();
+        Map<String, Map<String, Uc6Metrics>> metrics = new LinkedHashMap<>();
         Map<String, Map<String, double[][]>> scored = new LinkedHashMap<>();
         for (GasDemandModel m : fitted) {
             HorizonIntervals intervals = HorizonIntervals.calibrate(validation, m.p50(validation),
@@ -161,27 +161,31 @@ public final class GasDemandForecasting {
             GasDemandModel calibrated = m.withIntervals(intervals);
             models.add(calibrated);
             Map<String, double[][]> bySplit = new LinkedHashMap<>();
-            Map<String, Map<String, Object>> bySplitMetrics = new LinkedHashMap<>();
+            Map<String, Uc6Metrics> bySplitMetrics = new LinkedHashMap<>();
             for (Map.Entry<String, List<GasRow>> e : Map.of(TimeSplit.TRAIN, train, TimeSplit.VALIDATION, validation,
                     TimeSplit.TEST, test).entrySet().stream().sorted(Map.Entry.comparingByKey(
                             (a, b) -> order(a) - order(b))).toList()) {
                 double[][] q = quantiles(calibrated, e.getValue());
                 bySplit.put(e.getKey(), q);
-                bySplitMetrics.put(e.getKey(), GasForecastMetrics.evaluate(e.getValue(), q[0], q[1], q[2], thresholds,
+                bySplitMetrics.put(e.getKey(), Uc6Metrics.evaluate(e.getValue(), q[0], q[1], q[2], thresholds,
                         GasDemandFeatures.HORIZONS));
             }
             scored.put(m.provenance().name(), bySplit);
             metrics.put(m.provenance().name(), bySplitMetrics);
         }
         // Skill against the degree-day baseline on the same rows: 1 − RMSE / RMSE of the baseline.
-        Map<String, Map<String, Object>> baseline = metrics.get(DegreeDayModel.TYPE);
-        metrics.forEach((name, bySplit) -> bySplit.forEach((s, m) -> m.put("skill_vs_degree_day", Json.finiteOrNull(
-                1 - GasForecastMetrics.value(m, "rmse_kwh") / GasForecastMetrics.value(baseline.get(s), "rmse_kwh")))));
+        Map<String, Uc6Metrics> baseline = Map.copyOf(metrics.get(DegreeDayModel.TYPE));
+        Map<String, EvaluationSets> evaluation = new LinkedHashMap<>();
+        metrics.forEach((name, bySplit) -> {
+            bySplit.replaceAll((s, m) -> m.withSkillAgainst(baseline.get(s)));
+            evaluation.put(name, EvaluationSets.ofTimeSplit(bySplit.get(TimeSplit.TRAIN),
+                    bySplit.get(TimeSplit.VALIDATION), bySplit.get(TimeSplit.TEST)));
+        });
 
         String best = null;
         double bestScore = Double.POSITIVE_INFINITY;
-        for (Map.Entry<String, Map<String, Map<String, Object>>> e : metrics.entrySet()) {
-            double score = meanMape(e.getValue().get(TimeSplit.VALIDATION));
+        for (Map.Entry<String, Map<String, Uc6Metrics>> e : metrics.entrySet()) {
+            double score = e.getValue().get(TimeSplit.VALIDATION).meanMape();
             if (Double.isFinite(score) && score < bestScore) {
                 bestScore = score;
                 best = e.getKey();
@@ -189,7 +193,7 @@ public final class GasDemandForecasting {
         }
         Dataset<Row> predictions = predictionTable(features.sparkSession(), models, scored,
                 Map.of(TimeSplit.TRAIN, train, TimeSplit.VALIDATION, validation, TimeSplit.TEST, test), thresholds);
-        return new Outcome(null, split, models, metrics, best, predictions, thresholds, train.size());
+        return new Outcome(null, split, models, evaluation, best, predictions, thresholds, train.size());
     }
 
     private static int order(String split) {
@@ -204,15 +208,6 @@ public final class GasDemandForecasting {
     static String splitOf(TimeSplit split, LocalDate day) {
         return day.isBefore(split.validationStart()) ? TimeSplit.TRAIN
                 : day.isBefore(split.testStart()) ? TimeSplit.VALIDATION : TimeSplit.TEST;
-    }
-
-    /** The mean over D+1..D+7 of a split's per-horizon MAPE; NaN if any is missing. */
-    public static double meanMape(Map<String, Object> metrics) {
-        double sum = 0;
-        for (int h = 1; h <= GasDemandFeatures.HORIZONS; h++) {
-            sum += GasForecastMetrics.value(metrics, "mape_d" + h);
-        }
-        return sum / GasDemandFeatures.HORIZONS;
     }
 
     /**

@@ -1,8 +1,11 @@
 package org.energycommons.workbench.models.forecast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -10,6 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.SparkSessions;
+import org.energycommons.workbench.models.provenance.Json;
 import org.junit.jupiter.api.Test;
 
 class ForecastMetricsTest {
@@ -40,5 +44,25 @@ class ForecastMetricsTest {
         assertEquals(0.5, m.coverageP10P90(), 1e-12);
         assertEquals((Math.abs(100 - 95.0) + Math.abs(50 - 70.0)) / 2, 2 * m.pinballP50(), 1e-12,
                 "the P50 pinball loss is half the mean absolute error");
+    }
+
+    @Test
+    void publishedKeysAndReadingThemBack() {
+        ForecastMetrics m = new ForecastMetrics(240, 0.06, 12.5, 0.31, 0.78, Double.NaN, Double.NaN, 0, 0, 3.1, 4.2,
+                2.9, 6.8);
+        assertEquals(List.of("mape", "rmse", "skill_vs_persistence", "coverage_p10_p90", "congestion_recall",
+                "congestion_precision", "congestion_hours", "alert_hours", "pinball_p10", "pinball_p50", "pinball_p90",
+                "crps", "rows"), List.copyOf(m.toMap().keySet()));
+        assertEquals(240L, m.toMap().get("rows"));
+        assertTrue(Double.isNaN(m.value("congestion_recall")), "no congestion hour: recall undefined");
+        Map<String, Object> published = new LinkedHashMap<>();
+        m.toMap().forEach((k, v) -> published.put(k, v instanceof Double d && !Double.isFinite(d) ? null : v));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> read = Json.read(Json.write(published), Map.class);
+        assertEquals(m, ForecastMetrics.fromMap(read));
+        ModelMetrics bySplit = new ModelMetrics(m, m, m);
+        assertEquals(List.of(TimeSplit.TEST, TimeSplit.VALIDATION, TimeSplit.TRAIN),
+                List.copyOf(bySplit.evaluationSets().sets().keySet()));
+        assertEquals(m, bySplit.evaluationSets().judgedMetrics());
     }
 }

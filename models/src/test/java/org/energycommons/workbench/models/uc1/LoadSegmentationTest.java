@@ -16,6 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.SparkSessions;
+import org.energycommons.workbench.models.usecase.EvaluationSets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,6 +77,14 @@ class LoadSegmentationTest {
         return RowFactory.create(values.toArray());
     }
 
+    private static Uc1Metrics heldOut(LoadSegmentation.Outcome outcome, String model) {
+        return (Uc1Metrics) outcome.evaluation().get(model).get(EvaluationSets.HELD_OUT);
+    }
+
+    private static Uc1Metrics fitted(LoadSegmentation.Outcome outcome, String model) {
+        return (Uc1Metrics) outcome.evaluation().get(model).get(EvaluationSets.FITTED);
+    }
+
     @Test
     void silhouettePicksTheThreeBehavioursAndHeldOutMetersMatchTheTruth() {
         SplittableRandom rnd = new SplittableRandom(5);
@@ -96,12 +105,22 @@ class LoadSegmentationTest {
         assertNull(outcome.insufficient());
         assertEquals(Map.of("only 3 complete days (at least 5 needed)", 1L), outcome.exclusions());
         assertNotNull(outcome.bestModel());
-        Map<String, Object> test = outcome.metrics().get(outcome.bestModel()).get(LoadSegmentation.TEST);
-        assertEquals(3, outcome.metrics().get(outcome.bestModel()).get("validation").get("k"),
-                "silhouette chooses three segments");
-        assertEquals(1.0, (Double) test.get("ari"), 1e-12, "held-out meters fall in their behaviour's segment");
-        assertTrue((Double) test.get("nrmse") < (Double) test.get("nrmse_baseline"),
+        Uc1Metrics test = heldOut(outcome, outcome.bestModel());
+        Uc1Metrics fitted = fitted(outcome, outcome.bestModel());
+        assertEquals(3, fitted.k(), "silhouette chooses three segments");
+        assertEquals(outcome.silhouetteByK().get(outcome.bestModel()).get(3), fitted.silhouette(), 0,
+                "the fitted meters' silhouette is the one k was chosen by");
+        assertNull(test.k(), "k is chosen on the fitted meters, not on the held-out ones");
+        assertEquals(1.0, test.ari(), 1e-12, "held-out meters fall in their behaviour's segment");
+        assertTrue(test.nrmse() < test.nrmseBaseline(),
                 "segment profiles beat the two tariff classes, which mix flat and heating meters");
+        assertEquals(outcome.models().stream().map(m -> m.provenance().name()).toList(),
+                List.copyOf(outcome.evaluation().keySet()), "one evaluation per model, in model order");
+        String classifier = outcome.models().get(outcome.models().size() - 1).provenance().name();
+        assertEquals(outcome.bestModel(), heldOut(outcome, classifier).agreement().model());
+        assertEquals(1.0, heldOut(outcome, classifier).agreement().share(), 1e-12,
+                "the classifier assigns held-out meters as the segmentation it learnt");
+        assertNull(test.agreement());
         // Every usable meter has a segment per model; the best model's segments are marked.
         long bestRows = outcome.segments().stream().filter(r -> r.getBoolean(4)).count();
         assertEquals(45, bestRows);
@@ -124,13 +143,14 @@ class LoadSegmentationTest {
         LoadSegmentation.Outcome outcome = LoadSegmentation.run(SPARK.createDataFrame(rows, schema()), null,
                 Map.of(), OPTIONS, line -> { });
 
-        Map<String, Object> test = outcome.metrics().get(outcome.bestModel()).get(LoadSegmentation.TEST);
-        assertEquals(3, outcome.metrics().get(outcome.bestModel()).get("validation").get("k"));
-        assertEquals(1.0, (Double) test.get("offpeak_placed_share"), 1e-12);
-        assertTrue((Double) test.get("nrmse") < 0.05, "placed profiles fit: " + test.get("nrmse"));
-        assertTrue((Double) test.get("nrmse_segment_only") > 0.1,
-                "a profile over both starts misses the flat third of the meters: " + test.get("nrmse_segment_only"));
-        assertEquals((Double) test.get("nrmse_baseline"), (Double) test.get("nrmse_segment_only"), 1e-12,
+        Uc1Metrics test = heldOut(outcome, outcome.bestModel());
+        assertEquals(3, fitted(outcome, outcome.bestModel()).k());
+        assertTrue(Double.isNaN(test.ari()), "no truth, no ARI");
+        assertEquals(1.0, test.offpeakPlacedShare(), 1e-12);
+        assertTrue(test.nrmse() < 0.05, "placed profiles fit: " + test.nrmse());
+        assertTrue(test.nrmseSegmentOnly() > 0.1,
+                "a profile over both starts misses the flat third of the meters: " + test.nrmseSegmentOnly());
+        assertEquals(test.nrmseBaseline(), test.nrmseSegmentOnly(), 1e-12,
                 "here the tariff classes are the behaviours, so the pooled profiles are the same");
         // The centroids hold each segment over all starts, then each start shared by enough fitted meters.
         long placedProfiles = outcome.centroids().stream()
@@ -151,7 +171,7 @@ class LoadSegmentationTest {
                 Map.of(), OPTIONS, line -> { });
         assertEquals("4..4 (at least the 4 tariff classes of the fitted meters)", outcome.split().get("segments_tried"));
         assertEquals(List.of(4), List.copyOf(outcome.silhouetteByK().get(MllibSegmentModel.KMEANS).keySet()));
-        assertEquals(4, outcome.metrics().get(outcome.bestModel()).get("validation").get("k"));
+        assertEquals(4, fitted(outcome, outcome.bestModel()).k());
     }
 
     @Test

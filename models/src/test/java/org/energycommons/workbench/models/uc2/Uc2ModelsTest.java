@@ -22,6 +22,7 @@ import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.SparkSessions;
 import org.energycommons.workbench.datasets.lake.LakeFiles;
 import org.energycommons.workbench.models.provenance.ModelProvenance;
+import org.energycommons.workbench.models.usecase.EvaluationSets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -153,11 +154,18 @@ class Uc2ModelsTest {
         assertEquals(LocalDate.of(2024, 2, 20), outcome.period().evaluationFrom());
         // The warm-day rule only adds false alerts on the tuning period: tuning drops it.
         assertEquals(List.of("flat"), AlertRule.ids(outcome.keptRules().rules()));
-        AnomalyDetection.DetectorScores best = outcome.detectors().stream()
-                .filter(d -> d.name().equals(Uc2ModelStore.RULES)).findFirst().orElseThrow();
-        assertEquals(1.0, best.test().get("recall"), 0);
-        assertEquals(0.0, best.test().get("median_detection_delay_days"), 0);
-        assertEquals(1.0, best.test().get("precision"), 0);
+        assertEquals(List.of(Uc2ModelStore.EXPECTED, Uc2ModelStore.RULES, Uc2ModelStore.FOREST,
+                Uc2ModelStore.COMBINED), List.copyOf(outcome.evaluation().keySet()));
+        Uc2Metrics.Detection best = (Uc2Metrics.Detection) outcome.evaluation().get(Uc2ModelStore.RULES)
+                .judgedMetrics();
+        assertEquals(1.0, best.recall(), 0);
+        assertEquals(0.0, best.medianDetectionDelayDays(), 0);
+        assertEquals(1.0, best.precision(), 0);
+        assertEquals(2, best.counts().faults());
+        assertEquals(2, best.byFaultType().get("flat_meter").faults());
+        Uc2Metrics.ExpectedConsumption expected = (Uc2Metrics.ExpectedConsumption) outcome.evaluation()
+                .get(Uc2ModelStore.EXPECTED).get(EvaluationSets.VALIDATION);
+        assertTrue(expected.mapeDailyKwh() >= 0, "the expected model is measured on the tuning period too");
         assertEquals(4L, outcome.alerts().filter("model = 'rules' and period = 'evaluation'").count());
         outcome.scored().unpersist();
 
@@ -165,7 +173,10 @@ class Uc2ModelsTest {
         assertFalse(few.sufficient());
         assertEquals("insufficient data: 12 building-days in the tuning period 2024-01-01..2024-01-06, at least 20 "
                 + "needed (workbench.uc2.min_training_days)", few.message());
-        assertTrue(Double.isNaN(few.detectors().get(0).test().get("f1")));
+        Uc2Metrics few0 = (Uc2Metrics) few.evaluation().get(Uc2ModelStore.RULES).judgedMetrics();
+        assertTrue(Double.isNaN(few0.value("f1")));
+        assertEquals(List.of("precision", "recall", "f1", "median_detection_delay_days",
+                "false_alerts_per_building_year"), List.copyOf(few0.toMap().keySet()), "no count without a score");
 
         AnomalyDetection.Outcome none = AnomalyDetection.run(schools(10, 100).limit(0), faults, rules, small(),
                 s -> { });

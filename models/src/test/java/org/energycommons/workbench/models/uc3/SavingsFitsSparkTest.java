@@ -21,6 +21,7 @@ import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.SparkSessions;
 import org.energycommons.workbench.models.mv.BaselineModel;
 import org.energycommons.workbench.models.mv.ModelType;
+import org.energycommons.workbench.models.usecase.EvaluationSets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -136,12 +137,17 @@ class SavingsFitsSparkTest {
     @Test
     void evaluationAgainstTheTruthAndSelectionOnValidation() {
         List<BuildingFit> all = new ArrayList<>(fits.values());
-        Uc3Evaluation.MethodMetrics m = Uc3Evaluation.evaluate(SavingsFits.DAILY, all,
+        EvaluationSets m = Uc3Evaluation.evaluate(SavingsFits.DAILY, all,
                 Map.of("A", new Uc3Evaluation.TrueSavings(0.24, 1000)));
-        assertEquals(1.0, (Double) m.test().get("savings_abs_error_pct_points_median"), 1e-7);
-        assertNull(m.test().get("placebo_coverage_90"), "no placebo run has an estimate");
-        assertEquals(1, m.test().get("treated_fitted"));
-        assertEquals(1, m.test().get("placebo_runs"));
-        assertEquals(0, m.validation().get("fitted"));
+        Uc3Metrics.Test test = (Uc3Metrics.Test) m.judgedMetrics();
+        assertEquals(EvaluationSets.TEST, m.judged());
+        assertEquals(1.0, test.savingsAbsErrorPctPointsMedian(), 1e-7);
+        assertTrue(Double.isNaN(test.placeboCoverage90()), "no placebo run has an estimate");
+        assertNull(test.placeboCoverage90HourlyFormula(), "the hourly formula's coverage is the hourly method's");
+        assertEquals(1, test.treatedFitted());
+        assertEquals(1, test.placeboRuns());
+        assertEquals(0, ((Uc3Metrics.Validation) m.get(EvaluationSets.VALIDATION)).fitted());
+        assertEquals(List.of(EvaluationSets.TEST, EvaluationSets.VALIDATION, EvaluationSets.TRAIN),
+                List.copyOf(m.sets().keySet()));
     }
 }

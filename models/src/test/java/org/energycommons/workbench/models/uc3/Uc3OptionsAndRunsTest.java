@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.energycommons.workbench.models.usecase.EvaluationSets;
 import org.junit.jupiter.api.Test;
 
 /** Options, the runs (real and fake works dates) and the selection rule. */
@@ -66,19 +67,20 @@ class Uc3OptionsAndRunsTest {
 
     @Test
     void theBestMethodHasTheLowestValidationPlaceboError() {
-        Map<String, Uc3Evaluation.MethodMetrics> m = Map.of(
+        Map<String, EvaluationSets> m = Map.of(
                 SavingsFits.DAILY, metrics(0.8), SavingsFits.BILLING, metrics(0.6), SavingsFits.HOURLY, metrics(null));
         assertEquals(SavingsFits.BILLING, Uc3Evaluation.selectBest(SavingsFits.METHODS, m));
-        Map<String, Uc3Evaluation.MethodMetrics> none = Map.of(
+        Map<String, EvaluationSets> none = Map.of(
                 SavingsFits.DAILY, metrics(null), SavingsFits.BILLING, metrics(null), SavingsFits.HOURLY, metrics(null));
         assertEquals(SavingsFits.DAILY, Uc3Evaluation.selectBest(SavingsFits.METHODS, none));
         assertEquals(2.5, Uc3Evaluation.median(List.of(4.0, 1.0, 2.0, 3.0)), 0);
         assertTrue(Double.isNaN(Uc3Evaluation.median(List.of())));
     }
 
-    private static Uc3Evaluation.MethodMetrics metrics(Double validationError) {
-        java.util.Map<String, Object> v = new java.util.HashMap<>();
-        v.put("placebo_abs_error_pct_points_median", validationError);
-        return new Uc3Evaluation.MethodMetrics(Map.of(), v, Map.of());
+    private static EvaluationSets metrics(Double validationError) {
+        double nan = Double.NaN;
+        return EvaluationSets.ofTimeSplit(new Uc3Metrics.Train(nan, nan, nan, 0),
+                new Uc3Metrics.Validation(validationError == null ? nan : validationError, nan, 4, 4),
+                new Uc3Metrics.Test(nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, null, 0, 0, 0, 0, 0));
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-/** {@link DpeMetrics} on hand-counted cases, and {@link Uc5Options} validation. */
+/** {@link Uc5Metrics.ClassAgreement} on hand-counted cases, and {@link Uc5Options} validation. */
 class DpeMetricsTest {
 
     @Test
@@ -16,7 +16,7 @@ class DpeMetricsTest {
         List<String> truth = List.of("A", "C", "D", "F", "G", "G");
         List<String> predicted = List.of("A", "D", "B", "G", "F", "E");
         double nan = Double.NaN;
-        DpeMetrics m = DpeMetrics.of(truth, predicted, new double[] {50, 150, 200, 400, 500, 600},
+        Uc5Metrics.ClassAgreement m = Uc5Metrics.ClassAgreement.of(truth, predicted, new double[] {50, 150, 200, 400, 500, 600},
                 new double[] {60, 170, nan, 450, 480, 300});
         assertEquals(1.0 / 6, m.accuracy(), 1e-12);
         // |A-A|=0, |C-D|=1, |D-B|=2, |F-G|=1, |G-F|=1, |G-E|=2 → 4 of 6.
@@ -35,14 +35,14 @@ class DpeMetricsTest {
 
     @Test
     void emptyAndInvalidInputs() {
-        DpeMetrics empty = DpeMetrics.of(List.of(), List.of(), new double[0], new double[0]);
+        Uc5Metrics.ClassAgreement empty = Uc5Metrics.ClassAgreement.of(List.of(), List.of(), new double[0], new double[0]);
         assertTrue(Double.isNaN(empty.accuracy()));
         assertTrue(Double.isNaN(empty.fgRecall()));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DpeMetrics.of(List.of("X"), List.of("A"), new double[1], new double[1]));
+                () -> Uc5Metrics.ClassAgreement.of(List.of("X"), List.of("A"), new double[1], new double[1]));
         assertTrue(e.getMessage().contains("unknown DPE class 'X'"), e.getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> DpeMetrics.of(List.of("A"), List.of(), new double[1], new double[1]));
+                () -> Uc5Metrics.ClassAgreement.of(List.of("A"), List.of(), new double[1], new double[1]));
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.energycommons.workbench.datasets.SparkSessions;
 import org.energycommons.workbench.datasets.building.DpeThresholds;
 import org.energycommons.workbench.datasets.lake.LakeFiles;
 import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
+import org.energycommons.workbench.models.usecase.EvaluationSets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -109,19 +110,25 @@ class DpeModelsTest {
         features.unpersist();
     }
 
+    private static Uc5Metrics validation(String model) {
+        return (Uc5Metrics) outcome.evaluation().get(model).get(EvaluationSets.VALIDATION);
+    }
+
     @Test
     void everyCandidateIsTrainedAndTheSelectionRecoversTheRule() {
         assertTrue(outcome.sufficient(), outcome.message());
         assertEquals(DpeModelling.candidates(), outcome.models().stream().map(m -> m.provenance().name()).toList());
-        double bestScore = ((Number) outcome.metrics().get(outcome.bestModel()).get(DpeModelling.VALIDATION)
-                .get("selection_score")).doubleValue();
+        double bestScore = validation(outcome.bestModel()).selectionScore();
         for (DpeModel m : outcome.models()) {
-            Object score = outcome.metrics().get(m.provenance().name()).get(DpeModelling.VALIDATION)
-                    .get("selection_score");
-            assertTrue(bestScore >= ((Number) score).doubleValue(), m.provenance().name());
+            assertTrue(bestScore >= validation(m.provenance().name()).selectionScore(), m.provenance().name());
         }
+        Uc5Metrics judged = (Uc5Metrics) outcome.evaluation().get(outcome.bestModel()).judgedMetrics();
+        assertEquals(outcome.testTruth().get(outcome.bestModel()).withinOneClassAccuracy(),
+                judged.truth().withinOneClassAccuracy(), 0, "the judged set is the test split against the truth");
+        assertEquals((long) outcome.split().get(DpeModelling.TEST), judged.certificates().rows());
+        assertEquals((long) outcome.split().get(DpeModelling.UNCERTIFIED), judged.uncertified().rows());
         // The class is a step function of one feature: the selected model is within one class almost everywhere.
-        DpeMetrics test = outcome.testTruth().get(outcome.bestModel());
+        Uc5Metrics.ClassAgreement test = outcome.testTruth().get(outcome.bestModel());
         assertTrue(test.withinOneClassAccuracy() >= 0.9, "within one class " + test.withinOneClassAccuracy());
         assertTrue(test.rows() > 10);
         assertNotNull(outcome.bestIntensityModel());

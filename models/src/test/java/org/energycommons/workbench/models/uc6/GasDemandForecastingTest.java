@@ -177,15 +177,22 @@ class GasDemandForecastingTest {
                 s -> { });
         assertTrue(outcome.trained(), outcome.status());
         assertEquals(DegreeDayModel.TYPE, outcome.bestModel(), "the data is a degree-day line: it must win");
-        Map<String, Object> dd = outcome.metrics().get(DegreeDayModel.TYPE).get(TimeSplit.TEST);
-        Map<String, Object> gbt = outcome.metrics().get(GbtGasModel.TYPE).get(TimeSplit.TEST);
-        assertEquals(0.0, GasForecastMetrics.value(dd, "mape_d1"), 1e-9);
-        assertTrue(GasForecastMetrics.value(gbt, "mape_d1") > 1e-4, "trees approximate a line: " + gbt);
-        assertTrue(GasForecastMetrics.value(gbt, "skill_vs_degree_day") < 0);
-        assertEquals(0.0, GasForecastMetrics.value(dd, "skill_vs_degree_day"), 1e-12);
-        for (int h = 1; h <= 7; h++) {
-            assertTrue(dd.containsKey("mape_d" + h));
+        Uc6Metrics dd = (Uc6Metrics) outcome.evaluation().get(DegreeDayModel.TYPE).judgedMetrics();
+        Uc6Metrics gbt = (Uc6Metrics) outcome.evaluation().get(GbtGasModel.TYPE).judgedMetrics();
+        assertEquals(TimeSplit.TEST, outcome.evaluation().get(GbtGasModel.TYPE).judged());
+        assertEquals(0.0, dd.mapeAt(1), 1e-9);
+        assertTrue(gbt.mapeAt(1) > 1e-4, "trees approximate a line: " + gbt);
+        assertTrue(gbt.skillVsDegreeDay() < 0);
+        assertEquals(0.0, dd.skillVsDegreeDay(), 1e-12);
+        assertEquals(7, dd.mapeByHorizon().size());
+        for (String set : List.of(TimeSplit.TRAIN, TimeSplit.VALIDATION)) {
+            assertEquals(0.0, ((Uc6Metrics) outcome.evaluation().get(DegreeDayModel.TYPE).get(set))
+                    .skillVsDegreeDay(), 1e-12, "every split is compared with the baseline on the same split");
         }
+        double bestMape = ((Uc6Metrics) outcome.evaluation().get(outcome.bestModel()).get(TimeSplit.VALIDATION))
+                .meanMape();
+        outcome.evaluation().values().forEach(e -> assertTrue(
+                ((Uc6Metrics) e.get(TimeSplit.VALIDATION)).meanMape() >= bestMape, "selected on validation MAPE"));
         // Peak thresholds are the P95 of each area's training days only.
         List<GasRow> train = rows(100).stream().filter(r -> r.targetDate().isBefore(outcome.split().validationStart()))
                 .toList();
@@ -231,18 +238,21 @@ class GasDemandForecastingTest {
         double[] p50 = {100, 100, 50, 100};
         double[] p10 = {90, 90, 40, 90};
         double[] p90 = {110, 100, 160, 200};
-        Map<String, Object> m = GasForecastMetrics.evaluate(rows, p10, p50, p90, Map.of("A", 100.0), 7);
-        assertEquals(0.5, GasForecastMetrics.value(m, "peak_recall"), 1e-12);
-        assertEquals(0.5, GasForecastMetrics.value(m, "peak_precision"), 1e-12);
-        assertEquals(2L, m.get("peak_days"));
-        assertEquals(2.0 / 3, GasForecastMetrics.value(m, "peak_recall_d1_d7"), 1e-12);
-        assertEquals(0.0, GasForecastMetrics.value(m, "capacity_recall"), 0.0);
-        assertEquals(0.0, GasForecastMetrics.value(m, "capacity_precision"), 0.0, "one alert (row 3), no hit");
-        assertEquals((20 / 120.0 + 60 / 160.0 + 0) / 3, GasForecastMetrics.value(m, "mape_d1"), 1e-12);
-        assertEquals(0.5, GasForecastMetrics.value(m, "mape_d2"), 1e-12);
-        assertTrue(Double.isNaN(GasForecastMetrics.value(m, "mape_d3")), "no D+3 row");
-        Map<String, Object> none = GasForecastMetrics.evaluate(rows, p10, p50, p90, Map.of(), 7);
-        assertTrue(Double.isNaN(GasForecastMetrics.value(none, "peak_recall")), "no threshold, no peak day");
+        Uc6Metrics m = Uc6Metrics.evaluate(rows, p10, p50, p90, Map.of("A", 100.0), 7);
+        assertEquals(0.5, m.peakRecall(), 1e-12);
+        assertEquals(0.5, m.peakPrecision(), 1e-12);
+        assertEquals(2L, m.peakDays());
+        assertEquals(2L, m.toMap().get("peak_days"));
+        assertEquals(2.0 / 3, m.peakRecallD1D7(), 1e-12);
+        assertEquals(0.0, m.capacityRecall(), 0.0);
+        assertEquals(0.0, m.capacityPrecision(), 0.0, "one alert (row 3), no hit");
+        assertEquals((20 / 120.0 + 60 / 160.0 + 0) / 3, m.mapeAt(1), 1e-12);
+        assertEquals(0.5, m.value("mape_d2"), 1e-12);
+        assertTrue(Double.isNaN(m.mapeAt(3)), "no D+3 row");
+        assertTrue(Double.isNaN(m.meanMape()), "a horizon without rows leaves the mean undefined");
+        assertTrue(Double.isNaN(m.skillVsDegreeDay()), "not compared with the baseline yet");
+        Uc6Metrics none = Uc6Metrics.evaluate(rows, p10, p50, p90, Map.of(), 7);
+        assertTrue(Double.isNaN(none.peakRecall()), "no threshold, no peak day");
     }
 
     @Test

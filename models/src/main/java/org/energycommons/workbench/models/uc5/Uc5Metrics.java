@@ -1,0 +1,220 @@
+package org.energycommons.workbench.models.uc5;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.energycommons.workbench.datasets.building.DpeThresholds;
+import org.energycommons.workbench.models.usecase.MapMetrics;
+import org.energycommons.workbench.models.usecase.UseCaseMetrics;
+
+/**
+ * The uc5 metrics of one model on one split, as published in {@code uc5.json}: how well its DPE classes and
+ * intensities agree with the certificates of the split's dwellings and, on the test split, with the noise-free
+ * truth of the certified and of the uncertified dwellings (evaluation only). The validation split also carries the
+ * score models are selected by.
+ *
+ * <p>Published keys: the truth comparison without prefix, then {@code certificate_*}, {@code uncertified_*} and
+ * {@code selection_score}, each where present.
+ *
+ * @param truth the test dwellings' predictions against the truth (test split only), or null
+ * @param certificates the split's predictions against the certificates
+ * @param uncertified the uncertified dwellings' predictions against the truth (test split only), or null
+ * @param selectionScore {@link ClassAgreement#selectionScore} of the certificates (validation split only), or null
+ */
+public record Uc5Metrics(ClassAgreement truth, ClassAgreement certificates, ClassAgreement uncertified,
+                         Double selectionScore) implements UseCaseMetrics {
+
+    /** Prefix of the certificate comparison's keys. */
+    public static final String CERTIFICATE = "certificate_";
+    /** Prefix of the uncertified dwellings' comparison's keys. */
+    public static final String UNCERTIFIED = "uncertified_";
+
+    public Uc5Metrics {
+        java.util.Objects.requireNonNull(certificates, "certificates");
+    }
+
+    /** The test split's metrics: against the truth, the certificates, and the uncertified dwellings' truth. */
+    public static Uc5Metrics test(ClassAgreement truth, ClassAgreement certificates, ClassAgreement uncertified) {
+        return new Uc5Metrics(truth, certificates, uncertified, null);
+    }
+
+    /** The validation split's metrics: against the certificates, with the selection score. */
+    public static Uc5Metrics validation(ClassAgreement certificates) {
+        return new Uc5Metrics(null, certificates, null, certificates.selectionScore());
+    }
+
+    /** The training split's metrics: against the certificates. */
+    public static Uc5Metrics train(ClassAgreement certificates) {
+        return new Uc5Metrics(null, certificates, null, null);
+    }
+
+    @Override
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (truth != null) {
+            m.putAll(truth.toMap(""));
+        }
+        m.putAll(certificates.toMap(CERTIFICATE));
+        if (uncertified != null) {
+            m.putAll(uncertified.toMap(UNCERTIFIED));
+        }
+        if (selectionScore != null) {
+            m.put("selection_score", selectionScore);
+        }
+        return m;
+    }
+
+    /** Reads the published form back ({@code null} values are undefined metrics, NaN). */
+    public static Uc5Metrics fromMap(Map<String, Object> map) {
+        ClassAgreement certificates = ClassAgreement.fromMap(map, CERTIFICATE);
+        if (certificates == null) {
+            throw new IllegalArgumentException("not a uc5 metric set (no " + CERTIFICATE + "rows): " + map.keySet());
+        }
+        return new Uc5Metrics(ClassAgreement.fromMap(map, ""), certificates, ClassAgreement.fromMap(map, UNCERTIFIED),
+                map.containsKey("selection_score") ? new MapMetrics(map).value("selection_score") : null);
+    }
+
+    /**
+     * How well predicted DPE classes and intensities match reference ones (the noise-free truth, or the certificates)
+     * on a set of dwellings.
+     *
+     * @param rows dwellings compared
+     * @param accuracy share with exactly the reference class
+     * @param withinOneClassAccuracy share at most one class away from the reference
+     * @param macroF1 unweighted mean of the per-class F1 over classes present in the reference or the predictions
+     * @param maeIntensity mean absolute error of primary energy, kWh/m²/yr ({@code NaN} for a classifier)
+     * @param fgRecall share of reference F/G dwellings predicted F or G ({@code NaN} when there is none)
+     * @param fgReference reference F/G dwellings
+     * @param confusion counts, row = reference class index, column = predicted class index (A..G); null when read
+     *     back from the published form
+     */
+    public record ClassAgreement(long rows, double accuracy, double withinOneClassAccuracy, double macroF1,
+                                     double maeIntensity, double fgRecall, long fgReference, long[][] confusion) {
+
+        /**
+         * Compares predictions with references.
+         *
+         * @param reference reference class letters
+         * @param predicted predicted class letters, aligned
+         * @param referencePe reference primary energy (may hold {@code NaN})
+         * @param predictedPe predicted primary energy ({@code NaN} when not predicted)
+         * @throws IllegalArgumentException when lengths differ or a letter is not a DPE class
+         */
+        public static ClassAgreement of(List<String> reference, List<String> predicted, double[] referencePe,
+                                    double[] predictedPe) {
+            int n = reference.size();
+            if (predicted.size() != n || referencePe.length != n || predictedPe.length != n) {
+                throw new IllegalArgumentException("reference and predictions differ in length: " + n + ", "
+                        + predicted.size() + ", " + referencePe.length + ", " + predictedPe.length);
+            }
+            int k = DpeThresholds.CLASSES.size();
+            long[][] confusion = new long[k][k];
+            long exact = 0;
+            long withinOne = 0;
+            long fg = 0;
+            long fgHit = 0;
+            double absError = 0;
+            long errors = 0;
+            for (int i = 0; i < n; i++) {
+                int r = DpeThresholds.indexOf(reference.get(i));
+                int p = DpeThresholds.indexOf(predicted.get(i));
+                confusion[r][p]++;
+                exact += r == p ? 1 : 0;
+                withinOne += Math.abs(r - p) <= 1 ? 1 : 0;
+                if (DpeThresholds.isPassoire(reference.get(i))) {
+                    fg++;
+                    fgHit += DpeThresholds.isPassoire(predicted.get(i)) ? 1 : 0;
+                }
+                if (Double.isFinite(referencePe[i]) && Double.isFinite(predictedPe[i])) {
+                    absError += Math.abs(referencePe[i] - predictedPe[i]);
+                    errors++;
+                }
+            }
+            return new ClassAgreement(n, n == 0 ? Double.NaN : (double) exact / n,
+                    n == 0 ? Double.NaN : (double) withinOne / n, macroF1(confusion),
+                    errors == 0 ? Double.NaN : absError / errors, fg == 0 ? Double.NaN : (double) fgHit / fg, fg,
+                    confusion);
+        }
+
+        private static double macroF1(long[][] confusion) {
+            int k = confusion.length;
+            double sum = 0;
+            int classes = 0;
+            for (int c = 0; c < k; c++) {
+                long tp = confusion[c][c];
+                long referenceCount = 0;
+                long predictedCount = 0;
+                for (int j = 0; j < k; j++) {
+                    referenceCount += confusion[c][j];
+                    predictedCount += confusion[j][c];
+                }
+                if (referenceCount == 0 && predictedCount == 0) {
+                    continue;
+                }
+                classes++;
+                sum += 2.0 * tp / (referenceCount + predictedCount);
+            }
+            return classes == 0 ? Double.NaN : sum / classes;
+        }
+
+        /**
+         * Recall of each class A..G ({@code NaN} for a class absent from the reference, or for every class when read
+         * back from the published form, which has no confusion matrix).
+         */
+        public double[] classRecall() {
+            if (confusion == null) {
+                double[] none = new double[DpeThresholds.CLASSES.size()];
+                java.util.Arrays.fill(none, Double.NaN);
+                return none;
+            }
+            double[] recall = new double[confusion.length];
+            for (int c = 0; c < confusion.length; c++) {
+                long total = 0;
+                for (long v : confusion[c]) {
+                    total += v;
+                }
+                recall[c] = total == 0 ? Double.NaN : (double) confusion[c][c] / total;
+            }
+            return recall;
+        }
+
+        /**
+         * The metrics under their published names, with {@code prefix} before each (e.g. {@code certificate_});
+         * undefined values are NaN (null in the JSON).
+         */
+        public Map<String, Object> toMap(String prefix) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put(prefix + "accuracy", accuracy);
+            m.put(prefix + "within_one_class_accuracy", withinOneClassAccuracy);
+            m.put(prefix + "macro_f1", macroF1);
+            m.put(prefix + "mae_intensity", maeIntensity);
+            m.put(prefix + "fg_recall", fgRecall);
+            m.put(prefix + "rows", rows);
+            m.put(prefix + "fg_rows", fgReference);
+            return m;
+        }
+
+        /**
+         * Reads the metrics published under {@code prefix} back (without the confusion matrix, which is not
+         * published), or null when the map has none.
+         */
+        public static ClassAgreement fromMap(Map<String, Object> map, String prefix) {
+            if (!map.containsKey(prefix + "rows")) {
+                return null;
+            }
+            MapMetrics v = new MapMetrics(map);
+            return new ClassAgreement((long) v.value(prefix + "rows"), v.value(prefix + "accuracy"),
+                    v.value(prefix + "within_one_class_accuracy"), v.value(prefix + "macro_f1"),
+                    v.value(prefix + "mae_intensity"), v.value(prefix + "fg_recall"), (long) v.value(prefix + "fg_rows"),
+                    null);
+        }
+
+        /**
+         * The validation score models are ranked by: the mean of within-one-class accuracy and F/G recall (the two
+         * declared criteria), or within-one-class accuracy alone when there is no F/G dwelling.
+         */
+        public double selectionScore() {
+            return Double.isNaN(fgRecall) ? withinOneClassAccuracy : (withinOneClassAccuracy + fgRecall) / 2;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.energycommons.workbench.models.uc5;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.energycommons.workbench.models.provenance.Json;
+import org.junit.jupiter.api.Test;
+
+/** {@link Uc5Metrics}: the published keys of each split, and reading them back. */
+class Uc5MetricsTest {
+
+    private static final List<String> AGREEMENT = List.of("accuracy", "within_one_class_accuracy", "macro_f1",
+            "mae_intensity", "fg_recall", "rows", "fg_rows");
+
+    private static Uc5Metrics.ClassAgreement agreement(String... predicted) {
+        List<String> reference = List.of("A", "C", "F", "G");
+        return Uc5Metrics.ClassAgreement.of(reference, List.of(predicted), new double[] {50, 150, 400, 500},
+                new double[] {60, 140, Double.NaN, 480});
+    }
+
+    private static List<String> prefixed(String prefix) {
+        return AGREEMENT.stream().map(k -> prefix + k).toList();
+    }
+
+    @Test
+    void publishedKeysInOrderPerSplit() {
+        Uc5Metrics test = Uc5Metrics.test(agreement("A", "C", "F", "E"), agreement("A", "D", "F", "G"),
+                agreement("B", "C", "G", "G"));
+        List<String> keys = new ArrayList<>(AGREEMENT);
+        keys.addAll(prefixed("certificate_"));
+        keys.addAll(prefixed("uncertified_"));
+        assertEquals(keys, List.copyOf(test.toMap().keySet()));
+        Uc5Metrics validation = Uc5Metrics.validation(agreement("A", "C", "F", "E"));
+        List<String> validationKeys = new ArrayList<>(prefixed("certificate_"));
+        validationKeys.add("selection_score");
+        assertEquals(validationKeys, List.copyOf(validation.toMap().keySet()));
+        // Within one class 3 of 4, F/G recall 1 of 2.
+        assertEquals((0.75 + 0.5) / 2, validation.selectionScore(), 1e-12);
+        assertEquals(prefixed("certificate_"), List.copyOf(Uc5Metrics.train(agreement("A", "C", "F", "G")).toMap()
+                .keySet()));
+        assertEquals(4L, test.toMap().get("certificate_rows"));
+        assertEquals(0.75, test.value("accuracy"), 1e-12);
+    }
+
+    @Test
+    void readsEachPublishedFormBack() {
+        Uc5Metrics.ClassAgreement empty = Uc5Metrics.ClassAgreement.of(List.of(), List.of(), new double[0],
+                new double[0]);
+        for (Uc5Metrics m : List.of(Uc5Metrics.test(agreement("A", "C", "F", "E"), agreement("A", "D", "F", "G"),
+                        empty), Uc5Metrics.validation(agreement("G", "G", "G", "G")),
+                Uc5Metrics.validation(empty), Uc5Metrics.train(agreement("A", "C", "F", "G")))) {
+            Uc5Metrics back = Uc5Metrics.fromMap(viaJson(m.toMap()));
+            assertEquals(m.toMap(), back.toMap());
+            assertNull(back.certificates().confusion(), "the confusion matrix is not published");
+        }
+        Uc5Metrics back = Uc5Metrics.fromMap(viaJson(Uc5Metrics.train(agreement("A", "C", "F", "G")).toMap()));
+        assertNull(back.truth());
+        assertNull(back.selectionScore());
+        assertTrue(Double.isNaN(back.certificates().classRecall()[0]));
+        assertThrows(IllegalArgumentException.class, () -> Uc5Metrics.fromMap(Map.of("accuracy", 1.0)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> viaJson(Map<String, Object> published) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        published.forEach((k, v) -> m.put(k, v instanceof Double d && !Double.isFinite(d) ? null : v));
+        return Json.read(Json.write(m), Map.class);
+    }
+}
