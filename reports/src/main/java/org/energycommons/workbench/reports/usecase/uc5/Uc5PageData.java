@@ -1,4 +1,4 @@
-package org.energycommons.workbench.reports.usecase;
+package org.energycommons.workbench.reports.usecase.uc5;
 
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ import org.energycommons.workbench.models.usecase.UseCaseResult;
  * @param gap the performance-gap distribution (null when no dwelling is eligible)
  * @param generatedAt ISO-8601 instant the page was generated
  */
-public record DpeReportData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,
+public record Uc5PageData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,
                             Map<String, String> split, String insufficient, long[][] confusionTest,
                             long[][] confusionHeldOut, Map<String, double[]> classRecall, IntensityGroups intensity,
                             List<CommuneRow> communes, GapDistribution gap, String generatedAt) {

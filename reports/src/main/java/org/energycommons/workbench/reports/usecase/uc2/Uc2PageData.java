@@ -1,4 +1,4 @@
-package org.energycommons.workbench.reports.usecase;
+package org.energycommons.workbench.reports.usecase.uc2;
 
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,7 @@ import org.energycommons.workbench.models.usecase.UseCaseResult;
  * @param outcome "ok" or the insufficient-data reason
  * @param generatedAt ISO-8601 instant the page was generated
  */
-public record AnomalyReportData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,
+public record Uc2PageData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,
                                 Map<String, String> split, List<RuleRow> rules,
                                 Map<String, Map<String, Long>> alertsByRule, List<FaultTypeRow> faultTypes,
                                 Map<String, Long> delayBins, Timeline timeline, String outcome,

@@ -1,4 +1,4 @@
-package org.energycommons.workbench.reports.usecase;
+package org.energycommons.workbench.reports.usecase.uc6;
 
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ import org.energycommons.workbench.models.usecase.UseCaseResult;
  * @param alerts D+1 test days of those areas with a cold-peak alert or a demand above capacity
  * @param generatedAt ISO-8601 instant the page was generated
  */
-public record GasDemandReportData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,
+public record Uc6PageData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,
                                   Map<String, String> split, Map<String, String> methods, String noiseModel,
                                   String status, FocusSeries focus, Map<String, double[]> mapeByHorizon,
                                   List<AreaRow> areas, List<AlertRow> alerts, String generatedAt) {

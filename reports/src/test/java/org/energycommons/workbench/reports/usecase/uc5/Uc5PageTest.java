@@ -1,5 +1,13 @@
-package org.energycommons.workbench.reports.usecase;
+/*
+ * Energy Commons Workbench
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+package org.energycommons.workbench.reports.usecase.uc5;
 
+import static org.energycommons.workbench.reports.render.HtmlAssertions.assertSelfContained;
+import static org.energycommons.workbench.reports.render.HtmlAssertions.writeSample;
+import static org.energycommons.workbench.reports.usecase.PageFixtures.metrics;
+import static org.energycommons.workbench.reports.usecase.PageFixtures.model;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,32 +17,23 @@ import java.util.Map;
 import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
+import org.energycommons.workbench.reports.usecase.PageFixtures;
 import org.junit.jupiter.api.Test;
 
 /** The uc5 page renders self-contained, with every section, and as a clear insufficient-data page. */
-class DpeReportTest {
+class Uc5PageTest {
 
-    private static final UseCase UC5 = UseCases.ALL.stream().filter(u -> u.id().equals("uc5")).findFirst()
-            .orElseThrow();
+    private static final UseCase UC5 = UseCases.require("uc5");
 
     private static UseCaseResult result() {
-        Map<String, Object> test = new LinkedHashMap<>();
-        test.put("accuracy", 0.71);
-        test.put("within_one_class_accuracy", 0.96);
-        test.put("macro_f1", 0.55);
-        test.put("mae_intensity", 23.4);
-        test.put("fg_recall", 0.875);
-        test.put("uncertified_fg_recall", 0.81);
         List<UseCaseResult.ModelEntry> models = List.of(
-                new UseCaseResult.ModelEntry("gbt-smile-intensity", "smile", "uc5-gbt-smile-intensity-abc", test,
-                        Map.of("selection_score", 0.9), Map.of(), Map.of("approach", "regression")),
-                new UseCaseResult.ModelEntry("rf-mllib-class", "spark-mllib", "uc5-rf-mllib-class-def", Map.of(),
-                        Map.of("selection_score", 0.7), Map.of(), Map.of("approach", "classification")));
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("git_commit", "abc123");
-        provenance.put("input_tables", Map.of("gold/features/uc5", 3));
-        return new UseCaseResult("uc5", UC5.title(), "gbt-smile-intensity", models,
-                UseCaseResult.check(UC5, "gbt-smile-intensity", models), provenance);
+                model("gbt-smile-intensity", "smile", "uc5-gbt-smile-intensity-abc",
+                        metrics("accuracy", 0.71, "within_one_class_accuracy", 0.96, "macro_f1", 0.55,
+                                "mae_intensity", 23.4, "fg_recall", 0.875, "uncertified_fg_recall", 0.81),
+                        metrics("selection_score", 0.9), Map.of("approach", "regression")),
+                model("rf-mllib-class", "spark-mllib", "uc5-rf-mllib-class-def", Map.of(),
+                        metrics("selection_score", 0.7), Map.of("approach", "classification")));
+        return PageFixtures.result(UC5, "gbt-smile-intensity", models, Map.of("gold/features/uc5", 3L));
     }
 
     @Test
@@ -46,21 +45,21 @@ class DpeReportTest {
         confusion[5][6] = 2;
         Map<String, double[]> recall = new LinkedHashMap<>();
         recall.put("gbt-smile-intensity", new double[] {Double.NaN, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0});
-        DpeReportData data = new DpeReportData(UC5, result(), Map.of("gold/features/uc5", 3L), "région test",
+        Uc5PageData data = new Uc5PageData(UC5, result(), Map.of("gold/features/uc5", 3L), "région test",
                 Map.of("train", "51 dwellings"), null, confusion, confusion, recall,
-                new DpeReportData.IntensityGroups("gbt-smile-intensity", 10, new double[] {80, 200, 420},
+                new Uc5PageData.IntensityGroups("gbt-smile-intensity", 10, new double[] {80, 200, 420},
                         new double[] {95, 190, 400}, 30),
-                List.of(new DpeReportData.CommuneRow("99001", "Valbrune", 91, 35, 3, 56, 13, 16, 0.176)),
-                new DpeReportData.GapDistribution(List.of("< 0.80", "0.80–1.25", "≥ 1.25"), new long[] {12, 40, 13},
+                List.of(new Uc5PageData.CommuneRow("99001", "Valbrune", 91, 35, 3, 56, 13, 16, 0.176)),
+                new Uc5PageData.GapDistribution(List.of("< 0.80", "0.80–1.25", "≥ 1.25"), new long[] {12, 40, 13},
                         65, 9, 2.07, 0.5), "2026-01-01T00:00:00Z");
-        String html = DpeReport.render(data);
+        String html = Uc5Page.render(data);
+        writeSample("uc5.html", html);
         assertTrue(html.contains("<svg"), "charts are inline SVG");
-        assertFalse(html.contains("src=\"http"), "nothing loaded from the network");
-        assertFalse(html.contains("href=\"http"), "no remote stylesheet");
+        assertSelfContained(html);
         for (String expected : List.of("Matrice de confusion", "Rappel par classe", "Intensité prédite",
                 "Passoires thermiques par commune", "Valbrune", "Écart de performance", "9 logements sur 65",
                 "How it was computed", "within_one_class_accuracy", "fg_recall", "gbt-smile-intensity",
-                "abc123", "gold/features/uc5", "Provenance")) {
+                PageFixtures.COMMIT, "gold/features/uc5", "Provenance")) {
             assertTrue(html.contains(expected), expected);
         }
         // The diagonal of the heat table is shaded as a full row share where a class has no error.
@@ -70,9 +69,8 @@ class DpeReportTest {
 
     @Test
     void anInsufficientDataPageSaysSo() {
-        UseCaseResult none = new UseCaseResult("uc5", UC5.title(), null, List.of(), UseCaseResult.check(UC5, null,
-                List.of()), Map.of("status", "insufficient data"));
-        String html = DpeReport.render(new DpeReportData(UC5, none, Map.of(), "tiny", Map.of(),
+        UseCaseResult none = PageFixtures.withoutModels(UC5, "status", "insufficient data");
+        String html = Uc5Page.render(new Uc5PageData(UC5, none, Map.of(), "tiny", Map.of(),
                 "insufficient data: 4 certified dwellings", null, null, Map.of(), null, List.of(), null, null));
         assertTrue(html.contains("Données insuffisantes"));
         assertTrue(html.contains("insufficient data: 4 certified dwellings"));

@@ -2,16 +2,17 @@
  * Energy Commons Workbench
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-package org.energycommons.workbench.reports.usecase;
+package org.energycommons.workbench.reports.usecase.uc4;
 
+import static org.energycommons.workbench.reports.render.HtmlAssertions.assertSelfContained;
+import static org.energycommons.workbench.reports.render.HtmlAssertions.count;
+import static org.energycommons.workbench.reports.render.HtmlAssertions.section;
+import static org.energycommons.workbench.reports.render.HtmlAssertions.writeSample;
+import static org.energycommons.workbench.reports.usecase.PageFixtures.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,58 +24,37 @@ import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
 import org.energycommons.workbench.reports.render.HtmlPage;
+import org.energycommons.workbench.reports.usecase.PageFixtures;
+import org.energycommons.workbench.reports.usecase.UseCasePage;
 import org.junit.jupiter.api.Test;
 
-class ForecastReportTest {
+/** The uc4 page: every section in order, criteria, charts, tables, data and provenance, formatted once. */
+class Uc4PageTest {
 
     private static final String BEST = "gbt-mllib";
 
-    private static int count(String haystack, String needle) {
-        int n = 0;
-        for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + needle.length())) {
-            n++;
-        }
-        return n;
-    }
-
     private static Map<String, Object> metrics(double mape, double rmse, double skill, double coverage,
                                                Double recall, Double precision) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("rows", 4380L);
-        m.put("mape", mape);
-        m.put("rmse", rmse);
-        m.put("skill_vs_persistence", skill);
-        m.put("coverage_p10_p90", coverage);
-        m.put("congestion_recall", recall);
-        m.put("congestion_precision", precision);
-        m.put("congestion_hours", 14L);
-        m.put("alert_hours", 22L);
-        return m;
+        return PageFixtures.metrics("rows", 4380L, "mape", mape, "rmse", rmse, "skill_vs_persistence", skill,
+                "coverage_p10_p90", coverage, "congestion_recall", recall, "congestion_precision", precision,
+                "congestion_hours", 14L, "alert_hours", 22L);
     }
 
     static UseCaseResult result() {
         UseCase uc = UseCases.UC4;
         List<UseCaseResult.ModelEntry> models = List.of(
-                new UseCaseResult.ModelEntry("persistence", "engine", "persistence-20250101-a1b2",
-                        metrics(0.091, 20.04, 0.0, 0.81, 0.5, 0.4), metrics(0.088, 19.5, 0.0, 0.8, 0.5, 0.4),
-                        metrics(0.087, 19.0, 0.0, 0.8, 0.5, 0.4), Map.of()),
-                new UseCaseResult.ModelEntry(BEST, "spark-mllib", "gbt-mllib-20250101-c3d4",
-                        metrics(0.0432, 13.0, 0.3512, 0.824, 0.65, 0.712),
-                        metrics(0.041, 12.66, 0.36, 0.8, 0.7, 0.7), metrics(0.03, 10.0, 0.5, 0.85, 0.8, 0.8),
-                        Map.of("trees", "200")),
-                new UseCaseResult.ModelEntry("gbt-smile-quantile", "smile", "gbt-smile-quantile-20250101-e5f6",
-                        metrics(0.0501, 14.2, 0.29, 0.951, 0.7, null),
-                        metrics(0.049, 13.9, 0.3, 0.9, 0.7, 0.6), metrics(0.04, 12.0, 0.4, 0.9, 0.7, 0.6),
+                model("persistence", "engine", "persistence-20250101-a1b2", metrics(0.091, 20.04, 0.0, 0.81, 0.5, 0.4),
+                        metrics(0.088, 19.5, 0.0, 0.8, 0.5, 0.4), Map.of()),
+                model(BEST, "spark-mllib", "gbt-mllib-20250101-c3d4", metrics(0.0432, 13.0, 0.3512, 0.824, 0.65, 0.712),
+                        metrics(0.041, 12.66, 0.36, 0.8, 0.7, 0.7), Map.of("trees", "200")),
+                model("gbt-smile-quantile", "smile", "gbt-smile-quantile-20250101-e5f6",
+                        metrics(0.0501, 14.2, 0.29, 0.951, 0.7, null), metrics(0.049, 13.9, 0.3, 0.9, 0.7, 0.6),
                         Map.of()));
-        List<Criterion.Result> criteria = UseCaseResult.check(uc, BEST, models);
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("workbench_version", "0.1.0-SNAPSHOT");
-        provenance.put("git", Map.of("commit", "0123abcd"));
-        provenance.put("seed", 42);
-        return new UseCaseResult(uc.id(), uc.title(), BEST, models, criteria, provenance);
+        return PageFixtures.result(uc, BEST, models, Map.of("lake/silver/meter_readings", 12L),
+                "seed", 42, "started", "2025-01-15T09:29:58.123Z");
     }
 
-    static ForecastReportData.FocusSeries focus() {
+    static Uc4PageData.FocusSeries focus() {
         int n = 48;
         long start = Instant.parse("2024-11-04T23:00:00Z").toEpochMilli();
         long[] t = new long[n];
@@ -91,10 +71,10 @@ class ForecastReportTest {
             actual[i] = base + 18 * Math.sin(i * 1.7);
         }
         actual[30] = Double.NaN;
-        return new ForecastReportData.FocusSeries("PS-0042", 37, 400.0, BEST, t, actual, p10, p50, p90);
+        return new Uc4PageData.FocusSeries("PS-0042", 37, 400.0, BEST, t, actual, p10, p50, p90);
     }
 
-    static ForecastReportData data(ForecastReportData.FocusSeries focus) {
+    static Uc4PageData data(Uc4PageData.FocusSeries focus) {
         Map<String, double[]> byHour = new HashMap<>();
         String[] names = {"gbt-smile-quantile", "persistence", BEST};
         for (int m = 0; m < names.length; m++) {
@@ -115,23 +95,26 @@ class ForecastReportTest {
         intervals.put("persistence", "quantiles empiriques des résidus de validation");
         intervals.put(BEST, "résidus conformes calibrés sur la validation");
         intervals.put("gbt-smile-quantile", "régression quantile (perte pinball) P10 et P90");
-        List<ForecastReportData.SubstationRow> subs = List.of(
-                new ForecastReportData.SubstationRow("PS-0042", 37, 400, 0.0391, 11.84, 0.83, 14, 22),
-                new ForecastReportData.SubstationRow("PS-0107", 12, 250, 0.0577, 9.05, 0.79, 0, 3));
-        return new ForecastReportData(UseCases.UC4, result(), tables,
+        List<Uc4PageData.SubstationRow> subs = List.of(
+                new Uc4PageData.SubstationRow("PS-0042", 37, 400, 0.0391, 11.84, 0.83, 14, 22),
+                new Uc4PageData.SubstationRow("PS-0107", 12, 250, 0.0577, 9.05, 0.79, 0, 3));
+        return new Uc4PageData(UseCases.UC4, result(), tables,
                 "région synthétique, graine 42, 300 compteurs, 730 jours", split, intervals, focus, byHour, subs,
                 "2025-01-15T09:30:00Z");
     }
 
     @Test
-    void rendersEverySection() throws IOException {
-        ForecastReportData data = data(focus());
-        String html = ForecastReport.render(data);
-        Files.writeString(Path.of("/tmp/uc4-sample.html"), html, StandardCharsets.UTF_8);
+    void rendersEverySection() {
+        String html = Uc4Page.render(data(focus()));
+        writeSample("uc4.html", html);
 
         assertTrue(html.startsWith("<!DOCTYPE html>"));
         assertTrue(html.contains("<title>" + HtmlPage.escape(UseCases.UC4.title()) + "</title>"));
-        assertTrue(html.contains(HtmlPage.escape(UseCases.UC4.titleEn()) + " — generated 2025-01-15 09:30 UTC"));
+        assertTrue(html.contains(HtmlPage.escape(UseCases.UC4.titleEn())));
+        assertTrue(html.contains("généré le · generated 2025-01-15 09:30:00 UTC"), "one timestamp format");
+        assertTrue(html.contains("<a href=\"index.html\""), "back to the index");
+        assertTrue(html.contains("<a href=\"uc1.html\"") && html.contains("<strong aria-current=\"page\""),
+                "the other use cases linked, this one marked");
         assertTrue(html.contains(HtmlPage.escape(UseCases.UC4.question())), "question");
         for (String heading : List.of("Critères de succès", "Prévision contre réalisé", "Erreur par heure",
                 "Modèles", "Postes", "Données", "Provenance")) {
@@ -146,14 +129,13 @@ class ForecastReportTest {
             assertTrue(at > previous, "section " + id + " in order");
             previous = at;
         }
-        assertTrue(html.contains("Energy Commons Workbench — rapport CC-BY-4.0; code GPL-3.0-or-later"));
+        assertTrue(html.contains(UseCasePage.FOOTER));
     }
 
     @Test
     void summaryStatesBestModelFiguresAndCriteriaCount() {
-        String html = ForecastReport.render(data(focus()));
-        int start = html.indexOf("<section id=\"resume\">");
-        String summary = html.substring(start, html.indexOf("</section>", start));
+        String html = Uc4Page.render(data(focus()));
+        String summary = section(html, "resume");
         assertTrue(summary.contains(BEST), summary);
         assertTrue(summary.contains("4.3 %"), "test MAPE as a percentage");
         assertTrue(summary.contains("35.1 %"), "skill as a percentage");
@@ -163,26 +145,27 @@ class ForecastReportTest {
     @Test
     void criteriaTableShowsEachCriterionAndItsStatus() {
         UseCaseResult result = result();
-        String html = ForecastReport.render(data(focus()));
+        String html = Uc4Page.render(data(focus()));
         int from = html.indexOf("<section id=\"criteres\">");
         for (Criterion.Result c : result.criteria()) {
             int row = html.indexOf("<tr><td>" + c.metric() + "</td><td>" + c.model() + "</td>", from);
             assertTrue(row > 0, "row of " + c);
             String cells = html.substring(row, html.indexOf("</tr>", row));
-            assertTrue(cells.contains(c.met() ? ForecastReport.MET : ForecastReport.NOT_MET), cells);
-            assertFalse(cells.contains(c.met() ? ForecastReport.NOT_MET : ForecastReport.MET), cells);
+            assertTrue(cells.contains(c.met() ? UseCasePage.MET : UseCasePage.NOT_MET), cells);
+            assertFalse(cells.contains(c.met() ? UseCasePage.NOT_MET : UseCasePage.MET), cells);
             from = row + 1;
         }
         assertEquals(4, result.criteria().stream().filter(Criterion.Result::met).count());
-        assertTrue(html.contains("<td>mape</td><td>gbt-mllib</td><td>≤ 10.0 %</td><td class=\"num\">4.3 %</td>"));
-        assertTrue(html.contains("<td>congestion_recall</td><td>gbt-mllib</td><td>≥ 0.700</td>"
-                + "<td class=\"num\">0.650</td><td>" + ForecastReport.NOT_MET + "</td>"));
+        assertTrue(html.contains("<td>mape</td><td>gbt-mllib</td><td>≤</td><td class=\"num\">10.0 %</td>"
+                + "<td class=\"num\">4.3 %</td>"));
+        assertTrue(html.contains("<td>congestion_recall</td><td>gbt-mllib</td><td>≥</td><td class=\"num\">0.700</td>"
+                + "<td class=\"num\">0.650</td><td>" + UseCasePage.NOT_MET + "</td>"));
         assertTrue(html.contains("<span class=\"badge ko\">&#10007; 4/5 critères atteints"), "overall status");
     }
 
     @Test
     void chartsAreInlineAndSelfContained() {
-        String html = ForecastReport.render(data(focus()));
+        String html = Uc4Page.render(data(focus()));
         assertTrue(count(html, "<svg") >= 2, "one svg per chart");
         assertTrue(html.contains("Réalisé"));
         assertTrue(html.contains("Prévision P50 gbt-mllib"));
@@ -190,17 +173,12 @@ class ForecastReportTest {
         assertTrue(html.contains("372.0 kW (cos φ 0.93)"), "capacity line at 400 kVA × 0.93");
         assertTrue(html.contains("Poste PS-0042, 37 compteurs, du 2024-11-05 00:00 au 2024-11-06 23:00"),
                 "caption with substation, meters and period");
-        String lower = html.toLowerCase();
-        assertFalse(lower.contains("src=\"http"));
-        assertFalse(lower.contains("href=\"http"));
-        assertFalse(lower.contains("src='http"));
-        assertFalse(lower.contains("href='http"));
-        assertFalse(lower.contains("<script"));
+        assertSelfContained(html);
     }
 
     @Test
     void modelsSubstationsDataAndProvenance() {
-        String html = ForecastReport.render(data(focus()));
+        String html = Uc4Page.render(data(focus()));
         for (String model : List.of("persistence", BEST, "gbt-smile-quantile")) {
             assertTrue(html.contains(model), model);
         }
@@ -223,66 +201,60 @@ class ForecastReportTest {
         assertTrue(html.contains("<dt>validation</dt><dd>2024-07-01 → 2024-09-30</dd>"));
         assertTrue(html.contains("<td>lake/silver/meter_readings</td><td class=\"num\">12</td>"));
         assertTrue(html.contains("<td>lake/gold/uc4_features</td><td class=\"num\">3</td>"));
-        // provenance, one level flattened, and model ids
-        assertTrue(html.contains("<dt>git.commit</dt><dd>0123abcd</dd>"));
+        // provenance: run, commit, libraries, input tables, the rest one level flattened, and model ids
+        assertTrue(html.contains("<dt>Commit</dt><dd>" + PageFixtures.COMMIT + "</dd>"));
+        assertTrue(html.contains("<dt>Exécution · Run id</dt><dd>" + PageFixtures.RUN_ID + "</dd>"));
+        assertTrue(html.contains("<dt>spark</dt><dd>3.5.1</dd>"));
         assertTrue(html.contains("<dt>seed</dt><dd>42</dd>"));
+        assertTrue(html.contains("<dt>started</dt><dd>2025-01-15 09:29:58 UTC</dd>"), "one timestamp format");
         assertTrue(html.contains("<dt>gbt-smile-quantile</dt><dd>gbt-smile-quantile-20250101-e5f6</dd>"));
     }
 
     @Test
     void theBacktestSectionShowsOriginsLeadTimesAndSubstations() {
-        ForecastReportData base = data(focus());
-        ForecastReportData.Backtest bt = new ForecastReportData.Backtest("rolling origin, refit at each origin",
-                List.of(new ForecastReportData.OriginRow("2024-07-01", "2024-07-01..2024-08-15", BEST, 1080, 0.061,
+        Uc4PageData base = data(focus());
+        Uc4PageData.Backtest bt = new Uc4PageData.Backtest("rolling origin, refit at each origin",
+                List.of(new Uc4PageData.OriginRow("2024-07-01", "2024-07-01..2024-08-15", BEST, 1080, 0.061,
                         7.25, 0.41, 0.78, 2.5, 6.125)),
                 new int[] {14, 15, 16}, Map.of(BEST, new double[] {0.05, 0.06, 0.07}),
                 Map.of(BEST, new double[] {5.0, 6.0, 7.0}), BEST,
-                List.of(new ForecastReportData.BacktestSubstation("PS-0042", 37, 0.052, 8.5, 6.4, 0.81)));
-        String html = ForecastReport.render(new ForecastReportData(base.useCase(), base.result(), base.tables(),
+                List.of(new Uc4PageData.BacktestSubstation("PS-0042", 37, 0.052, 8.5, 6.4, 0.81)));
+        String html = Uc4Page.render(new Uc4PageData(base.useCase(), base.result(), base.tables(),
                 base.region(), base.split(), base.intervalMethods(), base.focus(), base.mapeByHour(),
                 base.substations(), base.generatedAt(), bt));
-        int start = html.indexOf("<section id=\"backtest\">");
-        String section = html.substring(start, html.indexOf("</section>", start));
+        String section = section(html, "backtest");
         assertEquals(3, count(section, "<svg"), "MAPE and CRPS by lead time, MAPE by substation");
         assertTrue(section.contains("<td>2024-07-01</td><td>2024-07-01..2024-08-15</td><td>" + BEST + "</td>"
                 + "<td class=\"num\">1080</td><td class=\"num\">6.1</td><td class=\"num\">7.3</td>"), section);
         assertTrue(section.contains("<td class=\"num\">6.13</td>") || section.contains("<td class=\"num\">6.12</td>"),
                 "CRPS with two decimals");
         assertTrue(section.contains("<td>PS-0042</td><td class=\"num\">37</td><td class=\"num\">5.2</td>"));
-        String without = ForecastReport.render(base);
+        String without = Uc4Page.render(base);
         assertTrue(without.contains("The backtest was not run."));
     }
 
     @Test
     void errorByHourFollowsModelOrder() {
-        String html = ForecastReport.render(data(focus()));
-        int start = html.indexOf("<section id=\"erreur-heure\">");
-        String section = html.substring(start, html.indexOf("</section>", start));
+        String html = Uc4Page.render(data(focus()));
+        String section = section(html, "erreur-heure");
         assertEquals(1, count(section, "<svg"));
         assertTrue(section.contains(">23<"), "hour categories 00..23");
     }
 
     @Test
     void nullFocusGivesTheSecrecySentence() {
-        String html = ForecastReport.render(data(null));
-        assertTrue(html.contains(HtmlPage.escape(ForecastReport.NO_FOCUS)));
+        String html = Uc4Page.render(data(null));
+        assertTrue(html.contains(HtmlPage.escape(Uc4Page.NO_FOCUS)));
         assertEquals(1, count(html, "<svg"), "only the error-by-hour chart");
         assertTrue(html.contains("<section id=\"postes\">"));
     }
 
     @Test
-    void formatting() {
-        assertEquals("4.3 %", ForecastReport.percent(0.0432));
-        assertEquals("—", ForecastReport.percent(Double.NaN));
-        assertEquals("0.0 %", ForecastReport.percent(-0.0001));
-        assertEquals("12.7", ForecastReport.kw(12.66));
-        assertEquals("0.712", ForecastReport.ratio(0.7123));
-        assertEquals("—", ForecastReport.ratio(Double.POSITIVE_INFINITY));
-        assertEquals("20.0 kW", ForecastReport.formatMetric("rmse", 20.04));
-        assertEquals("4380", ForecastReport.formatMetric("rows", 4380));
-        Map<String, Object> nested = new LinkedHashMap<>();
-        nested.put("a", Map.of("b", 1));
-        nested.put("c", null);
-        assertEquals(Map.of("a.b", "1", "c", "null"), ForecastReport.flatten(nested));
+    void metricsReadWithTheirUnits() {
+        assertEquals("12.7", Uc4Page.kw(12.66));
+        assertEquals("4.3 %", Uc4Page.formatMetric("mape", 0.0432));
+        assertEquals("20.0 kW", Uc4Page.formatMetric("rmse", 20.04));
+        assertEquals("4380", Uc4Page.formatMetric("rows", 4380));
+        assertEquals("0.712", Uc4Page.formatMetric("congestion_recall", 0.7123));
     }
 }

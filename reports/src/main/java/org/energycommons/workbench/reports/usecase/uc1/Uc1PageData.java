@@ -1,4 +1,4 @@
-package org.energycommons.workbench.reports.usecase;
+package org.energycommons.workbench.reports.usecase.uc1;
 
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,7 @@ import org.energycommons.workbench.models.usecase.UseCaseResult;
  * @param withheldSegments segments of the best model not shown because they fail the guard
  * @param generatedAt ISO-8601 instant the page was generated
  */
-public record SegmentationReportData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,
+public record Uc1PageData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,
                                      List<SegmentProfile> profiles, Map<String, Map<Integer, Double>> silhouetteByK,
                                      List<CommuneCell> communeMix, Map<String, Long> exclusions, int withheldSegments,
                                      String generatedAt) {

@@ -1,4 +1,4 @@
-package org.energycommons.workbench.reports.usecase;
+package org.energycommons.workbench.reports.usecase.uc4;
 
 import java.util.List;
 import java.util.Map;
@@ -21,13 +21,13 @@ import org.energycommons.workbench.models.usecase.UseCaseResult;
  * @param generatedAt ISO-8601 instant the page was generated
  * @param backtest the rolling-origin backtest, or null when it was not run
  */
-public record ForecastReportData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,
+public record Uc4PageData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,
                                  Map<String, String> split, Map<String, String> intervalMethods, FocusSeries focus,
                                  Map<String, double[]> mapeByHour, List<SubstationRow> substations,
                                  String generatedAt, Backtest backtest) {
 
     /** Page data without a backtest. */
-    public ForecastReportData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,
+    public Uc4PageData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,
                               Map<String, String> split, Map<String, String> intervalMethods, FocusSeries focus,
                               Map<String, double[]> mapeByHour, List<SubstationRow> substations, String generatedAt) {
         this(useCase, result, tables, region, split, intervalMethods, focus, mapeByHour, substations, generatedAt,

@@ -1,4 +1,4 @@
-package org.energycommons.workbench.reports.usecase;
+package org.energycommons.workbench.reports.usecase.uc3;
 
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,7 @@ import org.energycommons.workbench.models.usecase.UseCaseResult;
  * @param fit the aggregated baseline-fit picture; null when no week passes the guard
  * @param generatedAt ISO-8601 instant the page was generated
  */
-public record SavingsReportData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,
+public record Uc3PageData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,
                                 String method, List<SavingsGroup> groups, List<SavingsGroup> worksTypes,
                                 int suppressedGroups, FitPicture fit, String generatedAt) {
 
