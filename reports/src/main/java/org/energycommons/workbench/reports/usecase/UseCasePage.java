@@ -4,6 +4,10 @@
  */
 package org.energycommons.workbench.reports.usecase;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,6 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.energycommons.workbench.models.usecase.Criterion;
@@ -33,12 +38,12 @@ import org.energycommons.workbench.reports.render.HtmlPage;
  * use-case page supplies only its summary, how its metrics read, its sections and its method:
  *
  * <pre>{@code
- * return UseCasePage.of(data.useCase(), data.result(), data.generatedAt())
+ * return UseCasePage.of(data)
  *         .summary("En résumé : …")
  *         .section("prevision", "Prévision contre réalisé", "Forecast vs actual", page -> page.figure(svg, caption))
  *         .models(List.of("MAPE (%)"), m -> List.of(Formats.percentNumber(Formats.metric(m.metrics(), "mape"))),
  *                 page -> page.paragraph("★ best model"))
- *         .data(data.region(), data.split(), data.tables(), null)
+ *         .methodOf(Uc4Page.class, Map.of())
  *         .render();
  * }</pre>
  */
@@ -60,6 +65,7 @@ public final class UseCasePage {
     public static final String BEST_MARK = "\u2605 ";
 
     private static final Pattern SECTION_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{[a-z_]+}");
     private static final Set<String> SKELETON_IDS = Set.of("resume", "criteres", "methode", "donnees", "provenance");
     private static final String RUN_ID = "run_id";
     private static final String GIT_COMMIT = "git_commit";
@@ -124,17 +130,20 @@ public final class UseCasePage {
     }
 
     /**
-     * Starts the page of a use case.
+     * Starts the page of a use case, its data section filled from the page data (region, split, tables).
      *
-     * @param useCase     the use-case definition; not null
-     * @param result      its machine-readable result; not null
-     * @param generatedAt ISO-8601 instant the page was generated, or null
+     * @param data the page data; not null, nor its use case and result
      * @return a page with the skeleton's parts and no section of its own yet
-     * @throws NullPointerException if the use case or the result is null
+     * @throws NullPointerException if the data, its use case or its result is null
      */
-    public static UseCasePage of(UseCase useCase, UseCaseResult result, String generatedAt) {
-        return new UseCasePage(Objects.requireNonNull(useCase, "data.useCase"),
-                Objects.requireNonNull(result, "data.result"), generatedAt);
+    public static UseCasePage of(UseCasePageData data) {
+        Objects.requireNonNull(data, "data");
+        UseCasePage page = new UseCasePage(Objects.requireNonNull(data.useCase(), "data.useCase"),
+                Objects.requireNonNull(data.result(), "data.result"), data.generatedAt());
+        page.region = data.region();
+        page.split = data.split() == null ? Map.of() : data.split();
+        page.tables = data.tables() == null ? Map.of() : data.tables();
+        return page;
     }
 
     /** Adds a paragraph to the summary. */
@@ -206,20 +215,43 @@ public final class UseCasePage {
     }
 
     /**
-     * Sets the data section.
+     * Sets the method section from the text resource {@code method.txt} beside a page's class: one step per
+     * paragraph (paragraphs apart by a blank line, lines of a paragraph joined by a space), each {@code {name}}
+     * replaced by its value.
      *
-     * @param region  description of the data
-     * @param split   split or period name → range; null or empty for none
-     * @param tables  Delta table path → version the results were computed from; null for none
-     * @param details writes what the page adds after the region (e.g. meters kept out), or null
+     * @param page   the page's class, whose package holds {@code method.txt}
+     * @param values placeholder name → value
      * @return this page
+     * @throws IllegalStateException if the resource is missing or a placeholder has no value
      */
-    public UseCasePage data(String region, Map<String, String> split, Map<String, Long> tables,
-                            Consumer<HtmlPage> details) {
-        this.region = region;
-        this.split = split == null ? Map.of() : split;
-        this.tables = tables == null ? Map.of() : tables;
-        this.dataDetails = details == null ? page -> { } : details;
+    public UseCasePage methodOf(Class<?> page, Map<String, String> values) {
+        String text;
+        try (InputStream in = page.getResourceAsStream("method.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("no method.txt beside " + page.getName());
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read method.txt beside " + page.getName(), e);
+        }
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            text = text.replace("{" + v.getKey() + "}", Objects.toString(v.getValue(), Formats.MISSING));
+        }
+        Matcher left = PLACEHOLDER.matcher(text);
+        if (left.find()) {
+            throw new IllegalStateException("method.txt beside " + page.getName() + " has no value for "
+                    + left.group());
+        }
+        List<String> steps = new ArrayList<>();
+        for (String paragraph : text.strip().split("\\R\\s*\\R")) {
+            steps.add(String.join(" ", paragraph.strip().split("\\s*\\R\\s*")));
+        }
+        return method(steps);
+    }
+
+    /** Adds what the data section shows after the region (e.g. meters kept out, why no model was trained). */
+    public UseCasePage dataDetails(Consumer<HtmlPage> details) {
+        dataDetails = Objects.requireNonNull(details, "data details");
         return this;
     }
 

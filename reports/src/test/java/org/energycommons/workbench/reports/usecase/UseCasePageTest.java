@@ -18,6 +18,7 @@ import java.util.Map;
 import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
+import org.energycommons.workbench.reports.usecase.uc6.Uc6Page;
 import org.junit.jupiter.api.Test;
 
 /** The skeleton every use-case page shares: its parts, in order, around the page's own sections. */
@@ -33,13 +34,23 @@ class UseCasePageTest {
                 Map.of("silver/load_curve", 7L), "extra", "value");
     }
 
+    /** The least page data: what the skeleton reads. */
+    private record Data(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,
+                        Map<String, String> split, String generatedAt) implements UseCasePageData {
+    }
+
+    private static Data data() {
+        return new Data(UC2, result(), Map.of("gold/x", 2L), "région", Map.of("test", "2024"),
+                "2026-12-06T01:48:42.5Z");
+    }
+
     private static String page() {
-        return UseCasePage.of(UC2, result(), "2026-12-06T01:48:42.5Z")
+        return UseCasePage.of(data())
                 .summary("Le résumé.")
                 .section("mien", "Ma section", "My section", p -> p.paragraph("contenu"))
                 .models(List.of("F1"), m -> List.of(String.valueOf(m.metrics().get("f1"))), p -> p.paragraph("note"))
                 .method(List.of("étape"))
-                .data("région", Map.of("test", "2024"), Map.of("gold/x", 2L), p -> p.paragraph("détail"))
+                .dataDetails(p -> p.paragraph("détail"))
                 .render();
     }
 
@@ -90,10 +101,24 @@ class UseCasePageTest {
     }
 
     @Test
+    void theMethodIsReadFromTheTextBesideThePageWithItsPlaceholdersFilled() {
+        String html = UseCasePage.of(data()).methodOf(
+                Uc6Page.class, Map.of("noise_model", "bruit blanc"))
+                .render();
+        String method = section(html, "methode");
+        assertTrue(method.contains("<li>Températures prévues (modèle de bruit) : bruit blanc.</li>"), method);
+        assertTrue(method.contains("la prévision émise le jour J n&#39;utilise"), "lines of a step joined");
+        assertThrows(IllegalStateException.class, () -> UseCasePage.of(data()).methodOf(
+                Uc6Page.class, Map.of()), "a placeholder left");
+        assertThrows(IllegalStateException.class, () -> UseCasePage.of(data()).methodOf(UseCasePageTest.class,
+                Map.of()), "no method.txt");
+    }
+
+    @Test
     void aPageSectionCannotTakeTheSkeletonsPlace() {
-        UseCasePage page = UseCasePage.of(UC2, result(), null);
+        UseCasePage page = UseCasePage.of(data());
         assertThrows(IllegalArgumentException.class, () -> page.section("provenance", "P", null, p -> { }));
         assertThrows(IllegalArgumentException.class, () -> page.section("1x", "P", null, p -> { }));
-        assertThrows(NullPointerException.class, () -> UseCasePage.of(UC2, null, null));
+        assertThrows(NullPointerException.class, () -> UseCasePage.of(new Data(UC2, null, null, null, null, null)));
     }
 }

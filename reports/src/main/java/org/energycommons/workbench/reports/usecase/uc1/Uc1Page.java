@@ -38,45 +38,12 @@ public final class Uc1Page {
             new String[] {"summer_workday", "Jour ouvré d'été (avr.–oct.)", "summer working day"},
             new String[] {"summer_saturday", "Samedi d'été", "summer Saturday"});
 
-    private static final List<String> METHOD = List.of(
-        "Caractéristiques par compteur, sur les jours locaux complets : journées moyennes normalisées (48 "
-                + "demi-heures) par saison (nov.–mars, avr.–oct.) et type de jour (ouvré, mercredi, vacances "
-                + "scolaires zone B, samedi, dimanche et férié), thermosensibilité (pente kWh par degré-jour "
-                + "de chauffe base 18 °C, méthode météo), ratio de talon, ratio week-end/semaine, heure de "
-                + "pointe. · Per-meter features on complete local days.",
-        "Espace de segmentation : pour chaque saison, logarithme du niveau de chaque type de jour rapporté "
-                + "à celui des jours ouvrés (8 rapports : le calendrier de l'activité), et logarithme de la "
-                + "part de chauffage par degré-jour ; trois familles (calendrier d'hiver, d'été, chauffage) "
-                + "de même poids. La forme intra-journalière n'y entre pas : le chauffe-eau en heures "
-                + "creuses la domine et son heure de départ change d'un compteur à l'autre. · Clustering "
-                + "space: 8 day-type ratios and the heating share, three families of equal weight.",
-        "Au moins autant de segments que de classes tarifaires : la segmentation doit pouvoir remplacer "
-                + "les profils réglementaires. · At least as many segments as tariff classes.",
-        "Profil d'un compteur : celui de son segment, calé sur son début d'heures creuses (lu sur sa "
-                + "courbe : la plus forte hausse entre 20 h et 2 h 30, si elle dépasse la moitié de sa "
-                + "demi-heure moyenne), dès que 3 compteurs d'apprentissage du segment le partagent. · The "
-                + "segment profile is placed on the meter's off-peak start read from its curve.",
-        "Compteurs répartis par hachage en apprentissage et tenus à l'écart ; k-means, k-means bissectif et "
-                + "mélange gaussien (Spark MLlib), classification hiérarchique de Ward (Smile), k choisi par "
-                + "silhouette. · Held-out split; MLlib and Smile clusterings; k by silhouette.",
-        "Une forêt aléatoire (MLlib) apprend à affecter un nouveau compteur à un segment. · A random forest "
-                + "assigns new meters.",
-        "Archétypes vrais de la région synthétique utilisés pour l'évaluation seulement (ARI). · True "
-                + "archetypes for evaluation only.");
-
     private Uc1Page() {
     }
 
-    /**
-     * Renders the uc1 page.
-     *
-     * @param data the figures to show, already computed and passed through the secrecy guard; not null, nor its
-     *     use case and result
-     * @return the HTML5 document
-     */
+    /** Renders the uc1 page from its figures, already computed and passed through the secrecy guard. */
     public static String render(Uc1PageData data) {
-        Objects.requireNonNull(data, "data");
-        UseCasePage page = UseCasePage.of(data.useCase(), data.result(), data.generatedAt());
+        UseCasePage page = UseCasePage.of(data);
         UseCaseResult result = data.result();
         page.summary(summary(result));
         Object insufficient = result.provenance() == null ? null : result.provenance().get("insufficient_data");
@@ -98,8 +65,8 @@ public final class Uc1Page {
                                 + "new meters."))
                 .section("communes", "Segments par commune", "Segment mix per commune",
                         p -> communes(p, data.communeMix()))
-                .method(METHOD)
-                .data(data.region(), null, data.tables(), p -> exclusions(p, data.exclusions()))
+                .methodOf(Uc1Page.class, Map.of())
+                .dataDetails(p -> exclusions(p, data.exclusions()))
                 .leaveOutOfProvenance("insufficient_data")
                 .render();
     }

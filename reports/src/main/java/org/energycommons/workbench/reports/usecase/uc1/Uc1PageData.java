@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
+import org.energycommons.workbench.reports.usecase.UseCasePageData;
 
 /**
  * Everything the uc1 report page shows, already computed by the jobs and passed through the secrecy guard: the
@@ -23,7 +24,7 @@ import org.energycommons.workbench.models.usecase.UseCaseResult;
 public record Uc1PageData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,
                                      List<SegmentProfile> profiles, Map<String, Map<Integer, Double>> silhouetteByK,
                                      List<CommuneCell> communeMix, Map<String, Long> exclusions, int withheldSegments,
-                                     String generatedAt) {
+                                     String generatedAt) implements UseCasePageData {
 
     /**
      * The normalised mean day of one segment (1.0 = the meters' mean half-hour) per season and day type.

@@ -33,43 +33,13 @@ public final class Uc2Page {
             + "ne dépasse 85 % du total. · A single building's curve is one delivery point: only the total of all "
             + "watched public buildings is published, on days when it gathers at least 10 points, none above 85 %.";
 
-    private static final List<String> METHOD = List.of(
-        "Caractéristiques : pour chaque bâtiment public (écoles, mairies) et chaque jour local, consommation, "
-                + "puissance de nuit (01 h–05 h) et de jour (10 h–16 h), pics (demi-heure rapportée à la "
-                + "plus forte voisine), part de relevés identiques au précédent, météo et calendrier "
-                + "(vacances zone B, fériés), jours de fermeture déclarés par usage.",
-        "Consommation attendue : arbres boostés Smile (perte de Huber) entraînés sur tous les bâtiments de la "
-                + "période de réglage (météo, calendrier, caractéristiques et niveaux de référence du "
-                + "bâtiment) ; résidus log(mesuré/attendu) centrés-réduits par bâtiment et jours "
-                + "ouvert/fermé (médiane, 1,4826 × MAD).",
-        "Règles déclaratives lues d'un fichier modifiable (workbench.uc2.rules) ; forêt d'isolement Smile sur "
-                + "le vecteur journalier (résidus, moyenne 7 jours de nuit, pics, relevés plats, fermeture).",
-        "Réglage sur la première période seulement : on retire une à une les règles dont le retrait améliore "
-                + "le F1, puis on choisit le seuil de la forêt parmi des quantiles de ses scores ; la "
-                + "période d'évaluation n'est jamais lue pour régler.",
-        "Appariement : un défaut est détecté si une alerte de son bâtiment tombe dans sa fenêtre ; délai = "
-                + "premier jour d'alerte − début du défaut ; un épisode de jours d'alerte consécutifs hors de "
-                + "toute fenêtre de défaut du bâtiment compte pour une fausse alerte ; précision = épisodes "
-                + "vrais / épisodes ; fausses alertes par bâtiment-an = fausses alertes / (jours-bâtiments "
-                + "suivis / 365,25).",
-        "The truth table of injected faults is read for tuning-period thresholds and evaluation only, never "
-                + "as a feature.");
-
     private Uc2Page() {
     }
 
-    /**
-     * Renders the uc2 page.
-     *
-     * @param data the figures to show, already computed and passed through the secrecy guard; not null, nor its
-     *     use case and result
-     * @return the HTML5 document
-     */
+    /** Renders the uc2 page from its figures, already computed and passed through the secrecy guard. */
     public static String render(Uc2PageData data) {
-        Objects.requireNonNull(data, "data");
-        UseCasePage page = UseCasePage.of(data.useCase(), data.result(), data.generatedAt());
         UseCaseResult result = data.result();
-        return page.summary(summary(data, result))
+        return UseCasePage.of(data).summary(summary(data, result))
                 .metricFormat(Uc2Page::formatMetric)
                 .section("chronologie", "Consommation, attendu et alertes", "Consumption, expected and alerts",
                         p -> timeline(p, data.timeline()))
@@ -84,8 +54,7 @@ public final class Uc2Page {
                 .section("delais", "Délais de détection", "Detection delays", p -> delays(p, data.delayBins()))
                 .section("regles", "Règles et alertes", "Rules and alerts",
                         p -> rules(p, data.rules(), data.alertsByRule()))
-                .method(METHOD)
-                .data(data.region(), data.split(), data.tables(), null)
+                .methodOf(Uc2Page.class, Map.of())
                 .leaveOutOfProvenance("detections", "alerts_by_rule_and_fault_type")
                 .render();
     }

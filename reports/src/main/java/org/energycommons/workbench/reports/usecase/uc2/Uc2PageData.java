@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
+import org.energycommons.workbench.reports.usecase.UseCasePageData;
 
 /**
  * Everything the uc2 report page (anomaly alerts for public buildings) shows, already computed by the jobs and
@@ -29,7 +30,7 @@ public record Uc2PageData(UseCase useCase, UseCaseResult result, Map<String, Lon
                                 Map<String, String> split, List<RuleRow> rules,
                                 Map<String, Map<String, Long>> alertsByRule, List<FaultTypeRow> faultTypes,
                                 Map<String, Long> delayBins, Timeline timeline, String outcome,
-                                String generatedAt) {
+                                String generatedAt) implements UseCasePageData {
 
     /** A rule as written in the rules file. */
     public record RuleRow(String id, String severity, String condition, boolean kept) {

@@ -29,41 +29,13 @@ public final class Uc3Page {
             + "art. D.111-52 et D.111-53) : aucune économie d'un bâtiment seul n'est publiée. · Only groups of at "
             + "least 10 buildings, none above 85 % of the group's use, are published: no single building's savings.";
 
-    private static final List<String> METHOD = List.of(
-        "Référence (baseline) : les 365 jours avant les travaux, 90 % de jours valides requis (CalTRACK) ; "
-                + "sinon « données insuffisantes ». · Baseline: 365 days before the works, 90 % valid days.",
-        "Journalier (CalTRACK 2.0) : recherche des températures d'équilibre (−1 à 32 °C), modèles constante, "
-                + "DJU chauffage, DJU climatisation, les deux, par MCO ; pentes positives et p < 0,1 ; R² "
-                + "ajusté maximal. · Daily: balance-point grid, OLS candidates, adjusted R².",
-        "Facturation (mensuel) : mêmes candidats sur des périodes de 30 jours, moindres carrés pondérés par "
-                + "les jours. · Billing: the same candidates on 30-day periods, WLS weighted by days.",
-        "Horaire (TOWT) : 168 niveaux heure-de-la-semaine et température linéaire par morceaux, heures "
-                + "occupées et inoccupées. · Hourly: time-of-week and temperature model.",
-        "Économie = contrefactuel (la référence appliquée aux températures après travaux) − mesuré, sur "
-                + "l'année qui suit les travaux. · Savings = counterfactual − metered over the reporting "
-                + "year.",
-        "Incertitude ASHRAE Guideline 14 : demi-largeur = 1,26 · t · CV(RMSE) · √((n/n′)(1 + 2/n′)/m) · "
-                + "contrefactuel, n′ = n(1 − ρ)/(1 + ρ) ; pour la méthode horaire, calculée sur les résidus "
-                + "cumulés par jour. · ASHRAE 14 fractional savings uncertainty with autocorrelation "
-                + "correction.",
-        "Test placebo : la même procédure sur les bâtiments du groupe témoin, sans travaux, avec une date de "
-                + "travaux fictive ; la couverture est mesurée. · Placebo: same procedure on buildings "
-                + "without works; the coverage is measured.");
-
     private Uc3Page() {
     }
 
-    /**
-     * Renders the uc3 page.
-     *
-     * @param data the figures, already computed and passed through the secrecy guard
-     * @return the HTML5 document
-     */
+    /** Renders the uc3 page from its figures, already computed and passed through the secrecy guard. */
     public static String render(Uc3PageData data) {
-        Objects.requireNonNull(data, "data");
-        UseCasePage page = UseCasePage.of(data.useCase(), data.result(), data.generatedAt());
         UseCaseResult result = data.result();
-        return page.summary(summary(result))
+        return UseCasePage.of(data).summary(summary(result))
                 .metricFormat(Uc3Page::formatMetric)
                 .section("estime-vrai", "Économies estimées contre vraies", "Estimated vs true savings",
                         p -> scatter(p, data))
@@ -78,8 +50,7 @@ public final class Uc3Page {
                                 + "faible erreur placebo médiane sur les bâtiments de validation (bâtiments sans "
                                 + "travaux hors groupe témoin), sans regarder les données de test. · Selected on the "
                                 + "validation buildings' median placebo error, without test data."))
-                .method(METHOD)
-                .data(data.region(), null, data.tables(), null)
+                .methodOf(Uc3Page.class, Map.of())
                 .render();
     }
 

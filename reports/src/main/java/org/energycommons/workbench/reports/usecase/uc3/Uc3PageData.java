@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
+import org.energycommons.workbench.reports.usecase.UseCasePageData;
 
 /**
  * Everything the uc3 report page (savings after renovation works) shows, already computed by the jobs and passed
@@ -22,7 +23,7 @@ import org.energycommons.workbench.models.usecase.UseCaseResult;
  */
 public record Uc3PageData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,
                                 String method, List<SavingsGroup> groups, List<SavingsGroup> worksTypes,
-                                int suppressedGroups, FitPicture fit, String generatedAt) {
+                                int suppressedGroups, FitPicture fit, String generatedAt) implements UseCasePageData {
 
     /**
      * The savings of a group of renovated buildings: sums over its buildings, the 90 % interval combining the

@@ -66,19 +66,10 @@ public final class Uc4Page {
     private Uc4Page() {
     }
 
-    /**
-     * Renders the uc4 page.
-     *
-     * @param data the figures to show, already computed and passed through the secrecy guard; not null, nor
-     *     its use case and result
-     * @return the HTML5 document
-     * @throws NullPointerException if {@code data}, its use case or its result is null
-     */
+    /** Renders the uc4 page from its figures, already computed and passed through the secrecy guard. */
     public static String render(Uc4PageData data) {
-        Objects.requireNonNull(data, "data");
-        UseCasePage page = UseCasePage.of(data.useCase(), data.result(), data.generatedAt());
         UseCaseResult result = data.result();
-        return page.summary(summary(result))
+        return UseCasePage.of(data).summary(summary(result))
                 .metricFormat(Uc4Page::formatMetric)
                 .section("prevision", "Prévision contre réalisé", "Forecast vs actual", p -> focus(p, data.focus()))
                 .section("erreur-heure", "Erreur par heure", "Error by hour",
@@ -89,7 +80,6 @@ public final class Uc4Page {
                 .section("postes", "Postes", "Substations", p -> substations(p, data.substations()))
                 .section("backtest", "Backtest à origines glissantes", "Rolling-origin backtest",
                         p -> backtest(p, data.backtest()))
-                .data(data.region(), data.split(), data.tables(), null)
                 .render();
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
+import org.energycommons.workbench.reports.usecase.UseCasePageData;
 
 /**
  * Everything the uc4 report page shows, already computed by the jobs and passed through the secrecy guard: the
@@ -24,7 +25,7 @@ import org.energycommons.workbench.models.usecase.UseCaseResult;
 public record Uc4PageData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,
                                  Map<String, String> split, Map<String, String> intervalMethods, FocusSeries focus,
                                  Map<String, double[]> mapeByHour, List<SubstationRow> substations,
-                                 String generatedAt, Backtest backtest) {
+                                 String generatedAt, Backtest backtest) implements UseCasePageData {
 
     /** Page data without a backtest. */
     public Uc4PageData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,

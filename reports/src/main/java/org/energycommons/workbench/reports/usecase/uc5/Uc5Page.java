@@ -44,39 +44,12 @@ public final class Uc5Page {
             + "vraie. · Best model: highest validation score against certificates. Test metrics against the true "
             + "class; agreement with the noisy certificates; dwellings without certificate against the truth.";
 
-    private static final List<String> METHOD = List.of(
-        "Caractéristiques par logement : registre (année, surface, enveloppe, énergie de chauffage, zone "
-                + "climatique, puissance souscrite), consommation électrique et gaz mesurée régressée sur "
-                + "les degrés-jours (base 18 °C) et normalisée à l'année climatique moyenne, convertie en "
-                + "énergie primaire (×2,3 pour l'électricité) et en GES. · Registry features and "
-                + "weather-normalised metered use.",
-        "Classification directe de la classe A–G, ou régression de l'énergie primaire et des GES lue avec "
-                + "les seuils officiels (double seuil : la pire des deux classes ; seuils des petites "
-                + "surfaces depuis le 1er juillet 2024). · Direct classification, or regression mapped "
-                + "with the official double threshold.",
-        "Forêts aléatoires et arbres boostés, Spark MLlib et Smile ; déséquilibre des classes compensé par "
-                + "des poids de classe. · Random forests and boosted trees, class weights.",
-        "Apprentissage sur les diagnostics (bruités) ; sélection sur la validation ; évaluation sur le "
-                + "test contre la classe vraie de la région synthétique (table de vérité, jamais une "
-                + "caractéristique). · Learned from certificates, selected on validation, evaluated "
-                + "against the truth.",
-        "Écart de performance : énergie primaire mesurée / énergie primaire du diagnostic, pour les "
-                + "logements chauffés à l'électricité ou au gaz. · Performance gap: metered over "
-                + "certificate primary energy.");
-
     private Uc5Page() {
     }
 
-    /**
-     * Renders the uc5 page.
-     *
-     * @param data the figures to show, already computed and passed through the secrecy guard; not null, nor its
-     *     use case and result
-     * @return the HTML5 document
-     */
+    /** Renders the uc5 page from its figures, already computed and passed through the secrecy guard. */
     public static String render(Uc5PageData data) {
-        Objects.requireNonNull(data, "data");
-        UseCasePage page = UseCasePage.of(data.useCase(), data.result(), data.generatedAt());
+        UseCasePage page = UseCasePage.of(data);
         UseCaseResult result = data.result();
         if (data.insufficient() != null) {
             page.warning("Données insuffisantes · Insufficient data").summary(data.insufficient());
@@ -93,8 +66,7 @@ public final class Uc5Page {
                             p -> communes(p, data.communes()))
                     .section("ecart", "Écart de performance", "Performance gap", p -> gap(p, data.gap()));
         }
-        return page.method(METHOD)
-                .data(data.region(), data.split(), data.tables(), null)
+        return page.methodOf(Uc5Page.class, Map.of())
                 .render();
     }
 

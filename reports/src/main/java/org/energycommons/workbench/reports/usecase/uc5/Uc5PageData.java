@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
+import org.energycommons.workbench.reports.usecase.UseCasePageData;
 
 /**
  * Everything the uc5 report page (building energy performance, DPE) shows, already computed by the jobs and passed
@@ -26,7 +27,7 @@ import org.energycommons.workbench.models.usecase.UseCaseResult;
 public record Uc5PageData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,
                             Map<String, String> split, String insufficient, long[][] confusionTest,
                             long[][] confusionHeldOut, Map<String, double[]> classRecall, IntensityGroups intensity,
-                            List<CommuneRow> communes, GapDistribution gap, String generatedAt) {
+                            List<CommuneRow> communes, GapDistribution gap, String generatedAt) implements UseCasePageData {
 
     /**
      * Mean true and predicted primary energy of groups of held-out dwellings consecutive in true intensity: a

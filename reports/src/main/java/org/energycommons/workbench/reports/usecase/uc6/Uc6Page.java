@@ -45,18 +45,10 @@ public final class Uc6Page {
     private Uc6Page() {
     }
 
-    /**
-     * Renders the uc6 page.
-     *
-     * @param data the figures to show, already computed and passed through the secrecy guard
-     * @return the HTML5 document
-     * @throws NullPointerException if {@code data}, its use case or its result is null
-     */
+    /** Renders the uc6 page from its figures, already computed and passed through the secrecy guard. */
     public static String render(Uc6PageData data) {
-        Objects.requireNonNull(data, "data");
-        UseCasePage page = UseCasePage.of(data.useCase(), data.result(), data.generatedAt());
         UseCaseResult result = data.result();
-        return page.summary(summary(data, result))
+        return UseCasePage.of(data).summary(summary(data, result))
                 .metricFormat(Uc6Page::formatMetric)
                 .section("prevision", "Prévision J+1 contre réalisé", "D+1 forecast vs actual",
                         p -> focus(p, data.focus()))
@@ -67,8 +59,8 @@ public final class Uc6Page {
                 .models(List.of("MAPE J+1 val. (%)", "MAPE J+1 test (%)", "MAPE J+7 test (%)",
                         "Gain vs degrés-jours (%)", "P10–P90 (%)", "Rappel pointes", "Précision pointes"),
                         Uc6Page::modelCells, p -> modelNotes(p, data.methods()))
-                .method(method(data.noiseModel()))
-                .data(data.region(), data.split(), data.tables(), p -> {
+                .methodOf(Uc6Page.class, Map.of("noise_model", Objects.toString(data.noiseModel(), MISSING)))
+                .dataDetails(p -> {
                     if (data.status() != null) {
                         p.status(false, data.status());
                     }
@@ -208,26 +200,6 @@ public final class Uc6Page {
             methods.forEach((name, method) -> items.add(name + " : " + method));
         }
         page.list(items);
-    }
-
-    private static List<String> method(String noiseModel) {
-        return List.of(
-            "Une ligne par zone de distribution de gaz, jour d'émission J et horizon h = 1..7 : la prévision "
-                    + "émise le jour J n'utilise que la demande mesurée jusqu'à J, la météo observée jusqu'à J et "
-                    + "les températures prévues de J+1 à J+h. · Point in time: gas up to D, weather observed up "
-                    + "to D, forecast temperatures D+1..D+h.",
-            "Température efficace lissée : Te(j) = α·T(j) + (1 − α)·Te(j−1) sur les moyennes journalières, "
-                    + "prolongée sur les jours prévus ; degrés-jours de chauffage max(0, base − T). · Smoothed "
-                    + "effective temperature and heating degree days.",
-            "Températures prévues (modèle de bruit) : " + Objects.toString(noiseModel, MISSING) + ".",
-            "Seuil de pointe de chaque zone : P95 de sa demande journalière sur la période d'entraînement ; "
-                    + "une pointe est annoncée quand la P90 prévue à J+1 le dépasse. Alerte de pointe de froid : "
-                    + "P90 prévue au-delà de la capacité de la zone. · Peak threshold from training data; "
-                    + "cold-peak alert when P90 exceeds capacity.",
-            "Intervalles P10–P90 : quantiles 10 % et 90 % de log(réalisé / P50) sur la validation, par "
-                    + "horizon. · Intervals calibrated on validation per horizon.",
-            "Gain vs degrés-jours : 1 − RMSE du modèle / RMSE de la régression degrés-jours, sur les mêmes "
-                    + "lignes. · skill_vs_degree_day = 1 − RMSE / RMSE of the degree-day baseline.");
     }
 
     /** kWh to MWh with one decimal. */

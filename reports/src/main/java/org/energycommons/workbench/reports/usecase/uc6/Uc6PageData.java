@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
+import org.energycommons.workbench.reports.usecase.UseCasePageData;
 
 /**
  * Everything the uc6 report page shows (gas demand D+1..D+7 and cold peaks), already computed by the jobs and
@@ -26,7 +27,7 @@ import org.energycommons.workbench.models.usecase.UseCaseResult;
 public record Uc6PageData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,
                                   Map<String, String> split, Map<String, String> methods, String noiseModel,
                                   String status, FocusSeries focus, Map<String, double[]> mapeByHorizon,
-                                  List<AreaRow> areas, List<AlertRow> alerts, String generatedAt) {
+                                  List<AreaRow> areas, List<AlertRow> alerts, String generatedAt) implements UseCasePageData {
 
     /**
      * An area's daily actual and D+1 forecast over the test period.
