@@ -62,9 +62,10 @@ public final class HtmlPage {
             .table-wrap{overflow-x:auto;margin:0 0 16px}
             table{border-collapse:collapse;width:100%;font-size:.92rem}
             th,td{padding:6px 10px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
-            thead th{border-bottom:2px solid var(--fg);font-weight:600;white-space:nowrap}
+            thead th{border-bottom:2px solid var(--fg);font-weight:600;vertical-align:bottom}
             tbody tr:nth-child(even){background:var(--zebra)}
-            .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+            .num{text-align:right;font-variant-numeric:tabular-nums}
+            td.num{white-space:nowrap}
             dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:4px 20px}
             dl.kv dt{font-weight:600}
             dl.kv dd{margin:0;font-variant-numeric:tabular-nums}
@@ -201,10 +202,14 @@ public final class HtmlPage {
             }
         }
         body.append("<div class=\"table-wrap\"><table>\n");
+        boolean[] numeric = new boolean[columns];
+        for (int c = 0; c < columns; c++) {
+            numeric[c] = numericColumn(rows, c);
+        }
         if (columns > 0) {
             body.append("<thead><tr>");
             for (int c = 0; c < columns; c++) {
-                body.append(numericColumn(rows, c) ? "<th class=\"num\">" : "<th>")
+                body.append(numeric[c] ? "<th class=\"num\">" : "<th>")
                     .append(escape(headers.get(c))).append("</th>");
             }
             body.append("</tr></thead>\n");
@@ -212,8 +217,10 @@ public final class HtmlPage {
         body.append("<tbody>\n");
         for (List<String> row : rows) {
             body.append("<tr>");
-            for (String cell : row) {
-                body.append(isNumber(cell) ? "<td class=\"num\">" : "<td>").append(escape(cell)).append("</td>");
+            for (int c = 0; c < row.size(); c++) {
+                String cell = row.get(c);
+                boolean right = isNumber(cell) || (c < columns && numeric[c] && isMissing(cell));
+                body.append(right ? "<td class=\"num\">" : "<td>").append(escape(cell)).append("</td>");
             }
             body.append("</tr>\n");
         }
@@ -447,7 +454,7 @@ public final class HtmlPage {
         boolean any = false;
         for (List<String> row : rows) {
             String cell = row.get(column);
-            if (cell == null || cell.isBlank() || cell.strip().equals("-") || cell.strip().equals("\u2014")) {
+            if (isMissing(cell)) {
                 continue;
             }
             if (!isNumber(cell)) {
@@ -470,6 +477,11 @@ public final class HtmlPage {
                         + name + ":\"");
             }
         }
+    }
+
+    /** Whether a cell says a value is missing: empty, "-" or "—". */
+    private static boolean isMissing(String cell) {
+        return cell == null || cell.isBlank() || cell.strip().equals("-") || cell.strip().equals("\u2014");
     }
 
     private void closeSection() {

@@ -190,7 +190,7 @@ public final class UseCasePage {
      */
     public UseCasePage models(String french, String english, List<String> headers,
                               Function<UseCaseResult.ModelEntry, List<String>> cells, Consumer<HtmlPage> notes) {
-        List<String> columns = new ArrayList<>(List.of("Modèle · Model", "Moteur · Engine"));
+        List<String> columns = new ArrayList<>(List.of("Modèle", "Moteur"));
         columns.addAll(headers);
         return section("modeles", french, english, page -> {
             List<List<String>> rows = new ArrayList<>();

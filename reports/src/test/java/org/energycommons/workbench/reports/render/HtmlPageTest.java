@@ -120,6 +120,7 @@ class HtmlPageTest {
         assertTrue(html.contains("<td>Lyon</td>"));
         assertTrue(html.contains("<td>Paris 15e</td>"));
         assertTrue(html.contains("<td>n/a</td>"));
+        assertTrue(html.contains("<td class=\"num\"></td><td>n/a</td>"), "a missing number aligns with its column");
         assertTrue(html.contains("<th class=\"num\">kWh</th>"), "an all-numeric column has a right-aligned header");
         assertTrue(html.contains("<th>Part</th>"), "a column with text keeps a left-aligned header");
         assertTrue(html.contains(".num{text-align:right"), "the class is styled");

@@ -187,7 +187,7 @@ class Uc4PageTest {
                 + "<td class=\"num\">13.0</td><td class=\"num\">35.1</td><td class=\"num\">82.4</td><td>—</td>"
                 + "<td class=\"num\">0.650</td><td class=\"num\">0.712</td><td class=\"num\">12.7</td>"), html);
         assertTrue(html.contains("<td>gbt-smile-quantile</td><td>smile</td><td class=\"num\">5.0</td>"));
-        assertTrue(html.contains("<td class=\"num\">0.700</td><td>—</td>"), "missing precision");
+        assertTrue(html.contains("<td class=\"num\">0.700</td><td class=\"num\">—</td>"), "missing precision, aligned");
         assertTrue(html.contains("nominal coverage of the P10–P90 interval is 80 %"));
         assertTrue(html.contains("gbt-smile-quantile : régression quantile (perte pinball) P10 et P90"));
         // substations
