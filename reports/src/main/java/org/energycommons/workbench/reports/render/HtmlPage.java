@@ -65,7 +65,7 @@ public final class HtmlPage {
             thead th{border-bottom:2px solid var(--fg);font-weight:600;vertical-align:bottom}
             tbody tr:nth-child(even){background:var(--zebra)}
             .num{text-align:right;font-variant-numeric:tabular-nums}
-            td.num{white-space:nowrap}
+            td.num,tbody td:first-child{white-space:nowrap}
             dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:4px 20px}
             dl.kv dt{font-weight:600}
             dl.kv dd{margin:0;font-variant-numeric:tabular-nums}

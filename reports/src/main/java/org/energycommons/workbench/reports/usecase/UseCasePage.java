@@ -303,8 +303,8 @@ public final class UseCasePage {
                     metricFormat.format(c.metric(), c.target()), metricFormat.format(c.metric(), c.value()),
                     c.met() ? MET : NOT_MET));
         }
-        page.table(List.of("Métrique · Metric", "Modèle · Model", "Opérateur · Operator", "Cible · Target",
-                "Mesuré · Measured", "Statut · Status"), rows);
+        page.table(List.of("Métrique · Metric", "Modèle · Model", "Op.", "Cible · Target", "Mesuré · Measured",
+                "Statut · Status"), rows);
         long met = metCount(result);
         boolean all = !criteria.isEmpty() && met == criteria.size();
         page.status(all, all
