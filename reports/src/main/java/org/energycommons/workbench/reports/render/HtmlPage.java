@@ -62,9 +62,10 @@ public final class HtmlPage {
             .table-wrap{overflow-x:auto;margin:0 0 16px}
             table{border-collapse:collapse;width:100%;font-size:.92rem}
             th,td{padding:6px 10px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
-            thead th{border-bottom:2px solid var(--fg);font-weight:600;white-space:nowrap}
+            thead th{border-bottom:2px solid var(--fg);font-weight:600;vertical-align:bottom}
             tbody tr:nth-child(even){background:var(--zebra)}
-            .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+            .num{text-align:right;font-variant-numeric:tabular-nums}
+            td.num,tbody td:first-child{white-space:nowrap}
             dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:4px 20px}
             dl.kv dt{font-weight:600}
             dl.kv dd{margin:0;font-variant-numeric:tabular-nums}
@@ -79,9 +80,16 @@ public final class HtmlPage {
             footer{margin-top:40px;padding-top:12px;border-top:1px solid var(--line);color:var(--muted);\
             font-size:.88rem}
             footer p{margin:0 0 4px}
+            small.en{font-weight:400;color:var(--muted)}
+            nav.site{margin:0 0 20px;font-size:.9rem}
+            nav.site ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:6px 8px}
+            nav.site li{margin:0}
+            nav.site a,nav.site strong{display:inline-block;padding:2px 10px;border:1px solid var(--line);\
+            border-radius:999px;text-decoration:none;white-space:nowrap}
+            nav.site strong{background:var(--zebra);font-weight:600}
             @media (max-width:600px){body{padding:16px 12px 32px;font-size:15px}h1{font-size:1.5rem}\
             dl.kv{grid-template-columns:1fr}dl.kv dd{margin-bottom:8px}}
-            @media print{body{max-width:none;padding:0;font-size:11pt}a{color:inherit}\
+            @media print{body{max-width:none;padding:0;font-size:11pt}a{color:inherit}nav.site{display:none}\
             tbody tr:nth-child(even){background:none}figure,table,dl,.status{break-inside:avoid}\
             h2,h3,h4{break-after:avoid}.table-wrap{overflow:visible}\
             .badge{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
@@ -91,6 +99,7 @@ public final class HtmlPage {
     private final String lang;
     private final List<String> subtitles = new ArrayList<>();
     private final List<String> footers = new ArrayList<>();
+    private final List<NavLink> navigation = new ArrayList<>();
     private final StringBuilder body = new StringBuilder();
     private boolean sectionOpen;
 
@@ -193,10 +202,14 @@ public final class HtmlPage {
             }
         }
         body.append("<div class=\"table-wrap\"><table>\n");
+        boolean[] numeric = new boolean[columns];
+        for (int c = 0; c < columns; c++) {
+            numeric[c] = numericColumn(rows, c);
+        }
         if (columns > 0) {
             body.append("<thead><tr>");
             for (int c = 0; c < columns; c++) {
-                body.append(numericColumn(rows, c) ? "<th class=\"num\">" : "<th>")
+                body.append(numeric[c] ? "<th class=\"num\">" : "<th>")
                     .append(escape(headers.get(c))).append("</th>");
             }
             body.append("</tr></thead>\n");
@@ -204,8 +217,10 @@ public final class HtmlPage {
         body.append("<tbody>\n");
         for (List<String> row : rows) {
             body.append("<tr>");
-            for (String cell : row) {
-                body.append(isNumber(cell) ? "<td class=\"num\">" : "<td>").append(escape(cell)).append("</td>");
+            for (int c = 0; c < row.size(); c++) {
+                String cell = row.get(c);
+                boolean right = isNumber(cell) || (c < columns && numeric[c] && isMissing(cell));
+                body.append(right ? "<td class=\"num\">" : "<td>").append(escape(cell)).append("</td>");
             }
             body.append("</tr>\n");
         }
@@ -268,17 +283,7 @@ public final class HtmlPage {
      * @throws IllegalArgumentException if href is null or uses another scheme (such as {@code javascript:})
      */
     public HtmlPage link(String href, String text) {
-        if (href == null) {
-            throw new IllegalArgumentException("link href must not be null");
-        }
-        var scheme = URI_SCHEME.matcher(href.strip());
-        if (scheme.find()) {
-            String name = scheme.group(1).toLowerCase(Locale.ROOT);
-            if (!name.equals("http") && !name.equals("https") && !name.equals("mailto")) {
-                throw new IllegalArgumentException("link href scheme must be http, https or mailto, got \""
-                        + name + ":\"");
-            }
-        }
+        checkHref(href);
         body.append("<p><a href=\"").append(escape(href)).append("\">").append(escape(text)).append("</a></p>\n");
         return this;
     }
@@ -297,6 +302,32 @@ public final class HtmlPage {
             }
         }
         body.append("</ul>\n");
+        return this;
+    }
+
+    /**
+     * A link of the page's navigation bar.
+     *
+     * @param href    relative reference, fragment, or an {@code http}, {@code https} or {@code mailto} URI
+     * @param text    plain text of the link
+     * @param title   plain text shown on hover, or null
+     * @param current whether it is this page: shown, not linked
+     */
+    public record NavLink(String href, String text, String title, boolean current) {
+    }
+
+    /**
+     * Adds links to the navigation bar shown under the page header; may be called several times.
+     *
+     * @param links the links, in order
+     * @return this page
+     * @throws IllegalArgumentException if a link's href is null or uses a scheme other than http, https or mailto
+     */
+    public HtmlPage navigation(List<NavLink> links) {
+        for (NavLink link : links) {
+            checkHref(link.href());
+            navigation.add(link);
+        }
         return this;
     }
 
@@ -355,7 +386,19 @@ public final class HtmlPage {
         for (String subtitle : subtitles) {
             page.append("<p class=\"subtitle\">").append(escape(subtitle)).append("</p>\n");
         }
-        page.append("</header>\n<main>\n").append(body);
+        page.append("</header>\n");
+        if (!navigation.isEmpty()) {
+            page.append("<nav class=\"site\" aria-label=\"Navigation\"><ul>\n");
+            for (NavLink link : navigation) {
+                String title = link.title() == null ? "" : " title=\"" + escape(link.title()) + "\"";
+                page.append("<li>").append(link.current()
+                        ? "<strong aria-current=\"page\"" + title + ">" + escape(link.text()) + "</strong>"
+                        : "<a href=\"" + escape(link.href()) + "\"" + title + ">" + escape(link.text()) + "</a>")
+                    .append("</li>\n");
+            }
+            page.append("</ul></nav>\n");
+        }
+        page.append("<main>\n").append(body);
         if (sectionOpen) {
             page.append("</section>\n");
         }
@@ -411,7 +454,7 @@ public final class HtmlPage {
         boolean any = false;
         for (List<String> row : rows) {
             String cell = row.get(column);
-            if (cell == null || cell.isBlank() || cell.strip().equals("-") || cell.strip().equals("\u2014")) {
+            if (isMissing(cell)) {
                 continue;
             }
             if (!isNumber(cell)) {
@@ -420,6 +463,25 @@ public final class HtmlPage {
             any = true;
         }
         return any;
+    }
+
+    private static void checkHref(String href) {
+        if (href == null) {
+            throw new IllegalArgumentException("link href must not be null");
+        }
+        var scheme = URI_SCHEME.matcher(href.strip());
+        if (scheme.find()) {
+            String name = scheme.group(1).toLowerCase(Locale.ROOT);
+            if (!name.equals("http") && !name.equals("https") && !name.equals("mailto")) {
+                throw new IllegalArgumentException("link href scheme must be http, https or mailto, got \""
+                        + name + ":\"");
+            }
+        }
+    }
+
+    /** Whether a cell says a value is missing: empty, "-" or "—". */
+    private static boolean isMissing(String cell) {
+        return cell == null || cell.isBlank() || cell.strip().equals("-") || cell.strip().equals("\u2014");
     }
 
     private void closeSection() {

@@ -4,17 +4,20 @@
  */
 package org.energycommons.workbench.reports.usecase;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.energycommons.workbench.reports.render.Formats;
 import org.energycommons.workbench.reports.render.HtmlPage;
 
 /**
  * The renderer of the portal home page: every use case with its status and a link to its report, then the
- * information of the run that produced the pages.
+ * information of the run that produced the pages (an ISO-8601 instant among them shown as every page shows times,
+ * {@code 2026-12-06 01:48:42 UTC}).
  *
  * <p>The page is self-contained like every report ({@link HtmlPage}); its links are relative references to the
  * report pages, which load nothing when the page opens.
@@ -74,26 +77,21 @@ public final class SiteIndex {
                 .subtitle("An open digital commons for regional energy data: reproducible analyses, open code "
                         + "and methods.");
 
-        page.section("cas-usage", null);
-        page.html(heading("Cas d'usage", "Use cases"));
+        UseCasePage.heading(page, "cas-usage", "Cas d'usage", "Use cases");
         page.paragraph(runCount + " cas d'usage sur " + rows.size() + (runCount > 1 ? " exécutés" : " exécuté")
                 + " lors de cette exécution. · " + runCount + " of " + rows.size() + " use cases run.");
         page.html(table(rows));
 
-        page.section("execution", null);
-        page.html(heading("Exécution", "Run"));
+        UseCasePage.heading(page, "execution", "Exécution", "Run");
         if (run == null || run.isEmpty()) {
             page.paragraph("Aucune information d'exécution. · No run information.");
         } else {
-            page.keyValues(run);
+            Map<String, String> shown = new LinkedHashMap<>();
+            run.forEach((key, value) -> shown.put(key, Formats.isInstant(value) ? Formats.timestamp(value) : value));
+            page.keyValues(shown);
         }
 
-        return page.footer(ForecastReport.FOOTER).render();
-    }
-
-    private static String heading(String french, String english) {
-        return "<h2>" + HtmlPage.escape(french) + " <small lang=\"en\" style=\"font-weight:400;color:#59636e\">· "
-                + HtmlPage.escape(english) + "</small></h2>";
+        return page.footer(UseCasePage.FOOTER).render();
     }
 
     private static String table(List<Entry> entries) {
@@ -108,15 +106,16 @@ public final class SiteIndex {
             t.append("<tr><td>").append(HtmlPage.escape(e.useCaseId())).append("</td>")
              .append("<td>").append(HtmlPage.escape(e.title()));
             if (e.titleEn() != null && !e.titleEn().isBlank()) {
-                t.append("<br><small lang=\"en\" style=\"color:#59636e\">").append(HtmlPage.escape(e.titleEn()))
+                t.append("<br><small class=\"en\" lang=\"en\">").append(HtmlPage.escape(e.titleEn()))
                  .append("</small>");
             }
             t.append("</td><td>").append(HtmlPage.escape(e.kind())).append("</td>")
              .append("<td>").append(badge(e.allCriteriaMet())).append("</td>")
-             .append("<td>").append(e.headline() == null ? "\u2014" : HtmlPage.escape(e.headline())).append("</td>")
+             .append("<td>").append(e.headline() == null ? Formats.MISSING : HtmlPage.escape(e.headline()))
+             .append("</td>")
              .append("<td>");
             if (e.href() == null) {
-                t.append("\u2014");
+                t.append(Formats.MISSING);
             } else {
                 t.append("<a href=\"").append(HtmlPage.escape(checkedHref(e.href()))).append("\">")
                  .append("Rapport ").append(HtmlPage.escape(e.useCaseId())).append(" · report</a>");

@@ -19,27 +19,6 @@ import org.junit.jupiter.api.Test;
 
 class HtmlPageTest {
 
-    private static int count(String haystack, String needle) {
-        int n = 0;
-        for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + needle.length())) {
-            n++;
-        }
-        return n;
-    }
-
-    private static void assertNoExternalResource(String html) {
-        String lower = html.toLowerCase();
-        assertFalse(lower.contains("src=\"http"), "no external src");
-        assertFalse(lower.contains("src='http"), "no external src");
-        assertFalse(lower.contains("href=\"http"), "no external href");
-        assertFalse(lower.contains("href='http"), "no external href");
-        assertFalse(lower.contains("<script"), "no script");
-        assertFalse(lower.contains("<link"), "no linked stylesheet or font");
-        assertFalse(lower.contains("@import"), "no imported stylesheet");
-        assertFalse(lower.contains("url(http"), "no remote CSS url()");
-        assertFalse(lower.contains("//cdn"), "no CDN");
-    }
-
     @Test
     void documentSkeleton() {
         String html = HtmlPage.create("Rapport", "fr").paragraph("x").render();
@@ -50,7 +29,7 @@ class HtmlPageTest {
         assertTrue(html.contains("<style>") && html.contains("max-width:1100px"));
         assertTrue(html.contains("<h1>Rapport</h1>"));
         assertTrue(html.trim().endsWith("</html>"));
-        assertNoExternalResource(html);
+        HtmlAssertions.assertSelfContained(html);
     }
 
     @Test
@@ -96,8 +75,8 @@ class HtmlPageTest {
                 .section("trois", null)
                 .paragraph("c")
                 .render();
-        assertEquals(3, count(html, "<section "));
-        assertEquals(3, count(html, "</section>"));
+        assertEquals(3, HtmlAssertions.count(html, "<section "));
+        assertEquals(3, HtmlAssertions.count(html, "</section>"));
         assertTrue(html.indexOf("<section id=\"un\">") < html.indexOf("</section>"));
         assertTrue(html.indexOf("</section>") < html.indexOf("<section id=\"deux\">"));
         assertTrue(html.lastIndexOf("</section>") < html.indexOf("</main>"));
@@ -113,7 +92,7 @@ class HtmlPageTest {
         assertEquals(0, depth);
 
         String none = HtmlPage.create("t", "fr").paragraph("x").render();
-        assertEquals(0, count(none, "</section>"));
+        assertEquals(0, HtmlAssertions.count(none, "</section>"));
     }
 
     @Test
@@ -122,7 +101,7 @@ class HtmlPageTest {
         String first = page.render();
         assertEquals(first, page.render());
         String more = page.paragraph("y").render();
-        assertEquals(1, count(more, "</section>"));
+        assertEquals(1, HtmlAssertions.count(more, "</section>"));
         assertTrue(more.indexOf("<p>y</p>") < more.indexOf("</section>"));
     }
 
@@ -141,6 +120,7 @@ class HtmlPageTest {
         assertTrue(html.contains("<td>Lyon</td>"));
         assertTrue(html.contains("<td>Paris 15e</td>"));
         assertTrue(html.contains("<td>n/a</td>"));
+        assertTrue(html.contains("<td class=\"num\"></td><td>n/a</td>"), "a missing number aligns with its column");
         assertTrue(html.contains("<th class=\"num\">kWh</th>"), "an all-numeric column has a right-aligned header");
         assertTrue(html.contains("<th>Part</th>"), "a column with text keeps a left-aligned header");
         assertTrue(html.contains(".num{text-align:right"), "the class is styled");
@@ -201,9 +181,9 @@ class HtmlPageTest {
     @Test
     void samplePageIsSelfContained() {
         String html = RenderSample.page();
-        assertNoExternalResource(html);
-        assertEquals(3, count(html, "<svg"));
-        assertEquals(3, count(html, "</section>"));
+        HtmlAssertions.assertSelfContained(html);
+        assertEquals(3, HtmlAssertions.count(html, "<svg"));
+        assertEquals(3, HtmlAssertions.count(html, "</section>"));
         assertTrue(html.contains("class=\"num\""));
         assertEquals(html, RenderSample.page(), "reproducible");
     }

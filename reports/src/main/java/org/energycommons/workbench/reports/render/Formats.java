@@ -1,0 +1,166 @@
+/*
+ * Energy Commons Workbench
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+package org.energycommons.workbench.reports.render;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The formatting kit of every published page: numbers, percentages, dates and the one timestamp format, so that a
+ * figure reads the same on every page.
+ *
+ * <p>Numbers use a dot and a fixed count of decimals ({@link Locale#ROOT}); a missing value (null, {@code NaN} or
+ * infinite) is shown as {@link #MISSING}. Timestamps are ISO-8601 in UTC to the second, e.g.
+ * {@code 2026-12-06 01:48:42 UTC}; local dates and times on charts are Paris time ({@link SvgCharts#DISPLAY_ZONE}).
+ */
+public final class Formats {
+
+    /** What a page shows for a missing value. */
+    public static final String MISSING = "\u2014";
+
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter PARIS_MINUTE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(SvgCharts.DISPLAY_ZONE.toZoneId());
+
+    private Formats() {
+    }
+
+    /**
+     * A number with a fixed count of decimals and a dot, e.g. {@code fixed(3.14159, 2) → "3.14"}; no negative zero.
+     *
+     * @param value    the number; {@code NaN} or infinite gives {@link #MISSING}
+     * @param decimals decimals, 0 or more
+     * @return the text
+     */
+    public static String fixed(double value, int decimals) {
+        if (!Double.isFinite(value)) {
+            return MISSING;
+        }
+        String s = String.format(Locale.ROOT, "%." + decimals + "f", value);
+        if (s.startsWith("-") && s.chars().noneMatch(c -> c >= '1' && c <= '9')) {
+            s = s.substring(1);
+        }
+        return s;
+    }
+
+    /** A whole number, rounded, e.g. {@code 399.6 → "400"}. */
+    public static String whole(double value) {
+        return fixed(value, 0);
+    }
+
+    /** A ratio with three decimals, e.g. {@code 0.7123 → "0.712"}. */
+    public static String ratio(double value) {
+        return fixed(value, 3);
+    }
+
+    /** A fraction as a percentage with one decimal and the sign, e.g. {@code 0.0432 → "4.3 %"}. */
+    public static String percent(double fraction) {
+        return Double.isFinite(fraction) ? fixed(fraction * 100.0, 1) + " %" : MISSING;
+    }
+
+    /** A fraction as a percentage with one decimal, without the sign (the column header carries it). */
+    public static String percentNumber(double fraction) {
+        return Double.isFinite(fraction) ? fixed(fraction * 100.0, 1) : MISSING;
+    }
+
+    /** Percentage points with two decimals, e.g. {@code 0.48 → "0.48 pt"}. */
+    public static String points(double value) {
+        return Double.isFinite(value) ? fixed(value, 2) + " pt" : MISSING;
+    }
+
+    /** A value with one decimal and its unit, e.g. {@code withUnit(20.04, "kW") → "20.0 kW"}. */
+    public static String withUnit(double value, String unit) {
+        return Double.isFinite(value) ? fixed(value, 1) + " " + unit : MISSING;
+    }
+
+    /** Fractions as percentages, e.g. for a chart's bars; {@code NaN} stays {@code NaN}. */
+    public static double[] percentages(double[] fractions) {
+        double[] pct = new double[fractions.length];
+        for (int i = 0; i < fractions.length; i++) {
+            pct[i] = fractions[i] * 100.0;
+        }
+        return pct;
+    }
+
+    /**
+     * A generation or run time as shown on every page, ISO-8601 in UTC to the second: {@code 2026-12-06 01:48:42 UTC}.
+     *
+     * @param isoInstant an ISO-8601 instant such as {@code 2026-12-06T01:48:42.123Z}
+     * @return the formatted time; the text as given if it is not an instant; {@link #MISSING} when null or blank
+     */
+    public static String timestamp(String isoInstant) {
+        if (isoInstant == null || isoInstant.isBlank()) {
+            return MISSING;
+        }
+        try {
+            return timestamp(Instant.parse(isoInstant.strip()));
+        } catch (DateTimeParseException e) {
+            return isoInstant;
+        }
+    }
+
+    /** An instant as {@code 2026-12-06 01:48:42 UTC}. */
+    public static String timestamp(Instant instant) {
+        return TIMESTAMP.format(instant);
+    }
+
+    /** Whether a text is an ISO-8601 instant that {@link #timestamp(String)} reformats. */
+    public static boolean isInstant(String text) {
+        if (text == null) {
+            return false;
+        }
+        try {
+            Instant.parse(text.strip());
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    /** A chart's local time to the minute, Paris time, e.g. {@code 2024-11-05 00:00}. */
+    public static String parisMinute(long epochMillis) {
+        return PARIS_MINUTE.format(Instant.ofEpochMilli(epochMillis));
+    }
+
+    /** A comparison operator as written on a page: {@code >=} as ≥, {@code <=} as ≤; null as {@link #MISSING}. */
+    public static String operator(String op) {
+        if (op == null) {
+            return MISSING;
+        }
+        return switch (op) {
+            case ">=" -> "\u2265";
+            case "<=" -> "\u2264";
+            default -> op;
+        };
+    }
+
+    /** A metric as a double; absent, null or not a number gives {@code NaN}. */
+    public static double metric(Map<String, ?> metrics, String name) {
+        Object value = metrics == null ? null : metrics.get(name);
+        return value instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    /** Flattens one level of nested maps into {@code key.sub} entries; values through {@code String.valueOf}. */
+    public static Map<String, String> flatten(Map<String, ?> nested) {
+        Map<String, String> flat = new LinkedHashMap<>();
+        if (nested == null) {
+            return flat;
+        }
+        nested.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> inner) {
+                inner.forEach((sub, v) -> flat.put(key + "." + sub, String.valueOf(v)));
+            } else {
+                flat.put(key, String.valueOf(value));
+            }
+        });
+        return flat;
+    }
+}

@@ -1,0 +1,60 @@
+package org.energycommons.workbench.reports.usecase.uc6;
+
+import java.util.List;
+import java.util.Map;
+import org.energycommons.workbench.models.usecase.UseCase;
+import org.energycommons.workbench.models.usecase.UseCaseResult;
+import org.energycommons.workbench.reports.usecase.UseCasePageData;
+
+/**
+ * Everything the uc6 report page shows (gas demand D+1..D+7 and cold peaks), already computed by the jobs and
+ * passed through the secrecy guard: the page renders, it never computes a figure.
+ *
+ * @param useCase the use-case definition (question, criteria)
+ * @param result the machine-readable result, as in {@code DIR/metrics/uc6.json}
+ * @param tables Delta table path → version the results were computed from
+ * @param region description of the data
+ * @param split split name → date range (empty when not trained)
+ * @param methods model name → how it predicts
+ * @param noiseModel the forecast-temperature error model, in words
+ * @param status null when models were trained, else why not (e.g. "insufficient data: ...")
+ * @param focus one area's D+1 test forecasts for the forecast-vs-actual chart (best model), or null
+ * @param mapeByHorizon model name → MAPE (fraction) at D+1..D+7 on test rows
+ * @param areas per-area test figures of the best model (areas that pass the secrecy guard)
+ * @param alerts D+1 test days of those areas with a cold-peak alert or a demand above capacity
+ * @param generatedAt ISO-8601 instant the page was generated
+ */
+public record Uc6PageData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,
+                                  Map<String, String> split, Map<String, String> methods, String noiseModel,
+                                  String status, FocusSeries focus, Map<String, double[]> mapeByHorizon,
+                                  List<AreaRow> areas, List<AlertRow> alerts, String generatedAt) implements UseCasePageData {
+
+    /**
+     * An area's daily actual and D+1 forecast over the test period.
+     *
+     * @param buildings gas delivery points summed in the area (least over the period)
+     * @param epochMillis UTC midnight of each target day
+     */
+    public record FocusSeries(String areaId, long buildings, double capacityKwh, double peakThresholdKwh,
+                              String model, long[] epochMillis, double[] actualKwh, double[] p10Kwh, double[] p50Kwh,
+                              double[] p90Kwh) {
+    }
+
+    /**
+     * D+1 test figures of the best model for one area.
+     *
+     * @param peakDays days above the peak threshold
+     * @param peakAlerts days whose P90 exceeded the peak threshold
+     * @param peakHits peak days that were announced
+     * @param capacityDays days above capacity
+     * @param capacityAlerts cold-peak alerts (P90 above capacity)
+     */
+    public record AreaRow(String areaId, long buildings, double capacityKwh, double peakThresholdKwh, double mapeD1,
+                          long peakDays, long peakAlerts, long peakHits, long capacityDays, long capacityAlerts) {
+    }
+
+    /** A D+1 test day with a cold-peak alert or a demand above capacity. */
+    public record AlertRow(String areaId, String targetDate, double p90Kwh, double actualKwh, double capacityKwh,
+                           boolean alert, boolean overCapacity) {
+    }
+}
