@@ -1,6 +1,5 @@
 package org.energycommons.workbench.models.forecast;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.energycommons.workbench.models.usecase.OptionKeys;
@@ -56,23 +55,7 @@ public record ForecastOptions(long seed, int gbtIterations, int gbtDepth, double
 
     /** Reads {@code workbench.uc4.*}; missing keys take the defaults; unknown keys under the prefix fail. */
     public static ForecastOptions of(Properties p, long defaultSeed) {
-        ForecastOptions d = defaults(defaultSeed);
-        // workbench.uc4.backtest.* belong to the backtest's own options.
-        OptionKeys.requireKnown(p, PREFIX, d.toMap().keySet(), PREFIX + "backtest.");
-        try {
-            return new ForecastOptions(
-                    Long.parseLong(p.getProperty(PREFIX + "seed", String.valueOf(d.seed))),
-                    Integer.parseInt(p.getProperty(PREFIX + "gbt_iterations", String.valueOf(d.gbtIterations))),
-                    Integer.parseInt(p.getProperty(PREFIX + "gbt_depth", String.valueOf(d.gbtDepth))),
-                    Double.parseDouble(p.getProperty(PREFIX + "gbt_step_size", String.valueOf(d.gbtStepSize))),
-                    Integer.parseInt(p.getProperty(PREFIX + "smile_trees", String.valueOf(d.smileTrees))),
-                    Integer.parseInt(p.getProperty(PREFIX + "smile_depth", String.valueOf(d.smileDepth))),
-                    Integer.parseInt(p.getProperty(PREFIX + "smile_max_nodes", String.valueOf(d.smileMaxNodes))),
-                    Double.parseDouble(p.getProperty(PREFIX + "smile_shrinkage", String.valueOf(d.smileShrinkage))),
-                    Double.parseDouble(p.getProperty(PREFIX + "smile_subsample", String.valueOf(d.smileSubsample))));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad uc4 option: " + e.getMessage(), e);
-        }
+        return OptionKeys.bind(p, PREFIX, defaults(defaultSeed), PREFIX + "backtest."); // BacktestOptions' keys
     }
 
     /** The options as properties, the inverse of {@link #of(Properties, long)}. */
@@ -82,16 +65,6 @@ public record ForecastOptions(long seed, int gbtIterations, int gbtDepth, double
 
     /** The options by short key. */
     public Map<String, String> toMap() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("seed", String.valueOf(seed));
-        m.put("gbt_iterations", String.valueOf(gbtIterations));
-        m.put("gbt_depth", String.valueOf(gbtDepth));
-        m.put("gbt_step_size", String.valueOf(gbtStepSize));
-        m.put("smile_trees", String.valueOf(smileTrees));
-        m.put("smile_depth", String.valueOf(smileDepth));
-        m.put("smile_max_nodes", String.valueOf(smileMaxNodes));
-        m.put("smile_shrinkage", String.valueOf(smileShrinkage));
-        m.put("smile_subsample", String.valueOf(smileSubsample));
-        return m;
+        return OptionKeys.toMap(this);
     }
 }

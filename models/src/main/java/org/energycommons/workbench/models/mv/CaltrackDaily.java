@@ -1,5 +1,6 @@
 package org.energycommons.workbench.models.mv;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -57,8 +58,10 @@ import org.energycommons.workbench.models.usecase.OptionKeys;
  */
 public record CaltrackDaily(double heatingBalancePointMinC, double heatingBalancePointMaxC,
                             double coolingBalancePointMinC, double coolingBalancePointMaxC, double balancePointStepC,
-                            int baselineDays, double minDataSufficiency, double maxPValue, int minNonZeroDegreeDays,
-                            double minTotalDegreeDaysC, DegreeDayMethod degreeDayMethod) implements Serializable {
+                            int baselineDays, double minDataSufficiency, @JsonProperty("max_p_value") double maxPValue,
+                            @JsonProperty("min_nonzero_degree_days") int minNonZeroDegreeDays,
+                            double minTotalDegreeDaysC, @JsonProperty("degree_days") DegreeDayMethod degreeDayMethod)
+        implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -139,26 +142,7 @@ public record CaltrackDaily(double heatingBalancePointMinC, double heatingBalanc
 
     /** Reads {@code workbench.uc3.*}; missing keys take the defaults; unknown keys under the prefix fail. */
     public static CaltrackDaily of(Properties p) {
-        Map<String, String> d = defaults().toMap();
-        OptionKeys.requireKnown(p, PREFIX, d.keySet());
-        Map<String, String> v = new LinkedHashMap<>();
-        d.forEach((k, def) -> v.put(k, p.getProperty(PREFIX + k, def).trim()));
-        try {
-            return new CaltrackDaily(
-                    Double.parseDouble(v.get("heating_balance_point_min_c")),
-                    Double.parseDouble(v.get("heating_balance_point_max_c")),
-                    Double.parseDouble(v.get("cooling_balance_point_min_c")),
-                    Double.parseDouble(v.get("cooling_balance_point_max_c")),
-                    Double.parseDouble(v.get("balance_point_step_c")),
-                    Integer.parseInt(v.get("baseline_days")),
-                    Double.parseDouble(v.get("min_data_sufficiency")),
-                    Double.parseDouble(v.get("max_p_value")),
-                    Integer.parseInt(v.get("min_nonzero_degree_days")),
-                    Double.parseDouble(v.get("min_total_degree_days_c")),
-                    DegreeDayMethod.ofId(v.get("degree_days")));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad uc3 option: " + e.getMessage(), e);
-        }
+        return OptionKeys.bind(p, PREFIX, defaults());
     }
 
     /** The options as properties, the inverse of {@link #of(Properties)}. */
@@ -168,19 +152,7 @@ public record CaltrackDaily(double heatingBalancePointMinC, double heatingBalanc
 
     /** The options by short key. */
     public Map<String, String> toMap() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("heating_balance_point_min_c", String.valueOf(heatingBalancePointMinC));
-        m.put("heating_balance_point_max_c", String.valueOf(heatingBalancePointMaxC));
-        m.put("cooling_balance_point_min_c", String.valueOf(coolingBalancePointMinC));
-        m.put("cooling_balance_point_max_c", String.valueOf(coolingBalancePointMaxC));
-        m.put("balance_point_step_c", String.valueOf(balancePointStepC));
-        m.put("baseline_days", String.valueOf(baselineDays));
-        m.put("min_data_sufficiency", String.valueOf(minDataSufficiency));
-        m.put("max_p_value", String.valueOf(maxPValue));
-        m.put("min_nonzero_degree_days", String.valueOf(minNonZeroDegreeDays));
-        m.put("min_total_degree_days_c", String.valueOf(minTotalDegreeDaysC));
-        m.put("degree_days", degreeDayMethod.id());
-        return m;
+        return OptionKeys.toMap(this);
     }
 
     /** The heating balance points searched, °C, ascending. */

@@ -1,6 +1,5 @@
 package org.energycommons.workbench.models.uc1;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.energycommons.workbench.models.usecase.OptionKeys;
@@ -60,23 +59,7 @@ public record Uc1Options(long seed, int minDays, double heatingBaseC, int kMin, 
 
     /** Reads {@code workbench.uc1.*}; missing keys take the defaults; unknown keys under the prefix fail. */
     public static Uc1Options of(Properties p, long defaultSeed) {
-        Uc1Options d = defaults(defaultSeed);
-        OptionKeys.requireKnown(p, PREFIX, d.toMap().keySet());
-        try {
-            return new Uc1Options(
-                    Long.parseLong(p.getProperty(PREFIX + "seed", String.valueOf(d.seed))),
-                    Integer.parseInt(p.getProperty(PREFIX + "min_days", String.valueOf(d.minDays))),
-                    Double.parseDouble(p.getProperty(PREFIX + "heating_base_c", String.valueOf(d.heatingBaseC))),
-                    Integer.parseInt(p.getProperty(PREFIX + "k_min", String.valueOf(d.kMin))),
-                    Integer.parseInt(p.getProperty(PREFIX + "k_max", String.valueOf(d.kMax))),
-                    Integer.parseInt(p.getProperty(PREFIX + "max_iter", String.valueOf(d.maxIter))),
-                    Integer.parseInt(p.getProperty(PREFIX + "min_profile_meters",
-                            String.valueOf(d.minProfileMeters))),
-                    Double.parseDouble(p.getProperty(PREFIX + "test_fraction", String.valueOf(d.testFraction))),
-                    Integer.parseInt(p.getProperty(PREFIX + "classifier_trees", String.valueOf(d.classifierTrees))));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad uc1 option: " + e.getMessage(), e);
-        }
+        return OptionKeys.bind(p, PREFIX, defaults(defaultSeed));
     }
 
     /** The options as properties, the inverse of {@link #of(Properties, long)}. */
@@ -86,16 +69,6 @@ public record Uc1Options(long seed, int minDays, double heatingBaseC, int kMin, 
 
     /** The options by short key. */
     public Map<String, String> toMap() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("seed", String.valueOf(seed));
-        m.put("min_days", String.valueOf(minDays));
-        m.put("heating_base_c", String.valueOf(heatingBaseC));
-        m.put("k_min", String.valueOf(kMin));
-        m.put("k_max", String.valueOf(kMax));
-        m.put("max_iter", String.valueOf(maxIter));
-        m.put("min_profile_meters", String.valueOf(minProfileMeters));
-        m.put("test_fraction", String.valueOf(testFraction));
-        m.put("classifier_trees", String.valueOf(classifierTrees));
-        return m;
+        return OptionKeys.toMap(this);
     }
 }

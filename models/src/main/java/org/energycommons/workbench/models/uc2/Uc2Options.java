@@ -1,6 +1,5 @@
 package org.energycommons.workbench.models.uc2;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.energycommons.workbench.models.usecase.OptionKeys;
@@ -62,27 +61,7 @@ public record Uc2Options(long seed, String rules, int gbtTrees, int gbtDepth, in
 
     /** Reads {@code workbench.uc2.*}; missing keys take the defaults; unknown keys under the prefix fail. */
     public static Uc2Options of(Properties p, long defaultSeed) {
-        Uc2Options d = defaults(defaultSeed);
-        OptionKeys.requireKnown(p, PREFIX, d.toMap().keySet());
-        try {
-            return new Uc2Options(
-                    Long.parseLong(get(p, "seed", d.seed)),
-                    p.getProperty(PREFIX + "rules", d.rules).trim(),
-                    Integer.parseInt(get(p, "gbt_trees", d.gbtTrees)),
-                    Integer.parseInt(get(p, "gbt_depth", d.gbtDepth)),
-                    Integer.parseInt(get(p, "gbt_max_nodes", d.gbtMaxNodes)),
-                    Double.parseDouble(get(p, "gbt_shrinkage", d.gbtShrinkage)),
-                    Integer.parseInt(get(p, "forest_trees", d.forestTrees)),
-                    Double.parseDouble(get(p, "forest_subsample", d.forestSubsample)),
-                    Double.parseDouble(get(p, "tuning_fraction", d.tuningFraction)),
-                    Integer.parseInt(get(p, "min_training_days", d.minTrainingDays)));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad uc2 option: " + e.getMessage(), e);
-        }
-    }
-
-    private static String get(Properties p, String key, Object fallback) {
-        return p.getProperty(PREFIX + key, String.valueOf(fallback)).trim();
+        return OptionKeys.bind(p, PREFIX, defaults(defaultSeed));
     }
 
     /** The options as properties, the inverse of {@link #of(Properties, long)}. */
@@ -92,17 +71,6 @@ public record Uc2Options(long seed, String rules, int gbtTrees, int gbtDepth, in
 
     /** The options by short key. */
     public Map<String, String> toMap() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("seed", String.valueOf(seed));
-        m.put("rules", rules);
-        m.put("gbt_trees", String.valueOf(gbtTrees));
-        m.put("gbt_depth", String.valueOf(gbtDepth));
-        m.put("gbt_max_nodes", String.valueOf(gbtMaxNodes));
-        m.put("gbt_shrinkage", String.valueOf(gbtShrinkage));
-        m.put("forest_trees", String.valueOf(forestTrees));
-        m.put("forest_subsample", String.valueOf(forestSubsample));
-        m.put("tuning_fraction", String.valueOf(tuningFraction));
-        m.put("min_training_days", String.valueOf(minTrainingDays));
-        return m;
+        return OptionKeys.toMap(this);
     }
 }

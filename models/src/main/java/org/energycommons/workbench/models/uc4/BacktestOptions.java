@@ -1,6 +1,5 @@
 package org.energycommons.workbench.models.uc4;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.energycommons.workbench.models.usecase.OptionKeys;
@@ -32,18 +31,9 @@ public record BacktestOptions(int origins, double validationFraction) {
         return new BacktestOptions(4, 0.15);
     }
 
-    /** Reads {@code workbench.uc4.backtest.*}; missing keys take the defaults; unknown keys fail. */
+    /** Reads {@code workbench.uc4.backtest.*}; missing keys take the defaults; unknown keys under the prefix fail. */
     public static BacktestOptions of(Properties p) {
-        BacktestOptions d = defaults();
-        OptionKeys.requireKnown(p, PREFIX, d.toMap().keySet());
-        try {
-            return new BacktestOptions(
-                    Integer.parseInt(p.getProperty(PREFIX + "origins", String.valueOf(d.origins)).trim()),
-                    Double.parseDouble(p.getProperty(PREFIX + "validation_fraction",
-                            String.valueOf(d.validationFraction)).trim()));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad uc4 backtest option: " + e.getMessage(), e);
-        }
+        return OptionKeys.bind(p, PREFIX, defaults());
     }
 
     /** The options as properties, the inverse of {@link #of(Properties)}. */
@@ -53,9 +43,6 @@ public record BacktestOptions(int origins, double validationFraction) {
 
     /** The options by short key. */
     public Map<String, String> toMap() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("origins", String.valueOf(origins));
-        m.put("validation_fraction", String.valueOf(validationFraction));
-        return m;
+        return OptionKeys.toMap(this);
     }
 }

@@ -1,6 +1,5 @@
 package org.energycommons.workbench.models.uc5;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.energycommons.workbench.models.usecase.OptionKeys;
@@ -75,29 +74,7 @@ public record Uc5Options(long seed, double trainFraction, double validationFract
 
     /** Reads {@code workbench.uc5.*}; missing keys take the defaults; unknown keys under the prefix fail. */
     public static Uc5Options of(Properties p, long defaultSeed) {
-        Uc5Options d = defaults(defaultSeed);
-        OptionKeys.requireKnown(p, PREFIX, d.toMap().keySet());
-        try {
-            return new Uc5Options(
-                    Long.parseLong(get(p, "seed", d.seed)),
-                    Double.parseDouble(get(p, "train_fraction", d.trainFraction)),
-                    Double.parseDouble(get(p, "validation_fraction", d.validationFraction)),
-                    Integer.parseInt(get(p, "min_certified", d.minCertified)),
-                    get(p, "class_balance", d.classBalance),
-                    Double.parseDouble(get(p, "max_class_weight", d.maxClassWeight)),
-                    Integer.parseInt(get(p, "rf_trees", d.rfTrees)),
-                    Integer.parseInt(get(p, "rf_depth", d.rfDepth)),
-                    Integer.parseInt(get(p, "gbt_iterations", d.gbtIterations)),
-                    Integer.parseInt(get(p, "gbt_depth", d.gbtDepth)),
-                    Double.parseDouble(get(p, "gbt_step_size", d.gbtStepSize)),
-                    Double.parseDouble(get(p, "gap_tolerance", d.gapTolerance)));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad uc5 option: " + e.getMessage(), e);
-        }
-    }
-
-    private static String get(Properties p, String key, Object fallback) {
-        return p.getProperty(PREFIX + key, String.valueOf(fallback)).strip();
+        return OptionKeys.bind(p, PREFIX, defaults(defaultSeed));
     }
 
     /** The options as properties, the inverse of {@link #of(Properties, long)}. */
@@ -107,20 +84,7 @@ public record Uc5Options(long seed, double trainFraction, double validationFract
 
     /** The options by short key. */
     public Map<String, String> toMap() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("seed", String.valueOf(seed));
-        m.put("train_fraction", String.valueOf(trainFraction));
-        m.put("validation_fraction", String.valueOf(validationFraction));
-        m.put("min_certified", String.valueOf(minCertified));
-        m.put("class_balance", classBalance);
-        m.put("max_class_weight", String.valueOf(maxClassWeight));
-        m.put("rf_trees", String.valueOf(rfTrees));
-        m.put("rf_depth", String.valueOf(rfDepth));
-        m.put("gbt_iterations", String.valueOf(gbtIterations));
-        m.put("gbt_depth", String.valueOf(gbtDepth));
-        m.put("gbt_step_size", String.valueOf(gbtStepSize));
-        m.put("gap_tolerance", String.valueOf(gapTolerance));
-        return m;
+        return OptionKeys.toMap(this);
     }
 
     /** The weight of a class of {@code classSize} buildings when the largest class has {@code largest}. */

@@ -1,6 +1,5 @@
 package org.energycommons.workbench.models.uc6;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.energycommons.workbench.datasets.calendar.DegreeDays;
@@ -81,29 +80,7 @@ public record Uc6Options(long seed, double smoothingAlpha, double heatingBaseC, 
 
     /** Reads {@code workbench.uc6.*}; missing keys take the defaults; unknown keys under the prefix fail. */
     public static Uc6Options of(Properties p, long defaultSeed) {
-        Uc6Options d = defaults(defaultSeed);
-        OptionKeys.requireKnown(p, PREFIX, d.toMap().keySet());
-        try {
-            return new Uc6Options(
-                    Long.parseLong(get(p, "seed", d.seed)),
-                    Double.parseDouble(get(p, "smoothing_alpha", d.smoothingAlpha)),
-                    Double.parseDouble(get(p, "heating_base_c", d.heatingBaseC)),
-                    Double.parseDouble(get(p, "forecast_error_sd_c", d.forecastErrorSdC)),
-                    Double.parseDouble(get(p, "train_fraction", d.trainFraction)),
-                    Double.parseDouble(get(p, "validation_fraction", d.validationFraction)),
-                    Integer.parseInt(get(p, "min_training_days", d.minTrainingDays)),
-                    Integer.parseInt(get(p, "gbt_trees", d.gbtTrees)),
-                    Integer.parseInt(get(p, "gbt_depth", d.gbtDepth)),
-                    Integer.parseInt(get(p, "gbt_max_nodes", d.gbtMaxNodes)),
-                    Double.parseDouble(get(p, "gbt_shrinkage", d.gbtShrinkage)),
-                    Double.parseDouble(get(p, "gbt_subsample", d.gbtSubsample)));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad uc6 option: " + e.getMessage(), e);
-        }
-    }
-
-    private static String get(Properties p, String key, Object fallback) {
-        return p.getProperty(PREFIX + key, String.valueOf(fallback)).strip();
+        return OptionKeys.bind(p, PREFIX, defaults(defaultSeed));
     }
 
     /** The options as properties, the inverse of {@link #of(Properties, long)}. */
@@ -113,19 +90,6 @@ public record Uc6Options(long seed, double smoothingAlpha, double heatingBaseC, 
 
     /** The options by short key. */
     public Map<String, String> toMap() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("seed", String.valueOf(seed));
-        m.put("smoothing_alpha", String.valueOf(smoothingAlpha));
-        m.put("heating_base_c", String.valueOf(heatingBaseC));
-        m.put("forecast_error_sd_c", String.valueOf(forecastErrorSdC));
-        m.put("train_fraction", String.valueOf(trainFraction));
-        m.put("validation_fraction", String.valueOf(validationFraction));
-        m.put("min_training_days", String.valueOf(minTrainingDays));
-        m.put("gbt_trees", String.valueOf(gbtTrees));
-        m.put("gbt_depth", String.valueOf(gbtDepth));
-        m.put("gbt_max_nodes", String.valueOf(gbtMaxNodes));
-        m.put("gbt_shrinkage", String.valueOf(gbtShrinkage));
-        m.put("gbt_subsample", String.valueOf(gbtSubsample));
-        return m;
+        return OptionKeys.toMap(this);
     }
 }
