@@ -2,6 +2,7 @@ package org.energycommons.workbench.models.forecast;
 
 import java.util.Map;
 import java.util.Properties;
+import org.energycommons.workbench.models.usecase.NamespacedOptions;
 import org.energycommons.workbench.models.usecase.OptionKeys;
 
 /**
@@ -18,34 +19,21 @@ import org.energycommons.workbench.models.usecase.OptionKeys;
  * @param smileSubsample Smile row subsampling rate
  */
 public record ForecastOptions(long seed, int gbtIterations, int gbtDepth, double gbtStepSize, int smileTrees,
-                              int smileDepth, int smileMaxNodes, double smileShrinkage, double smileSubsample) {
+                              int smileDepth, int smileMaxNodes, double smileShrinkage, double smileSubsample)
+        implements NamespacedOptions {
 
     /** Key prefix. */
     public static final String PREFIX = "workbench.uc4.";
 
     public ForecastOptions {
-        positive("gbt_iterations", gbtIterations);
-        positive("gbt_depth", gbtDepth);
-        positive("smile_trees", smileTrees);
-        positive("smile_depth", smileDepth);
-        if (smileMaxNodes < 2) {
-            throw new IllegalArgumentException(PREFIX + "smile_max_nodes must be >= 2, got " + smileMaxNodes);
-        }
-        unit("gbt_step_size", gbtStepSize);
-        unit("smile_shrinkage", smileShrinkage);
-        unit("smile_subsample", smileSubsample);
-    }
-
-    private static void positive(String key, int v) {
-        if (v < 1) {
-            throw new IllegalArgumentException(PREFIX + key + " must be >= 1, got " + v);
-        }
-    }
-
-    private static void unit(String key, double v) {
-        if (!(v > 0 && v <= 1)) {
-            throw new IllegalArgumentException(PREFIX + key + " must be in (0, 1], got " + v);
-        }
+        OptionKeys.requireAtLeast(PREFIX, "gbt_iterations", gbtIterations, 1);
+        OptionKeys.requireAtLeast(PREFIX, "gbt_depth", gbtDepth, 1);
+        OptionKeys.requireAtLeast(PREFIX, "smile_trees", smileTrees, 1);
+        OptionKeys.requireAtLeast(PREFIX, "smile_depth", smileDepth, 1);
+        OptionKeys.requireAtLeast(PREFIX, "smile_max_nodes", smileMaxNodes, 2);
+        OptionKeys.requireShare(PREFIX, "gbt_step_size", gbtStepSize);
+        OptionKeys.requireShare(PREFIX, "smile_shrinkage", smileShrinkage);
+        OptionKeys.requireShare(PREFIX, "smile_subsample", smileSubsample);
     }
 
     /** Defaults that fit the default region on a 2-core laptop in about a minute each. */
@@ -53,18 +41,15 @@ public record ForecastOptions(long seed, int gbtIterations, int gbtDepth, double
         return new ForecastOptions(seed, 40, 5, 0.15, 150, 6, 32, 0.1, 0.7);
     }
 
+    @Override
+    public String keyPrefix() {
+        return PREFIX;
+    }
+
     /** Reads {@code workbench.uc4.*}; missing keys take the defaults; unknown keys under the prefix fail. */
     public static ForecastOptions of(Properties p, long defaultSeed) {
         return OptionKeys.bind(p, PREFIX, defaults(defaultSeed), PREFIX + "backtest."); // BacktestOptions' keys
     }
 
-    /** The options as properties, the inverse of {@link #of(Properties, long)}. */
-    public Properties toProperties() {
-        return OptionKeys.properties(PREFIX, toMap());
-    }
 
-    /** The options by short key. */
-    public Map<String, String> toMap() {
-        return OptionKeys.toMap(this);
-    }
 }

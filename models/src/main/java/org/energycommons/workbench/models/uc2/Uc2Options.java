@@ -2,6 +2,7 @@ package org.energycommons.workbench.models.uc2;
 
 import java.util.Map;
 import java.util.Properties;
+import org.energycommons.workbench.models.usecase.NamespacedOptions;
 import org.energycommons.workbench.models.usecase.OptionKeys;
 
 /**
@@ -19,7 +20,8 @@ import org.energycommons.workbench.models.usecase.OptionKeys;
  * @param minTrainingDays least building-days in the tuning period to fit anything
  */
 public record Uc2Options(long seed, String rules, int gbtTrees, int gbtDepth, int gbtMaxNodes, double gbtShrinkage,
-                         int forestTrees, double forestSubsample, double tuningFraction, int minTrainingDays) {
+                         int forestTrees, double forestSubsample, double tuningFraction, int minTrainingDays)
+        implements NamespacedOptions {
 
     /** Key prefix. */
     public static final String PREFIX = "workbench.uc2.";
@@ -28,29 +30,15 @@ public record Uc2Options(long seed, String rules, int gbtTrees, int gbtDepth, in
         if (rules == null) {
             throw new IllegalArgumentException(PREFIX + "rules must not be null (empty = built-in rules)");
         }
-        positive("gbt_trees", gbtTrees);
-        positive("gbt_depth", gbtDepth);
-        if (gbtMaxNodes < 2) {
-            throw new IllegalArgumentException(PREFIX + "gbt_max_nodes must be >= 2, got " + gbtMaxNodes);
-        }
-        positive("forest_trees", forestTrees);
-        positive("min_training_days", minTrainingDays);
-        unit("gbt_shrinkage", gbtShrinkage);
-        unit("forest_subsample", forestSubsample);
+        OptionKeys.requireAtLeast(PREFIX, "gbt_trees", gbtTrees, 1);
+        OptionKeys.requireAtLeast(PREFIX, "gbt_depth", gbtDepth, 1);
+        OptionKeys.requireAtLeast(PREFIX, "gbt_max_nodes", gbtMaxNodes, 2);
+        OptionKeys.requireAtLeast(PREFIX, "forest_trees", forestTrees, 1);
+        OptionKeys.requireAtLeast(PREFIX, "min_training_days", minTrainingDays, 1);
+        OptionKeys.requireShare(PREFIX, "gbt_shrinkage", gbtShrinkage);
+        OptionKeys.requireShare(PREFIX, "forest_subsample", forestSubsample);
         if (!(tuningFraction > 0 && tuningFraction < 1)) {
             throw new IllegalArgumentException(PREFIX + "tuning_fraction must be in (0, 1), got " + tuningFraction);
-        }
-    }
-
-    private static void positive(String key, int v) {
-        if (v < 1) {
-            throw new IllegalArgumentException(PREFIX + key + " must be >= 1, got " + v);
-        }
-    }
-
-    private static void unit(String key, double v) {
-        if (!(v > 0 && v <= 1)) {
-            throw new IllegalArgumentException(PREFIX + key + " must be in (0, 1], got " + v);
         }
     }
 
@@ -59,18 +47,15 @@ public record Uc2Options(long seed, String rules, int gbtTrees, int gbtDepth, in
         return new Uc2Options(seed, "", 150, 5, 24, 0.08, 200, 0.1, 0.5, 60);
     }
 
+    @Override
+    public String keyPrefix() {
+        return PREFIX;
+    }
+
     /** Reads {@code workbench.uc2.*}; missing keys take the defaults; unknown keys under the prefix fail. */
     public static Uc2Options of(Properties p, long defaultSeed) {
         return OptionKeys.bind(p, PREFIX, defaults(defaultSeed));
     }
 
-    /** The options as properties, the inverse of {@link #of(Properties, long)}. */
-    public Properties toProperties() {
-        return OptionKeys.properties(PREFIX, toMap());
-    }
 
-    /** The options by short key. */
-    public Map<String, String> toMap() {
-        return OptionKeys.toMap(this);
-    }
 }

@@ -9,6 +9,7 @@ import java.util.Properties;
 import org.energycommons.workbench.models.mv.CaltrackBilling;
 import org.energycommons.workbench.models.mv.CaltrackDaily;
 import org.energycommons.workbench.models.mv.TowtHourly;
+import org.energycommons.workbench.models.usecase.NamespacedOptions;
 import org.energycommons.workbench.models.usecase.OptionKeys;
 
 /**
@@ -26,7 +27,7 @@ import org.energycommons.workbench.models.usecase.OptionKeys;
  *     best method
  */
 public record Uc3Options(long seed, CaltrackDaily daily, CaltrackBilling billing, TowtHourly hourly, int reportingDays,
-                         int minReportingDays, int validationBuildings) implements Serializable {
+                         int minReportingDays, int validationBuildings) implements Serializable, NamespacedOptions {
 
     private static final long serialVersionUID = 1L;
 
@@ -65,6 +66,11 @@ public record Uc3Options(long seed, CaltrackDaily daily, CaltrackBilling billing
                 90, 40);
     }
 
+    @Override
+    public String keyPrefix() {
+        return PREFIX;
+    }
+
     /** Reads {@code workbench.uc3.*}; missing keys take the defaults; unknown keys under the prefix fail. */
     public static Uc3Options of(Properties p, long defaultSeed) {
         Map<String, String> v = OptionKeys.overlay(p, PREFIX, defaults(defaultSeed).toMap());
@@ -90,12 +96,9 @@ public record Uc3Options(long seed, CaltrackDaily daily, CaltrackBilling billing
                         int minReportingDays, int validationBuildings) {
     }
 
-    /** The options as properties, the inverse of {@link #of(Properties, long)}. */
-    public Properties toProperties() {
-        return OptionKeys.properties(PREFIX, toMap());
-    }
 
     /** The options by short key. */
+    @Override
     public Map<String, String> toMap() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("seed", String.valueOf(seed));

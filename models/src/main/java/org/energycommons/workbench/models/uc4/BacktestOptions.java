@@ -2,6 +2,7 @@ package org.energycommons.workbench.models.uc4;
 
 import java.util.Map;
 import java.util.Properties;
+import org.energycommons.workbench.models.usecase.NamespacedOptions;
 import org.energycommons.workbench.models.usecase.OptionKeys;
 
 /**
@@ -11,7 +12,7 @@ import org.energycommons.workbench.models.usecase.OptionKeys;
  *     each origin refits the models on every day before it and forecasts the days up to the next origin
  * @param validationFraction share of the days before an origin held out to calibrate intervals and stop boosting
  */
-public record BacktestOptions(int origins, double validationFraction) {
+public record BacktestOptions(int origins, double validationFraction) implements NamespacedOptions {
 
     /** Key prefix. */
     public static final String PREFIX = "workbench.uc4.backtest.";
@@ -31,18 +32,15 @@ public record BacktestOptions(int origins, double validationFraction) {
         return new BacktestOptions(4, 0.15);
     }
 
+    @Override
+    public String keyPrefix() {
+        return PREFIX;
+    }
+
     /** Reads {@code workbench.uc4.backtest.*}; missing keys take the defaults; unknown keys under the prefix fail. */
     public static BacktestOptions of(Properties p) {
         return OptionKeys.bind(p, PREFIX, defaults());
     }
 
-    /** The options as properties, the inverse of {@link #of(Properties)}. */
-    public Properties toProperties() {
-        return OptionKeys.properties(PREFIX, toMap());
-    }
 
-    /** The options by short key. */
-    public Map<String, String> toMap() {
-        return OptionKeys.toMap(this);
-    }
 }

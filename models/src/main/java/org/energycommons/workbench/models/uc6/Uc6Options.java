@@ -3,6 +3,7 @@ package org.energycommons.workbench.models.uc6;
 import java.util.Map;
 import java.util.Properties;
 import org.energycommons.workbench.datasets.calendar.DegreeDays;
+import org.energycommons.workbench.models.usecase.NamespacedOptions;
 import org.energycommons.workbench.models.usecase.OptionKeys;
 
 /**
@@ -25,13 +26,14 @@ import org.energycommons.workbench.models.usecase.OptionKeys;
  */
 public record Uc6Options(long seed, double smoothingAlpha, double heatingBaseC, double forecastErrorSdC,
                          double trainFraction, double validationFraction, int minTrainingDays, int gbtTrees,
-                         int gbtDepth, int gbtMaxNodes, double gbtShrinkage, double gbtSubsample) {
+                         int gbtDepth, int gbtMaxNodes, double gbtShrinkage, double gbtSubsample)
+        implements NamespacedOptions {
 
     /** Key prefix. */
     public static final String PREFIX = "workbench.uc6.";
 
     public Uc6Options {
-        unit("smoothing_alpha", smoothingAlpha);
+        OptionKeys.requireShare(PREFIX, "smoothing_alpha", smoothingAlpha);
         if (!(Double.isFinite(heatingBaseC) && heatingBaseC > 0 && heatingBaseC < 30)) {
             throw new IllegalArgumentException(PREFIX + "heating_base_c must be in (0, 30) °C, got " + heatingBaseC);
         }
@@ -42,28 +44,12 @@ public record Uc6Options(long seed, double smoothingAlpha, double heatingBaseC, 
             throw new IllegalArgumentException(PREFIX + "train_fraction and validation_fraction must be positive "
                     + "and leave room for a test split, got " + trainFraction + " and " + validationFraction);
         }
-        if (minTrainingDays < 7) {
-            throw new IllegalArgumentException(PREFIX + "min_training_days must be >= 7, got " + minTrainingDays);
-        }
-        positive("gbt_trees", gbtTrees);
-        positive("gbt_depth", gbtDepth);
-        if (gbtMaxNodes < 2) {
-            throw new IllegalArgumentException(PREFIX + "gbt_max_nodes must be >= 2, got " + gbtMaxNodes);
-        }
-        unit("gbt_shrinkage", gbtShrinkage);
-        unit("gbt_subsample", gbtSubsample);
-    }
-
-    private static void positive(String key, int v) {
-        if (v < 1) {
-            throw new IllegalArgumentException(PREFIX + key + " must be >= 1, got " + v);
-        }
-    }
-
-    private static void unit(String key, double v) {
-        if (!(v > 0 && v <= 1)) {
-            throw new IllegalArgumentException(PREFIX + key + " must be in (0, 1], got " + v);
-        }
+        OptionKeys.requireAtLeast(PREFIX, "min_training_days", minTrainingDays, 7);
+        OptionKeys.requireAtLeast(PREFIX, "gbt_trees", gbtTrees, 1);
+        OptionKeys.requireAtLeast(PREFIX, "gbt_depth", gbtDepth, 1);
+        OptionKeys.requireAtLeast(PREFIX, "gbt_max_nodes", gbtMaxNodes, 2);
+        OptionKeys.requireShare(PREFIX, "gbt_shrinkage", gbtShrinkage);
+        OptionKeys.requireShare(PREFIX, "gbt_subsample", gbtSubsample);
     }
 
     /**
@@ -78,18 +64,15 @@ public record Uc6Options(long seed, double smoothingAlpha, double heatingBaseC, 
                 0.7);
     }
 
+    @Override
+    public String keyPrefix() {
+        return PREFIX;
+    }
+
     /** Reads {@code workbench.uc6.*}; missing keys take the defaults; unknown keys under the prefix fail. */
     public static Uc6Options of(Properties p, long defaultSeed) {
         return OptionKeys.bind(p, PREFIX, defaults(defaultSeed));
     }
 
-    /** The options as properties, the inverse of {@link #of(Properties, long)}. */
-    public Properties toProperties() {
-        return OptionKeys.properties(PREFIX, toMap());
-    }
 
-    /** The options by short key. */
-    public Map<String, String> toMap() {
-        return OptionKeys.toMap(this);
-    }
 }

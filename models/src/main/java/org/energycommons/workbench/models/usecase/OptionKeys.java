@@ -136,6 +136,28 @@ public final class OptionKeys {
         }
     }
 
+    /**
+     * Fails unless {@code v >= min}.
+     *
+     * @throws IllegalArgumentException "{@code <prefix><key> must be >= <min>, got <v>}"
+     */
+    public static void requireAtLeast(String prefix, String key, int v, int min) {
+        if (v < min) {
+            throw new IllegalArgumentException(prefix + key + " must be >= " + min + ", got " + v);
+        }
+    }
+
+    /**
+     * Fails unless {@code v} is a share in (0, 1].
+     *
+     * @throws IllegalArgumentException "{@code <prefix><key> must be in (0, 1], got <v>}"
+     */
+    public static void requireShare(String prefix, String key, double v) {
+        if (!(v > 0 && v <= 1)) {
+            throw new IllegalArgumentException(prefix + key + " must be in (0, 1], got " + v);
+        }
+    }
+
     /** The short-key options as properties under {@code prefix}. */
     public static Properties properties(String prefix, Map<String, String> options) {
         Properties p = new Properties();
