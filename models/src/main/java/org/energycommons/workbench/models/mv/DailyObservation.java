@@ -68,7 +68,8 @@ public record DailyObservation(LocalDate date, double usage, double meanTemperat
     }
 
     /** Valid observations in the period, sorted by date; duplicates are an error. */
-    static List<DailyObservation> validIn(List<DailyObservation> observations, LocalDate start, LocalDate endExclusive) {
+    static List<DailyObservation> validIn(List<DailyObservation> observations, LocalDate start,
+                                          LocalDate endExclusive) {
         if (!endExclusive.isAfter(start)) {
             throw new IllegalArgumentException("empty period " + start + ".." + endExclusive);
         }

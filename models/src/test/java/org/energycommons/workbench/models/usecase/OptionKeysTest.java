@@ -26,7 +26,8 @@ class OptionKeysTest {
      * One options record: its prefix, reader, defaults (seed 42) as published in provenance JSON before the binder,
      * a key holding a whole number, and one non-default setting with the value it must read back as.
      */
-    record Case(String name, String prefix, Function<Properties, Object> read, Function<Object, Map<String, String>> map,
+    record Case(String name, String prefix, Function<Properties, Object> read,
+                Function<Object, Map<String, String>> map,
                 String defaults, String intKey, String key, String value) {
         @Override
         public String toString() {
