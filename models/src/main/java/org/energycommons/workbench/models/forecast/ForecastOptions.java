@@ -1,8 +1,8 @@
 package org.energycommons.workbench.models.forecast;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.energycommons.workbench.models.usecase.NamespacedOptions;
 import org.energycommons.workbench.models.usecase.OptionKeys;
 
 /**
@@ -19,34 +19,21 @@ import org.energycommons.workbench.models.usecase.OptionKeys;
  * @param smileSubsample Smile row subsampling rate
  */
 public record ForecastOptions(long seed, int gbtIterations, int gbtDepth, double gbtStepSize, int smileTrees,
-                              int smileDepth, int smileMaxNodes, double smileShrinkage, double smileSubsample) {
+                              int smileDepth, int smileMaxNodes, double smileShrinkage, double smileSubsample)
+        implements NamespacedOptions {
 
     /** Key prefix. */
     public static final String PREFIX = "workbench.uc4.";
 
     public ForecastOptions {
-        positive("gbt_iterations", gbtIterations);
-        positive("gbt_depth", gbtDepth);
-        positive("smile_trees", smileTrees);
-        positive("smile_depth", smileDepth);
-        if (smileMaxNodes < 2) {
-            throw new IllegalArgumentException(PREFIX + "smile_max_nodes must be >= 2, got " + smileMaxNodes);
-        }
-        unit("gbt_step_size", gbtStepSize);
-        unit("smile_shrinkage", smileShrinkage);
-        unit("smile_subsample", smileSubsample);
-    }
-
-    private static void positive(String key, int v) {
-        if (v < 1) {
-            throw new IllegalArgumentException(PREFIX + key + " must be >= 1, got " + v);
-        }
-    }
-
-    private static void unit(String key, double v) {
-        if (!(v > 0 && v <= 1)) {
-            throw new IllegalArgumentException(PREFIX + key + " must be in (0, 1], got " + v);
-        }
+        OptionKeys.requireAtLeast(PREFIX, "gbt_iterations", gbtIterations, 1);
+        OptionKeys.requireAtLeast(PREFIX, "gbt_depth", gbtDepth, 1);
+        OptionKeys.requireAtLeast(PREFIX, "smile_trees", smileTrees, 1);
+        OptionKeys.requireAtLeast(PREFIX, "smile_depth", smileDepth, 1);
+        OptionKeys.requireAtLeast(PREFIX, "smile_max_nodes", smileMaxNodes, 2);
+        OptionKeys.requireShare(PREFIX, "gbt_step_size", gbtStepSize);
+        OptionKeys.requireShare(PREFIX, "smile_shrinkage", smileShrinkage);
+        OptionKeys.requireShare(PREFIX, "smile_subsample", smileSubsample);
     }
 
     /** Defaults that fit the default region on a 2-core laptop in about a minute each. */
@@ -54,44 +41,15 @@ public record ForecastOptions(long seed, int gbtIterations, int gbtDepth, double
         return new ForecastOptions(seed, 40, 5, 0.15, 150, 6, 32, 0.1, 0.7);
     }
 
+    @Override
+    public String keyPrefix() {
+        return PREFIX;
+    }
+
     /** Reads {@code workbench.uc4.*}; missing keys take the defaults; unknown keys under the prefix fail. */
     public static ForecastOptions of(Properties p, long defaultSeed) {
-        ForecastOptions d = defaults(defaultSeed);
-        // workbench.uc4.backtest.* belong to the backtest's own options.
-        OptionKeys.requireKnown(p, PREFIX, d.toMap().keySet(), PREFIX + "backtest.");
-        try {
-            return new ForecastOptions(
-                    Long.parseLong(p.getProperty(PREFIX + "seed", String.valueOf(d.seed))),
-                    Integer.parseInt(p.getProperty(PREFIX + "gbt_iterations", String.valueOf(d.gbtIterations))),
-                    Integer.parseInt(p.getProperty(PREFIX + "gbt_depth", String.valueOf(d.gbtDepth))),
-                    Double.parseDouble(p.getProperty(PREFIX + "gbt_step_size", String.valueOf(d.gbtStepSize))),
-                    Integer.parseInt(p.getProperty(PREFIX + "smile_trees", String.valueOf(d.smileTrees))),
-                    Integer.parseInt(p.getProperty(PREFIX + "smile_depth", String.valueOf(d.smileDepth))),
-                    Integer.parseInt(p.getProperty(PREFIX + "smile_max_nodes", String.valueOf(d.smileMaxNodes))),
-                    Double.parseDouble(p.getProperty(PREFIX + "smile_shrinkage", String.valueOf(d.smileShrinkage))),
-                    Double.parseDouble(p.getProperty(PREFIX + "smile_subsample", String.valueOf(d.smileSubsample))));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad uc4 option: " + e.getMessage(), e);
-        }
+        return OptionKeys.bind(p, PREFIX, defaults(defaultSeed), PREFIX + "backtest."); // BacktestOptions' keys
     }
 
-    /** The options as properties, the inverse of {@link #of(Properties, long)}. */
-    public Properties toProperties() {
-        return OptionKeys.properties(PREFIX, toMap());
-    }
 
-    /** The options by short key. */
-    public Map<String, String> toMap() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("seed", String.valueOf(seed));
-        m.put("gbt_iterations", String.valueOf(gbtIterations));
-        m.put("gbt_depth", String.valueOf(gbtDepth));
-        m.put("gbt_step_size", String.valueOf(gbtStepSize));
-        m.put("smile_trees", String.valueOf(smileTrees));
-        m.put("smile_depth", String.valueOf(smileDepth));
-        m.put("smile_max_nodes", String.valueOf(smileMaxNodes));
-        m.put("smile_shrinkage", String.valueOf(smileShrinkage));
-        m.put("smile_subsample", String.valueOf(smileSubsample));
-        return m;
-    }
 }

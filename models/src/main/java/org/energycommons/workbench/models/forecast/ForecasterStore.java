@@ -1,7 +1,7 @@
 package org.energycommons.workbench.models.forecast;
 
 import org.energycommons.workbench.datasets.lake.LakeFiles;
-import org.energycommons.workbench.models.provenance.Json;
+import org.energycommons.workbench.models.artifact.ModelFolders;
 
 /** Loads any saved {@link LoadForecaster} from its folder, whatever its engine, with its provenance. */
 public final class ForecasterStore {
@@ -11,11 +11,7 @@ public final class ForecasterStore {
 
     /** Loads the forecaster saved under {@code dir}. */
     public static LoadForecaster load(String dir, LakeFiles files) {
-        String path = dir + "/" + ModelFile.NAME;
-        if (!files.exists(path)) {
-            throw new IllegalArgumentException("no saved model at " + dir + " (missing " + ModelFile.NAME + ")");
-        }
-        ModelFile file = Json.read(files.readString(path), ModelFile.class);
+        ModelFile file = ModelFolders.readJson(dir, ModelFile.NAME, files, ModelFile.class, "model");
         return switch (file.type()) {
             case PersistenceForecaster.TYPE -> PersistenceForecaster.load(file);
             case MllibGbtForecaster.TYPE -> MllibGbtForecaster.load(dir, file);

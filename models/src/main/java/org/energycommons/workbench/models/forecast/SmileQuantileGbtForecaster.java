@@ -1,11 +1,5 @@
 package org.energycommons.workbench.models.forecast;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -20,6 +14,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.lake.LakeFiles;
+import org.energycommons.workbench.models.artifact.SerializedModels;
 import org.energycommons.workbench.models.provenance.Json;
 import org.energycommons.workbench.models.provenance.ModelProvenance;
 import smile.base.cart.Loss;
@@ -161,7 +156,7 @@ public final class SmileQuantileGbtForecaster implements LoadForecaster {
     @Override
     public void save(String dir, LakeFiles files) {
         for (int q = 0; q < models.length; q++) {
-            files.writeBytes(dir + "/" + fileName(q), serialize(models[q]));
+            SerializedModels.save(models[q], dir + "/" + fileName(q), files, "Smile model");
         }
         files.writeString(dir + "/" + ModelFile.NAME, Json.write(new ModelFile(TYPE, provenance, null,
                 Map.of("quantiles", "0.1,0.5,0.9"))));
@@ -174,27 +169,9 @@ public final class SmileQuantileGbtForecaster implements LoadForecaster {
     static SmileQuantileGbtForecaster load(String dir, ModelFile file, LakeFiles files) {
         GradientTreeBoost[] models = new GradientTreeBoost[QUANTILES.length];
         for (int q = 0; q < QUANTILES.length; q++) {
-            models[q] = (GradientTreeBoost) deserialize(files.readBytes(dir + "/" + fileName(q)));
+            models[q] = SerializedModels.load(dir + "/" + fileName(q), files, GradientTreeBoost.class, "Smile model");
         }
         return new SmileQuantileGbtForecaster(file.provenance(), models);
     }
 
-    private static byte[] serialize(Object o) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(o);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialise Smile model: " + e.getMessage(), e);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static Object deserialize(byte[] bytes) {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            return in.readObject();
-        } catch (IOException | ClassNotFoundException e) {
-            throw new UncheckedIOException("cannot read Smile model: " + e.getMessage(),
-                    e instanceof IOException io ? io : new IOException(e));
-        }
-    }
 }

@@ -1,5 +1,8 @@
 package org.energycommons.workbench.models.mv;
 
+import java.time.LocalDate;
+import java.util.Map;
+
 /**
  * The ASHRAE Guideline 14 goodness-of-fit and savings-uncertainty statistics used by the M&amp;V method.
  *
@@ -140,5 +143,28 @@ public final class Ashrae14 {
         if (p < 1) {
             throw new IllegalArgumentException("p must be >= 1, got " + p);
         }
+    }
+
+    /**
+     * Puts a baseline fit's statistics into a model's description, in the order the published model files hold them;
+     * a non-finite value is null.
+     */
+    static void putFitStatistics(Map<String, Object> m, double rSquared, double adjustedRSquared, double cvrmse,
+                                 double nmbe, int n, int p, double residualAutocorrelation, double meanUsage,
+                                 LocalDate baselineStart, LocalDate baselineEnd) {
+        m.put("r_squared", finiteOrNull(rSquared));
+        m.put("adjusted_r_squared", finiteOrNull(adjustedRSquared));
+        m.put("cvrmse", finiteOrNull(cvrmse));
+        m.put("nmbe", finiteOrNull(nmbe));
+        m.put("n", n);
+        m.put("p", p);
+        m.put("residual_autocorrelation", finiteOrNull(residualAutocorrelation));
+        m.put("mean_usage", finiteOrNull(meanUsage));
+        m.put("baseline_start", baselineStart.toString());
+        m.put("baseline_end_exclusive", baselineEnd.toString());
+    }
+
+    private static Double finiteOrNull(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 }

@@ -1,12 +1,8 @@
 package org.energycommons.workbench.models.mv;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -118,16 +114,8 @@ public record BaselineModel(ModelType type, double intercept, double heatingSlop
         m.put("intercept_p_value", finite(interceptPValue));
         m.put("heating_p_value", finite(heatingPValue));
         m.put("cooling_p_value", finite(coolingPValue));
-        m.put("r_squared", finite(rSquared));
-        m.put("adjusted_r_squared", finite(adjustedRSquared));
-        m.put("cvrmse", finite(cvrmse));
-        m.put("nmbe", finite(nmbe));
-        m.put("n", n);
-        m.put("p", p);
-        m.put("residual_autocorrelation", finite(residualAutocorrelation));
-        m.put("mean_usage", finite(meanUsage));
-        m.put("baseline_start", baselineStart.toString());
-        m.put("baseline_end_exclusive", baselineEnd.toString());
+        Ashrae14.putFitStatistics(m, rSquared, adjustedRSquared, cvrmse, nmbe, n, p, residualAutocorrelation, meanUsage,
+                baselineStart, baselineEnd);
         m.put("degree_days", degreeDayMethod.id());
         return m;
     }
@@ -138,27 +126,11 @@ public record BaselineModel(ModelType type, double intercept, double heatingSlop
 
     /** Writes the model with Java serialisation. */
     public void save(OutputStream out) {
-        try {
-            ObjectOutputStream o = new ObjectOutputStream(out);
-            o.writeObject(this);
-            o.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot save the baseline model: " + e.getMessage(), e);
-        }
+        ModelStreams.write(this, out, "baseline model");
     }
 
     /** Reads a model written by {@link #save}. */
     public static BaselineModel load(InputStream in) {
-        try {
-            Object o = new ObjectInputStream(in).readObject();
-            if (!(o instanceof BaselineModel m)) {
-                throw new IllegalArgumentException("not a baseline model: " + (o == null ? "null" : o.getClass().getName()));
-            }
-            return m;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load the baseline model: " + e.getMessage(), e);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalArgumentException("cannot load the baseline model: " + e.getMessage(), e);
-        }
+        return ModelStreams.read(in, BaselineModel.class, "baseline model");
     }
 }

@@ -4,13 +4,10 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The CalTRACK billing (monthly) method: the daily method's candidates (intercept, HDD, CDD, HDD+CDD over the same
@@ -145,7 +142,7 @@ public record CaltrackBilling(CaltrackDaily daily, int periodDays, int minPeriod
      * @throws IllegalArgumentException on an empty period or two observations of the same date
      */
     public Outcome fitBaseline(List<DailyObservation> observations, LocalDate start, LocalDate endExclusive) {
-        List<DailyObservation> days = validIn(observations, start, endExclusive);
+        List<DailyObservation> days = DailyObservation.validIn(observations, start, endExclusive);
         DataSufficiency suff = new DataSufficiency("baseline", start, endExclusive, days.size(),
                 daily.minDataSufficiency());
         List<Period> periods = periods(start, endExclusive);
@@ -238,7 +235,7 @@ public record CaltrackBilling(CaltrackDaily daily, int periodDays, int minPeriod
      */
     public SavingsEstimate savings(BillingModel model, List<DailyObservation> observations, LocalDate start,
                                    LocalDate endExclusive) {
-        List<DailyObservation> days = validIn(observations, start, endExclusive);
+        List<DailyObservation> days = DailyObservation.validIn(observations, start, endExclusive);
         if (days.isEmpty()) {
             throw new InsufficientDataException(new DataSufficiency("reporting", start, endExclusive, 0,
                     daily.minDataSufficiency()));
@@ -287,28 +284,6 @@ public record CaltrackBilling(CaltrackDaily daily, int periodDays, int minPeriod
             }
             out[i] = s / periods.get(i).size();
         }
-        return out;
-    }
-
-    /** Valid observations in the period, sorted by date; duplicates are an error. */
-    static List<DailyObservation> validIn(List<DailyObservation> observations, LocalDate start, LocalDate endExclusive) {
-        if (!endExclusive.isAfter(start)) {
-            throw new IllegalArgumentException("empty period " + start + ".." + endExclusive);
-        }
-        Set<LocalDate> seen = new HashSet<>();
-        List<DailyObservation> out = new ArrayList<>();
-        for (DailyObservation o : observations) {
-            if (o.date().isBefore(start) || !o.date().isBefore(endExclusive)) {
-                continue;
-            }
-            if (!seen.add(o.date())) {
-                throw new IllegalArgumentException("two observations for " + o.date());
-            }
-            if (o.isValid()) {
-                out.add(o);
-            }
-        }
-        out.sort(Comparator.comparing(DailyObservation::date));
         return out;
     }
 }

@@ -1,15 +1,16 @@
 package org.energycommons.workbench.models.mv;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.energycommons.workbench.models.usecase.NamespacedOptions;
 import org.energycommons.workbench.models.usecase.OptionKeys;
 
 /**
@@ -57,8 +58,10 @@ import org.energycommons.workbench.models.usecase.OptionKeys;
  */
 public record CaltrackDaily(double heatingBalancePointMinC, double heatingBalancePointMaxC,
                             double coolingBalancePointMinC, double coolingBalancePointMaxC, double balancePointStepC,
-                            int baselineDays, double minDataSufficiency, double maxPValue, int minNonZeroDegreeDays,
-                            double minTotalDegreeDaysC, DegreeDayMethod degreeDayMethod) implements Serializable {
+                            int baselineDays, double minDataSufficiency, @JsonProperty("max_p_value") double maxPValue,
+                            @JsonProperty("min_nonzero_degree_days") int minNonZeroDegreeDays,
+                            double minTotalDegreeDaysC, @JsonProperty("degree_days") DegreeDayMethod degreeDayMethod)
+        implements Serializable, NamespacedOptions {
 
     private static final long serialVersionUID = 1L;
 
@@ -137,51 +140,17 @@ public record CaltrackDaily(double heatingBalancePointMinC, double heatingBalanc
                 minNonZeroDegreeDays, minTotalDegreeDaysC, method);
     }
 
+    @Override
+    public String keyPrefix() {
+        return PREFIX;
+    }
+
     /** Reads {@code workbench.uc3.*}; missing keys take the defaults; unknown keys under the prefix fail. */
     public static CaltrackDaily of(Properties p) {
-        Map<String, String> d = defaults().toMap();
-        OptionKeys.requireKnown(p, PREFIX, d.keySet());
-        Map<String, String> v = new LinkedHashMap<>();
-        d.forEach((k, def) -> v.put(k, p.getProperty(PREFIX + k, def).trim()));
-        try {
-            return new CaltrackDaily(
-                    Double.parseDouble(v.get("heating_balance_point_min_c")),
-                    Double.parseDouble(v.get("heating_balance_point_max_c")),
-                    Double.parseDouble(v.get("cooling_balance_point_min_c")),
-                    Double.parseDouble(v.get("cooling_balance_point_max_c")),
-                    Double.parseDouble(v.get("balance_point_step_c")),
-                    Integer.parseInt(v.get("baseline_days")),
-                    Double.parseDouble(v.get("min_data_sufficiency")),
-                    Double.parseDouble(v.get("max_p_value")),
-                    Integer.parseInt(v.get("min_nonzero_degree_days")),
-                    Double.parseDouble(v.get("min_total_degree_days_c")),
-                    DegreeDayMethod.ofId(v.get("degree_days")));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad uc3 option: " + e.getMessage(), e);
-        }
+        return OptionKeys.bind(p, PREFIX, defaults());
     }
 
-    /** The options as properties, the inverse of {@link #of(Properties)}. */
-    public Properties toProperties() {
-        return OptionKeys.properties(PREFIX, toMap());
-    }
 
-    /** The options by short key. */
-    public Map<String, String> toMap() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("heating_balance_point_min_c", String.valueOf(heatingBalancePointMinC));
-        m.put("heating_balance_point_max_c", String.valueOf(heatingBalancePointMaxC));
-        m.put("cooling_balance_point_min_c", String.valueOf(coolingBalancePointMinC));
-        m.put("cooling_balance_point_max_c", String.valueOf(coolingBalancePointMaxC));
-        m.put("balance_point_step_c", String.valueOf(balancePointStepC));
-        m.put("baseline_days", String.valueOf(baselineDays));
-        m.put("min_data_sufficiency", String.valueOf(minDataSufficiency));
-        m.put("max_p_value", String.valueOf(maxPValue));
-        m.put("min_nonzero_degree_days", String.valueOf(minNonZeroDegreeDays));
-        m.put("min_total_degree_days_c", String.valueOf(minTotalDegreeDaysC));
-        m.put("degree_days", degreeDayMethod.id());
-        return m;
-    }
 
     /** The heating balance points searched, °C, ascending. */
     public double[] heatingBalancePoints() {
@@ -215,7 +184,8 @@ public record CaltrackDaily(double heatingBalancePointMinC, double heatingBalanc
      */
     public DataSufficiency sufficiency(String period, List<DailyObservation> observations, LocalDate start,
                                        LocalDate endExclusive) {
-        return new DataSufficiency(period, start, endExclusive, validIn(observations, start, endExclusive).size(),
+        return new DataSufficiency(period, start, endExclusive,
+                DailyObservation.validIn(observations, start, endExclusive).size(),
                 minDataSufficiency);
     }
 
@@ -232,7 +202,7 @@ public record CaltrackDaily(double heatingBalancePointMinC, double heatingBalanc
      * @throws IllegalArgumentException on a bad period or two observations of the same date (a data error)
      */
     public BaselineOutcome fitBaseline(List<DailyObservation> observations, LocalDate start, LocalDate endExclusive) {
-        List<DailyObservation> days = validIn(observations, start, endExclusive);
+        List<DailyObservation> days = DailyObservation.validIn(observations, start, endExclusive);
         DataSufficiency suff = new DataSufficiency("baseline", start, endExclusive, days.size(), minDataSufficiency);
         if (!suff.sufficient() || days.size() < 4) {
             if (suff.sufficient()) { // only with a tiny custom period; never with CalTRACK's 365 days
@@ -323,7 +293,7 @@ public record CaltrackDaily(double heatingBalancePointMinC, double heatingBalanc
      */
     public SavingsEstimate savings(BaselineModel model, List<DailyObservation> reporting, LocalDate start,
                                    LocalDate endExclusive) {
-        return savings(model, validIn(reporting, start, endExclusive));
+        return savings(model, DailyObservation.validIn(reporting, start, endExclusive));
     }
 
     /**
@@ -372,28 +342,6 @@ public record CaltrackDaily(double heatingBalancePointMinC, double heatingBalanc
     // ---------------------------------------------------------------------------------------------------------
 
     /** Valid observations in the period, sorted by date; duplicates (valid or not) are an error. */
-    private static List<DailyObservation> validIn(List<DailyObservation> observations, LocalDate start,
-                                                  LocalDate endExclusive) {
-        if (!endExclusive.isAfter(start)) {
-            throw new IllegalArgumentException("empty period " + start + ".." + endExclusive);
-        }
-        Set<LocalDate> seen = new HashSet<>();
-        List<DailyObservation> out = new ArrayList<>();
-        for (DailyObservation o : observations) {
-            if (o.date().isBefore(start) || !o.date().isBefore(endExclusive)) {
-                continue;
-            }
-            if (!seen.add(o.date())) {
-                throw new IllegalArgumentException("two observations for " + o.date());
-            }
-            if (o.isValid()) {
-                out.add(o);
-            }
-        }
-        out.sort(Comparator.comparing(DailyObservation::date));
-        return out;
-    }
-
     private double[] degreeDays(double[] temp, double[][] hourly, double bp, boolean heating) {
         double[] dd = new double[temp.length];
         for (int i = 0; i < temp.length; i++) {

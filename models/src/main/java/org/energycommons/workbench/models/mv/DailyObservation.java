@@ -2,8 +2,13 @@ package org.energycommons.workbench.models.mv;
 
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One day of a building: metered usage and the day's mean outdoor temperature, optionally with the day's hourly
@@ -60,5 +65,28 @@ public record DailyObservation(LocalDate date, double usage, double meanTemperat
     public String toString() {
         return "DailyObservation[date=" + date + ", usage=" + usage + ", meanTemperatureC=" + meanTemperatureC
                 + (hourlyTemperaturesC == null ? "" : ", hours=" + hourlyTemperaturesC.length) + "]";
+    }
+
+    /** Valid observations in the period, sorted by date; duplicates are an error. */
+    static List<DailyObservation> validIn(List<DailyObservation> observations, LocalDate start,
+                                          LocalDate endExclusive) {
+        if (!endExclusive.isAfter(start)) {
+            throw new IllegalArgumentException("empty period " + start + ".." + endExclusive);
+        }
+        Set<LocalDate> seen = new HashSet<>();
+        List<DailyObservation> out = new ArrayList<>();
+        for (DailyObservation o : observations) {
+            if (o.date().isBefore(start) || !o.date().isBefore(endExclusive)) {
+                continue;
+            }
+            if (!seen.add(o.date())) {
+                throw new IllegalArgumentException("two observations for " + o.date());
+            }
+            if (o.isValid()) {
+                out.add(o);
+            }
+        }
+        out.sort(Comparator.comparing(DailyObservation::date));
+        return out;
     }
 }

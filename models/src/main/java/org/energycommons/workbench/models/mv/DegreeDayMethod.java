@@ -1,5 +1,8 @@
 package org.energycommons.workbench.models.mv;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * How a day's heating and cooling degree days are computed from its temperatures.
  *
@@ -26,11 +29,13 @@ public enum DegreeDayMethod {
     }
 
     /** {@code daily} or {@code hourly}. */
+    @JsonValue
     public String id() {
         return id;
     }
 
     /** The method of a name. */
+    @JsonCreator
     public static DegreeDayMethod ofId(String id) {
         for (DegreeDayMethod m : values()) {
             if (m.id.equals(id)) {

@@ -152,16 +152,8 @@ public record TowtModel(double[] knotsC, boolean[] occupied, double[] timeOfWeek
         m.put("occupied_hours_of_week", occupiedHours());
         m.put("occupied_slopes", Arrays.stream(occupiedSlopes).boxed().toList());
         m.put("unoccupied_slopes", Arrays.stream(unoccupiedSlopes).boxed().toList());
-        m.put("r_squared", finite(rSquared));
-        m.put("adjusted_r_squared", finite(adjustedRSquared));
-        m.put("cvrmse", finite(cvrmse));
-        m.put("nmbe", finite(nmbe));
-        m.put("n", n);
-        m.put("p", p);
-        m.put("residual_autocorrelation", finite(residualAutocorrelation));
-        m.put("mean_usage", finite(meanUsage));
-        m.put("baseline_start", baselineStart.toString());
-        m.put("baseline_end_exclusive", baselineEnd.toString());
+        Ashrae14.putFitStatistics(m, rSquared, adjustedRSquared, cvrmse, nmbe, n, p, residualAutocorrelation, meanUsage,
+                baselineStart, baselineEnd);
         m.put("daily_cvrmse", finite(dailyCvrmse));
         m.put("daily_n", dailyN);
         m.put("daily_p", dailyP);

@@ -1,15 +1,10 @@
 package org.energycommons.workbench.models.uc1;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.energycommons.workbench.models.usecase.UseCases;
 import org.energycommons.workbench.datasets.lake.LakeFiles;
+import org.energycommons.workbench.models.artifact.SerializedModels;
 import org.energycommons.workbench.models.provenance.Json;
 import org.energycommons.workbench.models.provenance.ModelProvenance;
 import smile.clustering.HierarchicalClustering;
@@ -20,21 +15,18 @@ import smile.clustering.linkage.WardLinkage;
  * points in the segmentation space, cut into {@code k} segments. The whole tree is kept; a new meter goes to the
  * segment with the nearest centroid (Ward merges minimise the within-segment variance around centroids).
  */
-public final class HierarchicalSegmentModel implements SegmentModel {
+public final class HierarchicalSegmentModel extends FittedSegmentModel {
 
     /** Type and model name. */
     public static final String TYPE = "hierarchical-ward-smile";
     private static final String TREE = "hierarchy.ser";
 
-    private final ModelProvenance provenance;
-    private final SegmentationSpace space;
     private final HierarchicalClustering tree;
     private final double[][] centroids;
 
     HierarchicalSegmentModel(ModelProvenance provenance, SegmentationSpace space, HierarchicalClustering tree,
                              double[][] centroids) {
-        this.provenance = provenance;
-        this.space = space;
+        super(provenance, space, centroids.length);
         this.tree = tree;
         this.centroids = centroids;
     }
@@ -81,21 +73,6 @@ public final class HierarchicalSegmentModel implements SegmentModel {
     }
 
     @Override
-    public ModelProvenance provenance() {
-        return provenance;
-    }
-
-    @Override
-    public SegmentationSpace space() {
-        return space;
-    }
-
-    @Override
-    public int k() {
-        return centroids.length;
-    }
-
-    @Override
     public int assign(double[] point) {
         int best = 0;
         double bestDistance = Double.POSITIVE_INFINITY;
@@ -111,24 +88,14 @@ public final class HierarchicalSegmentModel implements SegmentModel {
 
     @Override
     public void save(String dir, LakeFiles files) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(tree);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialise Smile hierarchy: " + e.getMessage(), e);
-        }
-        files.writeBytes(dir + "/" + TREE, bytes.toByteArray());
-        files.writeString(dir + "/" + SegmentModelFile.NAME, Json.write(new SegmentModelFile(TYPE, provenance, space,
-                centroids.length, centroids, Map.of("linkage", "ward"))));
+        SerializedModels.save(tree, dir + "/" + TREE, files, "Smile hierarchy");
+        files.writeString(dir + "/" + SegmentModelFile.NAME, Json.write(new SegmentModelFile(TYPE, provenance(),
+                space(), k(), centroids, Map.of("linkage", "ward"))));
     }
 
     static HierarchicalSegmentModel load(String dir, SegmentModelFile file, LakeFiles files) {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(files.readBytes(dir + "/" + TREE)))) {
-            HierarchicalClustering tree = (HierarchicalClustering) in.readObject();
-            return new HierarchicalSegmentModel(file.provenance(), file.space(), tree, file.centroids());
-        } catch (IOException | ClassNotFoundException e) {
-            throw new UncheckedIOException("cannot read Smile hierarchy at " + dir + ": " + e.getMessage(),
-                    e instanceof IOException io ? io : new IOException(e));
-        }
+        HierarchicalClustering tree = SerializedModels.load(dir + "/" + TREE, files, HierarchicalClustering.class,
+                "Smile hierarchy");
+        return new HierarchicalSegmentModel(file.provenance(), file.space(), tree, file.centroids());
     }
 }

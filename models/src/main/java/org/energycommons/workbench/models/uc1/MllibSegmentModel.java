@@ -24,7 +24,7 @@ import org.energycommons.workbench.models.provenance.ModelProvenance;
  * k-means or a Gaussian mixture (full covariances, a meter goes to its most probable component), fitted
  * distributed on a {@code features} vector column.
  */
-public final class MllibSegmentModel implements SegmentModel {
+public final class MllibSegmentModel extends FittedSegmentModel {
 
     /** Type of the k-means model. */
     public static final String KMEANS = "kmeans-mllib";
@@ -35,17 +35,12 @@ public final class MllibSegmentModel implements SegmentModel {
     private static final String FOLDER = "mllib";
 
     private final String type;
-    private final ModelProvenance provenance;
-    private final SegmentationSpace space;
     private final Model<?> model;
-    private final int k;
 
     MllibSegmentModel(String type, ModelProvenance provenance, SegmentationSpace space, Model<?> model, int k) {
+        super(provenance, space, k);
         this.type = type;
-        this.provenance = provenance;
-        this.space = space;
         this.model = model;
-        this.k = k;
     }
 
     /**
@@ -87,21 +82,6 @@ public final class MllibSegmentModel implements SegmentModel {
     }
 
     @Override
-    public ModelProvenance provenance() {
-        return provenance;
-    }
-
-    @Override
-    public SegmentationSpace space() {
-        return space;
-    }
-
-    @Override
-    public int k() {
-        return k;
-    }
-
-    @Override
     public int assign(double[] point) {
         if (model instanceof KMeansModel m) {
             return m.predict(SegmentModel.vector(point));
@@ -123,7 +103,7 @@ public final class MllibSegmentModel implements SegmentModel {
             throw new UncheckedIOException("cannot save MLlib model to " + dir + ": " + e.getMessage(), e);
         }
         files.writeString(dir + "/" + SegmentModelFile.NAME,
-                Json.write(new SegmentModelFile(type, provenance, space, k, null, Map.of())));
+                Json.write(new SegmentModelFile(type, provenance(), space(), k(), null, Map.of())));
     }
 
     static MllibSegmentModel load(String dir, SegmentModelFile file) {

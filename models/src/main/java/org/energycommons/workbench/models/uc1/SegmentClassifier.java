@@ -18,23 +18,18 @@ import org.energycommons.workbench.models.provenance.ModelProvenance;
  * meters' points with the selected segmentation's segments as labels, so a meter never seen by the clustering
  * gets a segment from its features alone.
  */
-public final class SegmentClassifier implements SegmentModel {
+public final class SegmentClassifier extends FittedSegmentModel {
 
     /** Type and model name. */
     public static final String TYPE = "segment-classifier-rf-mllib";
     private static final String FOLDER = "mllib";
 
-    private final ModelProvenance provenance;
-    private final SegmentationSpace space;
     private final RandomForestClassificationModel model;
-    private final int k;
 
     SegmentClassifier(ModelProvenance provenance, SegmentationSpace space, RandomForestClassificationModel model,
                       int k) {
-        this.provenance = provenance;
-        this.space = space;
+        super(provenance, space, k);
         this.model = model;
-        this.k = k;
     }
 
     /**
@@ -63,21 +58,6 @@ public final class SegmentClassifier implements SegmentModel {
     }
 
     @Override
-    public ModelProvenance provenance() {
-        return provenance;
-    }
-
-    @Override
-    public SegmentationSpace space() {
-        return space;
-    }
-
-    @Override
-    public int k() {
-        return k;
-    }
-
-    @Override
     public int assign(double[] point) {
         return (int) model.predict(SegmentModel.vector(point));
     }
@@ -90,7 +70,7 @@ public final class SegmentClassifier implements SegmentModel {
             throw new UncheckedIOException("cannot save MLlib classifier to " + dir + ": " + e.getMessage(), e);
         }
         files.writeString(dir + "/" + SegmentModelFile.NAME,
-                Json.write(new SegmentModelFile(TYPE, provenance, space, k, null, Map.of())));
+                Json.write(new SegmentModelFile(TYPE, provenance(), space(), k(), null, Map.of())));
     }
 
     static SegmentClassifier load(String dir, SegmentModelFile file) {

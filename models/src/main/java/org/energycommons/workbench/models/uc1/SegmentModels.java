@@ -1,7 +1,7 @@
 package org.energycommons.workbench.models.uc1;
 
 import org.energycommons.workbench.datasets.lake.LakeFiles;
-import org.energycommons.workbench.models.provenance.Json;
+import org.energycommons.workbench.models.artifact.ModelFolders;
 
 /** Loads any saved uc1 {@link SegmentModel} from its folder, whatever its engine, with its provenance and space. */
 public final class SegmentModels {
@@ -11,12 +11,8 @@ public final class SegmentModels {
 
     /** Loads the model saved under {@code dir}. */
     public static SegmentModel load(String dir, LakeFiles files) {
-        String path = dir + "/" + SegmentModelFile.NAME;
-        if (!files.exists(path)) {
-            throw new IllegalArgumentException("no saved uc1 model at " + dir + " (missing " + SegmentModelFile.NAME
-                    + ")");
-        }
-        SegmentModelFile file = Json.read(files.readString(path), SegmentModelFile.class);
+        SegmentModelFile file = ModelFolders.readJson(dir, SegmentModelFile.NAME, files, SegmentModelFile.class,
+                "uc1 model");
         return switch (file.type()) {
             case MllibSegmentModel.KMEANS, MllibSegmentModel.BISECTING, MllibSegmentModel.GMM ->
                     MllibSegmentModel.load(dir, file);

@@ -1,8 +1,8 @@
 package org.energycommons.workbench.models.uc1;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.energycommons.workbench.models.usecase.NamespacedOptions;
 import org.energycommons.workbench.models.usecase.OptionKeys;
 
 /**
@@ -21,36 +21,26 @@ import org.energycommons.workbench.models.usecase.OptionKeys;
  * @param classifierTrees trees of the random forest that assigns a new meter to a segment
  */
 public record Uc1Options(long seed, int minDays, double heatingBaseC, int kMin, int kMax, int maxIter,
-                         int minProfileMeters, double testFraction, int classifierTrees) {
+                         int minProfileMeters, double testFraction, int classifierTrees) implements NamespacedOptions {
 
     /** Key prefix. */
     public static final String PREFIX = "workbench.uc1.";
 
     public Uc1Options {
-        if (minDays < 1) {
-            throw new IllegalArgumentException(PREFIX + "min_days must be >= 1, got " + minDays);
-        }
+        OptionKeys.requireAtLeast(PREFIX, "min_days", minDays, 1);
         if (!Double.isFinite(heatingBaseC)) {
             throw new IllegalArgumentException(PREFIX + "heating_base_c must be finite, got " + heatingBaseC);
         }
-        if (kMin < 2) {
-            throw new IllegalArgumentException(PREFIX + "k_min must be >= 2, got " + kMin);
-        }
+        OptionKeys.requireAtLeast(PREFIX, "k_min", kMin, 2);
         if (kMax < kMin) {
             throw new IllegalArgumentException(PREFIX + "k_max must be >= k_min (" + kMin + "), got " + kMax);
         }
-        if (maxIter < 1) {
-            throw new IllegalArgumentException(PREFIX + "max_iter must be >= 1, got " + maxIter);
-        }
-        if (minProfileMeters < 1) {
-            throw new IllegalArgumentException(PREFIX + "min_profile_meters must be >= 1, got " + minProfileMeters);
-        }
+        OptionKeys.requireAtLeast(PREFIX, "max_iter", maxIter, 1);
+        OptionKeys.requireAtLeast(PREFIX, "min_profile_meters", minProfileMeters, 1);
         if (!(testFraction > 0 && testFraction < 1)) {
             throw new IllegalArgumentException(PREFIX + "test_fraction must be in (0, 1), got " + testFraction);
         }
-        if (classifierTrees < 1) {
-            throw new IllegalArgumentException(PREFIX + "classifier_trees must be >= 1, got " + classifierTrees);
-        }
+        OptionKeys.requireAtLeast(PREFIX, "classifier_trees", classifierTrees, 1);
     }
 
     /** Defaults for the default region: 120 complete days at least, 2 to 8 segments. */
@@ -58,44 +48,15 @@ public record Uc1Options(long seed, int minDays, double heatingBaseC, int kMin, 
         return new Uc1Options(seed, 120, 18.0, 2, 8, 20, 3, 0.3, 50);
     }
 
+    @Override
+    public String keyPrefix() {
+        return PREFIX;
+    }
+
     /** Reads {@code workbench.uc1.*}; missing keys take the defaults; unknown keys under the prefix fail. */
     public static Uc1Options of(Properties p, long defaultSeed) {
-        Uc1Options d = defaults(defaultSeed);
-        OptionKeys.requireKnown(p, PREFIX, d.toMap().keySet());
-        try {
-            return new Uc1Options(
-                    Long.parseLong(p.getProperty(PREFIX + "seed", String.valueOf(d.seed))),
-                    Integer.parseInt(p.getProperty(PREFIX + "min_days", String.valueOf(d.minDays))),
-                    Double.parseDouble(p.getProperty(PREFIX + "heating_base_c", String.valueOf(d.heatingBaseC))),
-                    Integer.parseInt(p.getProperty(PREFIX + "k_min", String.valueOf(d.kMin))),
-                    Integer.parseInt(p.getProperty(PREFIX + "k_max", String.valueOf(d.kMax))),
-                    Integer.parseInt(p.getProperty(PREFIX + "max_iter", String.valueOf(d.maxIter))),
-                    Integer.parseInt(p.getProperty(PREFIX + "min_profile_meters",
-                            String.valueOf(d.minProfileMeters))),
-                    Double.parseDouble(p.getProperty(PREFIX + "test_fraction", String.valueOf(d.testFraction))),
-                    Integer.parseInt(p.getProperty(PREFIX + "classifier_trees", String.valueOf(d.classifierTrees))));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad uc1 option: " + e.getMessage(), e);
-        }
+        return OptionKeys.bind(p, PREFIX, defaults(defaultSeed));
     }
 
-    /** The options as properties, the inverse of {@link #of(Properties, long)}. */
-    public Properties toProperties() {
-        return OptionKeys.properties(PREFIX, toMap());
-    }
 
-    /** The options by short key. */
-    public Map<String, String> toMap() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("seed", String.valueOf(seed));
-        m.put("min_days", String.valueOf(minDays));
-        m.put("heating_base_c", String.valueOf(heatingBaseC));
-        m.put("k_min", String.valueOf(kMin));
-        m.put("k_max", String.valueOf(kMax));
-        m.put("max_iter", String.valueOf(maxIter));
-        m.put("min_profile_meters", String.valueOf(minProfileMeters));
-        m.put("test_fraction", String.valueOf(testFraction));
-        m.put("classifier_trees", String.valueOf(classifierTrees));
-        return m;
-    }
 }

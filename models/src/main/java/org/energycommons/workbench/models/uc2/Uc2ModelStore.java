@@ -1,14 +1,10 @@
 package org.energycommons.workbench.models.uc2;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import org.energycommons.workbench.datasets.lake.LakeFiles;
+import org.energycommons.workbench.models.artifact.ModelFolders;
+import org.energycommons.workbench.models.artifact.SerializedModels;
 import org.energycommons.workbench.models.provenance.Json;
 import org.energycommons.workbench.models.provenance.ModelProvenance;
 
@@ -60,13 +56,7 @@ public final class Uc2ModelStore {
         files.delete(dir);
         files.writeString(dir + "/" + JSON, Json.write(file));
         if (model != null) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-                out.writeObject(model);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot serialize " + file.type() + ": " + e.getMessage(), e);
-            }
-            files.writeBytes(dir + "/" + BIN, bytes.toByteArray());
+            SerializedModels.save(model, dir + "/" + BIN, files, file.type() + " model");
         }
         if (rules != null) {
             files.writeString(dir + "/" + RULES_FILE, rules.text());
@@ -75,19 +65,10 @@ public final class Uc2ModelStore {
 
     /** Loads the model saved under {@code dir}; a rules detector reloads only the rules it kept. */
     public static Loaded load(String dir, LakeFiles files) {
-        if (!files.exists(dir + "/" + JSON)) {
-            throw new IllegalArgumentException("no saved uc2 model at " + dir + " (missing " + JSON + ")");
-        }
-        ModelFile file = Json.read(files.readString(dir + "/" + JSON), ModelFile.class);
+        ModelFile file = ModelFolders.readJson(dir, JSON, files, ModelFile.class, "uc2 model");
         Object model = null;
         if (files.exists(dir + "/" + BIN)) {
-            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(files.readBytes(dir + "/"
-                    + BIN)))) {
-                model = in.readObject();
-            } catch (IOException | ClassNotFoundException e) {
-                throw new IllegalArgumentException("cannot read the " + file.type() + " model at " + dir + ": "
-                        + e.getMessage(), e);
-            }
+            model = SerializedModels.load(dir + "/" + BIN, files, Object.class, file.type() + " model");
         }
         AlertRules rules = null;
         if (files.exists(dir + "/" + RULES_FILE)) {

@@ -1,17 +1,13 @@
 package org.energycommons.workbench.models.uc3;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.energycommons.workbench.datasets.lake.LakeFiles;
+import org.energycommons.workbench.models.artifact.ModelFolders;
+import org.energycommons.workbench.models.artifact.SerializedModels;
 import org.energycommons.workbench.models.mv.BaselineModel;
 import org.energycommons.workbench.models.mv.BillingModel;
 import org.energycommons.workbench.models.mv.TowtModel;
@@ -90,32 +86,13 @@ public record BaselineSet(String method, List<Stored> baselines) implements Seri
         doc.put("runs", baselines.stream().map(s -> s.assignment().role() + ":" + s.assignment().buildingId() + "@"
                 + s.assignment().interventionDate()).toList());
         files.writeString(dir + "/" + MODEL_FILE, Json.write(doc));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(this);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialise the " + method + " baselines: " + e.getMessage(), e);
-        }
-        files.writeBytes(dir + "/" + BASELINES_FILE, bytes.toByteArray());
+        SerializedModels.save(this, dir + "/" + BASELINES_FILE, files, method + " baselines");
     }
 
     /** Reads a set written by {@link #save}. */
     public static BaselineSet load(String dir, LakeFiles files) {
-        String path = dir + "/" + BASELINES_FILE;
-        if (!files.exists(path)) {
-            throw new IllegalArgumentException("no saved uc3 baselines at " + dir + " (missing " + BASELINES_FILE + ")");
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(files.readBytes(path)))) {
-            Object o = in.readObject();
-            if (!(o instanceof BaselineSet set)) {
-                throw new IllegalArgumentException(path + " does not hold uc3 baselines");
-            }
-            return set;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalArgumentException("cannot read " + path + ": " + e.getMessage(), e);
-        }
+        String path = ModelFolders.requireFile(dir, BASELINES_FILE, files, "uc3 baselines");
+        return SerializedModels.load(path, files, BaselineSet.class, "uc3 baselines");
     }
 
     /** The provenance saved beside the baselines. */

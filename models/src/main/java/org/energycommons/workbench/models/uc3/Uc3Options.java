@@ -1,15 +1,15 @@
 package org.energycommons.workbench.models.uc3;
 
 import java.io.Serializable;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import org.energycommons.workbench.models.mv.CaltrackBilling;
 import org.energycommons.workbench.models.mv.CaltrackDaily;
 import org.energycommons.workbench.models.mv.TowtHourly;
+import org.energycommons.workbench.models.usecase.NamespacedOptions;
 import org.energycommons.workbench.models.usecase.OptionKeys;
 
 /**
@@ -27,7 +27,7 @@ import org.energycommons.workbench.models.usecase.OptionKeys;
  *     best method
  */
 public record Uc3Options(long seed, CaltrackDaily daily, CaltrackBilling billing, TowtHourly hourly, int reportingDays,
-                         int minReportingDays, int validationBuildings) implements Serializable {
+                         int minReportingDays, int validationBuildings) implements Serializable, NamespacedOptions {
 
     private static final long serialVersionUID = 1L;
 
@@ -66,50 +66,39 @@ public record Uc3Options(long seed, CaltrackDaily daily, CaltrackBilling billing
                 90, 40);
     }
 
+    @Override
+    public String keyPrefix() {
+        return PREFIX;
+    }
+
     /** Reads {@code workbench.uc3.*}; missing keys take the defaults; unknown keys under the prefix fail. */
     public static Uc3Options of(Properties p, long defaultSeed) {
-        Uc3Options d = defaults(defaultSeed);
-        Map<String, String> known = d.toMap();
-        OptionKeys.requireKnown(p, PREFIX, known.keySet());
-        Map<String, String> v = new LinkedHashMap<>();
-        known.forEach((k, def) -> v.put(k, p.getProperty(PREFIX + k, def).trim()));
-        Properties dailyKeys = new Properties();
-        for (String k : d.daily().toMap().keySet()) {
-            dailyKeys.setProperty(PREFIX + k, v.get(k));
-        }
-        CaltrackDaily daily = CaltrackDaily.of(dailyKeys);
+        Map<String, String> v = OptionKeys.overlay(p, PREFIX, defaults(defaultSeed).toMap());
+        CaltrackDaily daily = OptionKeys.bind(v, PREFIX, CaltrackDaily.class);
+        Keys k = OptionKeys.bind(v, PREFIX, Keys.class);
+        double[] knots;
         try {
-            CaltrackBilling billing = new CaltrackBilling(daily, Integer.parseInt(v.get("billing_period_days")),
-                    Integer.parseInt(v.get("billing_min_periods")),
-                    Double.parseDouble(v.get("billing_min_period_coverage")));
-            TowtHourly hourly = new TowtHourly(knots(v.get("towt_knots_c")),
-                    Double.parseDouble(v.get("towt_occupancy_threshold")), Integer.parseInt(v.get("towt_min_bin_hours")),
-                    daily.minDataSufficiency());
-            return new Uc3Options(Long.parseLong(v.get("seed")), daily, billing, hourly,
-                    Integer.parseInt(v.get("reporting_days")), Integer.parseInt(v.get("min_reporting_days")),
-                    Integer.parseInt(v.get("validation_buildings")));
+            knots = k.towtKnotsC.isBlank() ? new double[0]
+                    : Arrays.stream(k.towtKnotsC.split(",")).mapToDouble(s -> Double.parseDouble(s.trim())).toArray();
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad uc3 option: " + e.getMessage(), e);
+            throw new IllegalArgumentException(PREFIX + "towt_knots_c must be comma-separated numbers, got '"
+                    + k.towtKnotsC + "'", e);
         }
+        return new Uc3Options(k.seed, daily,
+                new CaltrackBilling(daily, k.billingPeriodDays, k.billingMinPeriods, k.billingMinPeriodCoverage),
+                new TowtHourly(knots, k.towtOccupancyThreshold, k.towtMinBinHours, daily.minDataSufficiency()),
+                k.reportingDays, k.minReportingDays, k.validationBuildings);
     }
 
-    private static double[] knots(String text) {
-        if (text.isBlank()) {
-            return new double[0];
-        }
-        List<Double> out = new ArrayList<>();
-        for (String s : text.split(",")) {
-            out.add(Double.parseDouble(s.trim()));
-        }
-        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    /** The keys of uc3 besides the CalTRACK daily ones, as they are written ({@link #toMap()}). */
+    private record Keys(long seed, int billingPeriodDays, int billingMinPeriods, double billingMinPeriodCoverage,
+                        String towtKnotsC, double towtOccupancyThreshold, int towtMinBinHours, int reportingDays,
+                        int minReportingDays, int validationBuildings) {
     }
 
-    /** The options as properties, the inverse of {@link #of(Properties, long)}. */
-    public Properties toProperties() {
-        return OptionKeys.properties(PREFIX, toMap());
-    }
 
     /** The options by short key. */
+    @Override
     public Map<String, String> toMap() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("seed", String.valueOf(seed));

@@ -1,8 +1,8 @@
 package org.energycommons.workbench.models.uc4;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.energycommons.workbench.models.usecase.NamespacedOptions;
 import org.energycommons.workbench.models.usecase.OptionKeys;
 
 /**
@@ -12,7 +12,7 @@ import org.energycommons.workbench.models.usecase.OptionKeys;
  *     each origin refits the models on every day before it and forecasts the days up to the next origin
  * @param validationFraction share of the days before an origin held out to calibrate intervals and stop boosting
  */
-public record BacktestOptions(int origins, double validationFraction) {
+public record BacktestOptions(int origins, double validationFraction) implements NamespacedOptions {
 
     /** Key prefix. */
     public static final String PREFIX = "workbench.uc4.backtest.";
@@ -32,30 +32,15 @@ public record BacktestOptions(int origins, double validationFraction) {
         return new BacktestOptions(4, 0.15);
     }
 
-    /** Reads {@code workbench.uc4.backtest.*}; missing keys take the defaults; unknown keys fail. */
+    @Override
+    public String keyPrefix() {
+        return PREFIX;
+    }
+
+    /** Reads {@code workbench.uc4.backtest.*}; missing keys take the defaults; unknown keys under the prefix fail. */
     public static BacktestOptions of(Properties p) {
-        BacktestOptions d = defaults();
-        OptionKeys.requireKnown(p, PREFIX, d.toMap().keySet());
-        try {
-            return new BacktestOptions(
-                    Integer.parseInt(p.getProperty(PREFIX + "origins", String.valueOf(d.origins)).trim()),
-                    Double.parseDouble(p.getProperty(PREFIX + "validation_fraction",
-                            String.valueOf(d.validationFraction)).trim()));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad uc4 backtest option: " + e.getMessage(), e);
-        }
+        return OptionKeys.bind(p, PREFIX, defaults());
     }
 
-    /** The options as properties, the inverse of {@link #of(Properties)}. */
-    public Properties toProperties() {
-        return OptionKeys.properties(PREFIX, toMap());
-    }
 
-    /** The options by short key. */
-    public Map<String, String> toMap() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("origins", String.valueOf(origins));
-        m.put("validation_fraction", String.valueOf(validationFraction));
-        return m;
-    }
 }

@@ -1,7 +1,7 @@
 package org.energycommons.workbench.models.uc5;
 
 import org.energycommons.workbench.datasets.lake.LakeFiles;
-import org.energycommons.workbench.models.provenance.Json;
+import org.energycommons.workbench.models.artifact.ModelFolders;
 
 /** Loads any saved {@link DpeModel} from its folder, whatever its engine, with its provenance. */
 public final class DpeModelStore {
@@ -15,11 +15,7 @@ public final class DpeModelStore {
      * @throws IllegalArgumentException when there is no saved model there or its type is unknown
      */
     public static DpeModel load(String dir, LakeFiles files) {
-        String path = dir + "/" + DpeModelFile.NAME;
-        if (!files.exists(path)) {
-            throw new IllegalArgumentException("no saved uc5 model at " + dir + " (missing " + DpeModelFile.NAME + ")");
-        }
-        DpeModelFile file = Json.read(files.readString(path), DpeModelFile.class);
+        DpeModelFile file = ModelFolders.readJson(dir, DpeModelFile.NAME, files, DpeModelFile.class, "uc5 model");
         if (MllibDpeModel.TYPES.contains(file.type())) {
             return MllibDpeModel.load(dir, file);
         }

@@ -1,12 +1,6 @@
 package org.energycommons.workbench.models.uc5;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,6 +19,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.building.DpeThresholds;
 import org.energycommons.workbench.datasets.lake.LakeFiles;
+import org.energycommons.workbench.models.artifact.SerializedModels;
 import org.energycommons.workbench.models.provenance.Json;
 import org.energycommons.workbench.models.provenance.ModelProvenance;
 import smile.base.cart.Loss;
@@ -286,10 +281,10 @@ public final class SmileDpeModel implements DpeModel {
     @Override
     public void save(String dir, LakeFiles files) {
         if (classifier != null) {
-            files.writeBytes(dir + "/smile-class.ser", serialize(classifier));
+            SerializedModels.save(classifier, dir + "/smile-class.ser", files, "Smile model");
         } else {
-            files.writeBytes(dir + "/smile-pe.ser", serialize(peModel));
-            files.writeBytes(dir + "/smile-ghg.ser", serialize(ghgModel));
+            SerializedModels.save(peModel, dir + "/smile-pe.ser", files, "Smile model");
+            SerializedModels.save(ghgModel, dir + "/smile-ghg.ser", files, "Smile model");
         }
         files.writeString(dir + "/" + DpeModelFile.NAME, Json.write(new DpeModelFile(type, approach(), provenance,
                 Map.of())));
@@ -298,29 +293,12 @@ public final class SmileDpeModel implements DpeModel {
     static SmileDpeModel load(String dir, DpeModelFile file, LakeFiles files) {
         if (file.type().equals(RF_CLASS) || file.type().equals(GBT_CLASS)) {
             return new SmileDpeModel(file.type(), file.provenance(),
-                    (DataFrameClassifier) deserialize(files.readBytes(dir + "/smile-class.ser")), null, null);
+                    SerializedModels.load(dir + "/smile-class.ser", files, DataFrameClassifier.class, "Smile model"),
+                    null, null);
         }
         return new SmileDpeModel(file.type(), file.provenance(), null,
-                (DataFrameRegression) deserialize(files.readBytes(dir + "/smile-pe.ser")),
-                (DataFrameRegression) deserialize(files.readBytes(dir + "/smile-ghg.ser")));
+                SerializedModels.load(dir + "/smile-pe.ser", files, DataFrameRegression.class, "Smile model"),
+                SerializedModels.load(dir + "/smile-ghg.ser", files, DataFrameRegression.class, "Smile model"));
     }
 
-    private static byte[] serialize(Object o) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(o);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialise Smile model: " + e.getMessage(), e);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static Object deserialize(byte[] bytes) {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            return in.readObject();
-        } catch (IOException | ClassNotFoundException e) {
-            throw new UncheckedIOException("cannot read Smile model: " + e.getMessage(),
-                    e instanceof IOException io ? io : new IOException(e));
-        }
-    }
 }

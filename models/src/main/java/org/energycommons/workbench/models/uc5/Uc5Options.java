@@ -1,8 +1,8 @@
 package org.energycommons.workbench.models.uc5;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.energycommons.workbench.models.usecase.NamespacedOptions;
 import org.energycommons.workbench.models.usecase.OptionKeys;
 
 /**
@@ -26,7 +26,7 @@ import org.energycommons.workbench.models.usecase.OptionKeys;
  */
 public record Uc5Options(long seed, double trainFraction, double validationFraction, int minCertified,
                          String classBalance, double maxClassWeight, int rfTrees, int rfDepth, int gbtIterations,
-                         int gbtDepth, double gbtStepSize, double gapTolerance) {
+                         int gbtDepth, double gbtStepSize, double gapTolerance) implements NamespacedOptions {
 
     /** Key prefix. */
     public static final String PREFIX = "workbench.uc5.";
@@ -38,9 +38,7 @@ public record Uc5Options(long seed, double trainFraction, double validationFract
             throw new IllegalArgumentException(PREFIX + "train_fraction and " + PREFIX + "validation_fraction must "
                     + "be > 0 and leave a test share (sum < 1), got " + trainFraction + " and " + validationFraction);
         }
-        if (minCertified < 3) {
-            throw new IllegalArgumentException(PREFIX + "min_certified must be >= 3, got " + minCertified);
-        }
+        OptionKeys.requireAtLeast(PREFIX, "min_certified", minCertified, 3);
         if (!BALANCES.contains(classBalance)) {
             throw new IllegalArgumentException(PREFIX + "class_balance must be one of " + BALANCES + ", got '"
                     + classBalance + "'");
@@ -49,10 +47,10 @@ public record Uc5Options(long seed, double trainFraction, double validationFract
             throw new IllegalArgumentException(PREFIX + "max_class_weight must be a finite number >= 1, got "
                     + maxClassWeight);
         }
-        positive("rf_trees", rfTrees);
-        positive("rf_depth", rfDepth);
-        positive("gbt_iterations", gbtIterations);
-        positive("gbt_depth", gbtDepth);
+        OptionKeys.requireAtLeast(PREFIX, "rf_trees", rfTrees, 1);
+        OptionKeys.requireAtLeast(PREFIX, "rf_depth", rfDepth, 1);
+        OptionKeys.requireAtLeast(PREFIX, "gbt_iterations", gbtIterations, 1);
+        OptionKeys.requireAtLeast(PREFIX, "gbt_depth", gbtDepth, 1);
         if (!(gbtStepSize > 0 && gbtStepSize <= 1)) {
             throw new IllegalArgumentException(PREFIX + "gbt_step_size must be in (0, 1], got " + gbtStepSize);
         }
@@ -62,66 +60,22 @@ public record Uc5Options(long seed, double trainFraction, double validationFract
         }
     }
 
-    private static void positive(String key, int v) {
-        if (v < 1) {
-            throw new IllegalArgumentException(PREFIX + key + " must be >= 1, got " + v);
-        }
-    }
-
     /** Defaults sized for a region of a few hundred dwellings on a 2-core laptop. */
     public static Uc5Options defaults(long seed) {
         return new Uc5Options(seed, 0.6, 0.2, 30, "sqrt", 5.0, 100, 8, 40, 3, 0.15, 0.5);
     }
 
+    @Override
+    public String keyPrefix() {
+        return PREFIX;
+    }
+
     /** Reads {@code workbench.uc5.*}; missing keys take the defaults; unknown keys under the prefix fail. */
     public static Uc5Options of(Properties p, long defaultSeed) {
-        Uc5Options d = defaults(defaultSeed);
-        OptionKeys.requireKnown(p, PREFIX, d.toMap().keySet());
-        try {
-            return new Uc5Options(
-                    Long.parseLong(get(p, "seed", d.seed)),
-                    Double.parseDouble(get(p, "train_fraction", d.trainFraction)),
-                    Double.parseDouble(get(p, "validation_fraction", d.validationFraction)),
-                    Integer.parseInt(get(p, "min_certified", d.minCertified)),
-                    get(p, "class_balance", d.classBalance),
-                    Double.parseDouble(get(p, "max_class_weight", d.maxClassWeight)),
-                    Integer.parseInt(get(p, "rf_trees", d.rfTrees)),
-                    Integer.parseInt(get(p, "rf_depth", d.rfDepth)),
-                    Integer.parseInt(get(p, "gbt_iterations", d.gbtIterations)),
-                    Integer.parseInt(get(p, "gbt_depth", d.gbtDepth)),
-                    Double.parseDouble(get(p, "gbt_step_size", d.gbtStepSize)),
-                    Double.parseDouble(get(p, "gap_tolerance", d.gapTolerance)));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad uc5 option: " + e.getMessage(), e);
-        }
+        return OptionKeys.bind(p, PREFIX, defaults(defaultSeed));
     }
 
-    private static String get(Properties p, String key, Object fallback) {
-        return p.getProperty(PREFIX + key, String.valueOf(fallback)).strip();
-    }
 
-    /** The options as properties, the inverse of {@link #of(Properties, long)}. */
-    public Properties toProperties() {
-        return OptionKeys.properties(PREFIX, toMap());
-    }
-
-    /** The options by short key. */
-    public Map<String, String> toMap() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("seed", String.valueOf(seed));
-        m.put("train_fraction", String.valueOf(trainFraction));
-        m.put("validation_fraction", String.valueOf(validationFraction));
-        m.put("min_certified", String.valueOf(minCertified));
-        m.put("class_balance", classBalance);
-        m.put("max_class_weight", String.valueOf(maxClassWeight));
-        m.put("rf_trees", String.valueOf(rfTrees));
-        m.put("rf_depth", String.valueOf(rfDepth));
-        m.put("gbt_iterations", String.valueOf(gbtIterations));
-        m.put("gbt_depth", String.valueOf(gbtDepth));
-        m.put("gbt_step_size", String.valueOf(gbtStepSize));
-        m.put("gap_tolerance", String.valueOf(gapTolerance));
-        return m;
-    }
 
     /** The weight of a class of {@code classSize} buildings when the largest class has {@code largest}. */
     public double classWeight(long classSize, long largest) {

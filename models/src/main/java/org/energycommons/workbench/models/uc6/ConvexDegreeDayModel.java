@@ -32,7 +32,7 @@ import org.energycommons.workbench.models.provenance.ModelProvenance;
  * day before ({@code te_fc_prev_c}); {@code w = 0.6, v = 0} is the table's own {@code te_fc_c} (α = 0.6). The pair
  * (w, v) is chosen per area and horizon on a grid by the least weighted squared error on training rows.
  */
-public final class ConvexDegreeDayModel implements GasDemandModel {
+public final class ConvexDegreeDayModel extends CalibratedGasModel {
 
     /** Type and model name. */
     public static final String TYPE = "degree-day-convex";
@@ -91,14 +91,11 @@ public final class ConvexDegreeDayModel implements GasDemandModel {
         }
     }
 
-    private final ModelProvenance provenance;
     private final Map<String, Fit> fits;
-    private final HorizonIntervals intervals;
 
     ConvexDegreeDayModel(ModelProvenance provenance, Map<String, Fit> fits, HorizonIntervals intervals) {
-        this.provenance = provenance;
+        super(provenance, intervals);
         this.fits = Map.copyOf(fits);
-        this.intervals = intervals;
     }
 
     private static double[] grid(double from, double to, double step) {
@@ -253,18 +250,8 @@ public final class ConvexDegreeDayModel implements GasDemandModel {
     }
 
     @Override
-    public ModelProvenance provenance() {
-        return provenance;
-    }
-
-    @Override
-    public HorizonIntervals intervals() {
-        return intervals;
-    }
-
-    @Override
     public ConvexDegreeDayModel withIntervals(HorizonIntervals intervals) {
-        return new ConvexDegreeDayModel(provenance, fits, intervals);
+        return new ConvexDegreeDayModel(provenance(), fits, intervals);
     }
 
     @Override
@@ -299,7 +286,7 @@ public final class ConvexDegreeDayModel implements GasDemandModel {
         Map<String, String> settings = new TreeMap<>();
         fits.forEach((k, f) -> settings.put(k, String.format(Locale.ROOT, "%.17g;%.17g;%.17g;%s;%s",
                 f.targetDayWeight(), f.previousDayShare(), f.intercept(), joined(f.knots()), joined(f.slopes()))));
-        files.writeString(dir + "/" + Uc6ModelFile.NAME, Json.write(new Uc6ModelFile(TYPE, provenance, intervals,
+        files.writeString(dir + "/" + Uc6ModelFile.NAME, Json.write(new Uc6ModelFile(TYPE, provenance(), intervals(),
                 settings)));
     }
 

@@ -18,7 +18,7 @@ import org.energycommons.workbench.models.provenance.ModelProvenance;
  * {@value #BASE_STEP_C} °C for the least squared error on training rows, as CalTRACK does for buildings. One fit per
  * horizon absorbs the shrinking of the fitted slope when the forecast temperature gets noisier.
  */
-public final class DegreeDayModel implements GasDemandModel {
+public final class DegreeDayModel extends CalibratedGasModel {
 
     /** Type and model name. */
     public static final String TYPE = "degree-day";
@@ -46,14 +46,11 @@ public final class DegreeDayModel implements GasDemandModel {
         }
     }
 
-    private final ModelProvenance provenance;
     private final Map<String, Fit> fits;
-    private final HorizonIntervals intervals;
 
     DegreeDayModel(ModelProvenance provenance, Map<String, Fit> fits, HorizonIntervals intervals) {
-        this.provenance = provenance;
+        super(provenance, intervals);
         this.fits = Map.copyOf(fits);
-        this.intervals = intervals;
     }
 
     /** The key of an area-horizon fit. */
@@ -148,18 +145,8 @@ public final class DegreeDayModel implements GasDemandModel {
     }
 
     @Override
-    public ModelProvenance provenance() {
-        return provenance;
-    }
-
-    @Override
-    public HorizonIntervals intervals() {
-        return intervals;
-    }
-
-    @Override
     public DegreeDayModel withIntervals(HorizonIntervals intervals) {
-        return new DegreeDayModel(provenance, fits, intervals);
+        return new DegreeDayModel(provenance(), fits, intervals);
     }
 
     @Override
@@ -189,7 +176,7 @@ public final class DegreeDayModel implements GasDemandModel {
         Map<String, String> settings = new TreeMap<>();
         fits.forEach((k, f) -> settings.put(k, String.format(Locale.ROOT, "%.17g,%.17g,%.17g", f.baseC(),
                 f.intercept(), f.slope())));
-        files.writeString(dir + "/" + Uc6ModelFile.NAME, Json.write(new Uc6ModelFile(TYPE, provenance, intervals,
+        files.writeString(dir + "/" + Uc6ModelFile.NAME, Json.write(new Uc6ModelFile(TYPE, provenance(), intervals(),
                 settings)));
     }
 

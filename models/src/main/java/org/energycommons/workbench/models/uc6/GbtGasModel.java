@@ -1,16 +1,11 @@
 package org.energycommons.workbench.models.uc6;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.energycommons.workbench.datasets.lake.LakeFiles;
+import org.energycommons.workbench.models.artifact.SerializedModels;
 import org.energycommons.workbench.models.provenance.Json;
 import org.energycommons.workbench.models.provenance.ModelProvenance;
 import smile.base.cart.Loss;
@@ -26,7 +21,7 @@ import smile.regression.GradientTreeBoost;
  * makes the squared loss a loss on relative errors, so that summer days (a few percent of the winter demand)
  * weigh as much as winter days, as they do in the MAPE. P50 = exp(prediction) × capacity.
  */
-public final class GbtGasModel implements GasDemandModel {
+public final class GbtGasModel extends CalibratedGasModel {
 
     /** Type and model name. */
     public static final String TYPE = "gbt-smile";
@@ -36,14 +31,11 @@ public final class GbtGasModel implements GasDemandModel {
     public static final double MIN_DEMAND_KWH = 1.0;
     private static final String MODEL_FILE = "smile-gbt.ser";
 
-    private final ModelProvenance provenance;
     private final GradientTreeBoost model;
-    private final HorizonIntervals intervals;
 
     GbtGasModel(ModelProvenance provenance, GradientTreeBoost model, HorizonIntervals intervals) {
-        this.provenance = provenance;
+        super(provenance, intervals);
         this.model = model;
-        this.intervals = intervals;
     }
 
     /** Fits on training rows. */
@@ -88,18 +80,8 @@ public final class GbtGasModel implements GasDemandModel {
     }
 
     @Override
-    public ModelProvenance provenance() {
-        return provenance;
-    }
-
-    @Override
-    public HorizonIntervals intervals() {
-        return intervals;
-    }
-
-    @Override
     public GbtGasModel withIntervals(HorizonIntervals intervals) {
-        return new GbtGasModel(provenance, model, intervals);
+        return new GbtGasModel(provenance(), model, intervals);
     }
 
     @Override
@@ -132,24 +114,14 @@ public final class GbtGasModel implements GasDemandModel {
 
     @Override
     public void save(String dir, LakeFiles files) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(model);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialise the Smile model: " + e.getMessage(), e);
-        }
-        files.writeBytes(dir + "/" + MODEL_FILE, bytes.toByteArray());
-        files.writeString(dir + "/" + Uc6ModelFile.NAME, Json.write(new Uc6ModelFile(TYPE, provenance, intervals,
+        SerializedModels.save(model, dir + "/" + MODEL_FILE, files, "Smile model");
+        files.writeString(dir + "/" + Uc6ModelFile.NAME, Json.write(new Uc6ModelFile(TYPE, provenance(), intervals(),
                 Map.of("artifact", MODEL_FILE))));
     }
 
     static GbtGasModel load(String dir, Uc6ModelFile file, LakeFiles files) {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(
-                files.readBytes(dir + "/" + MODEL_FILE)))) {
-            return new GbtGasModel(file.provenance(), (GradientTreeBoost) in.readObject(), file.intervals());
-        } catch (IOException | ClassNotFoundException e) {
-            throw new UncheckedIOException("cannot read the Smile model at " + dir + ": " + e.getMessage(),
-                    e instanceof IOException io ? io : new IOException(e));
-        }
+        return new GbtGasModel(file.provenance(),
+                SerializedModels.load(dir + "/" + MODEL_FILE, files, GradientTreeBoost.class, "Smile model"),
+                file.intervals());
     }
 }

@@ -1,7 +1,7 @@
 package org.energycommons.workbench.models.uc6;
 
 import org.energycommons.workbench.datasets.lake.LakeFiles;
-import org.energycommons.workbench.models.provenance.Json;
+import org.energycommons.workbench.models.artifact.ModelFolders;
 
 /** Loads any saved uc6 {@link GasDemandModel} from its folder, whatever its type, with its provenance. */
 public final class Uc6ModelStore {
@@ -11,11 +11,7 @@ public final class Uc6ModelStore {
 
     /** Loads the model saved under {@code dir}. */
     public static GasDemandModel load(String dir, LakeFiles files) {
-        String path = dir + "/" + Uc6ModelFile.NAME;
-        if (!files.exists(path)) {
-            throw new IllegalArgumentException("no saved uc6 model at " + dir + " (missing " + Uc6ModelFile.NAME + ")");
-        }
-        Uc6ModelFile file = Json.read(files.readString(path), Uc6ModelFile.class);
+        Uc6ModelFile file = ModelFolders.readJson(dir, Uc6ModelFile.NAME, files, Uc6ModelFile.class, "uc6 model");
         return switch (file.type()) {
             case DegreeDayModel.TYPE -> DegreeDayModel.load(file);
             case ConvexDegreeDayModel.TYPE -> ConvexDegreeDayModel.load(file);

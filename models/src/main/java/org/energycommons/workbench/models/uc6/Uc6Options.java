@@ -1,9 +1,9 @@
 package org.energycommons.workbench.models.uc6;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.energycommons.workbench.datasets.calendar.DegreeDays;
+import org.energycommons.workbench.models.usecase.NamespacedOptions;
 import org.energycommons.workbench.models.usecase.OptionKeys;
 
 /**
@@ -26,13 +26,14 @@ import org.energycommons.workbench.models.usecase.OptionKeys;
  */
 public record Uc6Options(long seed, double smoothingAlpha, double heatingBaseC, double forecastErrorSdC,
                          double trainFraction, double validationFraction, int minTrainingDays, int gbtTrees,
-                         int gbtDepth, int gbtMaxNodes, double gbtShrinkage, double gbtSubsample) {
+                         int gbtDepth, int gbtMaxNodes, double gbtShrinkage, double gbtSubsample)
+        implements NamespacedOptions {
 
     /** Key prefix. */
     public static final String PREFIX = "workbench.uc6.";
 
     public Uc6Options {
-        unit("smoothing_alpha", smoothingAlpha);
+        OptionKeys.requireShare(PREFIX, "smoothing_alpha", smoothingAlpha);
         if (!(Double.isFinite(heatingBaseC) && heatingBaseC > 0 && heatingBaseC < 30)) {
             throw new IllegalArgumentException(PREFIX + "heating_base_c must be in (0, 30) °C, got " + heatingBaseC);
         }
@@ -43,28 +44,12 @@ public record Uc6Options(long seed, double smoothingAlpha, double heatingBaseC, 
             throw new IllegalArgumentException(PREFIX + "train_fraction and validation_fraction must be positive "
                     + "and leave room for a test split, got " + trainFraction + " and " + validationFraction);
         }
-        if (minTrainingDays < 7) {
-            throw new IllegalArgumentException(PREFIX + "min_training_days must be >= 7, got " + minTrainingDays);
-        }
-        positive("gbt_trees", gbtTrees);
-        positive("gbt_depth", gbtDepth);
-        if (gbtMaxNodes < 2) {
-            throw new IllegalArgumentException(PREFIX + "gbt_max_nodes must be >= 2, got " + gbtMaxNodes);
-        }
-        unit("gbt_shrinkage", gbtShrinkage);
-        unit("gbt_subsample", gbtSubsample);
-    }
-
-    private static void positive(String key, int v) {
-        if (v < 1) {
-            throw new IllegalArgumentException(PREFIX + key + " must be >= 1, got " + v);
-        }
-    }
-
-    private static void unit(String key, double v) {
-        if (!(v > 0 && v <= 1)) {
-            throw new IllegalArgumentException(PREFIX + key + " must be in (0, 1], got " + v);
-        }
+        OptionKeys.requireAtLeast(PREFIX, "min_training_days", minTrainingDays, 7);
+        OptionKeys.requireAtLeast(PREFIX, "gbt_trees", gbtTrees, 1);
+        OptionKeys.requireAtLeast(PREFIX, "gbt_depth", gbtDepth, 1);
+        OptionKeys.requireAtLeast(PREFIX, "gbt_max_nodes", gbtMaxNodes, 2);
+        OptionKeys.requireShare(PREFIX, "gbt_shrinkage", gbtShrinkage);
+        OptionKeys.requireShare(PREFIX, "gbt_subsample", gbtSubsample);
     }
 
     /**
@@ -79,53 +64,15 @@ public record Uc6Options(long seed, double smoothingAlpha, double heatingBaseC, 
                 0.7);
     }
 
+    @Override
+    public String keyPrefix() {
+        return PREFIX;
+    }
+
     /** Reads {@code workbench.uc6.*}; missing keys take the defaults; unknown keys under the prefix fail. */
     public static Uc6Options of(Properties p, long defaultSeed) {
-        Uc6Options d = defaults(defaultSeed);
-        OptionKeys.requireKnown(p, PREFIX, d.toMap().keySet());
-        try {
-            return new Uc6Options(
-                    Long.parseLong(get(p, "seed", d.seed)),
-                    Double.parseDouble(get(p, "smoothing_alpha", d.smoothingAlpha)),
-                    Double.parseDouble(get(p, "heating_base_c", d.heatingBaseC)),
-                    Double.parseDouble(get(p, "forecast_error_sd_c", d.forecastErrorSdC)),
-                    Double.parseDouble(get(p, "train_fraction", d.trainFraction)),
-                    Double.parseDouble(get(p, "validation_fraction", d.validationFraction)),
-                    Integer.parseInt(get(p, "min_training_days", d.minTrainingDays)),
-                    Integer.parseInt(get(p, "gbt_trees", d.gbtTrees)),
-                    Integer.parseInt(get(p, "gbt_depth", d.gbtDepth)),
-                    Integer.parseInt(get(p, "gbt_max_nodes", d.gbtMaxNodes)),
-                    Double.parseDouble(get(p, "gbt_shrinkage", d.gbtShrinkage)),
-                    Double.parseDouble(get(p, "gbt_subsample", d.gbtSubsample)));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad uc6 option: " + e.getMessage(), e);
-        }
+        return OptionKeys.bind(p, PREFIX, defaults(defaultSeed));
     }
 
-    private static String get(Properties p, String key, Object fallback) {
-        return p.getProperty(PREFIX + key, String.valueOf(fallback)).strip();
-    }
 
-    /** The options as properties, the inverse of {@link #of(Properties, long)}. */
-    public Properties toProperties() {
-        return OptionKeys.properties(PREFIX, toMap());
-    }
-
-    /** The options by short key. */
-    public Map<String, String> toMap() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("seed", String.valueOf(seed));
-        m.put("smoothing_alpha", String.valueOf(smoothingAlpha));
-        m.put("heating_base_c", String.valueOf(heatingBaseC));
-        m.put("forecast_error_sd_c", String.valueOf(forecastErrorSdC));
-        m.put("train_fraction", String.valueOf(trainFraction));
-        m.put("validation_fraction", String.valueOf(validationFraction));
-        m.put("min_training_days", String.valueOf(minTrainingDays));
-        m.put("gbt_trees", String.valueOf(gbtTrees));
-        m.put("gbt_depth", String.valueOf(gbtDepth));
-        m.put("gbt_max_nodes", String.valueOf(gbtMaxNodes));
-        m.put("gbt_shrinkage", String.valueOf(gbtShrinkage));
-        m.put("gbt_subsample", String.valueOf(gbtSubsample));
-        return m;
-    }
 }
