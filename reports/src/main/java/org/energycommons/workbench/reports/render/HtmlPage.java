@@ -482,7 +482,7 @@ public final class HtmlPage {
 
     /** Whether a cell says a value is missing: empty, "-" or "—". */
     private static boolean isMissing(String cell) {
-        return cell == null || cell.isBlank() || cell.strip().equals("-") || cell.strip().equals("\u2014");
+        return cell == null || cell.isBlank() || cell.strip().equals("-") || cell.strip().equals(Formats.MISSING);
     }
 
     private void closeSection() {
