@@ -35,11 +35,12 @@ public final class HtmlPage {
     private static final Pattern URI_SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
     /**
      * A number as written in a report: optional sign, digits with optional grouping (comma, dot or spaces),
-     * optional decimals with a dot or a comma, optional exponent, optional percent sign.
+     * optional decimals with a dot or a comma, optional exponent, optional percent sign or unit of the pages
+     * (percentage points, kW, kWh, MWh, kVA).
      */
     private static final Pattern NUMBER = Pattern.compile(
             "[+\\-\u2212]?(?:\\d+|\\d{1,3}(?:[,. \u00A0\u202F\u2009]\\d{3})+)(?:[.,]\\d+)?(?:[eE][+\\-]?\\d+)?"
-                    + "(?:[ \u00A0\u202F]?%)?");
+                    + "(?:[ \u00A0\u202F]?%|[ \u00A0\u202F](?:pt|kW|kWh|MWh|kVA))?");
 
     private static final String CSS = """
             :root{--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--zebra:#f6f8fa;--accent:#0072b2;\
@@ -441,7 +442,7 @@ public final class HtmlPage {
 
     /**
      * Tells whether a table cell holds a number as written in a report, for example {@code 1234},
-     * {@code -3.5}, {@code 1 234,5}, {@code 1.2e3} or {@code 12 %}.
+     * {@code -3.5}, {@code 1 234,5}, {@code 1.2e3}, {@code 12 %} or {@code 0.48 pt}.
      *
      * @param cell the cell text, may be null
      * @return true if the whole cell (trimmed) is a number
@@ -481,7 +482,7 @@ public final class HtmlPage {
 
     /** Whether a cell says a value is missing: empty, "-" or "—". */
     private static boolean isMissing(String cell) {
-        return cell == null || cell.isBlank() || cell.strip().equals("-") || cell.strip().equals("\u2014");
+        return cell == null || cell.isBlank() || cell.strip().equals("-") || cell.strip().equals(Formats.MISSING);
     }
 
     private void closeSection() {

@@ -130,7 +130,10 @@ class HtmlPageTest {
         assertTrue(HtmlPage.isNumber("\u22125"));
         assertTrue(HtmlPage.isNumber("1,234,567.8"));
         assertFalse(HtmlPage.isNumber("2024-01-15"));
-        assertFalse(HtmlPage.isNumber("12 kW"));
+        assertTrue(HtmlPage.isNumber("12 kW"), "a unit of the pages, as criteria tables write them");
+        assertTrue(HtmlPage.isNumber("0.48 pt"));
+        assertFalse(HtmlPage.isNumber("12kW"));
+        assertFalse(HtmlPage.isNumber("2 groupes"));
         assertFalse(HtmlPage.isNumber(""));
         assertFalse(HtmlPage.isNumber(null));
     }

@@ -22,6 +22,9 @@ import org.energycommons.workbench.reports.usecase.UseCasePage;
 /**
  * The renderer of the uc1 report page (load-profile segmentation): one self-contained HTML document, French first
  * with English subtitles, that shows what {@link Uc1PageData} holds and only formats it.
+ *
+ * <p>It fills the {@link UseCasePage} skeleton (header, criteria, models, method, data, provenance) with the
+ * sections of its own.
  */
 public final class Uc1Page {
 

@@ -23,6 +23,9 @@ import org.energycommons.workbench.reports.usecase.UseCasePage;
  * The renderer of the uc2 report page (anomaly alerts for public buildings): one self-contained HTML document,
  * French first with English subtitles. It only formats what {@link Uc2PageData} holds: ratios with three
  * decimals, days with one, {@code "—"} for a missing value.
+ *
+ * <p>It fills the {@link UseCasePage} skeleton (header, criteria, models, method, data, provenance) with the
+ * sections of its own.
  */
 public final class Uc2Page {
 

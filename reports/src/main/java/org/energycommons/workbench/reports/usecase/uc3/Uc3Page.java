@@ -20,6 +20,9 @@ import org.energycommons.workbench.reports.usecase.UseCasePage;
  * The renderer of the uc3 report page (savings after renovation works, M&amp;V): one self-contained HTML document,
  * French first with English subtitles. It only formats what {@link Uc3PageData} holds: fractions as
  * percentages with one decimal, savings in MWh with one decimal, {@code "—"} for a missing value.
+ *
+ * <p>It fills the {@link UseCasePage} skeleton (header, criteria, models, method, data, provenance) with the
+ * sections of its own.
  */
 public final class Uc3Page {
 

@@ -31,10 +31,9 @@ import org.energycommons.workbench.reports.usecase.UseCasePage;
  * self-contained HTML document, French first with English subtitles on the key headings.
  *
  * <p>The page fills the {@link UseCasePage} skeleton with its own sections. It shows what {@link Uc4PageData}
- * holds and only formats it: percentages with one decimal
- * ({@code "4.3 %"}), kilowatts with one decimal, ratios with three decimals, and {@code "—"} for a missing
- * (null or {@code NaN}) value. It never computes a figure of its own beyond unit conversions for display
- * (fraction to percent, kVA to kW at the stated power factor).
+ * holds and only formats it: percentages with one decimal ({@code "4.3 %"}), kilowatts with one decimal, ratios
+ * with three decimals, and {@code "—"} for a missing (null or {@code NaN}) value. It never computes a figure of
+ * its own beyond unit conversions for display (fraction to percent, kVA to kW at the stated power factor).
  */
 public final class Uc4Page {
 

@@ -28,6 +28,9 @@ import org.energycommons.workbench.reports.usecase.UseCasePage;
  *
  * <p>The page shows what {@link Uc5PageData} holds and only formats it: shares as percentages with one decimal,
  * intensities in kWh/m²/yr with no decimal, and {@code "—"} for a missing value.
+ *
+ * <p>It fills the {@link UseCasePage} skeleton (header, criteria, models, method, data, provenance) with the
+ * sections of its own.
  */
 public final class Uc5Page {
 
@@ -59,7 +62,8 @@ public final class Uc5Page {
                             "Accord diag.", "±1 sans diag.", "F/G sans diag.", "Score valid."), Uc5Page::modelCells,
                             p -> p.paragraph(MODEL_NOTES))
                     .section("confusion", "Matrice de confusion", "Confusion matrix", p -> confusion(p, data))
-                    .section("rappel", "Rappel par classe", "Per-class recall", p -> recall(p, result, data.classRecall()))
+                    .section("rappel", "Rappel par classe", "Per-class recall",
+                            p -> recall(p, result, data.classRecall()))
                     .section("intensite", "Intensité prédite contre vraie", "Predicted vs true intensity",
                             p -> intensity(p, data.intensity()))
                     .section("communes", "Passoires thermiques par commune", "F/G dwellings by commune",

@@ -27,7 +27,8 @@ import org.energycommons.workbench.reports.usecase.UseCasePageData;
 public record Uc5PageData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,
                             Map<String, String> split, String insufficient, long[][] confusionTest,
                             long[][] confusionHeldOut, Map<String, double[]> classRecall, IntensityGroups intensity,
-                            List<CommuneRow> communes, GapDistribution gap, String generatedAt) implements UseCasePageData {
+                            List<CommuneRow> communes, GapDistribution gap, String generatedAt)
+        implements UseCasePageData {
 
     /**
      * Mean true and predicted primary energy of groups of held-out dwellings consecutive in true intensity: a

@@ -26,6 +26,9 @@ import org.energycommons.workbench.reports.usecase.UseCasePage;
  * The renderer of the uc6 report page (gas network demand D+1..D+7 and cold peaks): one self-contained HTML
  * document, French first with English subtitles. It shows what {@link Uc6PageData} holds and only formats
  * it: percentages with one decimal, demand in MWh/day with one decimal (kWh ÷ 1000), {@code "—"} for a missing value.
+ *
+ * <p>It fills the {@link UseCasePage} skeleton (header, criteria, models, method, data, provenance) with the
+ * sections of its own.
  */
 public final class Uc6Page {
 
@@ -193,8 +196,9 @@ public final class Uc6Page {
     }
 
     private static void modelNotes(HtmlPage page, Map<String, String> methods) {
-        page.paragraph(UseCasePage.BEST_MARK + ": modèle retenu (plus faible MAPE moyenne de J+1 à J+7 en validation ; le test ne sert "
-                + "qu'à rendre compte). · ★ best model, chosen on validation only.");
+        page.paragraph(UseCasePage.BEST_MARK + ": modèle retenu (plus faible MAPE moyenne de J+1 à J+7 en validation ; "
+                + "le test ne sert qu'à rendre compte). · " + UseCasePage.BEST_MARK + "best model, chosen on validation "
+                + "only.");
         List<String> items = new ArrayList<>();
         if (methods != null) {
             methods.forEach((name, method) -> items.add(name + " : " + method));

@@ -27,7 +27,8 @@ import org.energycommons.workbench.reports.usecase.UseCasePageData;
 public record Uc6PageData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,
                                   Map<String, String> split, Map<String, String> methods, String noiseModel,
                                   String status, FocusSeries focus, Map<String, double[]> mapeByHorizon,
-                                  List<AreaRow> areas, List<AlertRow> alerts, String generatedAt) implements UseCasePageData {
+                                  List<AreaRow> areas, List<AlertRow> alerts, String generatedAt)
+        implements UseCasePageData {
 
     /**
      * An area's daily actual and D+1 forecast over the test period.

@@ -69,7 +69,8 @@ class Uc1PageTest {
 
     @Test
     void insufficientDataIsSaidPlainly() {
-        UseCaseResult empty = PageFixtures.withoutModels(UC1, "insufficient_data", "insufficient data: 0 usable meters");
+        UseCaseResult empty = PageFixtures.withoutModels(UC1, "insufficient_data",
+                "insufficient data: 0 usable meters");
         String page = Uc1Page.render(new Uc1PageData(UC1, empty, Map.of(), "tiny", List.of(),
                 Map.of(), List.of(), Map.of("only 60 complete days (at least 120 needed)", 20L), 0, null));
         assertTrue(page.contains("insufficient data: 0 usable meters"));

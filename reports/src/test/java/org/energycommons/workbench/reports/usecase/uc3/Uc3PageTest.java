@@ -65,7 +65,8 @@ class Uc3PageTest {
         assertTrue(html.contains("65.9 %"), "the hourly formula's coverage is shown");
         assertTrue(html.contains("2 groupe(s) non publié(s)"));
         assertTrue(html.contains("<td>savings_abs_error_pct_points_median</td><td>caltrack-billing</td><td>≤</td>"
-                + "<td>2.00 pt</td><td>0.51 pt</td>"), "savings errors in percentage points");
+                + "<td class=\"num\">2.00 pt</td><td class=\"num\">0.51 pt</td>"),
+                "savings errors in percentage points");
         assertTrue(html.contains(PageFixtures.COMMIT));
         assertTrue(html.contains("Comment c&#39;est calculé"));
     }
