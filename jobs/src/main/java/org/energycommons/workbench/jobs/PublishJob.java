@@ -1,46 +1,19 @@
 package org.energycommons.workbench.jobs;
 
-import static org.apache.spark.sql.functions.abs;
-import static org.apache.spark.sql.functions.avg;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.first;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.pow;
-import static org.apache.spark.sql.functions.sqrt;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.energycommons.workbench.datasets.grid.SubstationCapacity;
-import org.energycommons.workbench.datasets.lake.Lake;
-import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
-import org.energycommons.workbench.datasets.synthetic.RegionConfig;
-import org.energycommons.workbench.models.forecast.ForecastColumns;
-import org.energycommons.workbench.models.forecast.ForecastMetrics;
-import org.energycommons.workbench.models.forecast.TimeSplit;
+import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.jobs.usecase.UseCasePipelines;
 import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
-import org.energycommons.workbench.reports.usecase.ForecastReport;
-import org.energycommons.workbench.reports.usecase.ForecastReportData;
 import org.energycommons.workbench.reports.usecase.SiteIndex;
-import org.energycommons.workbench.models.uc4.Uc4Tables;
 
 /**
  * Publishes the site: one page per use case that has results, and the portal index. Every figure comes from

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.energycommons.workbench.models.benchmark.ett.Score;
 import org.energycommons.workbench.models.benchmark.openstef.OpenstefBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -172,7 +172,7 @@ public abstract class UseCasePipeline {
             ctx.files().delete(dir);
             model.save(dir, ctx.files());
             EvaluationSets m = Objects.requireNonNull(metrics.get(name), () -> "no metrics for model " + name);
-            registry.add(ModelRegistry.row(model.provenance(), m.toMap(), dir));
+            registry.add(ModelRegistry.row(model.provenance(), m, dir));
             Map<String, String> n = new LinkedHashMap<>(notes.apply(model));
             n.put("artifact", dir);
             entries.add(new UseCaseResult.ModelEntry(name, model.provenance().engine(), model.provenance().modelId(),

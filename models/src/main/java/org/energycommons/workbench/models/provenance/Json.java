@@ -1,5 +1,10 @@
 package org.energycommons.workbench.models.provenance;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +16,10 @@ public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .registerModule(new SimpleModule("finite-or-null")
+                    .addSerializer(Double.class, new FiniteOrNull())
+                    .addSerializer(Double.TYPE, new FiniteOrNull()));
 
     private Json() {
     }
@@ -42,5 +50,23 @@ public final class Json {
     /** A metric value for JSON: NaN and infinities (undefined metrics) become null. */
     public static Double finiteOrNull(double v) {
         return Double.isFinite(v) ? v : null;
+    }
+
+    /** Writes an undefined metric (NaN, infinity) as null: JSON has no NaN, and "NaN" as a string misleads. */
+    private static final class FiniteOrNull extends StdSerializer<Double> {
+        private static final long serialVersionUID = 1L;
+
+        FiniteOrNull() {
+            super(Double.class);
+        }
+
+        @Override
+        public void serialize(Double value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            if (value == null || !Double.isFinite(value)) {
+                gen.writeNull();
+            } else {
+                gen.writeNumber(value);
+            }
+        }
     }
 }

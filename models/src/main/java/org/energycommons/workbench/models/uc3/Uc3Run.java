@@ -16,7 +16,6 @@ import org.apache.spark.sql.Row;
 import org.energycommons.workbench.models.provenance.ModelProvenance;
 import org.energycommons.workbench.models.registry.TrainedModel;
 import org.energycommons.workbench.models.usecase.EvaluationSets;
-import org.energycommons.workbench.models.usecase.MapMetrics;
 import org.energycommons.workbench.models.usecase.UseCases;
 
 /**
@@ -81,14 +80,13 @@ public final class Uc3Run {
         progress.accept(String.format("%d fits (%d with savings) in %.1f s", fits.size(),
                 fits.stream().filter(BuildingFit::fitted).count(), fitSeconds));
 
-        Map<String, Uc3Evaluation.MethodMetrics> byMethod = new LinkedHashMap<>();
+        Map<String, EvaluationSets> metrics = new LinkedHashMap<>();
         for (String method : SavingsFits.METHODS) {
-            byMethod.put(method, Uc3Evaluation.evaluate(method, fits, truth));
+            metrics.put(method, Uc3Evaluation.evaluate(method, fits, truth));
         }
-        String best = Uc3Evaluation.selectBest(SavingsFits.METHODS, byMethod);
+        String best = Uc3Evaluation.selectBest(SavingsFits.METHODS, metrics);
 
         List<TrainedModel> models = new ArrayList<>();
-        Map<String, EvaluationSets> metrics = new LinkedHashMap<>();
         for (String method : SavingsFits.METHODS) {
             BaselineSet set = BaselineSet.of(method, fits);
             long rows = fits.stream().filter(f -> f.method().equals(method) && f.fitted()).mapToLong(BuildingFit::n)
@@ -98,9 +96,6 @@ public final class Uc3Run {
                     rows, SavingsFits.fingerprint(fits, method));
             models.add(TrainedModel.of(provenance, (dir, files) -> set.save(dir, files, provenance,
                     options.toMap())));
-            Uc3Evaluation.MethodMetrics m = byMethod.get(method);
-            metrics.put(method, EvaluationSets.ofTimeSplit(new MapMetrics(m.train()), new MapMetrics(m.validation()),
-                    new MapMetrics(m.test())));
         }
         return new Outcome(runs, fits, fitSeconds, models, metrics, best);
     }

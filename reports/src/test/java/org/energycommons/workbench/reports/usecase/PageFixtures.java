@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.energycommons.workbench.models.usecase.EvaluationSets;
+import org.energycommons.workbench.models.usecase.MapMetrics;
 import org.energycommons.workbench.models.usecase.UseCase;
+import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 
 /** The one fixture builder of the page tests: metrics, model entries and a {@link UseCaseResult} with provenance. */
@@ -39,7 +42,13 @@ public final class PageFixtures {
     /** A model with test and validation metrics, no train metrics, and notes. */
     public static UseCaseResult.ModelEntry model(String name, String engine, String modelId, Map<String, Object> test,
                                                  Map<String, Object> validation, Map<String, String> notes) {
-        return new UseCaseResult.ModelEntry(name, engine, modelId, test, validation, Map.of(), notes);
+        Map<String, UseCaseMetrics> sets = new LinkedHashMap<>();
+        sets.put(EvaluationSets.TEST, new MapMetrics(test));
+        if (validation != null && !validation.isEmpty()) {
+            sets.put(EvaluationSets.VALIDATION, new MapMetrics(validation));
+        }
+        return new UseCaseResult.ModelEntry(name, engine, modelId, new EvaluationSets(EvaluationSets.TEST, sets),
+                notes);
     }
 
     /**

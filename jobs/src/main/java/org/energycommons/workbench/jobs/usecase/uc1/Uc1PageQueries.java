@@ -10,18 +10,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.lake.Lake;
-import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
-import org.energycommons.workbench.datasets.synthetic.RegionConfig;
-import org.energycommons.workbench.jobs.GenerateJob;
 import org.energycommons.workbench.jobs.JobContext;
-import org.energycommons.workbench.jobs.PublishJob;
+import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
+import org.energycommons.workbench.models.provenance.RunProvenance;
 import org.energycommons.workbench.models.uc1.LoadShapeFeatures;
+import org.energycommons.workbench.models.uc1.Uc1Tables;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
-import org.energycommons.workbench.reports.usecase.SegmentationReport;
-import org.energycommons.workbench.reports.usecase.SegmentationReportData;
-import org.energycommons.workbench.models.uc1.Uc1Tables;
+import org.energycommons.workbench.reports.usecase.uc1.Uc1PageData;
 
 /** The data of the uc1 page: the best segmentation's profiles and commune mix, only aggregates the guard allows. */
 final class Uc1PageQueries {
@@ -30,9 +27,9 @@ final class Uc1PageQueries {
     }
 
     /** The uc1 page's data, from the gold tables and the result, through the guard. */
-    static SegmentationReportData pageData(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+    static Uc1PageData pageData(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
         Lake lake = ctx.lake();
-        List<SegmentationReportData.SegmentProfile> profiles = new ArrayList<>();
+        List<Uc1PageData.SegmentProfile> profiles = new ArrayList<>();
         int withheld = 0;
         if (result.bestModel() != null && lake.exists(Uc1Tables.CENTROIDS)) {
             Map<Integer, Map<String, double[]>> shapes = new TreeMap<>();
@@ -51,21 +48,21 @@ final class Uc1PageQueries {
             }
             for (Map.Entry<Integer, Map<String, double[]>> e : shapes.entrySet()) {
                 if (allowed.get(e.getKey())) {
-                    profiles.add(new SegmentationReportData.SegmentProfile(e.getKey(), meters.get(e.getKey()),
+                    profiles.add(new Uc1PageData.SegmentProfile(e.getKey(), meters.get(e.getKey()),
                             e.getValue()));
                 } else {
                     withheld++;
                 }
             }
         }
-        List<SegmentationReportData.CommuneCell> cells = new ArrayList<>();
+        List<Uc1PageData.CommuneCell> cells = new ArrayList<>();
         if (lake.exists(Uc1Tables.COMMUNE_MIX)) {
             // The table holds only guarded cells already; the guard is applied again in case its settings changed.
             for (Row r : guard.publishable(lake.read(Uc1Tables.COMMUNE_MIX), "n_meters", "largest_share")
                     .orderBy("commune_code", "segment")
                     .select("commune_code", "segment", "n_meters", "commune_meters", "share")
                     .collectAsList()) {
-                cells.add(new SegmentationReportData.CommuneCell(r.getString(0), r.getInt(1), r.getInt(2),
+                cells.add(new Uc1PageData.CommuneCell(r.getString(0), r.getInt(1), r.getInt(2),
                         r.getInt(3), r.getDouble(4)));
             }
         }
@@ -80,7 +77,7 @@ final class Uc1PageQueries {
         if (result.provenance().get("exclusions") instanceof Map<?, ?> map) {
             map.forEach((k, v) -> exclusions.put(String.valueOf(k), ((Number) v).longValue()));
         }
-        return new SegmentationReportData(UseCases.UC1, result, RunProvenance.fromMap(result.provenance()).inputTables(),
+        return new Uc1PageData(UseCases.UC1, result, RunProvenance.fromMap(result.provenance()).inputTables(),
                 UseCasePipeline.regionDescription(ctx), profiles, curves,
                 cells, exclusions, withheld, Instant.now().toString());
     }

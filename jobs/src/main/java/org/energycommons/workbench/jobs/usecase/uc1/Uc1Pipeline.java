@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -13,19 +15,19 @@ import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
-import org.energycommons.workbench.datasets.synthetic.RegionConfig;
-import org.energycommons.workbench.jobs.GenerateJob;
 import org.energycommons.workbench.jobs.JobContext;
-import org.energycommons.workbench.jobs.Uc4Jobs;
-import org.energycommons.workbench.models.provenance.BuildInfo;
-import org.energycommons.workbench.models.registry.ModelRegistry;
+import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
+import org.energycommons.workbench.models.provenance.RunProvenance;
 import org.energycommons.workbench.models.uc1.LoadSegmentation;
 import org.energycommons.workbench.models.uc1.LoadShapeFeatures;
 import org.energycommons.workbench.models.uc1.SegmentModel;
+import org.energycommons.workbench.models.uc1.Uc1Metrics;
 import org.energycommons.workbench.models.uc1.Uc1Options;
+import org.energycommons.workbench.models.uc1.Uc1Tables;
+import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
-import org.energycommons.workbench.models.uc1.Uc1Tables;
+import org.energycommons.workbench.reports.usecase.uc1.Uc1Page;
 
 /**
  * uc1, load-profile segmentation: per-meter load-shape features from silver, then clusterings with k chosen by
@@ -82,7 +84,7 @@ public final class Uc1Pipeline extends UseCasePipeline {
                 provenance.inputTables(), options, ctx.progress()::info);
 
         ctx.progress().step("train uc1: saving models, segments, profiles, registry and metrics");
-        List<UseCaseResult.ModelEntry> entries = saveAndRegister(ctx, outcome.models(), outcome.metrics(), m -> {
+        List<UseCaseResult.ModelEntry> entries = saveAndRegister(ctx, outcome.models(), outcome.evaluation(), m -> {
             SegmentModel model = (SegmentModel) m;
             String name = model.provenance().name();
             Map<String, String> notes = new LinkedHashMap<>();
@@ -119,7 +121,7 @@ public final class Uc1Pipeline extends UseCasePipeline {
 
     @Override
     protected String renderPage(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        return SegmentationReport.render(Uc1PageQueries.pageData(ctx, result, guard));
+        return Uc1Page.render(Uc1PageQueries.pageData(ctx, result, guard));
     }
 
     @Override

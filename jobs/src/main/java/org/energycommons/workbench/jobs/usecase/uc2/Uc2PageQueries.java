@@ -17,19 +17,21 @@ import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.lake.Lake;
-import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
-import org.energycommons.workbench.datasets.synthetic.RegionConfig;
 import org.energycommons.workbench.datasets.synthetic.SyntheticFaults;
+import org.energycommons.workbench.jobs.JobContext;
+import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
+import org.energycommons.workbench.models.provenance.RunProvenance;
 import org.energycommons.workbench.models.uc2.AlertRule;
 import org.energycommons.workbench.models.uc2.AlertRules;
 import org.energycommons.workbench.models.uc2.ExpectedConsumptionModel;
 import org.energycommons.workbench.models.uc2.Uc2ModelStore;
+import org.energycommons.workbench.models.uc2.Uc2Tables;
+import org.energycommons.workbench.models.usecase.MapMetrics;
+import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
-import org.energycommons.workbench.reports.usecase.AnomalyReport;
-import org.energycommons.workbench.reports.usecase.AnomalyReportData;
-import org.energycommons.workbench.models.uc2.Uc2Tables;
+import org.energycommons.workbench.reports.usecase.uc2.Uc2PageData;
 
 /**
  * The data of the uc2 page: detector scores from {@code uc2.json}, and from the gold tables an aggregate timeline of
@@ -54,13 +56,13 @@ final class Uc2PageQueries {
 
     /** The page's data, computed from {@code uc2.json} and the gold tables. */
     @SuppressWarnings("unchecked")
-    static AnomalyReportData pageData(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+    static Uc2PageData pageData(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
         Map<String, Object> prov = result.provenance();
         String outcome = String.valueOf(prov.getOrDefault("outcome", "ok"));
         Map<String, String> split = new LinkedHashMap<>();
         ((Map<String, Object>) prov.getOrDefault("split", Map.of())).forEach((k, v) -> split.put(k, String.valueOf(v)));
 
-        List<AnomalyReportData.RuleRow> rules = new ArrayList<>();
+        List<Uc2PageData.RuleRow> rules = new ArrayList<>();
         UseCaseResult.ModelEntry rulesEntry = result.models().stream()
                 .filter(m -> m.name().equals(Uc2ModelStore.RULES)).findFirst().orElse(null);
         String keptIds = rulesEntry == null || rulesEntry.notes() == null ? null
@@ -69,7 +71,7 @@ final class Uc2PageQueries {
         AlertRules file = AlertRules.load(String.valueOf(((Map<String, Object>) prov.getOrDefault("options",
                 Map.of())).getOrDefault("rules", "")));
         for (AlertRule r : file.rules()) {
-            rules.add(new AnomalyReportData.RuleRow(r.id(), r.severity(), r.text(), kept.contains(r.id())));
+            rules.add(new Uc2PageData.RuleRow(r.id(), r.severity(), r.text(), kept.contains(r.id())));
         }
 
         Map<String, Map<String, Long>> byRule = new LinkedHashMap<>();
@@ -80,14 +82,14 @@ final class Uc2PageQueries {
                     byRule.put(rule, r);
                 });
 
-        List<AnomalyReportData.FaultTypeRow> types = new ArrayList<>();
-        Map<String, Object> best = result.models().stream().filter(m -> m.name().equals(result.bestModel()))
-                .findFirst().map(UseCaseResult.ModelEntry::metrics).orElse(Map.of());
+        List<Uc2PageData.FaultTypeRow> types = new ArrayList<>();
+        UseCaseMetrics best = result.models().stream().filter(m -> m.name().equals(result.bestModel()))
+                .findFirst().map(UseCaseResult.ModelEntry::judged).orElse(new MapMetrics(Map.of()));
         for (String t : SyntheticFaults.TYPES) {
-            if (best.get("faults_" + t) instanceof Number) {
-                types.add(new AnomalyReportData.FaultTypeRow(t, (long) num(best.get("faults_" + t)),
-                        num(best.get("recall_" + t)), num(best.get("precision_" + t)), num(best.get("f1_" + t)),
-                        num(best.get("median_detection_delay_days_" + t))));
+            if (!Double.isNaN(best.value("faults_" + t))) {
+                types.add(new Uc2PageData.FaultTypeRow(t, (long) best.value("faults_" + t),
+                        best.value("recall_" + t), best.value("precision_" + t), best.value("f1_" + t),
+                        best.value("median_detection_delay_days_" + t)));
             }
         }
 
@@ -115,7 +117,7 @@ final class Uc2PageQueries {
             }
         }
 
-        return new AnomalyReportData(UseCases.UC2, result, RunProvenance.fromMap(prov).inputTables(),
+        return new Uc2PageData(UseCases.UC2, result, RunProvenance.fromMap(prov).inputTables(),
                 UseCasePipeline.regionDescription(ctx), split, rules, byRule,
                 types, bins, "ok".equals(outcome) ? timeline(ctx, result, guard) : null, outcome,
                 Instant.now().toString());
@@ -125,7 +127,7 @@ final class Uc2PageQueries {
      * Daily totals of all public buildings, actual vs expected (the saved expected-consumption model applied to
      * the feature table), with the number of buildings in alert; only days whose aggregate passes the guard.
      */
-    private static AnomalyReportData.Timeline timeline(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+    private static Uc2PageData.Timeline timeline(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
         Lake lake = ctx.lake();
         String expectedDir = result.models().stream().filter(m -> m.name().equals(Uc2ModelStore.EXPECTED))
                 .findFirst().map(m -> m.notes().get("artifact")).orElse(null);
@@ -165,6 +167,6 @@ final class Uc2PageQueries {
             alerts[i] = r.isNullAt(3) ? 0 : r.getLong(3);
             minPoints = Math.min(minPoints, r.getLong(4));
         }
-        return new AnomalyReportData.Timeline(t, actual, expected, alerts, minPoints);
+        return new Uc2PageData.Timeline(t, actual, expected, alerts, minPoints);
     }
 }

@@ -2,12 +2,14 @@ package org.energycommons.workbench.jobs.usecase.uc2;
 
 import static org.apache.spark.sql.functions.col;
 
+import java.sql.Date;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
@@ -15,12 +17,14 @@ import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
-import org.energycommons.workbench.datasets.synthetic.RegionConfig;
-import org.energycommons.workbench.models.provenance.BuildInfo;
+import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
+import org.energycommons.workbench.jobs.JobContext;
+import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
+import org.energycommons.workbench.models.forecast.ModelFile;
 import org.energycommons.workbench.models.provenance.DataFingerprint;
-import org.energycommons.workbench.models.provenance.Json;
 import org.energycommons.workbench.models.provenance.ModelProvenance;
-import org.energycommons.workbench.models.registry.ModelRegistry;
+import org.energycommons.workbench.models.provenance.RunProvenance;
+import org.energycommons.workbench.models.registry.TrainedModel;
 import org.energycommons.workbench.models.uc2.AlertRule;
 import org.energycommons.workbench.models.uc2.AlertRules;
 import org.energycommons.workbench.models.uc2.AnomalyDetection;
@@ -28,11 +32,15 @@ import org.energycommons.workbench.models.uc2.AnomalyForest;
 import org.energycommons.workbench.models.uc2.ExpectedConsumptionModel;
 import org.energycommons.workbench.models.uc2.FaultMatching;
 import org.energycommons.workbench.models.uc2.PublicBuildingDailyFeatures;
+import org.energycommons.workbench.models.uc2.Uc2Metrics;
 import org.energycommons.workbench.models.uc2.Uc2ModelStore;
 import org.energycommons.workbench.models.uc2.Uc2Options;
+import org.energycommons.workbench.models.uc2.Uc2Tables;
+import org.energycommons.workbench.models.usecase.EvaluationSets;
+import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
-import org.energycommons.workbench.models.uc2.Uc2Tables;
+import org.energycommons.workbench.reports.usecase.uc2.Uc2Page;
 
 /**
  * uc2, anomaly alerts for public buildings: daily features from silver, then the expected-consumption model, the
@@ -103,8 +111,8 @@ public final class Uc2Pipeline extends UseCasePipeline {
             ctx.progress().info(outcome.message());
             lake.replace(Uc2Tables.ALERTS, ctx.spark().createDataFrame(List.of(), ALERT_SCHEMA), ctx.runId());
             for (AnomalyDetection.DetectorScores d : outcome.detectors()) {
-                entries.add(new UseCaseResult.ModelEntry(d.name(), engine(d.name()), "", evaluation(d),
-                        Map.of("outcome", outcome.message())));
+                entries.add(new UseCaseResult.ModelEntry(d.name(), engine(d.name()), "",
+                        outcome.evaluation().get(d.name()), Map.of("outcome", outcome.message())));
             }
         }
 
@@ -142,7 +150,7 @@ public final class Uc2Pipeline extends UseCasePipeline {
 
     @Override
     protected String renderPage(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        return AnomalyReport.render(Uc2PageQueries.pageData(ctx, result, guard));
+        return Uc2Page.render(Uc2PageQueries.pageData(ctx, result, guard));
     }
 
     @Override
@@ -174,7 +182,7 @@ public final class Uc2Pipeline extends UseCasePipeline {
                 "log(daily_kwh), log(night_kw), log(day_kw)", split, outcome.trainingRows(), fingerprint);
         models.add(model(expected, Map.of("buildings", String.valueOf(outcome.expected().buildings())),
                 outcome.expected(), null));
-        metrics.put(Uc2ModelStore.EXPECTED, expectedEvaluation(outcome));
+        metrics.put(Uc2ModelStore.EXPECTED, outcome.evaluation().get(Uc2ModelStore.EXPECTED));
         notes.put(Uc2ModelStore.EXPECTED, Map.of("role", "expected consumption behind the residual features of the "
                 + "rules and the forest; not a detector"));
 
@@ -199,7 +207,7 @@ public final class Uc2Pipeline extends UseCasePipeline {
                     "injected fault windows (tuning period, for thresholds only)", split, outcome.trainingRows(),
                     fingerprint);
             models.add(model(p, d.settings(), forest, rules));
-            metrics.put(d.name(), evaluation(d));
+            metrics.put(d.name(), outcome.evaluation().get(d.name()));
             notes.put(d.name(), d.settings());
         }
         return saveAndRegister(ctx, models, metrics, m -> notes.get(m.provenance().name()));
@@ -248,28 +256,6 @@ public final class Uc2Pipeline extends UseCasePipeline {
             list.add(m);
         }
         return list;
-    }
-
-    /** A detector's metrics: judged on the evaluation period, tuned on the tuning period (validation). */
-    private static EvaluationSets evaluation(AnomalyDetection.DetectorScores d) {
-        Map<String, UseCaseMetrics> sets = new LinkedHashMap<>();
-        sets.put(EvaluationSets.TEST, new MapMetrics(finite(d.test())));
-        sets.put(EvaluationSets.VALIDATION, new MapMetrics(finite(d.validation())));
-        return new EvaluationSets(EvaluationSets.TEST, sets);
-    }
-
-    /** The expected-consumption model's fit metrics on both periods. */
-    private static EvaluationSets expectedEvaluation(AnomalyDetection.Outcome outcome) {
-        Map<String, UseCaseMetrics> sets = new LinkedHashMap<>();
-        outcome.expectedMetrics().forEach((set, m) -> sets.put(set, new MapMetrics(finite(m))));
-        sets.putIfAbsent(EvaluationSets.TEST, new MapMetrics(Map.of()));
-        return new EvaluationSets(EvaluationSets.TEST, sets);
-    }
-
-    private static Map<String, Object> finite(Map<String, Double> metrics) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        metrics.forEach((k, v) -> m.put(k, Json.finiteOrNull(v)));
-        return m;
     }
 
     private static String fmt(double v) {

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,14 +20,15 @@ import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
-import org.energycommons.workbench.datasets.synthetic.RegionConfig;
+import org.energycommons.workbench.jobs.JobContext;
+import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
+import org.energycommons.workbench.models.provenance.RunProvenance;
 import org.energycommons.workbench.models.uc3.Assignment;
 import org.energycommons.workbench.models.uc3.BuildingFit;
+import org.energycommons.workbench.models.uc3.Uc3Tables;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
-import org.energycommons.workbench.reports.usecase.SavingsReport;
-import org.energycommons.workbench.reports.usecase.SavingsReportData;
-import org.energycommons.workbench.models.uc3.Uc3Tables;
+import org.energycommons.workbench.reports.usecase.uc3.Uc3PageData;
 
 /**
  * The data of the uc3 page, from the gold tables ({@code uc3_savings}, {@code uc3_predictions}) and, for the
@@ -55,7 +55,7 @@ final class Uc3PageQueries {
     }
 
     /** The page's figures, computed from gold tables and passed through the secrecy guard. */
-    static SavingsReportData pageData(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+    static Uc3PageData pageData(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
         Lake lake = ctx.lake();
         String method = result.bestModel();
         Map<String, double[]> truth = new HashMap<>(); // fraction, counterfactual kWh
@@ -88,10 +88,10 @@ final class Uc3PageQueries {
         if (rest > 0 && !chunks.isEmpty()) {
             chunks.get(chunks.size() - 1).addAll(estimates.subList(estimates.size() - rest, estimates.size()));
         }
-        List<SavingsReportData.SavingsGroup> groups = new ArrayList<>();
+        List<Uc3PageData.SavingsGroup> groups = new ArrayList<>();
         int suppressed = rest > 0 && chunks.isEmpty() ? 1 : 0;
         for (int i = 0; i < chunks.size(); i++) {
-            SavingsReportData.SavingsGroup g = group("groupe " + (i + 1), chunks.get(i));
+            Uc3PageData.SavingsGroup g = group("groupe " + (i + 1), chunks.get(i));
             if (guard.allows(g.buildings(), g.largestShare())) {
                 groups.add(g);
             } else {
@@ -102,9 +102,9 @@ final class Uc3PageQueries {
         for (Estimate e : estimates) {
             byType.computeIfAbsent(e.worksType(), k -> new ArrayList<>()).add(e);
         }
-        List<SavingsReportData.SavingsGroup> types = new ArrayList<>();
+        List<Uc3PageData.SavingsGroup> types = new ArrayList<>();
         for (Map.Entry<String, List<Estimate>> e : byType.entrySet()) {
-            SavingsReportData.SavingsGroup g = group(e.getKey(), e.getValue());
+            Uc3PageData.SavingsGroup g = group(e.getKey(), e.getValue());
             if (guard.allows(g.buildings(), g.largestShare())) {
                 types.add(g);
             } else {
@@ -112,13 +112,13 @@ final class Uc3PageQueries {
             }
         }
         if (!estimates.isEmpty()) {
-            SavingsReportData.SavingsGroup all = group("tous · all", estimates);
+            Uc3PageData.SavingsGroup all = group("tous · all", estimates);
             if (guard.allows(all.buildings(), all.largestShare())) {
                 types.add(all);
             }
         }
 
-        return new SavingsReportData(UseCases.UC3, result, RunProvenance.fromMap(result.provenance()).inputTables(),
+        return new Uc3PageData(UseCases.UC3, result, RunProvenance.fromMap(result.provenance()).inputTables(),
                 UseCasePipeline.regionDescription(ctx), method, groups, types,
                 suppressed, fit(ctx, method, guard), Instant.now().toString());
     }
@@ -128,7 +128,7 @@ final class Uc3PageQueries {
                             double trueFraction, double trueCounterfactual) {
     }
 
-    private static SavingsReportData.SavingsGroup group(String label, List<Estimate> members) {
+    private static Uc3PageData.SavingsGroup group(String label, List<Estimate> members) {
         double cf = 0;
         double sav = 0;
         double hw2 = 0;
@@ -144,12 +144,12 @@ final class Uc3PageQueries {
             largest = Math.max(largest, e.counterfactual());
         }
         double hw = Math.sqrt(hw2);
-        return new SavingsReportData.SavingsGroup(label, members.size(), largest / cf, trueSav / trueCf, sav / cf,
+        return new Uc3PageData.SavingsGroup(label, members.size(), largest / cf, trueSav / trueCf, sav / cf,
                 (sav - hw) / cf, (sav + hw) / cf, sav / 1000, hw / 1000);
     }
 
     /** Weekly mean metered and predicted use per building-day around the works, weeks passing the guard. */
-    private static SavingsReportData.FitPicture fit(JobContext ctx, String method, SecrecyGuard guard) {
+    private static Uc3PageData.FitPicture fit(JobContext ctx, String method, SecrecyGuard guard) {
         Lake lake = ctx.lake();
         if (!lake.exists(Uc3Tables.PREDICTIONS) || !lake.exists(Uc3Tables.SAVINGS)) {
             return null;
@@ -184,6 +184,6 @@ final class Uc3PageQueries {
             p[i] = r.getDouble(r.fieldIndex("predicted")) / days;
             fewest = Math.min(fewest, r.getLong(r.fieldIndex("buildings")));
         }
-        return new SavingsReportData.FitPicture(method, w, m, p, (int) fewest);
+        return new Uc3PageData.FitPicture(method, w, m, p, (int) fewest);
     }
 }

@@ -1,8 +1,6 @@
 package org.energycommons.workbench.jobs.usecase.uc3;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -13,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -21,22 +20,25 @@ import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
-import org.energycommons.workbench.datasets.synthetic.RegionConfig;
+import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
+import org.energycommons.workbench.jobs.JobContext;
+import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.models.mv.SavingsEstimate;
-import org.energycommons.workbench.models.provenance.BuildInfo;
-import org.energycommons.workbench.models.provenance.ModelProvenance;
-import org.energycommons.workbench.models.registry.ModelRegistry;
+import org.energycommons.workbench.models.provenance.RunProvenance;
 import org.energycommons.workbench.models.uc3.Assignment;
 import org.energycommons.workbench.models.uc3.Assignments;
-import org.energycommons.workbench.models.uc3.BaselineSet;
 import org.energycommons.workbench.models.uc3.BuildingFit;
 import org.energycommons.workbench.models.uc3.SavingsFits;
 import org.energycommons.workbench.models.uc3.Uc3Evaluation;
 import org.energycommons.workbench.models.uc3.Uc3Features;
+import org.energycommons.workbench.models.uc3.Uc3Metrics;
 import org.energycommons.workbench.models.uc3.Uc3Options;
+import org.energycommons.workbench.models.uc3.Uc3Run;
+import org.energycommons.workbench.models.uc3.Uc3Tables;
+import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
-import org.energycommons.workbench.models.uc3.Uc3Tables;
+import org.energycommons.workbench.reports.usecase.uc3.Uc3Page;
 
 /**
  * uc3, savings after renovation works (M&amp;V): hourly and daily features from silver, then {@link Uc3Run} (three
@@ -178,7 +180,7 @@ public final class Uc3Pipeline extends UseCasePipeline {
 
     @Override
     protected String renderPage(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        return SavingsReport.render(Uc3PageQueries.pageData(ctx, result, guard));
+        return Uc3Page.render(Uc3PageQueries.pageData(ctx, result, guard));
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.energycommons.workbench.jobs.usecase.uc4;
 import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -12,10 +11,7 @@ import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,20 +23,17 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.grid.SubstationCapacity;
 import org.energycommons.workbench.datasets.lake.Lake;
-import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
-import org.energycommons.workbench.datasets.synthetic.RegionConfig;
+import org.energycommons.workbench.jobs.JobContext;
+import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.models.forecast.ForecastColumns;
 import org.energycommons.workbench.models.forecast.ForecastMetrics;
 import org.energycommons.workbench.models.forecast.TimeSplit;
-import org.energycommons.workbench.jobs.usecase.UseCasePipelines;
-import org.energycommons.workbench.models.usecase.UseCase;
+import org.energycommons.workbench.models.provenance.RunProvenance;
+import org.energycommons.workbench.models.uc4.Uc4Tables;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
-import org.energycommons.workbench.reports.usecase.ForecastReport;
-import org.energycommons.workbench.reports.usecase.ForecastReportData;
-import org.energycommons.workbench.reports.usecase.SiteIndex;
-import org.energycommons.workbench.models.uc4.Uc4Tables;
+import org.energycommons.workbench.reports.usecase.uc4.Uc4PageData;
 
 /**
  * The data of the uc4 page: errors by hour and substation from the gold predictions, the backtest section from
@@ -55,7 +48,7 @@ final class Uc4PageQueries {
     }
 
     /** The uc4 page's data, computed from gold tables and passed through the secrecy guard. */
-    static ForecastReportData pageData(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+    static Uc4PageData pageData(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
         Lake lake = ctx.lake();
         Dataset<Row> test = lake.read(Uc4Tables.PREDICTIONS).filter(col(ForecastColumns.SPLIT).equalTo(TimeSplit.TEST));
         Column y = col(ForecastColumns.ACTUAL);
@@ -79,45 +72,45 @@ final class Uc4PageQueries {
                         sum(when(alert, 1).otherwise(0)).as("alerts"),
                         max(y).as("peak")), "meters", "largest_share")
                 .orderBy(col("substation_id"));
-        List<ForecastReportData.SubstationRow> substations = new ArrayList<>();
+        List<Uc4PageData.SubstationRow> substations = new ArrayList<>();
         Row focusRow = null;
         for (Row r : perSubstation.collectAsList()) {
-            substations.add(new ForecastReportData.SubstationRow(r.getString(0), r.getInt(1), r.getDouble(3),
+            substations.add(new Uc4PageData.SubstationRow(r.getString(0), r.getInt(1), r.getDouble(3),
                     r.getDouble(4), r.getDouble(5), r.getDouble(6), r.getLong(7), r.getLong(8)));
             if (focusRow == null || r.getLong(7) > focusRow.getLong(7)
                     || (r.getLong(7) == focusRow.getLong(7) && r.getDouble(9) > focusRow.getDouble(9))) {
                 focusRow = r;
             }
         }
-        ForecastReportData.FocusSeries focus = focusRow == null ? null : focus(test, result.bestModel(), focusRow);
+        Uc4PageData.FocusSeries focus = focusRow == null ? null : focus(test, result.bestModel(), focusRow);
 
         Map<String, String> intervalMethods = new LinkedHashMap<>();
         result.models().forEach(m -> intervalMethods.put(m.name(), m.notes().getOrDefault("interval_method", "")));
         RunProvenance provenance = RunProvenance.fromMap(result.provenance());
-        return new ForecastReportData(UseCases.UC4, result, provenance.inputTables(),
+        return new Uc4PageData(UseCases.UC4, result, provenance.inputTables(),
                 UseCasePipeline.regionDescription(ctx), provenance.splitSets(), intervalMethods, focus,
                 mapeByHour, substations, Instant.now().toString(), backtest(ctx, result, guard));
     }
 
     /** The backtest section's figures: per origin from {@code uc4.json}, by lead time and substation from gold. */
     @SuppressWarnings("unchecked")
-    private static ForecastReportData.Backtest backtest(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+    private static Uc4PageData.Backtest backtest(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
         Map<String, Object> summary = (Map<String, Object>) result.evaluations().get(Uc4Pipeline.BACKTEST);
         if (summary == null || !ctx.lake().exists(Uc4Tables.BACKTEST)) {
             return null;
         }
-        List<ForecastReportData.OriginRow> origins = new ArrayList<>();
+        List<Uc4PageData.OriginRow> origins = new ArrayList<>();
         Map<String, String> forecastDays = new LinkedHashMap<>();
         for (Map<String, String> o : (List<Map<String, String>>) summary.get("origins")) {
             forecastDays.put(o.get("origin"), o.get("test"));
         }
         ((Map<String, Map<String, Object>>) summary.get("models")).forEach((model, m) ->
                 ((Map<String, Map<String, Object>>) m.get("by_origin")).forEach((origin, x) ->
-                        origins.add(new ForecastReportData.OriginRow(origin, forecastDays.get(origin), model,
+                        origins.add(new Uc4PageData.OriginRow(origin, forecastDays.get(origin), model,
                                 (long) num(x.get("rows")), num(x.get("mape")), num(x.get("rmse")),
                                 num(x.get("skill_vs_persistence")), num(x.get("coverage_p10_p90")),
                                 num(x.get("pinball_p50")), num(x.get("crps"))))));
-        origins.sort(java.util.Comparator.comparing(ForecastReportData.OriginRow::origin));
+        origins.sort(java.util.Comparator.comparing(Uc4PageData.OriginRow::origin));
 
         Dataset<Row> bt = ctx.lake().read(Uc4Tables.BACKTEST);
         Column y = col(ForecastColumns.ACTUAL);
@@ -139,7 +132,7 @@ final class Uc4PageQueries {
             mapeByLead.computeIfAbsent(r.getString(0), k -> filled(leads.length))[i] = r.getDouble(2);
             crpsByLead.computeIfAbsent(r.getString(0), k -> filled(leads.length))[i] = r.getDouble(3);
         }
-        List<ForecastReportData.BacktestSubstation> substations = new ArrayList<>();
+        List<Uc4PageData.BacktestSubstation> substations = new ArrayList<>();
         for (Row r : guard.publishable(bt.filter(col("model").equalTo(result.bestModel()))
                         .groupBy("substation_id")
                         .agg(min("n_meters").as("meters"), max("max_meter_share").as("largest_share"), avg(ape),
@@ -147,10 +140,10 @@ final class Uc4PageQueries {
                                 avg(when(y.geq(col(ForecastColumns.P10)).and(y.leq(col(ForecastColumns.P90))), 1.0)
                                         .otherwise(0.0))), "meters", "largest_share")
                 .orderBy("substation_id").collectAsList()) {
-            substations.add(new ForecastReportData.BacktestSubstation(r.getString(0), r.getInt(1), r.getDouble(3),
+            substations.add(new Uc4PageData.BacktestSubstation(r.getString(0), r.getInt(1), r.getDouble(3),
                     r.getDouble(4), r.getDouble(5), r.getDouble(6)));
         }
-        return new ForecastReportData.Backtest((String) summary.get("method"), origins, leads, mapeByLead,
+        return new Uc4PageData.Backtest((String) summary.get("method"), origins, leads, mapeByLead,
                 crpsByLead, result.bestModel(), substations);
     }
 
@@ -164,7 +157,7 @@ final class Uc4PageQueries {
         return v;
     }
 
-    private static ForecastReportData.FocusSeries focus(Dataset<Row> test, String model, Row substation) {
+    private static Uc4PageData.FocusSeries focus(Dataset<Row> test, String model, Row substation) {
         String id = substation.getString(0);
         Dataset<Row> own = test.filter(col("model").equalTo(model).and(col("substation_id").equalTo(id)));
         Row peak = own.orderBy(col(ForecastColumns.ACTUAL).desc()).select("local_date").first();
@@ -198,7 +191,7 @@ final class Uc4PageQueries {
             p50[i] = r.getDouble(3);
             p90[i] = r.getDouble(4);
         }
-        return new ForecastReportData.FocusSeries(id, substation.getInt(1), substation.getDouble(3), model, t, a, p10,
+        return new Uc4PageData.FocusSeries(id, substation.getInt(1), substation.getDouble(3), model, t, a, p10,
                 p50, p90);
     }
 

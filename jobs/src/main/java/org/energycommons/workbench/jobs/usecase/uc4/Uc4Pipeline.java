@@ -3,13 +3,11 @@ package org.energycommons.workbench.jobs.usecase.uc4;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -19,20 +17,23 @@ import org.energycommons.workbench.datasets.grid.SubstationLoad;
 import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
-import org.energycommons.workbench.datasets.synthetic.RegionConfig;
+import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
+import org.energycommons.workbench.jobs.JobContext;
+import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.models.forecast.ForecastMetrics;
 import org.energycommons.workbench.models.forecast.ForecastOptions;
 import org.energycommons.workbench.models.forecast.LoadForecaster;
-import org.energycommons.workbench.models.forecast.ModelMetrics;
-import org.energycommons.workbench.models.provenance.BuildInfo;
-import org.energycommons.workbench.models.registry.ModelRegistry;
+import org.energycommons.workbench.models.provenance.RunProvenance;
 import org.energycommons.workbench.models.uc4.BacktestOptions;
 import org.energycommons.workbench.models.uc4.DayAheadForecasting;
 import org.energycommons.workbench.models.uc4.RollingOriginBacktest;
 import org.energycommons.workbench.models.uc4.SubstationLoadFeatures;
+import org.energycommons.workbench.models.uc4.Uc4Tables;
+import org.energycommons.workbench.models.usecase.EvaluationSets;
+import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
-import org.energycommons.workbench.models.uc4.Uc4Tables;
+import org.energycommons.workbench.reports.usecase.uc4.Uc4Page;
 
 /**
  * uc4, day-ahead substation load forecasting and congestion risk: hourly substation load and point-in-time
@@ -84,8 +85,7 @@ public final class Uc4Pipeline extends UseCasePipeline {
 
         ctx.progress().step("train uc4: saving models, predictions, metrics and registry");
         Map<String, EvaluationSets> metrics = new LinkedHashMap<>();
-        outcome.metrics().forEach((name, m) -> metrics.put(name, EvaluationSets.ofTimeSplit(m.train(),
-                m.validation(), m.test())));
+        outcome.metrics().forEach((name, m) -> metrics.put(name, m.evaluationSets()));
         List<UseCaseResult.ModelEntry> entries = saveAndRegister(ctx, outcome.models(), metrics,
                 model -> Map.of("interval_method", ((LoadForecaster) model).intervalMethod()));
         lake.replace(Uc4Tables.PREDICTIONS, outcome.predictions(), ctx.runId());
@@ -112,7 +112,7 @@ public final class Uc4Pipeline extends UseCasePipeline {
 
     @Override
     protected String renderPage(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        return ForecastReport.render(Uc4PageQueries.pageData(ctx, result, guard));
+        return Uc4Page.render(Uc4PageQueries.pageData(ctx, result, guard));
     }
 
     @Override
@@ -177,7 +177,7 @@ public final class Uc4Pipeline extends UseCasePipeline {
             String name = model.provenance().name();
             outcome.metrics().get(name).toMap().forEach((split, metrics) -> metrics.forEach((metric, value) ->
                     rows.add(RowFactory.create(model.provenance().modelId(), name, split, metric,
-                            value instanceof Number n ? n.doubleValue() : null))));
+                            value instanceof Number n && Double.isFinite(n.doubleValue()) ? n.doubleValue() : null))));
         }
         StructType schema = new StructType()
                 .add("model_id", DataTypes.StringType, false)

@@ -13,13 +13,15 @@ import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
-import org.energycommons.workbench.datasets.synthetic.RegionConfig;
-import org.energycommons.workbench.models.uc5.DpeMetrics;
+import org.energycommons.workbench.jobs.JobContext;
+import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
+import org.energycommons.workbench.models.provenance.RunProvenance;
 import org.energycommons.workbench.models.uc5.DpeModelling;
-import org.energycommons.workbench.models.usecase.UseCaseResult;
-import org.energycommons.workbench.reports.usecase.DpeReport;
-import org.energycommons.workbench.reports.usecase.DpeReportData;
+import org.energycommons.workbench.models.uc5.Uc5Metrics;
 import org.energycommons.workbench.models.uc5.Uc5Tables;
+import org.energycommons.workbench.models.usecase.UseCaseResult;
+import org.energycommons.workbench.models.usecase.UseCases;
+import org.energycommons.workbench.reports.usecase.uc5.Uc5PageData;
 
 /**
  * The data of the uc5 page: every figure from {@code uc5.json} and the gold tables (and, for evaluation figures, the
@@ -46,7 +48,7 @@ final class Uc5PageQueries {
 
     /** The page's data, computed from gold tables and passed through the secrecy guard. */
     @SuppressWarnings("unchecked")
-    static DpeReportData pageData(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+    static Uc5PageData pageData(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
         String regionText = UseCasePipeline.regionDescription(ctx);
         RunProvenance provenance = RunProvenance.fromMap(result.provenance());
         Map<String, String> split = provenance.splitSets();
@@ -55,7 +57,7 @@ final class Uc5PageQueries {
         Lake lake = ctx.lake();
         if (Uc5Pipeline.insufficient(result) || !lake.exists(Uc5Tables.PREDICTIONS)) {
             Object message = result.provenance() == null ? null : result.provenance().get("message");
-            return new DpeReportData(UseCases.UC5, result, versions, regionText, split,
+            return new Uc5PageData(UseCases.UC5, result, versions, regionText, split,
                     message == null ? Uc5Pipeline.INSUFFICIENT : message.toString(), null, null, Map.of(), null,
                     List.of(), null, generated);
         }
@@ -80,7 +82,7 @@ final class Uc5PageQueries {
         long[][] confusionHeldOut = null;
         Map<String, double[]> recall = new LinkedHashMap<>();
         for (Map.Entry<String, List<Row>> e : byModel.entrySet()) {
-            DpeMetrics all = metrics(e.getValue(), truth, false);
+            Uc5Metrics.ClassAgreement all = metrics(e.getValue(), truth, false);
             recall.put(e.getKey(), all.classRecall());
             if (e.getKey().equals(result.bestModel())) {
                 confusionHeldOut = all.confusion();
@@ -89,17 +91,17 @@ final class Uc5PageQueries {
         }
 
         Object intensityModel = result.provenance().get("best_intensity_model");
-        DpeReportData.IntensityGroups groups = intensityGroups(byModel.get(String.valueOf(intensityModel)), truth,
+        Uc5PageData.IntensityGroups groups = intensityGroups(byModel.get(String.valueOf(intensityModel)), truth,
                 guard, String.valueOf(intensityModel));
 
-        List<DpeReportData.CommuneRow> communes = new ArrayList<>();
+        List<Uc5PageData.CommuneRow> communes = new ArrayList<>();
         if (lake.exists(Uc5Tables.COMMUNE_FG)) {
             for (Row r : lake.read(Uc5Tables.COMMUNE_FG).orderBy("commune_code").collectAsList()) {
                 long dwellings = r.getAs("dwellings");
                 if (!guard.allows(dwellings, 1.0 / dwellings)) {
                     continue;
                 }
-                communes.add(new DpeReportData.CommuneRow(r.getAs("commune_code"), r.getAs("commune_name"),
+                communes.add(new Uc5PageData.CommuneRow(r.getAs("commune_code"), r.getAs("commune_name"),
                         dwellings, r.<Long>getAs("certified"), r.<Long>getAs("certified_fg"),
                         r.<Long>getAs("uncertified"), r.<Long>getAs("predicted_fg_uncertified"),
                         r.<Long>getAs("estimated_fg"), r.<Double>getAs("estimated_fg_share")));
@@ -109,16 +111,16 @@ final class Uc5PageQueries {
         Map<String, String> options = result.provenance().get("options") instanceof Map<?, ?> o
                 ? (Map<String, String>) o : Map.of();
         double tolerance = Double.parseDouble(String.valueOf(options.getOrDefault("gap_tolerance", "0.5")));
-        DpeReportData.GapDistribution gap = gap(lake.read(Uc5Tables.PREDICTIONS)
+        Uc5PageData.GapDistribution gap = gap(lake.read(Uc5Tables.PREDICTIONS)
                 .filter(col("is_best").and(col("performance_gap_ratio").isNotNull()))
                 .select("performance_gap_ratio", "performance_gap_flag")
-                .collectAsList(), guard, num(result.provenance().get("performance_gap_median_ratio")), tolerance);
+                .collectAsList(), guard, result.provenance().get("performance_gap_median_ratio") instanceof Number n ? n.doubleValue() : Double.NaN, tolerance);
 
-        return new DpeReportData(UseCases.UC5, result, versions, regionText, split, null, confusionTest,
+        return new Uc5PageData(UseCases.UC5, result, versions, regionText, split, null, confusionTest,
                 confusionHeldOut, recall, groups, communes, gap, generated);
     }
 
-    private static DpeMetrics metrics(List<Row> rows, Map<String, String[]> truth, boolean testOnly) {
+    private static Uc5Metrics.ClassAgreement metrics(List<Row> rows, Map<String, String[]> truth, boolean testOnly) {
         List<String> reference = new ArrayList<>();
         List<String> predicted = new ArrayList<>();
         for (Row r : rows) {
@@ -131,11 +133,11 @@ final class Uc5PageQueries {
         }
         double[] none = new double[reference.size()];
         java.util.Arrays.fill(none, Double.NaN);
-        return DpeMetrics.of(reference, predicted, none, none.clone());
+        return Uc5Metrics.ClassAgreement.of(reference, predicted, none, none.clone());
     }
 
     /** Consecutive groups (by true intensity) of at least the guard's dwellings, each passing the guard. */
-    static DpeReportData.IntensityGroups intensityGroups(List<Row> rows, Map<String, String[]> truth,
+    static Uc5PageData.IntensityGroups intensityGroups(List<Row> rows, Map<String, String[]> truth,
                                                         SecrecyGuard guard, String model) {
         if (rows == null) {
             return null;
@@ -173,12 +175,12 @@ final class Uc5PageQueries {
             meanPredicted.add(sumPredicted / (to - from));
             shown += to - from;
         }
-        return new DpeReportData.IntensityGroups(model, size, meanTrue.stream().mapToDouble(d -> d).toArray(),
+        return new Uc5PageData.IntensityGroups(model, size, meanTrue.stream().mapToDouble(d -> d).toArray(),
                 meanPredicted.stream().mapToDouble(d -> d).toArray(), shown);
     }
 
     /** The gap ratio to the median, binned, sparse bins merged into a neighbour until each passes the guard. */
-    static DpeReportData.GapDistribution gap(List<Row> rows, SecrecyGuard guard, double median, double tolerance) {
+    static Uc5PageData.GapDistribution gap(List<Row> rows, SecrecyGuard guard, double median, double tolerance) {
         if (rows.size() < guard.minPoints() || !Double.isFinite(median) || median <= 0) {
             return null;
         }
@@ -219,7 +221,7 @@ final class Uc5PageQueries {
                     + label(b[1]));
             binCounts[i] = (long) b[2];
         }
-        return new DpeReportData.GapDistribution(labels, binCounts, rows.size(), flagged, median, tolerance);
+        return new Uc5PageData.GapDistribution(labels, binCounts, rows.size(), flagged, median, tolerance);
     }
 
     private static String label(double v) {

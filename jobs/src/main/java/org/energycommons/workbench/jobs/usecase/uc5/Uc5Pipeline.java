@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
@@ -12,18 +13,19 @@ import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
-import org.energycommons.workbench.datasets.synthetic.RegionConfig;
-import org.energycommons.workbench.models.provenance.BuildInfo;
-import org.energycommons.workbench.models.registry.ModelRegistry;
+import org.energycommons.workbench.jobs.JobContext;
+import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
+import org.energycommons.workbench.models.provenance.RunProvenance;
 import org.energycommons.workbench.models.uc5.BuildingPerformanceFeatures;
-import org.energycommons.workbench.models.uc5.DpeMetrics;
 import org.energycommons.workbench.models.uc5.DpeModel;
 import org.energycommons.workbench.models.uc5.DpeModelling;
+import org.energycommons.workbench.models.uc5.Uc5Metrics;
 import org.energycommons.workbench.models.uc5.Uc5Options;
-import org.energycommons.workbench.models.usecase.UseCase;
+import org.energycommons.workbench.models.uc5.Uc5Tables;
+import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
-import org.energycommons.workbench.models.uc5.Uc5Tables;
+import org.energycommons.workbench.reports.usecase.uc5.Uc5Page;
 
 /**
  * uc5, building energy performance (DPE): one row per dwelling from silver, then class and intensity models trained
@@ -127,7 +129,7 @@ public final class Uc5Pipeline extends UseCasePipeline {
         }
 
         ctx.progress().step("train uc5: saving models, predictions, commune counts and registry");
-        List<UseCaseResult.ModelEntry> entries = saveAndRegister(ctx, outcome.models(), outcome.metrics(), m -> {
+        List<UseCaseResult.ModelEntry> entries = saveAndRegister(ctx, outcome.models(), outcome.evaluation(), m -> {
             Map<String, String> notes = new LinkedHashMap<>();
             notes.put("approach", ((DpeModel) m).approach());
             notes.put("algorithm", m.provenance().algorithm());
@@ -146,7 +148,7 @@ public final class Uc5Pipeline extends UseCasePipeline {
                 .detail("label_noise", outcome.labelNoise().toMap("certificates_vs_truth_"))
                 .detail("performance_gap_median_ratio", outcome.gapMedianRatio());
         UseCaseResult result = result(outcome.bestModel(), entries, provenance.build());
-        Uc5Metrics best = outcome.testTruth().get(outcome.bestModel());
+        Uc5Metrics.ClassAgreement best = outcome.testTruth().get(outcome.bestModel());
         ctx.progress().info(outcome.message());
         ctx.progress().info(String.format("best model %s on test vs truth: accuracy %.2f, within one class %.2f, "
                         + "macro-F1 %.2f, F/G recall %s (%d F/G)", outcome.bestModel(),
@@ -157,7 +159,7 @@ public final class Uc5Pipeline extends UseCasePipeline {
 
     @Override
     protected String renderPage(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        return DpeReport.render(Uc5PageQueries.pageData(ctx, result, guard));
+        return Uc5Page.render(Uc5PageQueries.pageData(ctx, result, guard));
     }
 
     @Override

@@ -1,5 +1,37 @@
 package org.energycommons.workbench.jobs.usecase.uc6;
 
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.energycommons.workbench.datasets.lake.Lake;
+import org.energycommons.workbench.datasets.lake.Tables;
+import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
+import org.energycommons.workbench.jobs.JobContext;
+import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
+import org.energycommons.workbench.models.forecast.TimeSplit;
+import org.energycommons.workbench.models.provenance.RunProvenance;
+import org.energycommons.workbench.models.uc6.GasDemandFeatures;
+import org.energycommons.workbench.models.uc6.GasDemandPrediction;
+import org.energycommons.workbench.models.uc6.Uc6Tables;
+import org.energycommons.workbench.models.usecase.UseCaseResult;
+import org.energycommons.workbench.models.usecase.UseCases;
+import org.energycommons.workbench.reports.usecase.uc6.Uc6PageData;
+
 /** The data of the uc6 page: forecast errors by horizon and area, cold-peak alerts, passed through the guard. */
 final class Uc6PageQueries {
 
@@ -35,7 +67,7 @@ final class Uc6PageQueries {
     }
 
     /** The uc6 page's data, from the result and the gold forecasts, passed through the secrecy guard. */
-    static GasDemandReportData pageData(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+    static Uc6PageData pageData(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
         Lake lake = ctx.lake();
         RunProvenance provenance = RunProvenance.fromMap(result.provenance());
         String status = provenance.detail("status");
@@ -52,9 +84,9 @@ final class Uc6PageQueries {
             }
             mapeByHorizon.put(m.name(), v);
         }
-        List<GasDemandReportData.AreaRow> areaRows = new ArrayList<>();
-        List<GasDemandReportData.AlertRow> alerts = new ArrayList<>();
-        GasDemandReportData.FocusSeries focus = null;
+        List<Uc6PageData.AreaRow> areaRows = new ArrayList<>();
+        List<Uc6PageData.AlertRow> alerts = new ArrayList<>();
+        Uc6PageData.FocusSeries focus = null;
         if (status == null && result.bestModel() != null && lake.exists(Uc6Tables.FORECASTS)) {
             Dataset<Row> test = lake.read(Uc6Tables.FORECASTS).filter(col("split").equalTo(TimeSplit.TEST));
             Column y = col("actual_kwh");
@@ -78,7 +110,7 @@ final class Uc6PageQueries {
                     .collectAsList();
             Row focusArea = null;
             for (Row r : perArea) {
-                areaRows.add(new GasDemandReportData.AreaRow(r.getString(0), r.getLong(1), r.getDouble(2),
+                areaRows.add(new Uc6PageData.AreaRow(r.getString(0), r.getLong(1), r.getDouble(2),
                         r.isNullAt(3) ? Double.NaN : r.getDouble(3), r.isNullAt(4) ? Double.NaN : r.getDouble(4),
                         r.getLong(5), r.getLong(6), r.getLong(7), r.getLong(8), r.getLong(9)));
                 if (focusArea == null || r.getLong(5) + r.getLong(9) > focusArea.getLong(5) + focusArea.getLong(9)) {
@@ -94,16 +126,16 @@ final class Uc6PageQueries {
                             col(GasDemandFeatures.CAPACITY), col("cold_peak_alert"), col("over_capacity"))
                     .limit(MAX_ALERT_ROWS)
                     .collectAsList()) {
-                alerts.add(new GasDemandReportData.AlertRow(r.getString(0), r.getString(1), r.getDouble(2),
+                alerts.add(new Uc6PageData.AlertRow(r.getString(0), r.getString(1), r.getDouble(2),
                         r.getDouble(3), r.getDouble(4), r.getBoolean(5), r.getBoolean(6)));
             }
         }
-        return new GasDemandReportData(UseCases.UC6, result, provenance.inputTables(),
+        return new Uc6PageData(UseCases.UC6, result, provenance.inputTables(),
                 UseCasePipeline.regionDescription(ctx), provenance.splitSets(), methods, noise, status, focus,
                 mapeByHorizon, areaRows, alerts, Instant.now().toString());
     }
 
-    private static GasDemandReportData.FocusSeries focus(Dataset<Row> dayAhead, String model, Row area) {
+    private static Uc6PageData.FocusSeries focus(Dataset<Row> dayAhead, String model, Row area) {
         List<Row> rows = dayAhead.filter(col("area_id").equalTo(area.getString(0)))
                 .orderBy("target_date")
                 .select(col("target_date"), col("actual_kwh"), col(GasDemandPrediction.P10), col(GasDemandPrediction.P50),
@@ -119,7 +151,7 @@ final class Uc6PageQueries {
                 v[k][i] = r.getDouble(k + 1);
             }
         }
-        return new GasDemandReportData.FocusSeries(area.getString(0), area.getLong(1), area.getDouble(2),
+        return new Uc6PageData.FocusSeries(area.getString(0), area.getLong(1), area.getDouble(2),
                 area.isNullAt(3) ? Double.NaN : area.getDouble(3), model, t, v[0], v[1], v[2], v[3]);
     }
 }

@@ -1,44 +1,26 @@
 package org.energycommons.workbench.jobs.usecase.uc6;
 
-import static org.apache.spark.sql.functions.abs;
-import static org.apache.spark.sql.functions.avg;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.first;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import java.util.function.Function;
 import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.TableId;
-import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
 import org.energycommons.workbench.datasets.lake.Tables;
-import org.energycommons.workbench.datasets.synthetic.RegionConfig;
-import org.energycommons.workbench.models.forecast.TimeSplit;
-import org.energycommons.workbench.models.provenance.BuildInfo;
-import org.energycommons.workbench.models.registry.ModelRegistry;
+import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
+import org.energycommons.workbench.jobs.JobContext;
+import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
+import org.energycommons.workbench.models.provenance.RunProvenance;
 import org.energycommons.workbench.models.uc6.ForecastTemperatureNoise;
 import org.energycommons.workbench.models.uc6.GasDemandFeatures;
 import org.energycommons.workbench.models.uc6.GasDemandForecasting;
 import org.energycommons.workbench.models.uc6.GasDemandModel;
-import org.energycommons.workbench.models.uc6.GasDemandPrediction;
-import org.energycommons.workbench.models.uc6.GasForecastMetrics;
+import org.energycommons.workbench.models.uc6.Uc6Metrics;
 import org.energycommons.workbench.models.uc6.Uc6Options;
-import org.energycommons.workbench.models.usecase.UseCase;
+import org.energycommons.workbench.models.uc6.Uc6Tables;
+import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
-import org.energycommons.workbench.reports.usecase.GasDemandReport;
-import org.energycommons.workbench.reports.usecase.GasDemandReportData;
-import org.energycommons.workbench.models.uc6.Uc6Tables;
+import org.energycommons.workbench.reports.usecase.uc6.Uc6Page;
 
 /**
  * uc6, gas demand D+1..D+7 per network area and cold peaks: daily gas features from silver, then the degree-day
@@ -90,7 +72,7 @@ public final class Uc6Pipeline extends UseCasePipeline {
         if (outcome.trained()) {
             ctx.progress().step("train uc6: saving models, forecasts and registry");
             // Every model's forecasts go to gold with the registry: the page and the alerts read them there.
-            entries = saveAndRegister(ctx, outcome.models(), outcome.metrics(), model -> Map.of(
+            entries = saveAndRegister(ctx, outcome.models(), outcome.evaluation(), model -> Map.of(
                     "method", ((GasDemandModel) model).method(),
                     "interval_method", "P10/P90 = P50 × exp(10 % / 90 % quantiles of log(actual/P50)) on validation "
                             + "rows, per horizon"));
@@ -109,7 +91,7 @@ public final class Uc6Pipeline extends UseCasePipeline {
                         + "peak announced when the D+1 P90 forecast exceeds it; cold-peak alert = P90 above capacity");
         UseCaseResult result = result(outcome.bestModel(), entries, provenance.build());
         if (outcome.trained()) {
-            UseCaseMetrics best = outcome.metrics().get(outcome.bestModel()).judgedMetrics();
+            UseCaseMetrics best = outcome.evaluation().get(outcome.bestModel()).judgedMetrics();
             ctx.progress().info(String.format("best model %s on test: MAPE D+1 %.1f %%, D+7 %.1f %%, peak recall %s, "
                             + "skill vs degree-day %.1f %%", outcome.bestModel(), 100 * best.value("mape_d1"),
                     100 * best.value("mape_d7"), format(best.value("peak_recall")),
@@ -120,7 +102,7 @@ public final class Uc6Pipeline extends UseCasePipeline {
 
     @Override
     protected String renderPage(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        return GasDemandReport.render(Uc6PageQueries.pageData(ctx, result, guard));
+        return Uc6Page.render(Uc6PageQueries.pageData(ctx, result, guard));
     }
 
     @Override

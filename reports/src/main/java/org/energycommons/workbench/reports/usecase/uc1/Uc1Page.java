@@ -154,7 +154,7 @@ public final class Uc1Page {
         List<List<String>> rows = new ArrayList<>();
         for (UseCaseResult.ModelEntry m : UseCasePage.models(result)) {
             if (curves.containsKey(m.name())) {
-                rows.add(List.of(m.name(), k(m), ratio(metric(m.validationMetrics(), "silhouette"))));
+                rows.add(List.of(m.name(), k(m), ratio(metric(m.trainMetrics(), "silhouette"))));
             }
         }
         page.table(List.of("Modèle · Model", "k retenu · chosen k", "Silhouette (apprentissage · fitted)"), rows);
