@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.energycommons.workbench.datasets.ingest.DelimitedRecords;
 import org.energycommons.workbench.datasets.ingest.FrenchText;
 import org.energycommons.workbench.datasets.ingest.RecordSink;
 import org.energycommons.workbench.datasets.ingest.SchemaMismatchException;
@@ -35,8 +36,8 @@ import org.energycommons.workbench.datasets.ingest.SchemaMismatchException;
  *   <li>columns are found by {@link FrenchText#headerKey normalised} header name, each under its own name or an
  *       alias (the first present wins); other columns are ignored; a file lacking a required column is refused with
  *       {@link SchemaMismatchException}, as is an empty file;</li>
- *   <li>a record is one physical line (a quoted field holding a line break is not supported: its pieces are
- *       rejected for their field count); blank lines are not records;</li>
+ *   <li>a record is one line, or more when a quoted field holds line breaks; it is numbered by the line it
+ *       starts on; blank lines are not records;</li>
  *   <li>a record must have exactly as many fields as the header; a record containing bytes that are not valid in
  *       the file's encoding (U+FFFD after decoding) is rejected, as is a repeat of the header line;</li>
  *   <li>a record whose key repeats an earlier accepted record of the file is rejected as
@@ -165,7 +166,7 @@ final class BuildingCsv {
             throw new SchemaMismatchException(fileName + ": empty file");
         }
         char separator = separator(header);
-        String[] names = FrenchText.split(header, separator);
+        String[] names = DelimitedRecords.fields(header, separator);
         Map<String, Integer> byKey = new HashMap<>();
         for (int i = 0; i < names.length; i++) {
             byKey.putIfAbsent(FrenchText.headerKey(names[i]), i);
@@ -191,17 +192,15 @@ final class BuildingCsv {
             throw new SchemaMismatchException(fileName + ": not a " + source + " file: missing columns " + missing);
         }
         Map<String, Long> accepted = new HashMap<>();
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-            lineNo++;
-            if (line.isBlank()) {
-                continue;
-            }
+        DelimitedRecords records = new DelimitedRecords(in, separator, lineNo);
+        for (DelimitedRecords.Record record = records.next(); record != null; record = records.next()) {
+            long recordLine = record.line();
             Object[] values = null;
             String reason;
             try {
-                values = record(line, header, separator, names.length, layout, mapper);
+                values = record(record, header, names.length, layout, mapper);
                 String key = String.valueOf(values[keyIndex]);
-                Long first = accepted.putIfAbsent(key, lineNo);
+                Long first = accepted.putIfAbsent(key, recordLine);
                 reason = first == null ? null : "duplicate of line " + first;
             } catch (Reject e) {
                 reason = e.getMessage();
@@ -210,22 +209,22 @@ final class BuildingCsv {
                         + (e.getMessage() == null ? "" : ": " + quote(e.getMessage()));
             }
             if (reason == null) {
-                sink.accept(lineNo, values);
+                sink.accept(recordLine, values);
             } else {
-                sink.reject(lineNo, FrenchText.abbreviate(line, FrenchText.MAX_RAW_CHARS), reason);
+                sink.reject(recordLine, FrenchText.abbreviate(record.text(), FrenchText.MAX_RAW_CHARS), reason);
             }
         }
     }
 
-    private static Object[] record(String line, String header, char separator, int width, Layout layout,
+    private static Object[] record(DelimitedRecords.Record record, String header, int width, Layout layout,
                                    RowMapper mapper) {
-        if (line.indexOf('\uFFFD') >= 0) {
+        if (record.text().indexOf('\uFFFD') >= 0) {
             throw new Reject("undecodable bytes: not valid in the file's encoding");
         }
-        if (line.equals(header)) {
+        if (record.text().equals(header)) {
             throw new Reject("repeated header line");
         }
-        String[] fields = FrenchText.split(line, separator);
+        String[] fields = record.fields();
         if (fields.length != width) {
             throw new Reject("expected " + width + " fields, got " + fields.length);
         }

@@ -39,6 +39,18 @@ class BdnbTest {
     }
 
     @Test
+    void quotedFieldWithALineBreakIsOneRecord() throws IOException {
+        String text;
+        try (InputStream in = BdnbTest.class.getResourceAsStream(SAMPLE)) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        CollectingSink sink = ConnectorFixtures.checkQuotedLineBreak(bdnb, text, StandardCharsets.UTF_8,
+                "\"MULTIPOLYGON(((893000 6247000,", "\"MULTIPOLYGON(((893000 6247000,\r\n");
+        assertEquals("bdnb-bg-1A2B-3C4D-5E6F", sink.accepted.get(1).values().get(0));
+        assertEquals(4, sink.accepted.get(1).line());
+    }
+
+    @Test
     void describesItself() {
         assertEquals("bdnb", Bdnb.NAME);
         assertEquals(Bdnb.NAME, bdnb.name());

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.nio.charset.Charset;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -164,5 +165,42 @@ final class ConnectorFixtures {
             }
         }
         return out;
+    }
+
+    /**
+     * Checks that a quoted field holding a line break is read as one record: the file with {@code field} (its
+     * first occurrence) replaced by {@code quotedWithLineBreak} gives as many accepted and rejected records as the
+     * original, with the same values except that one field, and the records after it one line further down.
+     *
+     * @return the sink of the edited file
+     */
+    static CollectingSink checkQuotedLineBreak(SourceConnector connector, String text, Charset charset,
+                                               String field, String quotedWithLineBreak) throws IOException {
+        int at = text.indexOf(field);
+        assertTrue(at > 0, "the fixture holds " + field);
+        long editedLine = 1 + text.substring(0, at).chars().filter(c -> c == '\n').count();
+        String edited = text.substring(0, at) + quotedWithLineBreak + text.substring(at + field.length());
+        CollectingSink before = CollectingSink.parse(connector, "before.csv", text.getBytes(charset));
+        CollectingSink after = CollectingSink.parse(connector, "after.csv", edited.getBytes(charset));
+        assertEquals(before.rejected.size(), after.rejected.size(), "rejected: " + after.rejected);
+        assertEquals(before.accepted.size(), after.accepted.size());
+        boolean seen = false;
+        for (int i = 0; i < before.accepted.size(); i++) {
+            CollectingSink.Accepted b = before.accepted.get(i);
+            CollectingSink.Accepted a = after.accepted.get(i);
+            assertEquals(b.line() + (b.line() > editedLine ? 1 : 0), a.line(), "line of record " + i);
+            if (b.line() == editedLine) {
+                seen = true;
+                for (int c = 0; c < b.values().size(); c++) {
+                    Object value = a.values().get(c);
+                    assertTrue(java.util.Objects.equals(b.values().get(c), value)
+                            || String.valueOf(value).contains("\n"), "value " + c + ": " + value);
+                }
+            } else {
+                assertEquals(b.values(), a.values());
+            }
+        }
+        assertTrue(seen, "the edited record is accepted");
+        return after;
     }
 }

@@ -51,6 +51,18 @@ class EnedisAnnualAddressTest {
     }
 
     @Test
+    void quotedFieldWithALineBreakIsOneRecord() throws IOException {
+        java.nio.charset.Charset latin1 = java.nio.charset.Charset.forName("windows-1252");
+        String text = new String(EnedisFixtures.bytes(SOURCE, "clean-latin1.csv"), latin1);
+        CollectingSink sink = ConnectorFixtures.checkQuotedLineBreak(connector, text, latin1,
+                ";12 Rue de la République 69381 Lyon 1er Arrondissement;",
+                ";\"12 Rue de la République\n69381 Lyon 1er Arrondissement\";");
+        // the address's white space is normalised, the line break included
+        assertEquals("12 Rue de la République 69381 Lyon 1er Arrondissement", sink.accepted.get(0).values().get(3));
+        assertEquals(4, sink.accepted.get(1).line());
+    }
+
+    @Test
     void snakeCaseHeaderPaddedCodesAndDerivedMean() throws IOException {
         CollectingSink sink = parse(connector, SOURCE, "snake.csv");
         assertEquals(4, sink.accepted.size());

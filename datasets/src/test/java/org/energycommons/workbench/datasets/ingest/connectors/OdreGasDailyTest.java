@@ -217,6 +217,16 @@ class OdreGasDailyTest {
     }
 
     @Test
+    void quotedFieldWithALineBreakIsOneRecord() throws IOException {
+        String text = new String(ConnectorFixtures.bytes(SOURCE, "gas-daily-clean-utf8-bom.csv"),
+                StandardCharsets.UTF_8);
+        CollectingSink sink = ConnectorFixtures.checkQuotedLineBreak(connector, text, StandardCharsets.UTF_8,
+                ";Île-de-France;", ";\"Île-de-\nFrance\";");
+        assertEquals("Île-de-\nFrance", sink.accepted.get(0).values().get(2));
+        assertEquals(2, sink.accepted.get(0).line());
+    }
+
+    @Test
     void fileWithoutTheColumnsIsRefused() {
         SchemaMismatchException e = assertThrows(SchemaMismatchException.class,
                 () -> parse("gas-daily-missing-columns.csv"));
