@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -66,6 +68,20 @@ public final class DelimitedRecords {
         try (CSVParser p = CSVParser.builder().setReader(new StringReader(text)).setFormat(format(separator)).get()) {
             Iterator<CSVRecord> records = p.iterator();
             return records.hasNext() ? records.next().values() : new String[] {""};
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a string reader does not fail
+        }
+    }
+
+    /** All the non-blank records of a text, a header included (it is the first when on line 1). */
+    public static List<Record> of(String text, char separator) {
+        try {
+            DelimitedRecords records = new DelimitedRecords(new BufferedReader(new StringReader(text)), separator, 0);
+            List<Record> all = new ArrayList<>();
+            for (Record r = records.next(); r != null; r = records.next()) {
+                all.add(r);
+            }
+            return all;
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a string reader does not fail
         }

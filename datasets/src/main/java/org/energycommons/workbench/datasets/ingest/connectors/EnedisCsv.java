@@ -18,8 +18,8 @@ import org.energycommons.workbench.datasets.ingest.SchemaMismatchException;
  * by normalised name ({@link FrenchText#headerKey} without underscores, so {@code Courbe Moyenne n°1 + n°2 (Wh)}
  * and {@code courbe_moyenne_n1_n2_wh} are the same column) with aliases, extra columns are tolerated, and each
  * following non-blank record (a line, or more when a quoted field holds line breaks) has exactly as many fields as
- * the header. Empty names at the end of the header (a header ending in {@code ;}) are dropped, and a record may end with as many extra empty fields (at
- * least one: a record ending in {@code ;}).
+ * the header. Empty names at the end of the header (a header ending in {@code ;}) are dropped, and a record may end
+ * with as many extra empty fields (at least one: a record ending in {@code ;}).
  *
  * <p>Each record is first passed through {@link EnedisFormats#repair}, so a UTF-8 file that the reader decoded as
  * Windows-1252 (because it also holds a Latin-1 line) still has its accented headers and values.
