@@ -267,11 +267,15 @@ final class BuildingCsv {
 
     /** Free text that must be present. */
     static String requiredText(Row row, Column column) {
-        String s = text(row, column);
-        if (s == null) {
+        return present(row, column, text(row, column));
+    }
+
+    /** A value that must be present: the parsed value, or the record rejected as missing the column. */
+    private static <T> T present(Row row, Column column, T value) {
+        if (value == null) {
             throw missing(row, column);
         }
-        return s;
+        return value;
     }
 
     static Reject missing(Row row, Column column) {
@@ -305,11 +309,7 @@ final class BuildingCsv {
 
     /** A decimal number that must be present. */
     static double requiredDecimal(Row row, Column column, double min, double max) {
-        Double v = decimal(row, column, min, max);
-        if (v == null) {
-            throw missing(row, column);
-        }
-        return v;
+        return present(row, column, decimal(row, column, min, max));
     }
 
     /** A whole number within {@code [min, max]} ({@code 1975} and {@code 1975.0} alike); {@code null} when blank. */
@@ -379,11 +379,7 @@ final class BuildingCsv {
 
     /** An energy-performance class that must be present. */
     static String requiredDpeClass(Row row, Column column) {
-        String s = dpeClass(row, column);
-        if (s == null) {
-            throw missing(row, column);
-        }
-        return s;
+        return present(row, column, dpeClass(row, column));
     }
 
     /**
@@ -392,6 +388,24 @@ final class BuildingCsv {
      * blank.
      */
     static String communeCode(Row row, Column column) {
+        return code(row, column, COMMUNE, "not a commune code");
+    }
+
+    /** A commune code that must be present. */
+    static String requiredCommuneCode(Row row, Column column) {
+        return present(row, column, communeCode(row, column));
+    }
+
+    /** A French postcode: five digits (four are padded, as for commune codes); {@code null} when blank. */
+    static String postcode(Row row, Column column) {
+        return code(row, column, POSTCODE, "not a postcode");
+    }
+
+    /**
+     * A code of digits (and, for Corsican communes, letters), upper-cased; four digits are padded with a leading
+     * zero; {@code null} when blank.
+     */
+    private static String code(Row row, Column column, Pattern valid, String notValid) {
         String raw = row.value(column);
         if (raw == null || raw.isBlank()) {
             return null;
@@ -400,33 +414,8 @@ final class BuildingCsv {
         if (DIGITS_4.matcher(s).matches()) {
             s = "0" + s;
         }
-        if (!COMMUNE.matcher(s).matches()) {
-            throw invalid(row, column, "not a commune code", raw.strip());
-        }
-        return s;
-    }
-
-    /** A commune code that must be present. */
-    static String requiredCommuneCode(Row row, Column column) {
-        String s = communeCode(row, column);
-        if (s == null) {
-            throw missing(row, column);
-        }
-        return s;
-    }
-
-    /** A French postcode: five digits (four are padded, as for commune codes); {@code null} when blank. */
-    static String postcode(Row row, Column column) {
-        String raw = row.value(column);
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        String s = raw.strip();
-        if (DIGITS_4.matcher(s).matches()) {
-            s = "0" + s;
-        }
-        if (!POSTCODE.matcher(s).matches()) {
-            throw invalid(row, column, "not a postcode", raw.strip());
+        if (!valid.matcher(s).matches()) {
+            throw invalid(row, column, notValid, raw.strip());
         }
         return s;
     }
