@@ -1,5 +1,6 @@
 package org.energycommons.workbench.datasets.ingest.connectors;
 
+import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.values;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -38,10 +39,6 @@ class AdemeDpeTest {
     private static final String MALFORMED = DIR + "dpe_malformed.csv";
 
     private final AdemeDpe dpe = new AdemeDpe();
-
-    private static List<Object> values(Object... values) {
-        return Arrays.asList(values);
-    }
 
     private static Date date(String iso) {
         return Date.valueOf(LocalDate.parse(iso));

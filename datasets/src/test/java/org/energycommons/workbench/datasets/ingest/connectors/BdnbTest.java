@@ -1,5 +1,6 @@
 package org.energycommons.workbench.datasets.ingest.connectors;
 
+import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.values;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,10 +29,6 @@ class BdnbTest {
     private static final String MALFORMED = DIR + "batiment_groupe_malformed.csv";
 
     private final Bdnb bdnb = new Bdnb();
-
-    private static List<Object> values(Object... values) {
-        return Arrays.asList(values);
-    }
 
     private static Map<Long, List<Object>> byLine(CollectingSink sink) {
         return sink.accepted.stream().collect(Collectors.toMap(CollectingSink.Accepted::line,
