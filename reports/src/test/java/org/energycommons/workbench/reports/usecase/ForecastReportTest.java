@@ -24,6 +24,7 @@ import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
 import org.energycommons.workbench.reports.render.HtmlPage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ForecastReportTest {
 
@@ -124,10 +125,10 @@ class ForecastReportTest {
     }
 
     @Test
-    void rendersEverySection() throws IOException {
+    void rendersEverySection(@TempDir Path dir) throws IOException {
         ForecastReportData data = data(focus());
         String html = ForecastReport.render(data);
-        Files.writeString(Path.of("/tmp/uc4-sample.html"), html, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("uc4-sample.html"), html, StandardCharsets.UTF_8);
 
         assertTrue(html.startsWith("<!DOCTYPE html>"));
         assertTrue(html.contains("<title>" + HtmlPage.escape(UseCases.UC4.title()) + "</title>"));

@@ -22,6 +22,7 @@ import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCases;
 import org.energycommons.workbench.reports.render.HtmlPage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SiteIndexTest {
 
@@ -57,9 +58,9 @@ class SiteIndexTest {
     }
 
     @Test
-    void listsEveryUseCaseWithLinksAndStatuses() throws IOException {
+    void listsEveryUseCaseWithLinksAndStatuses(@TempDir Path dir) throws IOException {
         String html = SiteIndex.render(entries(), run());
-        Files.writeString(Path.of("/tmp/site-index-sample.html"), html, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("site-index-sample.html"), html, StandardCharsets.UTF_8);
         assertTrue(html.contains("<title>Energy Commons Workbench</title>"));
         for (UseCase uc : UseCases.ALL) {
             assertTrue(html.contains("<td>" + uc.id() + "</td>"), uc.id());
