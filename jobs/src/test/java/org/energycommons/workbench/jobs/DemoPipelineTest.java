@@ -12,8 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.energycommons.workbench.datasets.SparkSessions;
+import org.energycommons.workbench.datasets.SharedSparkSession;
 import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
@@ -26,11 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.energycommons.workbench.models.uc4.Uc4Tables;
 
 /** {@code workbench demo} on a small region, twice on the same workspace: outputs, shapes and idempotency. */
-class DemoPipelineTest {
+class DemoPipelineTest implements SharedSparkSession {
 
     @TempDir
     static Path workspace;
-    private static final SparkSession SPARK = SparkSessions.forTests();
     private static CliRunner first;
     private static Map<TableId, Long> countsAfterFirst;
     private static Map<TableId, Long> versionsAfterFirst;

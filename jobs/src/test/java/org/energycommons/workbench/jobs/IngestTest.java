@@ -12,8 +12,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.energycommons.workbench.datasets.SparkSessions;
+import org.energycommons.workbench.datasets.SharedSparkSession;
 import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
@@ -23,9 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code workbench ingest} as a user runs it: counts, rejects with reasons, pseudonymised silver, idempotency. */
-class IngestTest {
+class IngestTest implements SharedSparkSession {
 
-    private static final SparkSession SPARK = SparkSessions.forTests();
     private static final String HEADER = "Identifiant PRM;Date de début;Date de fin;Grandeur physique;Grandeur métier;"
             + "Etape métier;Unité;Horodate;Valeur;Nature;Pas;Indice de vraisemblance;Etat complémentaire";
     private static final TableId BRONZE = new TableId(org.energycommons.workbench.datasets.lake.Layer.BRONZE,

@@ -15,7 +15,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,35 +84,12 @@ public final class FrenchText {
         }
     }
 
-    /** Splits a delimited line; fields may be quoted with {@code "} and a doubled quote escapes one. */
+    /**
+     * Splits a delimited line; fields may be quoted with {@code "} and a doubled quote escapes one (the rules of
+     * {@link DelimitedRecords}).
+     */
     public static String[] split(String line, char separator) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"' && field.length() == 0) {
-                quoted = true;
-            } else if (c == separator) {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields.toArray(String[]::new);
+        return DelimitedRecords.fields(line, separator);
     }
 
     /**

@@ -1,10 +1,11 @@
 package org.energycommons.workbench.datasets.ingest;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
  * The catalogue entry of a source: what it is, who produces it, under which licence, which silver table it
- * feeds, and its columns with units.
+ * feeds, and its columns with units. It travels with its connector to Spark executors, hence serialisable.
  *
  * @param name the source name, as on the command line
  * @param title a short title
@@ -17,7 +18,8 @@ import java.util.List;
  * @param columns the accepted columns with units
  */
 public record SourceDescription(String name, String title, String producer, String licence, String url,
-                                String format, String silverTable, boolean personalData, List<Column> columns) {
+                                String format, String silverTable, boolean personalData, List<Column> columns)
+        implements Serializable {
 
     public SourceDescription {
         columns = List.copyOf(columns);
@@ -31,6 +33,6 @@ public record SourceDescription(String name, String title, String producer, Stri
      * @param unit unit, or empty
      * @param description what it holds
      */
-    public record Column(String name, String type, String unit, String description) {
+    public record Column(String name, String type, String unit, String description) implements Serializable {
     }
 }

@@ -101,6 +101,15 @@ public final class SyntheticRegion {
         return spark.createDataFrame(rows, schema);
     }
 
+    /** Schema of {@link #weather()}. */
+    static final StructType WEATHER_SCHEMA = new StructType()
+            .add("station_id", DataTypes.StringType, false)
+            .add("ts_utc", DataTypes.TimestampType, false)
+            .add("temperature_c", DataTypes.DoubleType, false)
+            .add("temperature_forecast_c", DataTypes.DoubleType, false)
+            .add("smoothed_temperature_c", DataTypes.DoubleType, false)
+            .add("irradiance_w_m2", DataTypes.DoubleType, false);
+
     /**
      * Hourly weather, with the generator-only column {@code smoothed_temperature_c} (building inertia) that
      * {@link #silverWeather(Dataset)} drops.
@@ -111,14 +120,7 @@ public final class SyntheticRegion {
             rows.add(RowFactory.create(h.stationId(), Timestamp.from(h.hourStartUtc()), h.temperatureC(),
                     h.forecastC(), h.smoothedC(), h.irradianceWm2()));
         }
-        StructType schema = new StructType()
-                .add("station_id", DataTypes.StringType, false)
-                .add("ts_utc", DataTypes.TimestampType, false)
-                .add("temperature_c", DataTypes.DoubleType, false)
-                .add("temperature_forecast_c", DataTypes.DoubleType, false)
-                .add("smoothed_temperature_c", DataTypes.DoubleType, false)
-                .add("irradiance_w_m2", DataTypes.DoubleType, false);
-        return spark.createDataFrame(rows, schema);
+        return spark.createDataFrame(rows, WEATHER_SCHEMA);
     }
 
     /** Weather as published at silver: observed temperature, day-ahead forecast (issued D-1), irradiance. */

@@ -13,13 +13,13 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.energycommons.workbench.datasets.SharedSpark;
+import org.energycommons.workbench.datasets.SharedSparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class LakeTest {
+class LakeTest implements SharedSparkSession {
 
-    private final SparkSession spark = SharedSpark.get();
+    private final SparkSession spark = spark();
     private static final StructType SCHEMA = new StructType()
             .add("id", DataTypes.StringType, false)
             .add("value", DataTypes.DoubleType, false);

@@ -14,12 +14,12 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.energycommons.workbench.datasets.SparkSessions;
+import org.energycommons.workbench.datasets.SharedSparkSession;
 import org.junit.jupiter.api.Test;
 
-class SyntheticAddressesTest {
+class SyntheticAddressesTest implements SharedSparkSession {
 
-    private final SparkSession spark = SparkSessions.forTests();
+    private final SparkSession spark = spark();
 
     @Test
     void dwellingsAreGroupedIntoAddressesOfOneToSixtyMostlySmall() {

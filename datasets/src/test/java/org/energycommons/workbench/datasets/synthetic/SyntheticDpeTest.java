@@ -17,13 +17,13 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.energycommons.workbench.datasets.SparkSessions;
+import org.energycommons.workbench.datasets.SharedSparkSession;
 import org.energycommons.workbench.datasets.ingest.connectors.AdemeDpe;
 import org.junit.jupiter.api.Test;
 
-class SyntheticDpeTest {
+class SyntheticDpeTest implements SharedSparkSession {
 
-    private final SparkSession spark = SparkSessions.forTests();
+    private final SparkSession spark = spark();
 
     @Test
     void annualFinalEnergyFollowsTheTrueParametersOverTheReferenceYear() {

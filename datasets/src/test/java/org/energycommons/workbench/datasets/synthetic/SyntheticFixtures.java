@@ -10,20 +10,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /** Hand-made meters rows and constant weather for the tests of the synthetic builders. */
 final class SyntheticFixtures {
-
-    /** Schema of {@link SyntheticRegion#weather()}. */
-    static final StructType WEATHER_SCHEMA = new StructType()
-            .add("station_id", DataTypes.StringType, false)
-            .add("ts_utc", DataTypes.TimestampType, false)
-            .add("temperature_c", DataTypes.DoubleType, false)
-            .add("temperature_forecast_c", DataTypes.DoubleType, false)
-            .add("smoothed_temperature_c", DataTypes.DoubleType, false)
-            .add("irradiance_w_m2", DataTypes.DoubleType, false);
 
     private SyntheticFixtures() {
     }
@@ -120,6 +109,6 @@ final class SyntheticFixtures {
                 rows.add(RowFactory.create(station, Timestamp.from(h), t, t, t, 0.0));
             }
         });
-        return spark.createDataFrame(rows, WEATHER_SCHEMA);
+        return spark.createDataFrame(rows, SyntheticRegion.WEATHER_SCHEMA);
     }
 }

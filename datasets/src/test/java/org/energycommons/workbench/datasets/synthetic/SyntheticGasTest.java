@@ -15,12 +15,12 @@ import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.energycommons.workbench.datasets.SparkSessions;
+import org.energycommons.workbench.datasets.SharedSparkSession;
 import org.junit.jupiter.api.Test;
 
-class SyntheticGasTest {
+class SyntheticGasTest implements SharedSparkSession {
 
-    private final SparkSession spark = SparkSessions.forTests();
+    private final SparkSession spark = spark();
 
     @Test
     void sameSeedGivesIdenticalRowsAndAnotherSeedDoesNot() {

@@ -20,12 +20,12 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.energycommons.workbench.datasets.SparkSessions;
+import org.energycommons.workbench.datasets.SharedSparkSession;
 import org.junit.jupiter.api.Test;
 
-class SyntheticPvTest {
+class SyntheticPvTest implements SharedSparkSession {
 
-    private final SparkSession spark = SparkSessions.forTests();
+    private final SparkSession spark = spark();
 
     @Test
     void aboutTwelvePercentOfDwellingsAndThirtyPercentOfPublicAndOfficeBuildingsHavePv() {

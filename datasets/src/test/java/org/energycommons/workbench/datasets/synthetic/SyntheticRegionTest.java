@@ -16,12 +16,12 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.energycommons.workbench.datasets.SharedSpark;
+import org.energycommons.workbench.datasets.SharedSparkSession;
 import org.junit.jupiter.api.Test;
 
-class SyntheticRegionTest {
+class SyntheticRegionTest implements SharedSparkSession {
 
-    private final SparkSession spark = SharedSpark.get();
+    private final SparkSession spark = spark();
 
     private static Dataset<Row> bronze(SyntheticRegion region) {
         return region.bronzeLoadCurve(region.meters(), region.weather(), region.calendar(), "test-run");

@@ -21,12 +21,12 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.energycommons.workbench.datasets.SparkSessions;
+import org.energycommons.workbench.datasets.SharedSparkSession;
 import org.junit.jupiter.api.Test;
 
-class SyntheticWorksTest {
+class SyntheticWorksTest implements SharedSparkSession {
 
-    private final SparkSession spark = SparkSessions.forTests();
+    private final SparkSession spark = spark();
 
     private static final StructType WORKS_SCHEMA = new StructType()
             .add("building_id", DataTypes.StringType, false)

@@ -9,16 +9,13 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.energycommons.workbench.datasets.SparkSessions;
 import org.energycommons.workbench.models.provenance.Json;
+import org.energycommons.workbench.datasets.SharedSparkSession;
 import org.junit.jupiter.api.Test;
 
-class ForecastMetricsTest {
-
-    private static final SparkSession SPARK = SparkSessions.forTests();
+class ForecastMetricsTest implements SharedSparkSession {
 
     @Test
     void pinballLossesAndCrpsOnHandMadeRows() {

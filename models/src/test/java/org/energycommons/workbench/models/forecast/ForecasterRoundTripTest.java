@@ -13,8 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.energycommons.workbench.datasets.SparkSessions;
+import org.energycommons.workbench.datasets.SharedSparkSession;
 import org.energycommons.workbench.datasets.grid.SubstationCapacity;
 import org.energycommons.workbench.datasets.grid.SubstationLoad;
 import org.energycommons.workbench.datasets.lake.LakeFiles;
@@ -32,9 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Trains every uc4 model on a small synthetic region, then saves and loads each one back. */
-class ForecasterRoundTripTest {
+class ForecasterRoundTripTest implements SharedSparkSession {
 
-    private static final SparkSession SPARK = SparkSessions.forTests();
     private static Dataset<Row> features;
     private static DayAheadForecasting.Outcome outcome;
 

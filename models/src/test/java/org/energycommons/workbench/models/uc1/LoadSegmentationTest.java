@@ -12,11 +12,10 @@ import java.util.SplittableRandom;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.energycommons.workbench.datasets.SparkSessions;
 import org.energycommons.workbench.models.usecase.EvaluationSets;
+import org.energycommons.workbench.datasets.SharedSparkSession;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,9 +23,8 @@ import org.junit.jupiter.api.Test;
  * so silhouette must pick three segments and the held-out meters must match the truth exactly; and the clear
  * insufficient-data outcome when every meter is kept out.
  */
-class LoadSegmentationTest {
+class LoadSegmentationTest implements SharedSparkSession {
 
-    private static final SparkSession SPARK = SparkSessions.forTests();
     private static final Uc1Options OPTIONS = new Uc1Options(11L, 5, 18.0, 2, 4, 10, 3, 0.3, 5);
     private static final String[] BEHAVIOURS = {"FLAT", "BUSINESS", "HEATING"};
 

@@ -15,10 +15,9 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.energycommons.workbench.datasets.SparkSessions;
+import org.energycommons.workbench.datasets.SharedSparkSession;
 import org.energycommons.workbench.datasets.calendar.CalendarFrames;
 import org.energycommons.workbench.datasets.calendar.DegreeDays;
 import org.energycommons.workbench.datasets.calendar.FrenchCalendar;
@@ -29,9 +28,8 @@ import org.junit.jupiter.api.Test;
  * The uc1 feature builder on hand-made meters whose every feature has an exact expected value: one day of each
  * season and day type of 2024 (no DST day), winter days at 8 °C (10 degree-days), summer days at 20 °C (none).
  */
-class LoadShapeFeaturesTest {
+class LoadShapeFeaturesTest implements SharedSparkSession {
 
-    private static final SparkSession SPARK = SparkSessions.forTests();
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final Uc1Options OPTIONS = new Uc1Options(1L, 5, 18.0, 2, 4, 10, 3, 0.3, 5);
     /** season_daytype → the chosen date. */

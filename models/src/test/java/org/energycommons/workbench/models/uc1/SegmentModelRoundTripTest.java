@@ -14,10 +14,9 @@ import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.energycommons.workbench.datasets.SparkSessions;
+import org.energycommons.workbench.datasets.SharedSparkSession;
 import org.energycommons.workbench.datasets.lake.LakeFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,9 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Every uc1 model type fitted on three well-separated blobs in the segmentation space, saved, loaded back and
  * checked to assign every point to the same segment, with the same provenance.
  */
-class SegmentModelRoundTripTest {
+class SegmentModelRoundTripTest implements SharedSparkSession {
 
-    private static final SparkSession SPARK = SparkSessions.forTests();
     private static final int PER_BLOB = 25;
     private static double[][] points;
     private static int[] truth;

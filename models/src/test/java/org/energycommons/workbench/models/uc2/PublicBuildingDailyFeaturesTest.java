@@ -16,18 +16,18 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.energycommons.workbench.datasets.SparkSessions;
+import org.energycommons.workbench.datasets.SharedSparkSession;
 import org.junit.jupiter.api.Test;
 
 /**
  * The daily features on a hand-made school: Friday 7 June 2024 at a flat 2 kW with one 8 kW half-hour at
  * 12:00, Saturday 8 June a ramp of 3 + 0.1·hh kW; a dwelling's meter beside it must be left out.
  */
-class PublicBuildingDailyFeaturesTest {
+class PublicBuildingDailyFeaturesTest implements SharedSparkSession {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final LocalDate FRIDAY = LocalDate.of(2024, 6, 7);
-    private final SparkSession spark = SparkSessions.forTests();
+    private final SparkSession spark = spark();
 
     private static Timestamp at(LocalDate day, int halfHour) {
         return Timestamp.from(day.atStartOfDay(PARIS).plusMinutes(30L * halfHour).toInstant());

@@ -19,7 +19,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.energycommons.workbench.datasets.SparkSessions;
+import org.energycommons.workbench.datasets.SharedSparkSession;
 import org.energycommons.workbench.datasets.lake.LakeFiles;
 import org.energycommons.workbench.models.provenance.ModelProvenance;
 import org.energycommons.workbench.models.usecase.EvaluationSets;
@@ -30,10 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The uc2 models on a hand-made pair of schools: save/load round trips of the expected-consumption model, the
  * isolation forest and the rules; a detection run that finds a known fault; too little data gives a clear outcome.
  */
-class Uc2ModelsTest {
+class Uc2ModelsTest implements SharedSparkSession {
 
     private static final LocalDate START = LocalDate.of(2024, 1, 1);
-    private final SparkSession spark = SparkSessions.forTests();
+    private final SparkSession spark = spark();
 
     static final StructType SCHEMA = new StructType()
             .add("building_id", DataTypes.StringType).add("local_date", DataTypes.DateType)

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.energycommons.workbench.datasets.SparkSessions;
+import org.energycommons.workbench.datasets.SharedSparkSession;
 import org.energycommons.workbench.datasets.lake.LakeFiles;
 import org.energycommons.workbench.models.mv.BaselineModel;
 import org.energycommons.workbench.models.mv.BillingModel;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Save and load of each fitted baseline type (daily, billing, TOWT) through the model folder. */
-class BaselineSetTest {
+class BaselineSetTest implements SharedSparkSession {
 
     private static final LocalDate START = LocalDate.of(2022, 1, 3);
     private static final LocalDate WORKS = START.plusDays(365);
@@ -59,7 +59,7 @@ class BaselineSetTest {
     }
 
     private static BaselineSet roundTrip(BaselineSet set, Path dir) {
-        LakeFiles files = new LakeFiles(SparkSessions.forTests());
+        LakeFiles files = new LakeFiles(SPARK);
         String path = dir.resolve(set.method()).toString();
         set.save(path, files, provenance(set.method()), Map.of("baseline_days", "365"));
         assertEquals(provenance(set.method()).modelId(), BaselineSet.provenance(path, files).modelId());
@@ -105,7 +105,7 @@ class BaselineSetTest {
                 () -> new BaselineSet(SavingsFits.DAILY, List.of(new BaselineSet.Stored(RUN, m))));
         assertTrue(e.getMessage().contains("BaselineModel"), e.getMessage());
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-                () -> BaselineSet.load(dir.resolve("none").toString(), new LakeFiles(SparkSessions.forTests())));
+                () -> BaselineSet.load(dir.resolve("none").toString(), new LakeFiles(SPARK)));
         assertTrue(missing.getMessage().contains("no saved uc3 baselines"), missing.getMessage());
     }
 }

@@ -18,7 +18,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.energycommons.workbench.datasets.SparkSessions;
+import org.energycommons.workbench.datasets.SharedSparkSession;
 import org.energycommons.workbench.models.mv.BaselineModel;
 import org.energycommons.workbench.models.mv.ModelType;
 import org.energycommons.workbench.models.usecase.EvaluationSets;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * °C) kWh a day, the same spread evenly over its hours) and its use drops by exactly 25 % from the works day on; B has
  * only 100 days of data before its works; C is assigned a run but has no row at all.
  */
-class SavingsFitsSparkTest {
+class SavingsFitsSparkTest implements SharedSparkSession {
 
     private static final LocalDate START = LocalDate.of(2022, 1, 3);
     private static final LocalDate WORKS = START.plusDays(365);
@@ -57,7 +57,7 @@ class SavingsFitsSparkTest {
 
     @BeforeAll
     static void fitAll() {
-        SparkSession spark = SparkSessions.forTests();
+        SparkSession spark = SPARK;
         List<Row> daily = new ArrayList<>();
         List<Row> hourly = new ArrayList<>();
         for (int d = 0; d < 485; d++) {

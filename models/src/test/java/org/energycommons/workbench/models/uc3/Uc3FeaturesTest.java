@@ -18,7 +18,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.energycommons.workbench.datasets.SparkSessions;
+import org.energycommons.workbench.datasets.SharedSparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,14 +27,14 @@ import org.junit.jupiter.api.Test;
  * B1 has two meters reading 0.5 and 0.25 kWh per half-hour; one half-hour of one meter is missing on 2024-04-01 at
  * 10:00 local; the station's temperature is the local hour in °C, with only 10 readings on 2024-04-02.
  */
-class Uc3FeaturesTest {
+class Uc3FeaturesTest implements SharedSparkSession {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static Map<String, Row> hours;
     private static Map<String, Row> days;
 
     private static Dataset<Row> frame(List<Row> rows, StructType schema) {
-        return SparkSessions.forTests().createDataFrame(rows, schema);
+        return SPARK.createDataFrame(rows, schema);
     }
 
     @BeforeAll

@@ -17,7 +17,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.energycommons.workbench.datasets.SparkSessions;
+import org.energycommons.workbench.datasets.SharedSparkSession;
 import org.energycommons.workbench.datasets.calendar.CalendarFrames;
 import org.energycommons.workbench.datasets.calendar.FrenchCalendar;
 import org.junit.jupiter.api.Test;
@@ -26,12 +26,12 @@ import org.junit.jupiter.api.Test;
  * The uc4 feature builder on hand-made data: load at local day k and hour h is {@code 100·k + h}, so every
  * lag has an exact expected value, and truncating the data at the cut-off must not change a row.
  */
-class SubstationLoadFeaturesTest {
+class SubstationLoadFeaturesTest implements SharedSparkSession {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final LocalDate START = LocalDate.of(2024, 1, 8);
     private static final int DAYS = 20;
-    private final SparkSession spark = SparkSessions.forTests();
+    private final SparkSession spark = spark();
 
     private Dataset<Row> hourly() {
         List<Row> rows = new ArrayList<>();

@@ -17,16 +17,14 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.energycommons.workbench.datasets.SparkSessions;
+import org.energycommons.workbench.datasets.SharedSparkSession;
 import org.junit.jupiter.api.Test;
 
 /** {@link BuildingPerformanceFeatures} on a hand-made registry, load curve, gas, weather and certificates. */
-class BuildingPerformanceFeaturesTest {
+class BuildingPerformanceFeaturesTest implements SharedSparkSession {
 
-    private static final SparkSession SPARK = SparkSessions.forTests();
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final LocalDate FIRST = LocalDate.of(2024, 1, 8);
     /** Daily mean temperatures of the four days: HDD (base 18) 10, 6, 2 and 0. */

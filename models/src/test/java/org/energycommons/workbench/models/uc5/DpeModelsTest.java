@@ -17,10 +17,9 @@ import java.util.SplittableRandom;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.energycommons.workbench.datasets.SparkSessions;
+import org.energycommons.workbench.datasets.SharedSparkSession;
 import org.energycommons.workbench.datasets.building.DpeThresholds;
 import org.energycommons.workbench.datasets.lake.LakeFiles;
 import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
@@ -35,9 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * type is trained, scored, saved and loaded back; the selection finds a model that recovers the rule; too few
  * certificates and bad labels get clear outcomes.
  */
-class DpeModelsTest {
+class DpeModelsTest implements SharedSparkSession {
 
-    private static final SparkSession SPARK = SparkSessions.forTests();
     private static final Date ISSUED = Date.valueOf("2023-05-01");
     private static final Uc5Options SMALL = new Uc5Options(11L, 0.6, 0.2, 30, "sqrt", 5.0, 10, 5, 10, 3, 0.3, 0.5);
     private static Dataset<Row> features;

@@ -21,14 +21,14 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.energycommons.workbench.datasets.SparkSessions;
+import org.energycommons.workbench.datasets.SharedSparkSession;
 import org.junit.jupiter.api.Test;
 
-class GasDemandFeaturesTest {
+class GasDemandFeaturesTest implements SharedSparkSession {
 
     private static final LocalDate START = LocalDate.of(2024, 1, 1);
     private static final double ALPHA = 0.5;
-    private final SparkSession spark = SparkSessions.forTests();
+    private final SparkSession spark = spark();
 
     /** α = 0.5, base 18 °C, no forecast error. */
     private static Uc6Options options(double sd) {

@@ -20,16 +20,16 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.energycommons.workbench.datasets.SparkSessions;
+import org.energycommons.workbench.datasets.SharedSparkSession;
 import org.energycommons.workbench.datasets.lake.LakeFiles;
 import org.energycommons.workbench.models.forecast.TimeSplit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class GasDemandForecastingTest {
+class GasDemandForecastingTest implements SharedSparkSession {
 
     private static final LocalDate START = LocalDate.of(2023, 9, 1);
-    private final SparkSession spark = SparkSessions.forTests();
+    private final SparkSession spark = spark();
 
     private static Uc6Options options() {
         Uc6Options d = Uc6Options.defaults(11L);

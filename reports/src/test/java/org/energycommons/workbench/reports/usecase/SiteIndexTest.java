@@ -21,6 +21,7 @@ import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCases;
 import org.energycommons.workbench.reports.render.HtmlPage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The site index lists every use case with its status and link, escapes every text and loads nothing. */
 class SiteIndexTest {

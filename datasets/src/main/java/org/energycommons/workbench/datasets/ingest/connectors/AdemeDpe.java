@@ -7,13 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.building.DpeThresholds;
 import org.energycommons.workbench.datasets.ingest.RecordSink;
-import org.energycommons.workbench.datasets.ingest.SourceConnector;
 import org.energycommons.workbench.datasets.ingest.SourceDescription;
 import org.energycommons.workbench.datasets.ingest.connectors.BuildingCsv.Column;
 import org.energycommons.workbench.datasets.ingest.connectors.BuildingCsv.Row;
@@ -50,7 +48,7 @@ import org.energycommons.workbench.datasets.ingest.connectors.BuildingCsv.Row;
  * </ul>
  * The address is personal data: it is kept here (bronze) and pseudonymised at silver.
  */
-public final class AdemeDpe implements SourceConnector {
+public final class AdemeDpe extends CataloguedConnector {
 
     private static final long serialVersionUID = 1L;
 
@@ -93,32 +91,6 @@ public final class AdemeDpe implements SourceConnector {
     private static final List<Column> COLUMNS = List.of(ID, ISSUED, ENERGY_CLASS, GHG_CLASS, PRIMARY, FINAL, GHG,
             SURFACE, YEAR, PERIOD, TYPE, COMMUNE, POSTCODE, ADDRESS, HEATING);
 
-    private static final List<SourceDescription.Column> DESCRIBED = List.of(
-            new SourceDescription.Column("dpe_id", "string", "", "certificate number (numero_dpe / N°DPE)"),
-            new SourceDescription.Column("issued_on", "date", "", "issue date of the certificate"),
-            new SourceDescription.Column("energy_class", "string", "", "energy label A-G as printed (etiquette_dpe)"),
-            new SourceDescription.Column("ghg_class", "string", "", "climate label A-G as printed (etiquette_ges)"),
-            new SourceDescription.Column("primary_energy_kwh_m2", "double", "kWh/m²/yr",
-                    "primary energy use, 5 uses (heating, hot water, cooling, lighting, auxiliaries)"),
-            new SourceDescription.Column("final_energy_kwh_m2", "double", "kWh/m²/yr", "final energy use, 5 uses"),
-            new SourceDescription.Column("ghg_kg_m2", "double", "kgCO2e/m²/yr", "GHG emissions, 5 uses"),
-            new SourceDescription.Column("surface_m2", "double", "m²", "living (reference) surface"),
-            new SourceDescription.Column("construction_year", "int", "", "year of construction, when known"),
-            new SourceDescription.Column("construction_period", "string", "", "construction period, e.g. 1948-1974"),
-            new SourceDescription.Column("building_type", "string", "", "maison, appartement or immeuble"),
-            new SourceDescription.Column("commune_code", "string", "", "INSEE commune code (BAN), 5 characters"),
-            new SourceDescription.Column("postcode", "string", "", "postcode (BAN)"),
-            new SourceDescription.Column("address", "string", "", "address (BAN); personal, pseudonymised at silver"),
-            new SourceDescription.Column("heating_energy", "string", "", "main heating energy"));
-
-    private static final SourceDescription DESCRIPTION = new SourceDescription(NAME,
-            "ADEME energy performance certificates (DPE) of existing dwellings",
-            "ADEME", "etalab-2.0", "https://data.ademe.fr/datasets/dpe03existant",
-            "CSV export of dpe03existant (snake_case headers) or of the older dpe-v2-logements-existants (accented "
-                    + "headers); ',' or ';' separated with quoted fields, UTF-8 (often with BOM) or Windows-1252, "
-                    + "decimal point or comma, dates ISO or dd/MM/yyyy; 200+ columns of which 15 are read",
-            "silver/dpe", true, DESCRIBED);
-
     private static final StructType SCHEMA = new StructType(new StructField[] {
         field("dpe_id", DataTypes.StringType, false),
         field("issued_on", DataTypes.DateType, false),
@@ -137,27 +109,35 @@ public final class AdemeDpe implements SourceConnector {
         field("heating_energy", DataTypes.StringType, true),
     });
 
+    /** Unit and description of each column of {@link #SCHEMA}, in its order. */
+    private static final String[][] DOCS = {
+        {"", "certificate number (numero_dpe / N°DPE)"},
+        {"", "issue date of the certificate"},
+        {"", "energy label A-G as printed (etiquette_dpe)"},
+        {"", "climate label A-G as printed (etiquette_ges)"},
+        {"kWh/m²/yr", "primary energy use, 5 uses (heating, hot water, cooling, lighting, auxiliaries)"},
+        {"kWh/m²/yr", "final energy use, 5 uses"},
+        {"kgCO2e/m²/yr", "GHG emissions, 5 uses"},
+        {"m²", "living (reference) surface"},
+        {"", "year of construction, when known"},
+        {"", "construction period, e.g. 1948-1974"},
+        {"", "maison, appartement or immeuble"},
+        {"", "INSEE commune code (BAN), 5 characters"},
+        {"", "postcode (BAN)"},
+        {"", "address (BAN); personal, pseudonymised at silver"},
+        {"", "main heating energy"},
+    };
+
+    private static final SourceDescription DESCRIPTION = new SourceDescription(NAME,
+            "ADEME energy performance certificates (DPE) of existing dwellings",
+            "ADEME", "etalab-2.0", "https://data.ademe.fr/datasets/dpe03existant",
+            "CSV export of dpe03existant (snake_case headers) or of the older dpe-v2-logements-existants (accented "
+                    + "headers); ',' or ';' separated with quoted fields, UTF-8 (often with BOM) or Windows-1252, "
+                    + "decimal point or comma, dates ISO or dd/MM/yyyy; 200+ columns of which 15 are read",
+            "silver/dpe", true, columns(SCHEMA, DOCS));
+
     public AdemeDpe() {
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public SourceDescription description() {
-        return DESCRIPTION;
-    }
-
-    @Override
-    public StructType schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public List<String> key() {
-        return List.of("dpe_id");
+        super(DESCRIPTION, SCHEMA, List.of("dpe_id"));
     }
 
     @Override
@@ -194,10 +174,6 @@ public final class AdemeDpe implements SourceConnector {
         String heating = BuildingCsv.text(row, HEATING);
         return new Object[] {id, java.sql.Date.valueOf(issued), energyClass, ghgClass, primary, finalEnergy, ghg,
             surface, year, period, type, commune, postcode, address, heating};
-    }
-
-    private static StructField field(String name, DataType type, boolean nullable) {
-        return DataTypes.createStructField(name, type, nullable);
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.ingest.RecordSink;
-import org.energycommons.workbench.datasets.ingest.SourceConnector;
 import org.energycommons.workbench.datasets.ingest.SourceDescription;
 import org.energycommons.workbench.datasets.ingest.connectors.BuildingCsv.Column;
 import org.energycommons.workbench.datasets.ingest.connectors.BuildingCsv.Row;
@@ -38,7 +36,7 @@ import org.energycommons.workbench.datasets.ingest.connectors.BuildingCsv.Row;
  *   <li>DPE class: A to G; mean height: 0 to 400 m.</li>
  * </ul>
  */
-public final class Bdnb implements SourceConnector {
+public final class Bdnb extends CataloguedConnector {
 
     private static final long serialVersionUID = 1L;
 
@@ -74,24 +72,6 @@ public final class Bdnb implements SourceConnector {
     private static final List<Column> COLUMNS = List.of(ID, COMMUNE, YEAR, USE, FOOTPRINT, AREA, DWELLINGS, LEVELS,
             DPE_CLASS, HEIGHT);
 
-    private static final List<SourceDescription.Column> DESCRIBED = List.of(
-            new SourceDescription.Column("building_group_id", "string", "", "BDNB building group id"),
-            new SourceDescription.Column("commune_code", "string", "", "INSEE commune code, 5 characters"),
-            new SourceDescription.Column("construction_year", "int", "", "year of construction, when known"),
-            new SourceDescription.Column("main_use", "string", "", "main use (usage_principal_bdnb_open)"),
-            new SourceDescription.Column("footprint_m2", "double", "m²", "ground footprint"),
-            new SourceDescription.Column("group_area_m2", "double", "m²", "area of the group geometry"),
-            new SourceDescription.Column("n_dwellings", "int", "", "number of dwellings"),
-            new SourceDescription.Column("n_levels", "int", "", "number of levels"),
-            new SourceDescription.Column("dpe_class", "string", "", "representative DPE class A-G (classe_bilan_dpe)"),
-            new SourceDescription.Column("mean_height_m", "double", "m", "mean height"));
-
-    private static final SourceDescription DESCRIPTION = new SourceDescription(NAME,
-            "BDNB open: building groups", "CSTB", "etalab-2.0", "https://bdnb.io/",
-            "CSV extract of batiment_groupe tables, usually ',' separated with quoted WKT geometries, UTF-8; "
-                    + "one row per building group",
-            "silver/building_groups", false, DESCRIBED);
-
     private static final StructType SCHEMA = new StructType(new StructField[] {
         field("building_group_id", DataTypes.StringType, false),
         field("commune_code", DataTypes.StringType, false),
@@ -105,27 +85,28 @@ public final class Bdnb implements SourceConnector {
         field("mean_height_m", DataTypes.DoubleType, true),
     });
 
+    /** Unit and description of each column of {@link #SCHEMA}, in its order. */
+    private static final String[][] DOCS = {
+        {"", "BDNB building group id"},
+        {"", "INSEE commune code, 5 characters"},
+        {"", "year of construction, when known"},
+        {"", "main use (usage_principal_bdnb_open)"},
+        {"m²", "ground footprint"},
+        {"m²", "area of the group geometry"},
+        {"", "number of dwellings"},
+        {"", "number of levels"},
+        {"", "representative DPE class A-G (classe_bilan_dpe)"},
+        {"m", "mean height"},
+    };
+
+    private static final SourceDescription DESCRIPTION = new SourceDescription(NAME,
+            "BDNB open: building groups", "CSTB", "etalab-2.0", "https://bdnb.io/",
+            "CSV extract of batiment_groupe tables, usually ',' separated with quoted WKT geometries, UTF-8; "
+                    + "one row per building group",
+            "silver/building_groups", false, columns(SCHEMA, DOCS));
+
     public Bdnb() {
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public SourceDescription description() {
-        return DESCRIPTION;
-    }
-
-    @Override
-    public StructType schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public List<String> key() {
-        return List.of("building_group_id");
+        super(DESCRIPTION, SCHEMA, List.of("building_group_id"));
     }
 
     @Override
@@ -149,9 +130,5 @@ public final class Bdnb implements SourceConnector {
         String dpeClass = BuildingCsv.dpeClass(row, DPE_CLASS);
         Double height = BuildingCsv.decimal(row, HEIGHT, 0, MAX_HEIGHT_M);
         return new Object[] {id, commune, year, use, footprint, area, dwellings, levels, dpeClass, height};
-    }
-
-    private static StructField field(String name, DataType type, boolean nullable) {
-        return DataTypes.createStructField(name, type, nullable);
     }
 }

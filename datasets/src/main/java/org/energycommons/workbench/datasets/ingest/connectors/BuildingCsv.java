@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.energycommons.workbench.datasets.ingest.DelimitedRecords;
 import org.energycommons.workbench.datasets.ingest.FrenchText;
 import org.energycommons.workbench.datasets.ingest.RecordSink;
 import org.energycommons.workbench.datasets.ingest.SchemaMismatchException;
@@ -35,8 +36,8 @@ import org.energycommons.workbench.datasets.ingest.SchemaMismatchException;
  *   <li>columns are found by {@link FrenchText#headerKey normalised} header name, each under its own name or an
  *       alias (the first present wins); other columns are ignored; a file lacking a required column is refused with
  *       {@link SchemaMismatchException}, as is an empty file;</li>
- *   <li>a record is one physical line (a quoted field holding a line break is not supported: its pieces are
- *       rejected for their field count); blank lines are not records;</li>
+ *   <li>a record is one line, or more when a quoted field holds line breaks; it is numbered by the line it
+ *       starts on; blank lines are not records;</li>
  *   <li>a record must have exactly as many fields as the header; a record containing bytes that are not valid in
  *       the file's encoding (U+FFFD after decoding) is rejected, as is a repeat of the header line;</li>
  *   <li>a record whose key repeats an earlier accepted record of the file is rejected as
@@ -165,7 +166,7 @@ final class BuildingCsv {
             throw new SchemaMismatchException(fileName + ": empty file");
         }
         char separator = separator(header);
-        String[] names = FrenchText.split(header, separator);
+        String[] names = DelimitedRecords.fields(header, separator);
         Map<String, Integer> byKey = new HashMap<>();
         for (int i = 0; i < names.length; i++) {
             byKey.putIfAbsent(FrenchText.headerKey(names[i]), i);
@@ -191,17 +192,15 @@ final class BuildingCsv {
             throw new SchemaMismatchException(fileName + ": not a " + source + " file: missing columns " + missing);
         }
         Map<String, Long> accepted = new HashMap<>();
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-            lineNo++;
-            if (line.isBlank()) {
-                continue;
-            }
+        DelimitedRecords records = new DelimitedRecords(in, separator, lineNo);
+        for (DelimitedRecords.Record record = records.next(); record != null; record = records.next()) {
+            long recordLine = record.line();
             Object[] values = null;
             String reason;
             try {
-                values = record(line, header, separator, names.length, layout, mapper);
+                values = record(record, header, names.length, layout, mapper);
                 String key = String.valueOf(values[keyIndex]);
-                Long first = accepted.putIfAbsent(key, lineNo);
+                Long first = accepted.putIfAbsent(key, recordLine);
                 reason = first == null ? null : "duplicate of line " + first;
             } catch (Reject e) {
                 reason = e.getMessage();
@@ -210,22 +209,22 @@ final class BuildingCsv {
                         + (e.getMessage() == null ? "" : ": " + quote(e.getMessage()));
             }
             if (reason == null) {
-                sink.accept(lineNo, values);
+                sink.accept(recordLine, values);
             } else {
-                sink.reject(lineNo, FrenchText.abbreviate(line, FrenchText.MAX_RAW_CHARS), reason);
+                sink.reject(recordLine, FrenchText.abbreviate(record.text(), FrenchText.MAX_RAW_CHARS), reason);
             }
         }
     }
 
-    private static Object[] record(String line, String header, char separator, int width, Layout layout,
+    private static Object[] record(DelimitedRecords.Record record, String header, int width, Layout layout,
                                    RowMapper mapper) {
-        if (line.indexOf('\uFFFD') >= 0) {
+        if (record.text().indexOf('\uFFFD') >= 0) {
             throw new Reject("undecodable bytes: not valid in the file's encoding");
         }
-        if (line.equals(header)) {
+        if (record.text().equals(header)) {
             throw new Reject("repeated header line");
         }
-        String[] fields = FrenchText.split(line, separator);
+        String[] fields = record.fields();
         if (fields.length != width) {
             throw new Reject("expected " + width + " fields, got " + fields.length);
         }
@@ -268,11 +267,15 @@ final class BuildingCsv {
 
     /** Free text that must be present. */
     static String requiredText(Row row, Column column) {
-        String s = text(row, column);
-        if (s == null) {
+        return present(row, column, text(row, column));
+    }
+
+    /** A value that must be present: the parsed value, or the record rejected as missing the column. */
+    private static <T> T present(Row row, Column column, T value) {
+        if (value == null) {
             throw missing(row, column);
         }
-        return s;
+        return value;
     }
 
     static Reject missing(Row row, Column column) {
@@ -306,11 +309,7 @@ final class BuildingCsv {
 
     /** A decimal number that must be present. */
     static double requiredDecimal(Row row, Column column, double min, double max) {
-        Double v = decimal(row, column, min, max);
-        if (v == null) {
-            throw missing(row, column);
-        }
-        return v;
+        return present(row, column, decimal(row, column, min, max));
     }
 
     /** A whole number within {@code [min, max]} ({@code 1975} and {@code 1975.0} alike); {@code null} when blank. */
@@ -380,11 +379,7 @@ final class BuildingCsv {
 
     /** An energy-performance class that must be present. */
     static String requiredDpeClass(Row row, Column column) {
-        String s = dpeClass(row, column);
-        if (s == null) {
-            throw missing(row, column);
-        }
-        return s;
+        return present(row, column, dpeClass(row, column));
     }
 
     /**
@@ -393,6 +388,24 @@ final class BuildingCsv {
      * blank.
      */
     static String communeCode(Row row, Column column) {
+        return code(row, column, COMMUNE, "not a commune code");
+    }
+
+    /** A commune code that must be present. */
+    static String requiredCommuneCode(Row row, Column column) {
+        return present(row, column, communeCode(row, column));
+    }
+
+    /** A French postcode: five digits (four are padded, as for commune codes); {@code null} when blank. */
+    static String postcode(Row row, Column column) {
+        return code(row, column, POSTCODE, "not a postcode");
+    }
+
+    /**
+     * A code of digits (and, for Corsican communes, letters), upper-cased; four digits are padded with a leading
+     * zero; {@code null} when blank.
+     */
+    private static String code(Row row, Column column, Pattern valid, String notValid) {
         String raw = row.value(column);
         if (raw == null || raw.isBlank()) {
             return null;
@@ -401,33 +414,8 @@ final class BuildingCsv {
         if (DIGITS_4.matcher(s).matches()) {
             s = "0" + s;
         }
-        if (!COMMUNE.matcher(s).matches()) {
-            throw invalid(row, column, "not a commune code", raw.strip());
-        }
-        return s;
-    }
-
-    /** A commune code that must be present. */
-    static String requiredCommuneCode(Row row, Column column) {
-        String s = communeCode(row, column);
-        if (s == null) {
-            throw missing(row, column);
-        }
-        return s;
-    }
-
-    /** A French postcode: five digits (four are padded, as for commune codes); {@code null} when blank. */
-    static String postcode(Row row, Column column) {
-        String raw = row.value(column);
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        String s = raw.strip();
-        if (DIGITS_4.matcher(s).matches()) {
-            s = "0" + s;
-        }
-        if (!POSTCODE.matcher(s).matches()) {
-            throw invalid(row, column, "not a postcode", raw.strip());
+        if (!valid.matcher(s).matches()) {
+            throw invalid(row, column, notValid, raw.strip());
         }
         return s;
     }

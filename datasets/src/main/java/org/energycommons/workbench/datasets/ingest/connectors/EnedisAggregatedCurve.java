@@ -12,7 +12,6 @@ import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.ingest.FrenchText;
 import org.energycommons.workbench.datasets.ingest.RecordSink;
 import org.energycommons.workbench.datasets.ingest.SchemaMismatchException;
-import org.energycommons.workbench.datasets.ingest.SourceConnector;
 import org.energycommons.workbench.datasets.ingest.SourceDescription;
 
 /**
@@ -46,7 +45,7 @@ import org.energycommons.workbench.datasets.ingest.SourceDescription;
  *       {@code "duplicate of line N"}.</li>
  * </ul>
  */
-public abstract sealed class EnedisAggregatedCurve implements SourceConnector
+public abstract sealed class EnedisAggregatedCurve extends CataloguedConnector
         permits EnedisConsoInf36, EnedisConsoSup36 {
 
     private static final long serialVersionUID = 1L;
@@ -95,7 +94,23 @@ public abstract sealed class EnedisAggregatedCurve implements SourceConnector
     private final boolean sup36;
 
     EnedisAggregatedCurve(boolean sup36) {
+        super(description(sup36), SCHEMA, KEY);
         this.sup36 = sup36;
+    }
+
+    private static SourceDescription description(boolean sup36) {
+        String dataset = sup36 ? "conso-sup36" : "conso-inf36";
+        return new SourceDescription(sup36 ? NAME_SUP36 : NAME_INF36,
+                "Half-hourly consumption aggregates by segment of delivery points " + (sup36 ? ">" : "≤")
+                        + "36 kVA",
+                "Enedis",
+                "etalab-2.0",
+                "https://data.enedis.fr/explore/dataset/" + dataset + "/",
+                "';'-separated CSV, UTF-8 or Windows-1252, French labels or snake-case column names; Horodate is "
+                        + "the half-hour start, ISO with offset or Europe/Paris local time; energies in Wh",
+                "silver/aggregated_load_curve",
+                false,
+                columns(SCHEMA, DOCS));
     }
 
     private List<EnedisCsv.Column> columns() {
@@ -110,37 +125,6 @@ public abstract sealed class EnedisAggregatedCurve implements SourceConnector
                         "Total énergie soutirée"),
                 new EnedisCsv.Column("Courbe Moyenne n°1 + n°2 (Wh)", false, "courbe_moyenne_n1_n2_wh",
                         "Courbe moyenne n°1 + n°2"));
-    }
-
-    @Override
-    public String name() {
-        return sup36 ? NAME_SUP36 : NAME_INF36;
-    }
-
-    @Override
-    public SourceDescription description() {
-        String dataset = sup36 ? "conso-sup36" : "conso-inf36";
-        return new SourceDescription(name(),
-                "Half-hourly consumption aggregates by segment of delivery points " + (sup36 ? ">" : "≤")
-                        + "36 kVA",
-                "Enedis",
-                "etalab-2.0",
-                "https://data.enedis.fr/explore/dataset/" + dataset + "/",
-                "';'-separated CSV, UTF-8 or Windows-1252, French labels or snake-case column names; Horodate is "
-                        + "the half-hour start, ISO with offset or Europe/Paris local time; energies in Wh",
-                "silver/aggregated_load_curve",
-                false,
-                EnedisFormats.columns(SCHEMA, DOCS));
-    }
-
-    @Override
-    public StructType schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public List<String> key() {
-        return KEY;
     }
 
     @Override

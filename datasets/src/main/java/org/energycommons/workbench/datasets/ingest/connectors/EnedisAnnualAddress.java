@@ -12,7 +12,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.ingest.FrenchText;
 import org.energycommons.workbench.datasets.ingest.RecordSink;
-import org.energycommons.workbench.datasets.ingest.SourceConnector;
 import org.energycommons.workbench.datasets.ingest.SourceDescription;
 
 /**
@@ -42,7 +41,7 @@ import org.energycommons.workbench.datasets.ingest.SourceDescription;
  *   <li>A second row with the same year, commune and address is rejected as {@code "duplicate of line N"}.</li>
  * </ul>
  */
-public final class EnedisAnnualAddress implements SourceConnector {
+public final class EnedisAnnualAddress extends CataloguedConnector {
 
     private static final long serialVersionUID = 1L;
 
@@ -105,36 +104,19 @@ public final class EnedisAnnualAddress implements SourceConnector {
             new EnedisCsv.Column("Consommation annuelle moyenne par logement de l'adresse (MWh)", false,
                     "Consommation annuelle moyenne par logement de l adresse mwh"));
 
+    private static final SourceDescription DESCRIPTION = new SourceDescription(NAME,
+            "Annual residential electricity consumption by address",
+            "Enedis",
+            "etalab-2.0",
+            "https://data.enedis.fr/explore/dataset/consommation-annuelle-residentielle-par-adresse/",
+            "';'-separated CSV, UTF-8 or Windows-1252, French labels or snake-case column names; "
+                    + "consumptions in MWh per year",
+            "silver/annual_consumption_by_address",
+            true,
+            columns(SCHEMA, DOCS));
+
     public EnedisAnnualAddress() {
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public SourceDescription description() {
-        return new SourceDescription(NAME,
-                "Annual residential electricity consumption by address",
-                "Enedis",
-                "etalab-2.0",
-                "https://data.enedis.fr/explore/dataset/consommation-annuelle-residentielle-par-adresse/",
-                "';'-separated CSV, UTF-8 or Windows-1252, French labels or snake-case column names; "
-                        + "consumptions in MWh per year",
-                "silver/annual_consumption_by_address",
-                true,
-                EnedisFormats.columns(SCHEMA, DOCS));
-    }
-
-    @Override
-    public StructType schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public List<String> key() {
-        return KEY;
+        super(DESCRIPTION, SCHEMA, KEY);
     }
 
     @Override

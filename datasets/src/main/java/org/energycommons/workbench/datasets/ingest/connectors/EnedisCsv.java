@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.energycommons.workbench.datasets.ingest.DelimitedRecords;
 import org.energycommons.workbench.datasets.ingest.FrenchText;
 import org.energycommons.workbench.datasets.ingest.RecordSink;
 import org.energycommons.workbench.datasets.ingest.SchemaMismatchException;
@@ -16,11 +17,11 @@ import org.energycommons.workbench.datasets.ingest.SchemaMismatchException;
  * A {@code ;}-separated Enedis file opened for reading: the header is the first non-blank line, columns are found
  * by normalised name ({@link FrenchText#headerKey} without underscores, so {@code Courbe Moyenne n°1 + n°2 (Wh)}
  * and {@code courbe_moyenne_n1_n2_wh} are the same column) with aliases, extra columns are tolerated, and each
- * following non-blank line is a record with exactly as many fields as the header. Empty names at the end of the
- * header (a header ending in {@code ;}) are dropped, and a record may end with as many extra empty fields (at
- * least one: a record ending in {@code ;}).
+ * following non-blank record (a line, or more when a quoted field holds line breaks) has exactly as many fields as
+ * the header. Empty names at the end of the header (a header ending in {@code ;}) are dropped, and a record may end
+ * with as many extra empty fields (at least one: a record ending in {@code ;}).
  *
- * <p>Each line is first passed through {@link EnedisFormats#repair}, so a UTF-8 file that the reader decoded as
+ * <p>Each record is first passed through {@link EnedisFormats#repair}, so a UTF-8 file that the reader decoded as
  * Windows-1252 (because it also holds a Latin-1 line) still has its accented headers and values.
  */
 final class EnedisCsv {
@@ -58,17 +59,15 @@ final class EnedisCsv {
         void record(long line, String raw, String[] fields);
     }
 
-    private final BufferedReader reader;
+    private final DelimitedRecords records;
     private final String[] header;
     private final int[] index;
     private final int extraBlanks;
-    private long lineNo;
 
-    private EnedisCsv(BufferedReader reader, String[] header, int[] index, long lineNo, int extraBlanks) {
-        this.reader = reader;
+    private EnedisCsv(DelimitedRecords records, String[] header, int[] index, int extraBlanks) {
+        this.records = records;
         this.header = header;
         this.index = index;
-        this.lineNo = lineNo;
         this.extraBlanks = extraBlanks;
     }
 
@@ -94,7 +93,7 @@ final class EnedisCsv {
         if (line == null) {
             throw new SchemaMismatchException(fileName + ": not a " + source + " file: empty file");
         }
-        String[] header = FrenchText.split(EnedisFormats.repair(line), ';');
+        String[] header = DelimitedRecords.fields(EnedisFormats.repair(line), ';');
         int trailing = 0;
         while (header.length - trailing > 1 && header[header.length - 1 - trailing].isBlank()) {
             trailing++;
@@ -127,7 +126,7 @@ final class EnedisCsv {
             }
             throw EnedisFormats.missingColumns(fileName, source, missing, hint);
         }
-        return new EnedisCsv(reader, header, index, lineNo, Math.max(1, trailing));
+        return new EnedisCsv(new DelimitedRecords(reader, ';', lineNo), header, index, Math.max(1, trailing));
     }
 
     /** Position of the i-th column of the list given to {@link #open} in a record, or -1 when absent. */
@@ -157,14 +156,11 @@ final class EnedisCsv {
      */
     void forEach(RecordSink sink, Handler handler) throws IOException {
         int n = header.length;
-        String line;
-        while ((line = reader.readLine()) != null) {
-            lineNo++;
-            if (line.isBlank()) {
-                continue;
-            }
-            String raw = FrenchText.abbreviate(line, FrenchText.MAX_RAW_CHARS);
-            String[] fields = FrenchText.split(EnedisFormats.repair(line), ';');
+        for (DelimitedRecords.Record record = records.next(); record != null; record = records.next()) {
+            long lineNo = record.line();
+            String raw = FrenchText.abbreviate(record.text(), FrenchText.MAX_RAW_CHARS);
+            String repaired = EnedisFormats.repair(record.text());
+            String[] fields = repaired.equals(record.text()) ? record.fields() : DelimitedRecords.fields(repaired, ';');
             if (fields.length > n && fields.length <= n + extraBlanks && blankFrom(fields, n)) {
                 fields = Arrays.copyOf(fields, n);
             }

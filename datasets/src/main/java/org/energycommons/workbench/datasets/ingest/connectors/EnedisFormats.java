@@ -19,16 +19,12 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.ingest.FrenchText;
 import org.energycommons.workbench.datasets.ingest.SchemaMismatchException;
-import org.energycommons.workbench.datasets.ingest.SourceDescription;
 
 /**
  * Field parsing shared by the Enedis connectors: time stamps (ISO with offset or Europe/Paris local time), steps,
@@ -288,16 +284,5 @@ final class EnedisFormats {
                                                   String hint) {
         return new SchemaMismatchException(fileName + ": not a " + source + " file: missing columns " + missing
                 + (hint == null ? "" : " (" + hint + ")"));
-    }
-
-    /** The catalogue columns of a schema, with units and descriptions in schema order. */
-    static List<SourceDescription.Column> columns(StructType schema, String[][] unitsAndDescriptions) {
-        List<SourceDescription.Column> out = new ArrayList<>();
-        StructField[] fields = schema.fields();
-        for (int i = 0; i < fields.length; i++) {
-            out.add(new SourceDescription.Column(fields[i].name(), fields[i].dataType().simpleString(),
-                    unitsAndDescriptions[i][0], unitsAndDescriptions[i][1]));
-        }
-        return out;
     }
 }

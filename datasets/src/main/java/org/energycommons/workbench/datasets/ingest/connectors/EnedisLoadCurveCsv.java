@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
-import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.ingest.FrenchText;
 import org.energycommons.workbench.datasets.ingest.RecordSink;
-import org.energycommons.workbench.datasets.ingest.SourceConnector;
 import org.energycommons.workbench.datasets.ingest.SourceDescription;
 
 /**
@@ -40,7 +38,7 @@ import org.energycommons.workbench.datasets.ingest.SourceDescription;
  *       {@code "duplicate of line N"}.</li>
  * </ul>
  */
-public final class EnedisLoadCurveCsv implements SourceConnector {
+public final class EnedisLoadCurveCsv extends CataloguedConnector {
 
     private static final long serialVersionUID = 1L;
 
@@ -62,37 +60,20 @@ public final class EnedisLoadCurveCsv implements SourceConnector {
             new EnedisCsv.Column("Nature", false),
             new EnedisCsv.Column("Pas", true));
 
+    private static final SourceDescription DESCRIPTION = new SourceDescription(NAME,
+            "Load curve of one delivery point, customer-space CSV export",
+            "Enedis",
+            "proprietary (customer data, shared with consent)",
+            "https://mon-compte-particulier.enedis.fr/",
+            "';'-separated CSV, optionally gzipped, UTF-8 (with or without BOM) or Windows-1252; a metadata row "
+                    + "(PRM, period, unit) precedes its readings, which carry Horodate;Valeur;Nature;Pas; "
+                    + "Horodate is the interval end, ISO with offset or Europe/Paris local time",
+            "silver/load_curve",
+            true,
+            columns(EnedisLoadCurveRows.SCHEMA, EnedisLoadCurveRows.DOCS));
+
     public EnedisLoadCurveCsv() {
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public SourceDescription description() {
-        return new SourceDescription(NAME,
-                "Load curve of one delivery point, customer-space CSV export",
-                "Enedis",
-                "proprietary (customer data, shared with consent)",
-                "https://mon-compte-particulier.enedis.fr/",
-                "';'-separated CSV, optionally gzipped, UTF-8 (with or without BOM) or Windows-1252; a metadata row "
-                        + "(PRM, period, unit) precedes its readings, which carry Horodate;Valeur;Nature;Pas; "
-                        + "Horodate is the interval end, ISO with offset or Europe/Paris local time",
-                "silver/load_curve",
-                true,
-                EnedisFormats.columns(EnedisLoadCurveRows.SCHEMA, EnedisLoadCurveRows.DOCS));
-    }
-
-    @Override
-    public StructType schema() {
-        return EnedisLoadCurveRows.SCHEMA;
-    }
-
-    @Override
-    public List<String> key() {
-        return EnedisLoadCurveRows.KEY;
+        super(DESCRIPTION, EnedisLoadCurveRows.SCHEMA, EnedisLoadCurveRows.KEY);
     }
 
     /** The PRM and unit given by the last metadata row, and its line. */

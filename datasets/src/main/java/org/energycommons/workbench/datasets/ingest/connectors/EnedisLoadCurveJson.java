@@ -14,11 +14,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.ingest.FrenchText;
 import org.energycommons.workbench.datasets.ingest.RecordSink;
 import org.energycommons.workbench.datasets.ingest.SchemaMismatchException;
-import org.energycommons.workbench.datasets.ingest.SourceConnector;
 import org.energycommons.workbench.datasets.ingest.SourceDescription;
 
 /**
@@ -56,44 +54,27 @@ import org.energycommons.workbench.datasets.ingest.SourceDescription;
  *   <li>A second reading of the same PRM and interval end is rejected as {@code "duplicate of line N"}.</li>
  * </ul>
  */
-public final class EnedisLoadCurveJson implements SourceConnector {
+public final class EnedisLoadCurveJson extends CataloguedConnector {
 
     private static final long serialVersionUID = 1L;
 
     /** The source name. */
     public static final String NAME = "enedis-load-curve-json";
 
+    private static final SourceDescription DESCRIPTION = new SourceDescription(NAME,
+            "Load curve of one delivery point, Enedis Data Connect JSON (metering_data_clc)",
+            "Enedis",
+            "proprietary (customer data, shared with consent)",
+            "https://datahub-enedis.fr/services-api/data-connect/",
+            "JSON {meter_reading:{usage_point_id, reading_type:{unit}, interval_reading:[{value, date, "
+                    + "interval_length, measure_type}]}}, optionally gzipped; date is the Europe/Paris local "
+                    + "time of the interval end; value is the average power in W, as a string",
+            "silver/load_curve",
+            true,
+            columns(EnedisLoadCurveRows.SCHEMA, EnedisLoadCurveRows.DOCS));
+
     public EnedisLoadCurveJson() {
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public SourceDescription description() {
-        return new SourceDescription(NAME,
-                "Load curve of one delivery point, Enedis Data Connect JSON (metering_data_clc)",
-                "Enedis",
-                "proprietary (customer data, shared with consent)",
-                "https://datahub-enedis.fr/services-api/data-connect/",
-                "JSON {meter_reading:{usage_point_id, reading_type:{unit}, interval_reading:[{value, date, "
-                        + "interval_length, measure_type}]}}, optionally gzipped; date is the Europe/Paris local "
-                        + "time of the interval end; value is the average power in W, as a string",
-                "silver/load_curve",
-                true,
-                EnedisFormats.columns(EnedisLoadCurveRows.SCHEMA, EnedisLoadCurveRows.DOCS));
-    }
-
-    @Override
-    public StructType schema() {
-        return EnedisLoadCurveRows.SCHEMA;
-    }
-
-    @Override
-    public List<String> key() {
-        return EnedisLoadCurveRows.KEY;
+        super(DESCRIPTION, EnedisLoadCurveRows.SCHEMA, EnedisLoadCurveRows.KEY);
     }
 
     @Override

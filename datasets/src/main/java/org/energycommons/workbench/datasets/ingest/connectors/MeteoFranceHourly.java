@@ -11,7 +11,6 @@ import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.ingest.RecordSink;
-import org.energycommons.workbench.datasets.ingest.SourceConnector;
 import org.energycommons.workbench.datasets.ingest.SourceDescription;
 import org.energycommons.workbench.datasets.ingest.SourceDescription.Column;
 import org.energycommons.workbench.datasets.ingest.connectors.SemicolonCsv.Problem;
@@ -43,7 +42,7 @@ import org.energycommons.workbench.datasets.ingest.connectors.SemicolonCsv.Probl
  *   <li>Key: station and instant; a repeat within a file is rejected as {@code duplicate of line N}.</li>
  * </ul>
  */
-public final class MeteoFranceHourly implements SourceConnector {
+public final class MeteoFranceHourly extends CataloguedConnector {
 
     private static final long serialVersionUID = 1L;
 
@@ -102,31 +101,12 @@ public final class MeteoFranceHourly implements SourceConnector {
                                     + " null when missing")));
 
     public MeteoFranceHourly() {
+        super(DESCRIPTION, SCHEMA, List.of("station_id", "ts_utc"));
     }
 
     /** Mean irradiance in W/m² of a global radiation in J/cm² summed over one hour (÷ 0.36). */
     public static double irradianceWm2(double gloJoulesPerCm2) {
         return gloJoulesPerCm2 * 10_000.0 / 3_600.0;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public SourceDescription description() {
-        return DESCRIPTION;
-    }
-
-    @Override
-    public StructType schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public List<String> key() {
-        return List.of("station_id", "ts_utc");
     }
 
     @Override

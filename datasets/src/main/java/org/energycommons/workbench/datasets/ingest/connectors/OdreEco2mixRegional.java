@@ -11,7 +11,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.ingest.FrenchText;
 import org.energycommons.workbench.datasets.ingest.RecordSink;
-import org.energycommons.workbench.datasets.ingest.SourceConnector;
 import org.energycommons.workbench.datasets.ingest.SourceDescription;
 import org.energycommons.workbench.datasets.ingest.SourceDescription.Column;
 import org.energycommons.workbench.datasets.ingest.connectors.SemicolonCsv.Problem;
@@ -46,7 +45,7 @@ import org.energycommons.workbench.datasets.ingest.connectors.SemicolonCsv.Probl
  *   <li>Key: region code and instant; a repeat within a file is rejected as {@code duplicate of line N}.</li>
  * </ul>
  */
-public final class OdreEco2mixRegional implements SourceConnector {
+public final class OdreEco2mixRegional extends CataloguedConnector {
 
     private static final long serialVersionUID = 1L;
 
@@ -136,26 +135,7 @@ public final class OdreEco2mixRegional implements SourceConnector {
     }
 
     public OdreEco2mixRegional() {
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public SourceDescription description() {
-        return DESCRIPTION;
-    }
-
-    @Override
-    public StructType schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public List<String> key() {
-        return List.of("region_code", "ts_utc");
+        super(DESCRIPTION, SCHEMA, List.of("region_code", "ts_utc"));
     }
 
     @Override

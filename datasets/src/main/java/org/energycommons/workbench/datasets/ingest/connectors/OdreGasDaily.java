@@ -12,7 +12,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.ingest.FrenchText;
 import org.energycommons.workbench.datasets.ingest.RecordSink;
-import org.energycommons.workbench.datasets.ingest.SourceConnector;
 import org.energycommons.workbench.datasets.ingest.SourceDescription;
 import org.energycommons.workbench.datasets.ingest.SourceDescription.Column;
 import org.energycommons.workbench.datasets.ingest.connectors.SemicolonCsv.Problem;
@@ -45,7 +44,7 @@ import org.energycommons.workbench.datasets.ingest.connectors.SemicolonCsv.Probl
  *   <li>Key: region code and instant; a repeat within a file is rejected as {@code duplicate of line N}.</li>
  * </ul>
  */
-public final class OdreGasDaily implements SourceConnector {
+public final class OdreGasDaily extends CataloguedConnector {
 
     private static final long serialVersionUID = 1L;
 
@@ -121,6 +120,7 @@ public final class OdreGasDaily implements SourceConnector {
                     new Column("status_rte", "string", "", "RTE data status (Statut - RTE)")));
 
     public OdreGasDaily() {
+        super(DESCRIPTION, SCHEMA, List.of("region_code", "ts_utc"));
     }
 
     /**
@@ -142,26 +142,6 @@ public final class OdreGasDaily implements SourceConnector {
         }
         double hours = step.getSeconds() / 3600.0 + step.getNano() / 3.6e12;
         return averagePowerMw * hours;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public SourceDescription description() {
-        return DESCRIPTION;
-    }
-
-    @Override
-    public StructType schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public List<String> key() {
-        return List.of("region_code", "ts_utc");
     }
 
     @Override

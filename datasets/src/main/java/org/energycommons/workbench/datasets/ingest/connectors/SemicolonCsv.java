@@ -25,13 +25,14 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.energycommons.workbench.datasets.ingest.DelimitedRecords;
 import org.energycommons.workbench.datasets.ingest.FrenchText;
 import org.energycommons.workbench.datasets.ingest.RecordSink;
 import org.energycommons.workbench.datasets.ingest.SchemaMismatchException;
 
 /**
  * The reading shared by the {@code ;}-separated open-data connectors of this package: the header found and matched
- * by normalised names and aliases, one record a line, every record accounted for, and field parsers whose
+ * by normalised names and aliases, one record a line (or more, for quoted fields holding line breaks), every record accounted for, and field parsers whose
  * failures become short reject reasons naming the field.
  *
  * <p>Rules common to the connectors that use it:
@@ -100,16 +101,14 @@ final class SemicolonCsv {
     }
 
     private final String fileName;
-    private final BufferedReader reader;
+    private final DelimitedRecords records;
     private final Map<String, Integer> positions = new HashMap<>();
     private final int width;
-    private long lineNumber;
 
-    private SemicolonCsv(String fileName, BufferedReader reader, String[] header, long headerLine) {
+    private SemicolonCsv(String fileName, DelimitedRecords records, String[] header) {
         this.fileName = fileName;
-        this.reader = reader;
+        this.records = records;
         this.width = header.length;
-        this.lineNumber = headerLine;
         for (int i = 0; i < header.length; i++) {
             positions.putIfAbsent(FrenchText.headerKey(repair(header[i])), i);
         }
@@ -127,7 +126,8 @@ final class SemicolonCsv {
         while ((line = reader.readLine()) != null) {
             n++;
             if (!line.isBlank()) {
-                return new SemicolonCsv(fileName, reader, FrenchText.split(line, SEPARATOR), n);
+                return new SemicolonCsv(fileName, new DelimitedRecords(reader, SEPARATOR, n),
+                        DelimitedRecords.fields(line, SEPARATOR));
             }
         }
         throw new SchemaMismatchException(fileName + ": empty file");
@@ -178,16 +178,12 @@ final class SemicolonCsv {
      */
     void forEachRecord(RecordSink sink, RecordParser parser, KeyOf keyOf) throws IOException {
         SeenKeys seen = new SeenKeys();
-        String line;
-        while ((line = reader.readLine()) != null) {
-            lineNumber++;
-            if (line.isBlank()) {
-                continue;
-            }
+        for (DelimitedRecords.Record record = records.next(); record != null; record = records.next()) {
+            long lineNumber = record.line();
             Object[] values = null;
             String reason;
             try {
-                String[] fields = FrenchText.split(line, SEPARATOR);
+                String[] fields = record.fields();
                 if (fields.length != width) {
                     throw new Problem("expected " + width + " fields, got " + fields.length);
                 }
@@ -207,7 +203,7 @@ final class SemicolonCsv {
             if (values != null) {
                 sink.accept(lineNumber, values);
             } else {
-                sink.reject(lineNumber, FrenchText.abbreviate(line, FrenchText.MAX_RAW_CHARS), reason);
+                sink.reject(lineNumber, FrenchText.abbreviate(record.text(), FrenchText.MAX_RAW_CHARS), reason);
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.energycommons.workbench.datasets.ingest.connectors;
 
+import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.values;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,13 +30,21 @@ class BdnbTest {
 
     private final Bdnb bdnb = new Bdnb();
 
-    private static List<Object> values(Object... values) {
-        return Arrays.asList(values);
-    }
-
     private static Map<Long, List<Object>> byLine(CollectingSink sink) {
         return sink.accepted.stream().collect(Collectors.toMap(CollectingSink.Accepted::line,
                 CollectingSink.Accepted::values));
+    }
+
+    @Test
+    void quotedFieldWithALineBreakIsOneRecord() throws IOException {
+        String text;
+        try (InputStream in = BdnbTest.class.getResourceAsStream(SAMPLE)) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        CollectingSink sink = ConnectorFixtures.checkQuotedLineBreak(bdnb, text, StandardCharsets.UTF_8,
+                "\"MULTIPOLYGON(((893000 6247000,", "\"MULTIPOLYGON(((893000 6247000,\r\n");
+        assertEquals("bdnb-bg-1A2B-3C4D-5E6F", sink.accepted.get(1).values().get(0));
+        assertEquals(4, sink.accepted.get(1).line());
     }
 
     @Test

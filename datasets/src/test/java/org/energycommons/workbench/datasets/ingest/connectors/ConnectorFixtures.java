@@ -3,6 +3,7 @@ package org.energycommons.workbench.datasets.ingest.connectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -11,15 +12,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.nio.charset.Charset;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.apache.spark.sql.types.StructField;
 import org.energycommons.workbench.datasets.ingest.CollectingSink;
+import org.energycommons.workbench.datasets.ingest.SchemaMismatchException;
 import org.energycommons.workbench.datasets.ingest.SourceConnector;
 import org.energycommons.workbench.datasets.ingest.SourceDescription;
 
@@ -48,6 +53,44 @@ final class ConnectorFixtures {
         assertEquals(recordCount(content), sink.read(), file + ": every record accepted or rejected");
         checkReasons(sink);
         return sink;
+    }
+
+    /** {@link #parse} and {@link #checkRows}: the records accounted for, the accepted rows well formed. */
+    static CollectingSink parseChecked(SourceConnector connector, String source, String file) throws IOException {
+        CollectingSink sink = parse(connector, source, file);
+        checkRows(connector, sink);
+        return sink;
+    }
+
+    /** The refusal of a fixture (of this source or another one) by a connector. */
+    static SchemaMismatchException refusal(SourceConnector connector, String source, String file) throws IOException {
+        byte[] content = bytes(source, file);
+        return assertThrows(SchemaMismatchException.class, () -> CollectingSink.parse(connector, file, content));
+    }
+
+    /** Expected values of a row. */
+    static List<Object> values(Object... values) {
+        return Arrays.asList(values);
+    }
+
+    /** Gzipped bytes. */
+    static byte[] gzip(byte[] content) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(content);
+        }
+        return out.toByteArray();
+    }
+
+    /** Checks that every record of a file was accepted, and how many there were. */
+    static void assertAllAccepted(int records, CollectingSink sink) {
+        assertEquals(records, sink.accepted.size(), "accepted");
+        assertEquals(List.of(), sink.rejected, "rejected");
+    }
+
+    /** Instants written in ISO-8601 UTC. */
+    static List<Instant> instantsOf(String... isoInstants) {
+        return Arrays.stream(isoInstants).map(Instant::parse).toList();
     }
 
     /** Non-blank lines after the first non-blank one (the header), gunzipping when needed. */
@@ -113,7 +156,7 @@ final class ConnectorFixtures {
     }
 
     /** The catalogue entry, schema and key agree; the connector survives Java serialisation (Spark ships it). */
-    static void checkContract(SourceConnector connector, String name) throws Exception {
+    static void checkContract(SourceConnector connector, String name) {
         assertEquals(name, connector.name());
         SourceDescription d = connector.description();
         assertEquals(name, d.name());
@@ -132,13 +175,21 @@ final class ConnectorFixtures {
             StructField f = connector.schema().apply(k);
             assertFalse(f.nullable(), "key column " + k + " is not nullable");
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(connector);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            SourceConnector back = (SourceConnector) in.readObject();
-            assertEquals(connector.schema(), back.schema());
+        assertEquals(connector.schema(), serialisedCopy(connector).schema());
+    }
+
+    /** A Java-serialised copy, as Spark ships connectors to executors. */
+    static SourceConnector serialisedCopy(SourceConnector connector) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                out.writeObject(connector);
+            }
+            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+                return (SourceConnector) in.readObject();
+            }
+        } catch (IOException | ClassNotFoundException e) {
+            throw new AssertionError("not serialisable: " + connector.name(), e);
         }
     }
 
@@ -164,5 +215,42 @@ final class ConnectorFixtures {
             }
         }
         return out;
+    }
+
+    /**
+     * Checks that a quoted field holding a line break is read as one record: the file with {@code field} (its
+     * first occurrence) replaced by {@code quotedWithLineBreak} gives as many accepted and rejected records as the
+     * original, with the same values except that one field, and the records after it one line further down.
+     *
+     * @return the sink of the edited file
+     */
+    static CollectingSink checkQuotedLineBreak(SourceConnector connector, String text, Charset charset,
+                                               String field, String quotedWithLineBreak) throws IOException {
+        int at = text.indexOf(field);
+        assertTrue(at > 0, "the fixture holds " + field);
+        long editedLine = 1 + text.substring(0, at).chars().filter(c -> c == '\n').count();
+        String edited = text.substring(0, at) + quotedWithLineBreak + text.substring(at + field.length());
+        CollectingSink before = CollectingSink.parse(connector, "before.csv", text.getBytes(charset));
+        CollectingSink after = CollectingSink.parse(connector, "after.csv", edited.getBytes(charset));
+        assertEquals(before.rejected.size(), after.rejected.size(), "rejected: " + after.rejected);
+        assertEquals(before.accepted.size(), after.accepted.size());
+        boolean seen = false;
+        for (int i = 0; i < before.accepted.size(); i++) {
+            CollectingSink.Accepted b = before.accepted.get(i);
+            CollectingSink.Accepted a = after.accepted.get(i);
+            assertEquals(b.line() + (b.line() > editedLine ? 1 : 0), a.line(), "line of record " + i);
+            if (b.line() == editedLine) {
+                seen = true;
+                for (int c = 0; c < b.values().size(); c++) {
+                    Object value = a.values().get(c);
+                    assertTrue(java.util.Objects.equals(b.values().get(c), value)
+                            || String.valueOf(value).contains("\n"), "value " + c + ": " + value);
+                }
+            } else {
+                assertEquals(b.values(), a.values());
+            }
+        }
+        assertTrue(seen, "the edited record is accepted");
+        return after;
     }
 }

@@ -1,11 +1,12 @@
 package org.energycommons.workbench.datasets.ingest.connectors;
 
-import static org.energycommons.workbench.datasets.ingest.connectors.EnedisFixtures.acceptedLines;
+import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.acceptedLines;
 import static org.energycommons.workbench.datasets.ingest.connectors.EnedisFixtures.instant;
 import static org.energycommons.workbench.datasets.ingest.connectors.EnedisFixtures.parse;
 import static org.energycommons.workbench.datasets.ingest.connectors.EnedisFixtures.reasons;
 import static org.energycommons.workbench.datasets.ingest.connectors.EnedisFixtures.strictlyIncreasing;
 import static org.energycommons.workbench.datasets.ingest.connectors.EnedisFixtures.wellFormed;
+import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.assertAllAccepted;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -46,8 +47,7 @@ class EnedisAggregatedCurveTest {
     @Test
     void cleanFrenchLabelsWithBom() throws IOException {
         CollectingSink sink = parse(inf36, INF, "clean.csv");
-        assertEquals(24, sink.accepted.size());
-        assertEquals(0, sink.rejected.size());
+        assertAllAccepted(24, sink);
         wellFormed(inf36, sink);
         List<Object> first = sink.accepted.get(0).values();
         assertEquals(2L, sink.accepted.get(0).line());
@@ -71,8 +71,7 @@ class EnedisAggregatedCurveTest {
     @Test
     void snakeCaseHeaderExtraColumnAndLocalTimes() throws IOException {
         CollectingSink sink = parse(inf36, INF, "snake.csv");
-        assertEquals(6, sink.accepted.size());
-        assertEquals(0, sink.rejected.size());
+        assertAllAccepted(6, sink);
         List<Object> first = sink.accepted.get(0).values();
         assertEquals(Instant.parse("2023-07-13T22:00:00Z"), instant(first.get(0)));
         assertEquals(20_000L, first.get(4));
@@ -84,8 +83,7 @@ class EnedisAggregatedCurveTest {
     @Test
     void dstDaysTimestampedAtTheStart() throws IOException {
         CollectingSink sink = parse(inf36, INF, "dst.csv");
-        assertEquals(96, sink.accepted.size());
-        assertEquals(0, sink.rejected.size());
+        assertAllAccepted(96, sink);
         List<Instant> ts = strictlyIncreasing(sink, 0);
         assertEquals(96, ts.stream().distinct().count());
         assertEquals(Instant.parse("2024-03-30T23:00:00Z"), ts.get(0));
@@ -173,8 +171,7 @@ class EnedisAggregatedCurveTest {
     @Test
     void sup36Latin1WithSector() throws IOException {
         CollectingSink sink = parse(sup36, SUP, "clean-latin1.csv");
-        assertEquals(8, sink.accepted.size());
-        assertEquals(0, sink.rejected.size());
+        assertAllAccepted(8, sink);
         List<Object> first = sink.accepted.get(0).values();
         assertEquals(Instant.parse("2022-12-31T23:00:00Z"), instant(first.get(0)));
         assertEquals("ENT3 (+ ENT4 + ENT5)", first.get(1));

@@ -1,9 +1,10 @@
 package org.energycommons.workbench.datasets.ingest.connectors;
 
-import static org.energycommons.workbench.datasets.ingest.connectors.EnedisFixtures.acceptedLines;
+import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.acceptedLines;
 import static org.energycommons.workbench.datasets.ingest.connectors.EnedisFixtures.parse;
 import static org.energycommons.workbench.datasets.ingest.connectors.EnedisFixtures.reasons;
 import static org.energycommons.workbench.datasets.ingest.connectors.EnedisFixtures.wellFormed;
+import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.assertAllAccepted;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -39,8 +40,7 @@ class EnedisAnnualAddressTest {
     @Test
     void cleanLatin1FrenchLabels() throws IOException {
         CollectingSink sink = parse(connector, SOURCE, "clean-latin1.csv");
-        assertEquals(5, sink.accepted.size());
-        assertEquals(0, sink.rejected.size());
+        assertAllAccepted(5, sink);
         wellFormed(connector, sink);
         assertEquals(List.of(2022, "69381", "693810101", "12 Rue de la République 69381 Lyon 1er Arrondissement",
                 24, 96_500.0, 4_020.0), sink.accepted.get(0).values());
@@ -51,10 +51,21 @@ class EnedisAnnualAddressTest {
     }
 
     @Test
+    void quotedFieldWithALineBreakIsOneRecord() throws IOException {
+        java.nio.charset.Charset latin1 = java.nio.charset.Charset.forName("windows-1252");
+        String text = new String(ConnectorFixtures.bytes(SOURCE, "clean-latin1.csv"), latin1);
+        CollectingSink sink = ConnectorFixtures.checkQuotedLineBreak(connector, text, latin1,
+                ";12 Rue de la République 69381 Lyon 1er Arrondissement;",
+                ";\"12 Rue de la République\n69381 Lyon 1er Arrondissement\";");
+        // the address's white space is normalised, the line break included
+        assertEquals("12 Rue de la République 69381 Lyon 1er Arrondissement", sink.accepted.get(0).values().get(3));
+        assertEquals(4, sink.accepted.get(1).line());
+    }
+
+    @Test
     void snakeCaseHeaderPaddedCodesAndDerivedMean() throws IOException {
         CollectingSink sink = parse(connector, SOURCE, "snake.csv");
-        assertEquals(4, sink.accepted.size());
-        assertEquals(0, sink.rejected.size());
+        assertAllAccepted(4, sink);
         List<Object> first = sink.accepted.get(0).values();
         assertEquals(2021, first.get(0));
         assertEquals("01053", first.get(1));

@@ -3,19 +3,13 @@ package org.energycommons.workbench.datasets.ingest.connectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.GZIPOutputStream;
 import org.energycommons.workbench.datasets.ingest.CollectingSink;
 import org.energycommons.workbench.datasets.ingest.FrenchText;
 import org.energycommons.workbench.datasets.ingest.SourceConnector;
@@ -32,24 +26,6 @@ final class EnedisFixtures {
         return CollectingSink.parseResource(connector, "/fixtures/" + source + "/" + file);
     }
 
-    /** The bytes of {@code /fixtures/<source>/<file>}. */
-    static byte[] bytes(String source, String file) throws IOException {
-        try (InputStream in = EnedisFixtures.class.getResourceAsStream("/fixtures/" + source + "/" + file)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + source + "/" + file);
-            }
-            return in.readAllBytes();
-        }
-    }
-
-    static byte[] gzip(byte[] content) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(content);
-        }
-        return out.toByteArray();
-    }
-
     /** Rejects as line → reason. */
     static Map<Long, String> reasons(CollectingSink sink) {
         Map<Long, String> out = new TreeMap<>();
@@ -57,15 +33,6 @@ final class EnedisFixtures {
             out.put(r.line(), r.reason());
         }
         assertEquals(sink.rejected.size(), out.size(), "one reject per line");
-        return out;
-    }
-
-    /** Lines of the accepted records. */
-    static List<Long> acceptedLines(CollectingSink sink) {
-        List<Long> out = new ArrayList<>();
-        for (CollectingSink.Accepted a : sink.accepted) {
-            out.add(a.line());
-        }
         return out;
     }
 
@@ -117,21 +84,6 @@ final class EnedisFixtures {
         for (String k : connector.key()) {
             assertTrue(connector.schema().getFieldIndex(k).isDefined(), "key column " + k);
         }
-        assertEquals(connector.name(), serialisedCopy(connector).name());
-    }
-
-    /** A Java-serialised copy, as Spark ships connectors to executors. */
-    static SourceConnector serialisedCopy(SourceConnector connector) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-                out.writeObject(connector);
-            }
-            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-                return (SourceConnector) in.readObject();
-            }
-        } catch (IOException | ClassNotFoundException e) {
-            throw new AssertionError("not serialisable: " + connector.name(), e);
-        }
+        assertEquals(connector.name(), ConnectorFixtures.serialisedCopy(connector).name());
     }
 }

@@ -1,12 +1,13 @@
 package org.energycommons.workbench.datasets.ingest.connectors;
 
-import static org.energycommons.workbench.datasets.ingest.connectors.EnedisFixtures.acceptedLines;
-import static org.energycommons.workbench.datasets.ingest.connectors.EnedisFixtures.bytes;
+import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.acceptedLines;
+import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.bytes;
 import static org.energycommons.workbench.datasets.ingest.connectors.EnedisFixtures.instant;
 import static org.energycommons.workbench.datasets.ingest.connectors.EnedisFixtures.parse;
 import static org.energycommons.workbench.datasets.ingest.connectors.EnedisFixtures.reasons;
 import static org.energycommons.workbench.datasets.ingest.connectors.EnedisFixtures.strictlyIncreasing;
 import static org.energycommons.workbench.datasets.ingest.connectors.EnedisFixtures.wellFormed;
+import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.assertAllAccepted;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -45,8 +46,7 @@ class EnedisLoadCurveCsvTest {
     @Test
     void cleanGzippedFileWithBomAndTwoMetadataRows() throws IOException {
         CollectingSink sink = parse(connector, SOURCE, "clean.csv.gz");
-        assertEquals(48, sink.accepted.size());
-        assertEquals(0, sink.rejected.size());
+        assertAllAccepted(48, sink);
         wellFormed(connector, sink);
         // Header line 1, metadata line 2, readings 3..26, metadata line 27, readings 28..51.
         assertEquals(3L, sink.accepted.get(0).line());
@@ -73,8 +73,7 @@ class EnedisLoadCurveCsvTest {
     @Test
     void dstDaysInLocalTimeLatin1() throws IOException {
         CollectingSink sink = parse(connector, SOURCE, "dst.csv");
-        assertEquals(96, sink.accepted.size());
-        assertEquals(0, sink.rejected.size());
+        assertAllAccepted(96, sink);
         List<Instant> ends = strictlyIncreasing(sink, 2);
         // 2024-03-31: 46 half-hours, ends 00:30+01:00 .. 24:00+02:00
         assertEquals(Instant.parse("2024-03-30T23:30:00Z"), ends.get(0));
@@ -97,8 +96,7 @@ class EnedisLoadCurveCsvTest {
     @Test
     void mixedSteps() throws IOException {
         CollectingSink sink = parse(connector, SOURCE, "mixed-step.csv");
-        assertEquals(10, sink.accepted.size());
-        assertEquals(0, sink.rejected.size());
+        assertAllAccepted(10, sink);
         strictlyIncreasing(sink, 2);
         for (int i = 0; i < 10; i++) {
             List<Object> v = sink.accepted.get(i).values();

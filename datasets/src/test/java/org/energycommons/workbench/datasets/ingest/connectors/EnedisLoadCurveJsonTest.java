@@ -1,12 +1,13 @@
 package org.energycommons.workbench.datasets.ingest.connectors;
 
-import static org.energycommons.workbench.datasets.ingest.connectors.EnedisFixtures.acceptedLines;
-import static org.energycommons.workbench.datasets.ingest.connectors.EnedisFixtures.bytes;
+import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.acceptedLines;
+import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.bytes;
 import static org.energycommons.workbench.datasets.ingest.connectors.EnedisFixtures.instant;
 import static org.energycommons.workbench.datasets.ingest.connectors.EnedisFixtures.parse;
 import static org.energycommons.workbench.datasets.ingest.connectors.EnedisFixtures.reasons;
 import static org.energycommons.workbench.datasets.ingest.connectors.EnedisFixtures.strictlyIncreasing;
 import static org.energycommons.workbench.datasets.ingest.connectors.EnedisFixtures.wellFormed;
+import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.assertAllAccepted;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,8 +48,7 @@ class EnedisLoadCurveJsonTest {
     @Test
     void cleanFileWithBom() throws IOException {
         CollectingSink sink = parse(connector, SOURCE, "clean.json");
-        assertEquals(48, sink.accepted.size());
-        assertEquals(0, sink.rejected.size());
+        assertAllAccepted(48, sink);
         wellFormed(connector, sink);
         assertEquals(1L, sink.accepted.get(0).line());
         assertEquals(48L, sink.accepted.get(47).line());
@@ -69,7 +69,7 @@ class EnedisLoadCurveJsonTest {
     @Test
     void gzippedAndLatin1Files() throws IOException {
         CollectingSink gz = CollectingSink.parse(connector, "clean.json.gz",
-                EnedisFixtures.gzip(bytes(SOURCE, "clean.json")));
+                ConnectorFixtures.gzip(bytes(SOURCE, "clean.json")));
         assertEquals(48, gz.accepted.size());
         String latin = doc("\"usage_point_id\":\"12345678901234\",\"quality\":\"corrigée\","
                 + "\"reading_type\":{\"unit\":\"W\"},\"interval_reading\":[" + OK + "]");
@@ -81,8 +81,7 @@ class EnedisLoadCurveJsonTest {
     @Test
     void dstDays() throws IOException {
         CollectingSink sink = parse(connector, SOURCE, "dst.json");
-        assertEquals(96, sink.accepted.size());
-        assertEquals(0, sink.rejected.size());
+        assertAllAccepted(96, sink);
         List<Instant> ends = strictlyIncreasing(sink, 2);
         assertEquals(Instant.parse("2024-03-30T23:30:00Z"), ends.get(0));
         assertEquals(Instant.parse("2024-03-31T00:30:00Z"), ends.get(2));  // local 01:30
@@ -98,8 +97,7 @@ class EnedisLoadCurveJsonTest {
     @Test
     void mixedSteps() throws IOException {
         CollectingSink sink = parse(connector, SOURCE, "mixed-step.json");
-        assertEquals(13, sink.accepted.size());
-        assertEquals(0, sink.rejected.size());
+        assertAllAccepted(13, sink);
         strictlyIncreasing(sink, 2);
         int[] steps = {30, 30, 30, 30, 10, 10, 10, 10, 10, 10, 60, 15, 15};
         double[] kwh = {0.4, 0.4, 0.4, 0.4, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 1.0, 0.1, 0.1};

@@ -1,11 +1,13 @@
 package org.energycommons.workbench.datasets.ingest.connectors;
 
 import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.acceptedLines;
-import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.bytes;
 import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.instants;
 import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.reasons;
 import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.row;
 import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.ts;
+import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.values;
+import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.gzip;
+import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.assertAllAccepted;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -34,13 +36,7 @@ class MeteoFranceHourlyTest {
     private final MeteoFranceHourly connector = new MeteoFranceHourly();
 
     private CollectingSink parse(String file) throws IOException {
-        CollectingSink sink = ConnectorFixtures.parse(connector, SOURCE, file);
-        ConnectorFixtures.checkRows(connector, sink);
-        return sink;
-    }
-
-    private static List<Object> values(Object... v) {
-        return Arrays.asList(v);
+        return ConnectorFixtures.parseChecked(connector, SOURCE, file);
     }
 
     @Test
@@ -66,8 +62,7 @@ class MeteoFranceHourlyTest {
     @Test
     void gzipWithTheLongHeader() throws IOException {
         CollectingSink sink = parse("H_69_latest-2023-2024.csv.gz");
-        assertEquals(48, sink.accepted.size());
-        assertEquals(0, sink.rejected.size());
+        assertAllAccepted(48, sink);
         assertEquals(values("69029001", "LYON-BRON", 45.7215, 4.9385, 197.0, ts("2023-06-21T00:00:00Z"), 14.0, 0.0),
                 row(sink, 2));
         // Noon UTC: GLO 288 J/cm² over 11:00-12:00 → 800 W/m².
@@ -90,8 +85,7 @@ class MeteoFranceHourlyTest {
     @Test
     void utf8WithBomKeepsLeadingZeros() throws IOException {
         CollectingSink sink = parse("H_01_latest-2023-2024.csv");
-        assertEquals(16, sink.accepted.size());
-        assertEquals(0, sink.rejected.size());
+        assertAllAccepted(16, sink);
         assertEquals(values("01014002", "ARBENT", 46.278167, 5.669, 534.0, ts("2023-12-31T20:00:00Z"), 2.5, 0.0),
                 row(sink, 2));
         assertEquals(values("01014002", "ARBENT", 46.278167, 5.669, 534.0, ts("2024-01-01T03:00:00Z"), 0.4, 0.0),
@@ -103,8 +97,7 @@ class MeteoFranceHourlyTest {
     @Test
     void windows1252WithDecimalCommasAcrossTheDstChange() throws IOException {
         CollectingSink sink = parse("H_26_latest-2023-2024.csv");
-        assertEquals(6, sink.accepted.size());
-        assertEquals(0, sink.rejected.size());
+        assertAllAccepted(6, sink);
         assertEquals(values("26198001", "MONTÉLIMAR", 44.581167, 4.733, 73.0, ts("2024-03-31T00:00:00Z"), 8.0, 0.0),
                 row(sink, 2));
         assertEquals(values("26198001", "MONTÉLIMAR", 44.581167, 4.733, 73.0, ts("2024-03-31T05:00:00Z"), 10.5,
@@ -146,8 +139,7 @@ class MeteoFranceHourlyTest {
     @Test
     void encodingConfusionIsRepaired() throws IOException {
         CollectingSink sink = parse("H_26_encoding-mixed.csv");
-        assertEquals(3, sink.accepted.size());
-        assertEquals(0, sink.rejected.size());
+        assertAllAccepted(3, sink);
         for (CollectingSink.Accepted a : sink.accepted) {
             assertEquals("MONTÉLIMAR", a.values().get(1));
         }
@@ -187,9 +179,7 @@ class MeteoFranceHourlyTest {
         for (String[] other : List.of(
                 new String[] {OdreEco2mixRegional.NAME, "eco2mix-regional-clean-latin1.csv"},
                 new String[] {OdreGasDaily.NAME, "gas-daily-clean-snake.csv"})) {
-            byte[] content = bytes(other[0], other[1]);
-            SchemaMismatchException e = assertThrows(SchemaMismatchException.class,
-                    () -> CollectingSink.parse(connector, other[1], content));
+            SchemaMismatchException e = ConnectorFixtures.refusal(connector, other[0], other[1]);
             assertEquals(other[1] + ": not a meteofrance-hourly file: missing columns"
                     + " [NUM_POSTE, NOM_USUEL, LAT, LON, ALTI, AAAAMMJJHH, T, GLO]", e.getMessage());
         }
@@ -202,13 +192,5 @@ class MeteoFranceHourlyTest {
         // An empty gzip member is an empty file too.
         assertThrows(SchemaMismatchException.class, () -> CollectingSink.parse(connector, "H_00.csv.gz",
                 gzip(new byte[0])));
-    }
-
-    private static byte[] gzip(byte[] plain) throws IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (var gz = new java.util.zip.GZIPOutputStream(bytes)) {
-            gz.write(plain);
-        }
-        return bytes.toByteArray();
     }
 }

@@ -6,6 +6,9 @@ import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFi
 import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.reasons;
 import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.row;
 import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.ts;
+import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.values;
+import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.assertAllAccepted;
+import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.instantsOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -41,13 +44,7 @@ class OdreEco2mixRegionalTest {
     private final OdreEco2mixRegional connector = new OdreEco2mixRegional();
 
     private CollectingSink parse(String file) throws IOException {
-        CollectingSink sink = ConnectorFixtures.parse(connector, SOURCE, file);
-        ConnectorFixtures.checkRows(connector, sink);
-        return sink;
-    }
-
-    private static List<Object> values(Object... v) {
-        return Arrays.asList(v);
+        return ConnectorFixtures.parseChecked(connector, SOURCE, file);
     }
 
     @Test
@@ -67,8 +64,7 @@ class OdreEco2mixRegionalTest {
     @Test
     void cleanUtf8WithBomAndExtraColumns() throws IOException {
         CollectingSink sink = parse("eco2mix-regional-clean-utf8-bom.csv");
-        assertEquals(24, sink.accepted.size());
-        assertEquals(0, sink.rejected.size());
+        assertAllAccepted(24, sink);
         assertEquals(values("84", "Auvergne-Rhône-Alpes", "Données définitives", ts("2022-12-31T23:00:00Z"),
                 8000.0, 300.0, 11000.0, 400.0, 0.0, 2500.0, -100.0, 90.0, -4000.0), row(sink, 2));
         // Île-de-France has no nuclear plant: empty → null.
@@ -85,8 +81,7 @@ class OdreEco2mixRegionalTest {
     @Test
     void cleanWindows1252WithAccentedHeaders() throws IOException {
         CollectingSink sink = parse("eco2mix-regional-clean-latin1.csv");
-        assertEquals(16, sink.accepted.size());
-        assertEquals(0, sink.rejected.size());
+        assertAllAccepted(16, sink);
         List<Object> first = row(sink, 2);
         assertEquals("93", first.get(0));
         assertEquals("Provence-Alpes-Côte d'Azur", first.get(1));
@@ -102,8 +97,7 @@ class OdreEco2mixRegionalTest {
     @Test
     void snakeCaseExport() throws IOException {
         CollectingSink sink = parse("eco2mix-regional-clean-snake.csv");
-        assertEquals(6, sink.accepted.size());
-        assertEquals(0, sink.rejected.size());
+        assertAllAccepted(6, sink);
         assertEquals(values("52", "Pays de la Loire", "Données temps réel", ts("2024-01-31T23:00:00Z"),
                 3500.0, 300.0, null, 400.0, 0.0, 50.0, 0.0, 90.0, 7000.0), row(sink, 2));
         assertEquals(ts("2024-02-01T00:15:00Z"), row(sink, 7).get(3));
@@ -112,8 +106,7 @@ class OdreEco2mixRegionalTest {
     @Test
     void dstWithLocalDateAndHourOnly() throws IOException {
         CollectingSink sink = parse("eco2mix-regional-dst-local.csv");
-        assertEquals(40, sink.accepted.size());
-        assertEquals(0, sink.rejected.size());
+        assertAllAccepted(40, sink);
         List<Instant> expected = new ArrayList<>();
         // 2024-03-31: 00:00..01:30 at +01:00, then 03:00..04:30 at +02:00 (02:00-02:59 does not exist).
         for (String t : List.of("2024-03-30T23:00:00Z", "2024-03-30T23:30:00Z", "2024-03-31T00:00:00Z",
@@ -143,15 +136,11 @@ class OdreEco2mixRegionalTest {
     @Test
     void mixedSteps() throws IOException {
         CollectingSink sink = parse("eco2mix-regional-mixed-step.csv");
-        assertEquals(11, sink.accepted.size());
-        assertEquals(0, sink.rejected.size());
+        assertAllAccepted(11, sink);
         List<Instant> got = instants(sink, 0, "52", 3);
-        List<Instant> expected = new ArrayList<>();
-        for (String t : List.of("2023-01-31T21:00:00Z", "2023-01-31T21:30:00Z", "2023-01-31T22:00:00Z",
+        List<Instant> expected = instantsOf("2023-01-31T21:00:00Z", "2023-01-31T21:30:00Z", "2023-01-31T22:00:00Z",
                 "2023-01-31T22:30:00Z", "2023-01-31T23:00:00Z", "2023-01-31T23:15:00Z", "2023-01-31T23:30:00Z",
-                "2023-01-31T23:45:00Z", "2023-02-01T00:00:00Z", "2023-02-01T00:15:00Z", "2023-02-01T00:30:00Z")) {
-            expected.add(Instant.parse(t));
-        }
+                "2023-01-31T23:45:00Z", "2023-02-01T00:00:00Z", "2023-02-01T00:15:00Z", "2023-02-01T00:30:00Z");
         assertEquals(expected, got);
         Set<Duration> steps = new HashSet<>();
         for (int i = 1; i < got.size(); i++) {
@@ -202,8 +191,7 @@ class OdreEco2mixRegionalTest {
     void encodingConfusionIsRepairedWithoutBom() throws IOException {
         // UTF-8 without BOM with one Windows-1252 line: the file is read as Windows-1252 and the UTF-8 text repaired.
         CollectingSink sink = parse("eco2mix-regional-encoding-mixed.csv");
-        assertEquals(4, sink.accepted.size());
-        assertEquals(0, sink.rejected.size());
+        assertAllAccepted(4, sink);
         for (CollectingSink.Accepted a : sink.accepted) {
             assertEquals("Auvergne-Rhône-Alpes", a.values().get(1));
             assertEquals("Données consolidées", a.values().get(2));
@@ -262,9 +250,7 @@ class OdreEco2mixRegionalTest {
         for (String[] other : List.of(
                 new String[] {OdreGasDaily.NAME, "gas-daily-clean-utf8-bom.csv"},
                 new String[] {MeteoFranceHourly.NAME, "H_69_latest-2023-2024.csv.gz"})) {
-            byte[] content = bytes(other[0], other[1]);
-            SchemaMismatchException e = assertThrows(SchemaMismatchException.class,
-                    () -> CollectingSink.parse(connector, other[1], content));
+            SchemaMismatchException e = ConnectorFixtures.refusal(connector, other[0], other[1]);
             assertTrue(e.getMessage().startsWith(other[1] + ": not a odre-eco2mix-regional file: missing columns ["),
                     e.getMessage());
         }

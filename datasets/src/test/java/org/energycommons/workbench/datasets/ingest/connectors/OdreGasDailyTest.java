@@ -6,6 +6,9 @@ import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFi
 import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.reasons;
 import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.row;
 import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.ts;
+import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.values;
+import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.assertAllAccepted;
+import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.instantsOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +17,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -41,13 +43,7 @@ class OdreGasDailyTest {
     private final OdreGasDaily connector = new OdreGasDaily();
 
     private CollectingSink parse(String file) throws IOException {
-        CollectingSink sink = ConnectorFixtures.parse(connector, SOURCE, file);
-        ConnectorFixtures.checkRows(connector, sink);
-        return sink;
-    }
-
-    private static List<Object> values(Object... v) {
-        return Arrays.asList(v);
+        return ConnectorFixtures.parseChecked(connector, SOURCE, file);
     }
 
     @Test
@@ -76,8 +72,7 @@ class OdreGasDailyTest {
     @Test
     void cleanUtf8WithBom() throws IOException {
         CollectingSink sink = parse("gas-daily-clean-utf8-bom.csv");
-        assertEquals(24, sink.accepted.size());
-        assertEquals(0, sink.rejected.size());
+        assertAllAccepted(24, sink);
         assertEquals(values(ts("2023-01-09T23:00:00Z"), "11", "Île-de-France", 12000.0, null, 12000.0, 9000.0,
                 21000.0, "Définitif", null, "Définitif"), row(sink, 2));
         assertEquals(values(ts("2023-01-09T23:00:00Z"), "76", "Occitanie", 5000.0, 800.0, 5800.0, 4000.0,
@@ -98,8 +93,7 @@ class OdreGasDailyTest {
     @Test
     void cleanWindows1252WithAccentedHeaders() throws IOException {
         CollectingSink sink = parse("gas-daily-clean-latin1.csv");
-        assertEquals(12, sink.accepted.size());
-        assertEquals(0, sink.rejected.size());
+        assertAllAccepted(12, sink);
         assertEquals(values(ts("2023-01-31T23:00:00Z"), "75", "Nouvelle-Aquitaine", 5000.5, 800.0, 5800.5, 4000.0,
                 9800.5, "Provisoire", "Provisoire", "Provisoire"), row(sink, 2));
         assertEquals(values(ts("2023-01-31T23:00:00Z"), "84", "Auvergne-Rhône-Alpes", 5000.0, null, 5000.0,
@@ -110,8 +104,7 @@ class OdreGasDailyTest {
     @Test
     void snakeCaseExport() throws IOException {
         CollectingSink sink = parse("gas-daily-clean-snake.csv");
-        assertEquals(6, sink.accepted.size());
-        assertEquals(0, sink.rejected.size());
+        assertAllAccepted(6, sink);
         assertEquals(values(ts("2022-11-30T23:00:00Z"), "76", "Occitanie", 5000.0, 800.0, 5800.0, 4000.0,
                 9800.0, "Définitif", "Définitif", "Définitif"), row(sink, 2));
         assertEquals(ts("2022-12-01T04:00:00Z"), row(sink, 7).get(0));
@@ -120,15 +113,11 @@ class OdreGasDailyTest {
     @Test
     void mixedHourlyAndHalfHourlySteps() throws IOException {
         CollectingSink sink = parse("gas-daily-mixed-step.csv");
-        assertEquals(11, sink.accepted.size());
-        assertEquals(0, sink.rejected.size());
+        assertAllAccepted(11, sink);
         List<Instant> got = instants(sink, 1, "44", 0);
-        List<Instant> expected = new ArrayList<>();
-        for (String t : List.of("2023-02-28T23:00:00Z", "2023-03-01T00:00:00Z", "2023-03-01T01:00:00Z",
+        List<Instant> expected = instantsOf("2023-02-28T23:00:00Z", "2023-03-01T00:00:00Z", "2023-03-01T01:00:00Z",
                 "2023-03-01T02:00:00Z", "2023-03-01T03:00:00Z", "2023-03-01T03:30:00Z", "2023-03-01T04:00:00Z",
-                "2023-03-01T04:30:00Z", "2023-03-01T05:00:00Z", "2023-03-01T05:30:00Z", "2023-03-01T06:00:00Z")) {
-            expected.add(Instant.parse(t));
-        }
+                "2023-03-01T04:30:00Z", "2023-03-01T05:00:00Z", "2023-03-01T05:30:00Z", "2023-03-01T06:00:00Z");
         assertEquals(expected, got);
         Set<Duration> steps = new HashSet<>();
         double mwh = 0;
@@ -145,14 +134,10 @@ class OdreGasDailyTest {
     @Test
     void dstWithLocalDateAndHourOnly() throws IOException {
         CollectingSink sink = parse("gas-daily-dst-local.csv");
-        assertEquals(10, sink.accepted.size());
-        assertEquals(0, sink.rejected.size());
-        List<Instant> expected = new ArrayList<>();
-        for (String t : List.of("2024-03-30T23:00:00Z", "2024-03-31T00:00:00Z", "2024-03-31T01:00:00Z",
+        assertAllAccepted(10, sink);
+        List<Instant> expected = instantsOf("2024-03-30T23:00:00Z", "2024-03-31T00:00:00Z", "2024-03-31T01:00:00Z",
                 "2024-03-31T02:00:00Z", "2024-10-26T22:00:00Z", "2024-10-26T23:00:00Z", "2024-10-27T00:00:00Z",
-                "2024-10-27T01:00:00Z", "2024-10-27T02:00:00Z", "2024-10-27T03:00:00Z")) {
-            expected.add(Instant.parse(t));
-        }
+                "2024-10-27T01:00:00Z", "2024-10-27T02:00:00Z", "2024-10-27T03:00:00Z");
         List<Instant> got = instants(sink, 1, "11", 0);
         assertEquals(expected, got);
         for (int i = 1; i < got.size(); i++) {
@@ -189,8 +174,7 @@ class OdreGasDailyTest {
     @Test
     void encodingConfusionIsRepaired() throws IOException {
         CollectingSink sink = parse("gas-daily-encoding-mixed.csv");
-        assertEquals(3, sink.accepted.size());
-        assertEquals(0, sink.rejected.size());
+        assertAllAccepted(3, sink);
         for (CollectingSink.Accepted a : sink.accepted) {
             assertEquals("Île-de-France", a.values().get(2));
             assertEquals("Définitif", a.values().get(10));
@@ -217,6 +201,16 @@ class OdreGasDailyTest {
     }
 
     @Test
+    void quotedFieldWithALineBreakIsOneRecord() throws IOException {
+        String text = new String(ConnectorFixtures.bytes(SOURCE, "gas-daily-clean-utf8-bom.csv"),
+                StandardCharsets.UTF_8);
+        CollectingSink sink = ConnectorFixtures.checkQuotedLineBreak(connector, text, StandardCharsets.UTF_8,
+                ";Île-de-France;", ";\"Île-de-\nFrance\";");
+        assertEquals("Île-de-\nFrance", sink.accepted.get(0).values().get(2));
+        assertEquals(2, sink.accepted.get(0).line());
+    }
+
+    @Test
     void fileWithoutTheColumnsIsRefused() {
         SchemaMismatchException e = assertThrows(SchemaMismatchException.class,
                 () -> parse("gas-daily-missing-columns.csv"));
@@ -230,9 +224,7 @@ class OdreGasDailyTest {
                 new String[] {OdreEco2mixRegional.NAME, "eco2mix-regional-clean-utf8-bom.csv"},
                 new String[] {OdreEco2mixRegional.NAME, "eco2mix-regional-comma.csv"},
                 new String[] {MeteoFranceHourly.NAME, "H_01_latest-2023-2024.csv"})) {
-            byte[] content = bytes(other[0], other[1]);
-            SchemaMismatchException e = assertThrows(SchemaMismatchException.class,
-                    () -> CollectingSink.parse(connector, other[1], content));
+            SchemaMismatchException e = ConnectorFixtures.refusal(connector, other[0], other[1]);
             assertTrue(e.getMessage().startsWith(other[1] + ": not a odre-gas-daily file: missing columns ["),
                     e.getMessage());
         }

@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.energycommons.workbench.datasets.ingest.DelimitedRecords;
 
 /**
- * Reads the ENB2012 CSV as distributed ({@code ENB2012_data.csv}: comma separated, header
+ * Reads the ENB2012 CSV as distributed ({@code ENB2012_data.csv}: comma separated (tokenised by
+ * {@link DelimitedRecords}), header
  * {@code X1,X2,X3,X4,X5,X6,X7,X8,Y1,Y2}, CRLF line ends, possibly no final newline). Columns are found by
  * name, so their order does not matter and extra columns are ignored. Every refusal is an
  * {@link IllegalArgumentException} naming the source and the 1-based line.
@@ -33,11 +35,11 @@ public final class EnbCsv {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        String[] lines = text.split("\r\n|\n|\r", -1);
-        if (lines.length == 0 || lines[0].isBlank()) {
+        List<DelimitedRecords.Record> records = DelimitedRecords.of(text, ',');
+        if (records.isEmpty() || records.get(0).line() != 1) {
             throw new IllegalArgumentException(source + ": empty file or blank header (line 1)");
         }
-        String[] header = lines[0].split(",", -1);
+        String[] header = records.get(0).fields();
         Map<String, Integer> index = new HashMap<>();
         for (int c = 0; c < header.length; c++) {
             String name = header[c].trim();
@@ -50,20 +52,16 @@ public final class EnbCsv {
         List<String> missing = wanted.stream().filter(w -> !index.containsKey(w)).toList();
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException(source + ", line 1: missing column(s) " + missing
-                    + " in header '" + lines[0] + "' (expected " + String.join(",", wanted) + ")");
+                    + " in header '" + records.get(0).text() + "' (expected " + String.join(",", wanted) + ")");
         }
         int[] at = wanted.stream().mapToInt(index::get).toArray();
         List<double[]> rows = new ArrayList<>();
-        for (int l = 1; l < lines.length; l++) {
-            String line = lines[l];
-            if (line.isBlank()) {
-                continue;
-            }
-            int lineNo = l + 1;
-            String[] fields = line.split(",", -1);
+        for (DelimitedRecords.Record record : records.subList(1, records.size())) {
+            long lineNo = record.line();
+            String[] fields = record.fields();
             if (fields.length != header.length) {
                 throw new IllegalArgumentException(source + ", line " + lineNo + ": expected " + header.length
-                        + " fields, found " + fields.length + ": '" + line + "'");
+                        + " fields, found " + fields.length + ": '" + record.text() + "'");
             }
             double[] row = new double[at.length];
             for (int j = 0; j < at.length; j++) {

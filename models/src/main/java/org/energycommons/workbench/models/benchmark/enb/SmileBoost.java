@@ -1,10 +1,10 @@
 package org.energycommons.workbench.models.benchmark.enb;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import smile.data.DataFrame;
+import smile.regression.DataFrameRegression;
 import smile.math.MathEx;
 import smile.regression.GradientTreeBoost;
 
@@ -14,7 +14,7 @@ import smile.regression.GradientTreeBoost;
  * loss for this overload is {@code LeastAbsoluteDeviation}. The subsampling draws from Smile's thread-local
  * generator, which is seeded on the fitting thread just before the fit.
  */
-public final class SmileBoost implements ModelSpec {
+public final class SmileBoost extends SmileModelSpec {
 
     /** Number of trees (default 500). */
     public static final String TREES = "smile.gradient_boost.trees";
@@ -35,36 +35,14 @@ public final class SmileBoost implements ModelSpec {
     public static final List<String> KEYS = List.of(TREES, LOSS, MAX_DEPTH, MAX_NODES, NODE_SIZE, SHRINKAGE,
             SAMPLING_RATE);
 
-    private final String name;
-    private final FeatureSet features;
-    private final Properties properties;
-
     /** A boosted model named {@code name} on {@code features} with Smile settings (unset keys: Smile's defaults). */
     public SmileBoost(String name, FeatureSet features, Map<String, String> settings) {
-        this.name = name;
-        this.features = features;
-        this.properties = SmileKeys.properties(settings, KEYS, "gradient tree boosting");
+        super(name, features, settings, KEYS, "gradient tree boosting", "smile 3.1.1 GradientTreeBoost");
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Map<String, String> params() {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("library", "smile 3.1.1 GradientTreeBoost");
-        p.put("features", features.name().toLowerCase(java.util.Locale.ROOT));
-        p.putAll(SmileKeys.asMap(properties));
-        return p;
-    }
-
-    @Override
-    public Regressor fit(double[][] rawX, double[] y, long seed) {
-        DataFrame data = SmileRegressor.frame(features, rawX, y);
+    DataFrameRegression fitModel(DataFrame data, Properties properties, long seed) {
         MathEx.setSeed(seed);
-        GradientTreeBoost model = GradientTreeBoost.fit(SmileRegressor.formula(), data, properties);
-        return new SmileRegressor(features, model, name);
+        return GradientTreeBoost.fit(SmileRegressor.formula(), data, properties);
     }
 }

@@ -1,12 +1,12 @@
 package org.energycommons.workbench.models.benchmark.enb;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import smile.data.DataFrame;
+import smile.regression.DataFrameRegression;
 import smile.regression.RandomForest;
 
 /**
@@ -16,7 +16,7 @@ import smile.regression.RandomForest;
  * the Properties overload hands Smile the seeds -trees..-1, and Smile only seeds a tree's generator for seeds &gt; 1:
  * its forests would then depend on thread state and not be reproducible.
  */
-public final class SmileForest implements ModelSpec {
+public final class SmileForest extends SmileModelSpec {
 
     /** Number of trees (default 500). */
     public static final String TREES = "smile.random_forest.trees";
@@ -34,36 +34,14 @@ public final class SmileForest implements ModelSpec {
     /** Every key Smile 3.1.1 reads. */
     public static final List<String> KEYS = List.of(TREES, MTRY, MAX_DEPTH, MAX_NODES, NODE_SIZE, SAMPLING_RATE);
 
-    private final String name;
-    private final FeatureSet features;
-    private final Properties properties;
-
     /** A forest named {@code name} on {@code features} with Smile settings (unset keys: Smile's defaults). */
     public SmileForest(String name, FeatureSet features, Map<String, String> settings) {
-        this.name = name;
-        this.features = features;
-        this.properties = SmileKeys.properties(settings, KEYS, "random forest");
+        super(name, features, settings, KEYS, "random forest", "smile 3.1.1 RandomForest");
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Map<String, String> params() {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("library", "smile 3.1.1 RandomForest");
-        p.put("features", features.name().toLowerCase(java.util.Locale.ROOT));
-        p.putAll(SmileKeys.asMap(properties));
-        return p;
-    }
-
-    @Override
-    public Regressor fit(double[][] rawX, double[] y, long seed) {
-        DataFrame data = SmileRegressor.frame(features, rawX, y);
-        RandomForest forest = fit(data, properties, seed);
-        return new SmileRegressor(features, forest, name);
+    DataFrameRegression fitModel(DataFrame data, Properties properties, long seed) {
+        return fit(data, properties, seed);
     }
 
     /** Fits with the same key reading as {@code RandomForest.fit(Formula, DataFrame, Properties)}, seeded. */

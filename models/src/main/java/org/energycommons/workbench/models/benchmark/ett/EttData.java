@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.energycommons.workbench.datasets.ingest.DelimitedRecords;
 
 /**
  * A table in the ETT CSV shape: a header with a {@code date} column (any position, name case-insensitive) and
@@ -55,16 +56,16 @@ public final class EttData {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        String[] lines = text.split("\r\n|\n|\r", -1);
-        if (lines.length == 0 || lines[0].isBlank()) {
+        List<DelimitedRecords.Record> records = DelimitedRecords.of(text, ',');
+        if (records.isEmpty() || records.get(0).line() != 1) {
             throw new IllegalArgumentException(source + ": empty file or blank header (line 1)");
         }
-        String[] header = lines[0].split(",", -1);
+        String[] header = records.get(0).fields();
         int dateAt = -1;
         List<String> names = new ArrayList<>();
         List<Integer> at = new ArrayList<>();
         for (int c = 0; c < header.length; c++) {
-            String col = unquote(header[c]);
+            String col = trimmed(header[c]);
             if (col.isEmpty()) {
                 throw new IllegalArgumentException(source + ", line 1: empty column name at position " + (c + 1));
             }
@@ -82,32 +83,28 @@ public final class EttData {
             }
         }
         if (dateAt < 0) {
-            throw new IllegalArgumentException(source + ", line 1: no 'date' column in header '" + lines[0] + "'");
+            throw new IllegalArgumentException(source + ", line 1: no 'date' column in header '" + records.get(0).text() + "'");
         }
         if (names.isEmpty()) {
             throw new IllegalArgumentException(source + ", line 1: no numeric column beside 'date'");
         }
         List<LocalDateTime> times = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();
-        for (int l = 1; l < lines.length; l++) {
-            String line = lines[l];
-            if (line.isBlank()) {
-                continue;
-            }
-            int lineNo = l + 1;
-            String[] f = line.split(",", -1);
+        for (DelimitedRecords.Record record : records.subList(1, records.size())) {
+            int lineNo = Math.toIntExact(record.line());
+            String[] f = record.fields();
             if (f.length != header.length) {
                 throw new IllegalArgumentException(source + ", line " + lineNo + ": " + f.length + " fields, the header has "
                         + header.length);
             }
-            LocalDateTime t = parseTime(unquote(f[dateAt]), source, lineNo);
+            LocalDateTime t = parseTime(trimmed(f[dateAt]), source, lineNo);
             if (!times.isEmpty() && !t.isAfter(times.get(times.size() - 1))) {
                 throw new IllegalArgumentException(source + ", line " + lineNo + ": date " + t
                         + " is not after the previous row's " + times.get(times.size() - 1));
             }
             double[] row = new double[names.size()];
             for (int c = 0; c < row.length; c++) {
-                String v = unquote(f[at.get(c)]);
+                String v = trimmed(f[at.get(c)]);
                 try {
                     row[c] = Double.parseDouble(v);
                 } catch (NumberFormatException e) {
@@ -135,12 +132,9 @@ public final class EttData {
         return new EttData(name, times.toArray(new LocalDateTime[0]), Collections.unmodifiableMap(cols));
     }
 
-    private static String unquote(String s) {
-        String t = s.trim();
-        if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
-            t = t.substring(1, t.length() - 1).trim();
-        }
-        return t;
+    /** A field without surrounding white space (its quotes were removed by the tokeniser). */
+    private static String trimmed(String s) {
+        return s.trim();
     }
 
     private static LocalDateTime parseTime(String s, String source, int lineNo) {

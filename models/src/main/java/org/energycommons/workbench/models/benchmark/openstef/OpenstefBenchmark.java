@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.energycommons.workbench.datasets.ingest.DelimitedRecords;
 import smile.data.DataFrame;
 import smile.data.formula.Formula;
 import smile.regression.GradientTreeBoost;
@@ -55,16 +56,16 @@ public final class OpenstefBenchmark {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no such file: " + file);
         }
-        List<String> lines;
+        List<DelimitedRecords.Record> records;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            records = DelimitedRecords.of(Files.readString(file, StandardCharsets.UTF_8), ',');
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        if (lines.isEmpty()) {
+        if (records.isEmpty()) {
             throw new IllegalArgumentException(file + ": empty file");
         }
-        String[] header = lines.get(0).split(",", -1);
+        String[] header = records.get(0).fields();
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < header.length; i++) {
             index.put(header[i].strip(), i);
@@ -75,24 +76,21 @@ public final class OpenstefBenchmark {
         List<Instant> times = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();
         DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ssXXX");
-        for (int n = 1; n < lines.size(); n++) {
-            String line = lines.get(n);
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] cells = line.split(",", -1);
+        for (DelimitedRecords.Record record : records.subList(1, records.size())) {
+            long lineNo = record.line();
+            String[] cells = record.fields();
             if (cells.length != header.length) {
-                throw new IllegalArgumentException(file + " line " + (n + 1) + ": expected " + header.length
+                throw new IllegalArgumentException(file + " line " + lineNo + ": expected " + header.length
                         + " fields, got " + cells.length);
             }
             try {
                 times.add(OffsetDateTime.parse(cells[0].strip(), f).toInstant());
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(file + " line " + (n + 1) + ": bad time '" + cells[0] + "'");
+                throw new IllegalArgumentException(file + " line " + lineNo + ": bad time '" + cells[0] + "'");
             }
             double[] v = new double[header.length];
             for (int c = 1; c < header.length; c++) {
-                v[c] = cells[c].isBlank() ? Double.NaN : parse(cells[c], file, n + 1, header[c]);
+                v[c] = cells[c].isBlank() ? Double.NaN : parse(cells[c], file, lineNo, header[c]);
             }
             rows.add(v);
         }
@@ -107,7 +105,7 @@ public final class OpenstefBenchmark {
         return new Series(times, load, exogenous);
     }
 
-    private static double parse(String cell, Path file, int line, String column) {
+    private static double parse(String cell, Path file, long line, String column) {
         try {
             return Double.parseDouble(cell.strip());
         } catch (NumberFormatException e) {

@@ -27,6 +27,7 @@ import org.energycommons.workbench.reports.render.HtmlPage;
 import org.energycommons.workbench.reports.usecase.PageFixtures;
 import org.energycommons.workbench.reports.usecase.UseCasePage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The uc4 page: every section in order, criteria, charts, tables, data and provenance, formatted once. */
 class Uc4PageTest {

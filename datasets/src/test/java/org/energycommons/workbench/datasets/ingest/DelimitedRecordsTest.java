@@ -1,0 +1,52 @@
+package org.energycommons.workbench.datasets.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import org.junit.jupiter.api.Test;
+
+class DelimitedRecordsTest {
+
+    private static DelimitedRecords after(String text, long linesBefore) {
+        try {
+            return new DelimitedRecords(new BufferedReader(new StringReader(text)), ';', linesBefore);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void assertRecord(long line, String text, String[] fields, DelimitedRecords.Record r) {
+        assertEquals(line, r.line(), "line");
+        assertEquals(text, r.text(), "text");
+        assertArrayEquals(fields, r.fields(), "fields");
+    }
+
+    @Test
+    void quotedLineBreaksMakeOneRecordNumberedByItsFirstLine() throws IOException {
+        DelimitedRecords records = after("a;\"b\nc\";d\r\n\r\n  \ne;\"f\r\ng\rh\"\ni;j", 1);
+        assertRecord(2, "a;\"b\nc\";d", new String[] {"a", "b\nc", "d"}, records.next());
+        assertRecord(6, "e;\"f\r\ng\rh\"", new String[] {"e", "f\r\ng\rh"}, records.next());
+        assertRecord(9, "i;j", new String[] {"i", "j"}, records.next());
+        assertNull(records.next());
+    }
+
+    @Test
+    void quotesAsFrenchExportsWriteThem() throws IOException {
+        DelimitedRecords records = after("\"a\"\"b\";c\"d;\"e\"f;;\n\"open;to the end\nof the file", 0);
+        assertRecord(1, "\"a\"\"b\";c\"d;\"e\"f;;", new String[] {"a\"b", "c\"d", "ef", "", ""}, records.next());
+        assertRecord(2, "\"open;to the end\nof the file", new String[] {"open;to the end\nof the file"},
+                records.next());
+        assertNull(records.next());
+    }
+
+    @Test
+    void fieldsOfOneLine() {
+        assertArrayEquals(new String[] {""}, DelimitedRecords.fields("", ';'));
+        assertArrayEquals(new String[] {"x", " \"y\" ", "z,w"}, DelimitedRecords.fields("x; \"y\" ;z,w", ';'));
+        assertArrayEquals(new String[] {"x;y", "z"}, DelimitedRecords.fields("x;y,z", ','));
+    }
+}
