@@ -57,7 +57,7 @@ public final class HierarchicalSegmentModel extends FittedSegmentModel {
         params.put("linkage", "ward");
         params.put("k", String.valueOf(k));
         ModelProvenance provenance = ModelProvenance.create(UseCases.UC1.id(), TYPE, "smile", "HierarchicalClustering", params,
-                options.seed(), training.inputTables(), training.features(), LoadSegmentation.UNSUPERVISED_LABEL, training.split(),
+                options.seed(), training.inputTables(), training.features(), Uc1Run.UNSUPERVISED_LABEL, training.split(),
                 training.trainingRows(), training.fingerprint());
         return new HierarchicalSegmentModel(provenance, space, tree, centroids);
     }

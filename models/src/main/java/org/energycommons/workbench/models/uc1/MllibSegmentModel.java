@@ -76,7 +76,7 @@ public final class MllibSegmentModel extends FittedSegmentModel {
             default -> throw new IllegalArgumentException("unknown MLlib segmentation type '" + type + "'");
         }
         ModelProvenance provenance = ModelProvenance.create(UseCases.UC1.id(), type, "spark-mllib", algorithm, params,
-                options.seed(), training.inputTables(), training.features(), LoadSegmentation.UNSUPERVISED_LABEL, training.split(),
+                options.seed(), training.inputTables(), training.features(), Uc1Run.UNSUPERVISED_LABEL, training.split(),
                 training.trainingRows(), training.fingerprint());
         return new MllibSegmentModel(type, provenance, space, model, k);
     }

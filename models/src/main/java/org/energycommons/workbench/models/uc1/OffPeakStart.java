@@ -33,12 +33,12 @@ public final class OffPeakStart {
     }
 
     /**
-     * The off-peak start of a meter from its normalised shapes ({@link LoadShapeFeatures#concatenatedShapes}): the
+     * The off-peak start of a meter from its normalised shapes ({@link Uc1Features#concatenatedShapes}): the
      * half-hour (0..47) of the largest rise of the mean of its shapes over the window, or {@link #NONE} when no rise
      * reaches {@link #MIN_RISE}; the earliest half-hour wins a tie.
      */
     public static int detect(double[] shapes) {
-        int hh = LoadShapeFeatures.HALF_HOURS;
+        int hh = Uc1Features.HALF_HOURS;
         if (shapes.length == 0 || shapes.length % hh != 0) {
             throw new IllegalArgumentException("off-peak start: " + shapes.length + " values is not a whole number of "
                     + hh + "-half-hour shapes");

@@ -63,8 +63,8 @@ public record SegmentationSpace(List<String> dimensions, double[] means, double[
     /** The indicator names, in order. */
     public static List<String> indicatorNames() {
         List<String> names = new ArrayList<>();
-        for (String s : LoadShapeFeatures.SEASONS) {
-            for (String d : LoadShapeFeatures.DAY_TYPES) {
+        for (String s : Uc1Features.SEASONS) {
+            for (String d : Uc1Features.DAY_TYPES) {
                 if (!d.equals(REFERENCE_DAY_TYPE)) {
                     names.add("log_ratio_" + s + "_" + d + "_to_" + REFERENCE_DAY_TYPE);
                 }
@@ -79,7 +79,7 @@ public record SegmentationSpace(List<String> dimensions, double[] means, double[
      * season form a family, heating is a family of its own.
      */
     public static int[] familySizes() {
-        int perSeason = LoadShapeFeatures.DAY_TYPES.size() - 1;
+        int perSeason = Uc1Features.DAY_TYPES.size() - 1;
         int[] sizes = new int[indicatorNames().size()];
         java.util.Arrays.fill(sizes, perSeason);
         sizes[sizes.length - 1] = 1;
@@ -90,11 +90,11 @@ public record SegmentationSpace(List<String> dimensions, double[] means, double[
     public static double[] indicators(Row features) {
         double[] x = new double[indicatorNames().size()];
         int k = 0;
-        for (String s : LoadShapeFeatures.SEASONS) {
-            double reference = Math.log(mean(values(features, LoadShapeFeatures.shapeColumn(s, REFERENCE_DAY_TYPE))));
-            for (String d : LoadShapeFeatures.DAY_TYPES) {
+        for (String s : Uc1Features.SEASONS) {
+            double reference = Math.log(mean(values(features, Uc1Features.shapeColumn(s, REFERENCE_DAY_TYPE))));
+            for (String d : Uc1Features.DAY_TYPES) {
                 if (!d.equals(REFERENCE_DAY_TYPE)) {
-                    x[k++] = Math.log(mean(values(features, LoadShapeFeatures.shapeColumn(s, d)))) - reference;
+                    x[k++] = Math.log(mean(values(features, Uc1Features.shapeColumn(s, d)))) - reference;
                 }
             }
         }

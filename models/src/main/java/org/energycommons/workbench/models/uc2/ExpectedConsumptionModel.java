@@ -81,7 +81,7 @@ public final class ExpectedConsumptionModel implements Serializable {
     }
 
     /**
-     * Fits the model on training days (rows of {@link PublicBuildingDailyFeatures}).
+     * Fits the model on training days (rows of {@link Uc2Features}).
      *
      * @param train the training days, collected (tens of thousands of rows at most: one per building-day)
      */

@@ -115,15 +115,15 @@ public final class RollingOriginBacktest {
             Dataset<Row> validation = s.rows(canonical, "local_date", TimeSplit.VALIDATION);
             Dataset<Row> test = canonical.filter(col("local_date").between(
                     java.sql.Date.valueOf(s.testStart()), java.sql.Date.valueOf(s.end())));
-            String fingerprint = DataFingerprint.of(train, "row_id", SubstationLoadFeatures.LABEL);
+            String fingerprint = DataFingerprint.of(train, "row_id", Uc4Features.LABEL);
             long rows = Long.parseLong(fingerprint.substring(2, fingerprint.indexOf(';')));
             TrainingContext ctx = new TrainingContext(UseCases.UC4.id(), inputTables, s,
-                    SubstationLoadFeatures.FEATURES, SubstationLoadFeatures.LABEL, fingerprint, rows);
+                    Uc4Features.FEATURES, Uc4Features.LABEL, fingerprint, rows);
             for (String type : modelTypes) {
                 progress.accept(String.format("uc4 backtest: origin %s (%d/%d), %s refitted on %s..%s, forecasting "
                         + "%s..%s", o.origin(), origins.indexOf(o) + 1, origins.size(), type, s.start(),
                         s.testStart().minusDays(1), s.testStart(), s.end()));
-                LoadForecaster model = DayAheadForecasting.fit(type, train, validation, ctx, options);
+                LoadForecaster model = Uc4Run.fit(type, train, validation, ctx, options);
                 parts.add(model.predict(test).select(
                         lit(java.sql.Date.valueOf(o.origin())).as("origin"),
                         lit(type).as("model"), col("substation_id"), col("ts_utc"), col("local_date"),

@@ -7,7 +7,7 @@ import org.energycommons.workbench.datasets.lake.LakeFiles;
 import org.energycommons.workbench.models.provenance.ModelProvenance;
 
 /**
- * A trained uc5 model: from the {@link BuildingPerformanceFeatures} of dwellings to a DPE class, either
+ * A trained uc5 model: from the {@link Uc5Features} of dwellings to a DPE class, either
  * predicted directly ({@link #CLASSIFICATION}) or read with the official thresholds from predicted primary energy
  * and GHG intensities ({@link #REGRESSION}).
  */

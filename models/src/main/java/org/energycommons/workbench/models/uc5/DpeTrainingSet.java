@@ -22,7 +22,7 @@ import org.energycommons.workbench.models.provenance.DataFingerprint;
  *
  * @param rows the training rows as a local table: features, {@link #CLASS_INDEX}, {@link #CLASS_WEIGHT} and the
  *     certificate intensities
- * @param x feature matrix, {@link BuildingPerformanceFeatures#FEATURES} order
+ * @param x feature matrix, {@link Uc5Features#FEATURES} order
  * @param classIndex certificate class, 0 (A) to 6 (G)
  * @param primaryEnergy certificate primary energy, kWh/m²/yr
  * @param ghg certificate GHG emissions, kgCO2e/m²/yr
@@ -55,7 +55,7 @@ public record DpeTrainingSet(Dataset<Row> rows, double[][] x, int[] classIndex, 
      */
     public static DpeTrainingSet of(Dataset<Row> train, Uc5Options options, Map<String, Long> inputTables,
                                     Map<String, String> split) {
-        List<String> features = BuildingPerformanceFeatures.FEATURES;
+        List<String> features = Uc5Features.FEATURES;
         List<Column> select = new ArrayList<>();
         features.forEach(f -> select.add(col(f).cast("double")));
         select.add(col("certificate_class"));

@@ -114,7 +114,7 @@ public final class MllibDpeModel implements DpeModel {
                     + TYPES);
         }
         ModelProvenance provenance = ModelProvenance.create(UseCases.UC5.id(), type, "spark-mllib", algorithm, params,
-                options.seed(), training.inputTables(), BuildingPerformanceFeatures.FEATURES,
+                options.seed(), training.inputTables(), Uc5Features.FEATURES,
                 type.equals(RF_CLASS) ? "certificate_class" : "certificate_pe_kwh_m2,certificate_ghg_kg_m2",
                 training.split(), training.size(), training.fingerprint());
         return new MllibDpeModel(type, provenance, cls, pe, ghg);
@@ -122,7 +122,7 @@ public final class MllibDpeModel implements DpeModel {
 
     private static Pipeline pipeline(String vectorColumn, PipelineStage learner) {
         VectorAssembler assembler = new VectorAssembler()
-                .setInputCols(BuildingPerformanceFeatures.FEATURES.toArray(String[]::new))
+                .setInputCols(Uc5Features.FEATURES.toArray(String[]::new))
                 .setOutputCol(vectorColumn);
         return new Pipeline().setStages(new PipelineStage[] {assembler, learner});
     }

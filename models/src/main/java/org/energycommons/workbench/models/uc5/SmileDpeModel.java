@@ -79,7 +79,7 @@ public final class SmileDpeModel implements DpeModel {
         if (!TYPES.contains(type)) {
             throw new IllegalArgumentException("unknown Smile uc5 model type '" + type + "'; known: " + TYPES);
         }
-        String[] names = BuildingPerformanceFeatures.FEATURES.toArray(String[]::new);
+        String[] names = Uc5Features.FEATURES.toArray(String[]::new);
         int p = names.length;
         Map<String, String> params = new LinkedHashMap<>();
         params.put("classBalance", options.classBalance());
@@ -146,7 +146,7 @@ public final class SmileDpeModel implements DpeModel {
             }
         }
         ModelProvenance provenance = ModelProvenance.create(UseCases.UC5.id(), type, "smile", algorithm, params, options.seed(),
-                training.inputTables(), BuildingPerformanceFeatures.FEATURES,
+                training.inputTables(), Uc5Features.FEATURES,
                 classifier != null ? "certificate_class" : "certificate_pe_kwh_m2,certificate_ghg_kg_m2",
                 training.split(), training.size(), training.fingerprint());
         return new SmileDpeModel(type, provenance, classifier, pe, ghg);
@@ -222,8 +222,8 @@ public final class SmileDpeModel implements DpeModel {
                 .add(PREDICTED_CLASS, DataTypes.StringType, true)
                 .add(PREDICTED_PE, DataTypes.DoubleType, true)
                 .add(PREDICTED_GHG, DataTypes.DoubleType, true);
-        String[] names = BuildingPerformanceFeatures.FEATURES.toArray(String[]::new);
-        int[] featureIndex = BuildingPerformanceFeatures.FEATURES.stream().mapToInt(in::fieldIndex).toArray();
+        String[] names = Uc5Features.FEATURES.toArray(String[]::new);
+        int[] featureIndex = Uc5Features.FEATURES.stream().mapToInt(in::fieldIndex).toArray();
         int surfaceIndex = in.fieldIndex("surface_m2");
         int dateIndex = in.fieldIndex("reference_date");
         Scorer scorer = new Scorer(classifier, peModel, ghgModel);

@@ -131,13 +131,13 @@ public final class ConvexDegreeDayModel extends CalibratedGasModel {
         ModelProvenance provenance = ModelProvenance.create(ctx.useCase(), TYPE, "baseline",
                 "weighted non-negative least squares (Lawson-Hanson) on heating hinges, inertia by grid search",
                 params, ctx.seed(), ctx.inputTables(), List.of("t_fc_c", "t_fc_prev_c", "te_fc_prev_c", "horizon",
-                        "area_id"), GasDemandFeatures.LABEL, ctx.split(), ctx.trainingRows(),
+                        "area_id"), Uc6Features.LABEL, ctx.split(), ctx.trainingRows(),
                 ctx.trainingFingerprint());
         return new ConvexDegreeDayModel(provenance, fits, null);
     }
 
     private static double[] column(List<GasRow> rows, String feature) {
-        int j = GasDemandFeatures.FEATURES.indexOf(feature);
+        int j = Uc6Features.FEATURES.indexOf(feature);
         return rows.stream().mapToDouble(r -> r.features()[j]).toArray();
     }
 
@@ -257,9 +257,9 @@ public final class ConvexDegreeDayModel extends CalibratedGasModel {
     @Override
     public GasScorer scorer() {
         Map<String, Fit> own = new LinkedHashMap<>(fits);
-        int tFc = GasDemandFeatures.FEATURES.indexOf("t_fc_c");
-        int tFcPrev = GasDemandFeatures.FEATURES.indexOf("t_fc_prev_c");
-        int teFcPrev = GasDemandFeatures.FEATURES.indexOf("te_fc_prev_c");
+        int tFc = Uc6Features.FEATURES.indexOf("t_fc_c");
+        int tFcPrev = Uc6Features.FEATURES.indexOf("t_fc_prev_c");
+        int teFcPrev = Uc6Features.FEATURES.indexOf("te_fc_prev_c");
         return rows -> {
             double[] out = new double[rows.size()];
             for (int i = 0; i < out.length; i++) {

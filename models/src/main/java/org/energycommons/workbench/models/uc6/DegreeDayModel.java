@@ -78,7 +78,7 @@ public final class DegreeDayModel extends CalibratedGasModel {
         params.put("fits", "one per area and horizon");
         ModelProvenance provenance = ModelProvenance.create(ctx.useCase(), TYPE, "baseline",
                 "OLS on heating degrees of the effective temperature, balance point by grid search", params,
-                ctx.seed(), ctx.inputTables(), List.of("te_fc_c", "horizon", "area_id"), GasDemandFeatures.LABEL,
+                ctx.seed(), ctx.inputTables(), List.of("te_fc_c", "horizon", "area_id"), Uc6Features.LABEL,
                 ctx.split(), ctx.trainingRows(), ctx.trainingFingerprint());
         return new DegreeDayModel(provenance, fits, null);
     }
@@ -152,7 +152,7 @@ public final class DegreeDayModel extends CalibratedGasModel {
     @Override
     public GasScorer scorer() {
         Map<String, Fit> own = new LinkedHashMap<>(fits);
-        int te = GasDemandFeatures.FEATURES.indexOf("te_fc_c");
+        int te = Uc6Features.FEATURES.indexOf("te_fc_c");
         return rows -> {
             double[] out = new double[rows.size()];
             for (int i = 0; i < out.length; i++) {

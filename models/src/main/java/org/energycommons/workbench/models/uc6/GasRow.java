@@ -8,14 +8,14 @@ import org.apache.spark.sql.Row;
 
 /**
  * One uc6 feature row on the driver or in a partition: its keys, the area's capacity, the numeric features in
- * {@link GasDemandFeatures#FEATURES} order and the actual demand ({@code NaN} when unknown).
+ * {@link Uc6Features#FEATURES} order and the actual demand ({@code NaN} when unknown).
  */
 public record GasRow(String rowId, String areaId, LocalDate issueDate, int horizon, LocalDate targetDate,
                      double capacityKwh, double[] features, double actualKwh) implements Serializable {
 
     /** The value of a named feature. */
     public double feature(String name) {
-        int i = GasDemandFeatures.FEATURES.indexOf(name);
+        int i = Uc6Features.FEATURES.indexOf(name);
         if (i < 0) {
             throw new IllegalArgumentException("unknown uc6 feature " + name);
         }
@@ -24,17 +24,17 @@ public record GasRow(String rowId, String areaId, LocalDate issueDate, int horiz
 
     /** Reads a row of the feature table (any column order; the label may be absent). */
     public static GasRow of(Row r) {
-        double[] x = new double[GasDemandFeatures.FEATURES.size()];
+        double[] x = new double[Uc6Features.FEATURES.size()];
         for (int j = 0; j < x.length; j++) {
-            x[j] = ((Number) r.get(r.fieldIndex(GasDemandFeatures.FEATURES.get(j)))).doubleValue();
+            x[j] = ((Number) r.get(r.fieldIndex(Uc6Features.FEATURES.get(j)))).doubleValue();
         }
-        boolean hasLabel = List.of(r.schema().fieldNames()).contains(GasDemandFeatures.LABEL)
-                && !r.isNullAt(r.fieldIndex(GasDemandFeatures.LABEL));
+        boolean hasLabel = List.of(r.schema().fieldNames()).contains(Uc6Features.LABEL)
+                && !r.isNullAt(r.fieldIndex(Uc6Features.LABEL));
         return new GasRow(r.getString(r.fieldIndex("row_id")), r.getString(r.fieldIndex("area_id")),
                 r.getDate(r.fieldIndex("issue_date")).toLocalDate(), r.getInt(r.fieldIndex("horizon")),
                 r.getDate(r.fieldIndex("target_date")).toLocalDate(),
-                r.getDouble(r.fieldIndex(GasDemandFeatures.CAPACITY)), x,
-                hasLabel ? r.getDouble(r.fieldIndex(GasDemandFeatures.LABEL)) : Double.NaN);
+                r.getDouble(r.fieldIndex(Uc6Features.CAPACITY)), x,
+                hasLabel ? r.getDouble(r.fieldIndex(Uc6Features.LABEL)) : Double.NaN);
     }
 
     /** Reads rows of the feature table. */

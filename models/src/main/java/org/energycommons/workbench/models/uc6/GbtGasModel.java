@@ -15,7 +15,7 @@ import smile.regression.GradientTreeBoost;
 
 /**
  * One Smile gradient tree boosting model (least squares) shared by all areas and horizons, learning the logarithm
- * of the demand as a share of the area's capacity ({@link GasDemandFeatures#LOAD_FACTOR}) from the forecast
+ * of the demand as a share of the area's capacity ({@link Uc6Features#LOAD_FACTOR}) from the forecast
  * temperatures, the effective temperature, degree days, the demand observed up to the issue day and the calendar:
  * a global model that serves an area with little history through what it learned on the others. The logarithm
  * makes the squared loss a loss on relative errors, so that summer days (a few percent of the winter demand)
@@ -43,7 +43,7 @@ public final class GbtGasModel extends CalibratedGasModel {
         if (train.isEmpty()) {
             throw new IllegalArgumentException("no training rows for the uc6 boosted trees");
         }
-        int p = GasDemandFeatures.FEATURES.size();
+        int p = Uc6Features.FEATURES.size();
         double[][] x = new double[train.size()][p + 1];
         for (int i = 0; i < train.size(); i++) {
             GasRow r = train.get(i);
@@ -53,12 +53,12 @@ public final class GbtGasModel extends CalibratedGasModel {
         DataFrame data = DataFrame.of(x, names());
         // Smile draws its subsamples from a global generator: seed it for reproducible trees.
         smile.math.MathEx.setSeed(options.seed());
-        GradientTreeBoost model = GradientTreeBoost.fit(Formula.lhs(GasDemandFeatures.LOAD_FACTOR), data, Loss.ls(),
+        GradientTreeBoost model = GradientTreeBoost.fit(Formula.lhs(Uc6Features.LOAD_FACTOR), data, Loss.ls(),
                 options.gbtTrees(), options.gbtDepth(), options.gbtMaxNodes(), NODE_SIZE, options.gbtShrinkage(),
                 options.gbtSubsample());
         Map<String, String> params = new LinkedHashMap<>();
         params.put("loss", "least squares");
-        params.put("target", "log(" + GasDemandFeatures.LOAD_FACTOR + "), load_factor = gas_kwh / capacity_kwh_per_day");
+        params.put("target", "log(" + Uc6Features.LOAD_FACTOR + "), load_factor = gas_kwh / capacity_kwh_per_day");
         params.put("ntrees", String.valueOf(options.gbtTrees()));
         params.put("maxDepth", String.valueOf(options.gbtDepth()));
         params.put("maxNodes", String.valueOf(options.gbtMaxNodes()));
@@ -67,15 +67,15 @@ public final class GbtGasModel extends CalibratedGasModel {
         params.put("subsample", String.valueOf(options.gbtSubsample()));
         ModelProvenance provenance = ModelProvenance.create(ctx.useCase(), TYPE, "smile",
                 "GradientTreeBoost (least squares)", params, options.seed(), ctx.inputTables(),
-                GasDemandFeatures.FEATURES, GasDemandFeatures.LOAD_FACTOR, ctx.split(), ctx.trainingRows(),
+                Uc6Features.FEATURES, Uc6Features.LOAD_FACTOR, ctx.split(), ctx.trainingRows(),
                 ctx.trainingFingerprint());
         return new GbtGasModel(provenance, model, null);
     }
 
     private static String[] names() {
-        String[] names = Arrays.copyOf(GasDemandFeatures.FEATURES.toArray(String[]::new),
-                GasDemandFeatures.FEATURES.size() + 1);
-        names[names.length - 1] = GasDemandFeatures.LOAD_FACTOR;
+        String[] names = Arrays.copyOf(Uc6Features.FEATURES.toArray(String[]::new),
+                Uc6Features.FEATURES.size() + 1);
+        names[names.length - 1] = Uc6Features.LOAD_FACTOR;
         return names;
     }
 
@@ -91,7 +91,7 @@ public final class GbtGasModel extends CalibratedGasModel {
             if (rows.isEmpty()) {
                 return new double[0];
             }
-            int p = GasDemandFeatures.FEATURES.size();
+            int p = Uc6Features.FEATURES.size();
             double[][] x = new double[rows.size()][p + 1];
             for (int i = 0; i < rows.size(); i++) {
                 System.arraycopy(rows.get(i).features(), 0, x[i], 0, p);

@@ -22,9 +22,9 @@ import org.energycommons.workbench.datasets.synthetic.RegionConfig;
 import org.energycommons.workbench.datasets.synthetic.SyntheticRegion;
 import org.energycommons.workbench.models.provenance.ModelProvenance;
 import org.energycommons.workbench.models.uc4.BacktestOptions;
-import org.energycommons.workbench.models.uc4.DayAheadForecasting;
+import org.energycommons.workbench.models.uc4.Uc4Run;
 import org.energycommons.workbench.models.uc4.RollingOriginBacktest;
-import org.energycommons.workbench.models.uc4.SubstationLoadFeatures;
+import org.energycommons.workbench.models.uc4.Uc4Features;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ForecasterRoundTripTest implements SharedSparkSession {
 
     private static Dataset<Row> features;
-    private static DayAheadForecasting.Outcome outcome;
+    private static Uc4Run.Outcome outcome;
 
     @BeforeAll
     static void trainOnASmallRegion() {
@@ -50,10 +50,10 @@ class ForecasterRoundTripTest implements SharedSparkSession {
                 SyntheticRegion.prmToMeter(meters, pseudonymizer)).cache();
         Dataset<Row> hourly = SubstationLoad.hourly(load, silverMeters).cache();
         Dataset<Row> substations = SubstationCapacity.substations(hourly, silverMeters, config.seed());
-        features = SubstationLoadFeatures.build(hourly, SyntheticRegion.silverWeather(weather), substations,
+        features = Uc4Features.build(hourly, SyntheticRegion.silverWeather(weather), substations,
                 region.communes(), calendar).cache();
         ForecastOptions small = new ForecastOptions(5L, 20, 4, 0.2, 60, 5, 16, 0.15, 0.8);
-        outcome = DayAheadForecasting.run(features, Map.of("silver/load_curve", 3L), small, line -> { });
+        outcome = Uc4Run.run(features, Map.of("silver/load_curve", 3L), small, line -> { });
     }
 
     @AfterAll
@@ -157,7 +157,7 @@ class ForecasterRoundTripTest implements SharedSparkSession {
                 features.agg(org.apache.spark.sql.functions.min("local_date")).first().getDate(0).toLocalDate()
                         .plusDays(3).toString()));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DayAheadForecasting.run(twoDays, Map.of(), ForecastOptions.defaults(1), line -> { }));
+                () -> Uc4Run.run(twoDays, Map.of(), ForecastOptions.defaults(1), line -> { }));
         assertTrue(e.getMessage().startsWith("insufficient data"), e.getMessage());
     }
 }

@@ -81,7 +81,7 @@ class SegmentModelRoundTripTest implements SharedSparkSession {
         String path = dir.resolve(model.provenance().name()).toString();
         LakeFiles files = new LakeFiles(SPARK);
         model.save(path, files);
-        SegmentModel loaded = SegmentModels.load(path, files);
+        SegmentModel loaded = Uc1ModelStore.load(path, files);
         assertEquals(model.getClass(), loaded.getClass());
         assertEquals(model.provenance().modelId(), loaded.provenance().modelId());
         assertEquals(model.k(), loaded.k());
@@ -121,7 +121,7 @@ class SegmentModelRoundTripTest implements SharedSparkSession {
     @Test
     void loadingAFolderWithoutModelFails() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SegmentModels.load(dir.resolve("nothing").toString(), new LakeFiles(SPARK)));
+                () -> Uc1ModelStore.load(dir.resolve("nothing").toString(), new LakeFiles(SPARK)));
         assertTrue(e.getMessage().contains("no saved uc1 model"), e.getMessage());
     }
 }

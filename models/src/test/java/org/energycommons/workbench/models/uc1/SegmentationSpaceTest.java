@@ -19,10 +19,10 @@ class SegmentationSpaceTest {
     private static Row row(double[][] level, double heatingShare) {
         StructType schema = new StructType();
         List<Object> values = new ArrayList<>();
-        for (int s = 0; s < LoadShapeFeatures.SEASONS.size(); s++) {
-            for (int d = 0; d < LoadShapeFeatures.DAY_TYPES.size(); d++) {
-                schema = schema.add(LoadShapeFeatures.shapeColumn(LoadShapeFeatures.SEASONS.get(s),
-                        LoadShapeFeatures.DAY_TYPES.get(d)), DataTypes.createArrayType(DataTypes.DoubleType));
+        for (int s = 0; s < Uc1Features.SEASONS.size(); s++) {
+            for (int d = 0; d < Uc1Features.DAY_TYPES.size(); d++) {
+                schema = schema.add(Uc1Features.shapeColumn(Uc1Features.SEASONS.get(s),
+                        Uc1Features.DAY_TYPES.get(d)), DataTypes.createArrayType(DataTypes.DoubleType));
                 List<Double> shape = new ArrayList<>();
                 for (int hh = 0; hh < 48; hh++) {
                     // Half the day at 0.5 ×, half at 1.5 ×: the mean is the level.

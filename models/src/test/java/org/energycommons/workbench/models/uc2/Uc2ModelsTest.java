@@ -149,7 +149,7 @@ class Uc2ModelsTest implements SharedSparkSession {
                 new FaultMatching.Fault("B", "FLT-B-2", "flat_meter", START.plusDays(70), START.plusDays(73)));
         AlertRules rules = AlertRules.parse("r.txt", "rule flat severity high when flat_share >= 0.5\n"
                 + "rule warm severity low when temperature_mean_c > 13.9\n");
-        AnomalyDetection.Outcome outcome = AnomalyDetection.run(schools(100, 20, 70), faults, rules, small(), s -> { });
+        Uc2Run.Outcome outcome = Uc2Run.run(schools(100, 20, 70), faults, rules, small(), s -> { });
         assertTrue(outcome.sufficient(), outcome.message());
         assertEquals(LocalDate.of(2024, 2, 20), outcome.period().evaluationFrom());
         // The warm-day rule only adds false alerts on the tuning period: tuning drops it.
@@ -170,7 +170,7 @@ class Uc2ModelsTest implements SharedSparkSession {
         assertEquals(4L, outcome.alerts().filter("model = 'rules' and period = 'evaluation'").count());
         outcome.scored().unpersist();
 
-        AnomalyDetection.Outcome few = AnomalyDetection.run(schools(12, 100), faults, rules, small(), s -> { });
+        Uc2Run.Outcome few = Uc2Run.run(schools(12, 100), faults, rules, small(), s -> { });
         assertFalse(few.sufficient());
         assertEquals("insufficient data: 12 building-days in the tuning period 2024-01-01..2024-01-06, at least 20 "
                 + "needed (workbench.uc2.min_training_days)", few.message());
@@ -179,7 +179,7 @@ class Uc2ModelsTest implements SharedSparkSession {
         assertEquals(List.of("precision", "recall", "f1", "median_detection_delay_days",
                 "false_alerts_per_building_year"), List.copyOf(few0.toMap().keySet()), "no count without a score");
 
-        AnomalyDetection.Outcome none = AnomalyDetection.run(schools(10, 100).limit(0), faults, rules, small(),
+        Uc2Run.Outcome none = Uc2Run.run(schools(10, 100).limit(0), faults, rules, small(),
                 s -> { });
         assertFalse(none.sufficient());
         assertEquals("insufficient data: no public building with readings", none.message());

@@ -40,7 +40,7 @@ class DpeModelsTest implements SharedSparkSession {
     private static final Uc5Options SMALL = new Uc5Options(11L, 0.6, 0.2, 30, "sqrt", 5.0, 10, 5, 10, 3, 0.3, 0.5);
     private static Dataset<Row> features;
     private static Dataset<Row> truth;
-    private static DpeModelling.Outcome outcome;
+    private static Uc5Run.Outcome outcome;
 
     /** Dwellings whose true intensity is the metered one; the certificates add no noise. */
     static Dataset<Row> features(int n, int certified) {
@@ -48,7 +48,7 @@ class DpeModelsTest implements SharedSparkSession {
         for (String c : List.of("building_id", "commune_code", "heating_energy")) {
             schema = schema.add(c, DataTypes.StringType);
         }
-        for (String f : BuildingPerformanceFeatures.FEATURES) {
+        for (String f : Uc5Features.FEATURES) {
             schema = schema.add(f, DataTypes.DoubleType);
         }
         schema = schema.add("certified", DataTypes.BooleanType)
@@ -64,19 +64,19 @@ class DpeModelsTest implements SharedSparkSession {
             // Spread over A..G with enough F/G: 40..520 kWh/m².
             double pe = 40 + 480.0 * ((i * 37) % n) / n;
             double ghg = pe * 0.05;
-            Object[] v = new Object[3 + BuildingPerformanceFeatures.FEATURES.size() + 7];
+            Object[] v = new Object[3 + Uc5Features.FEATURES.size() + 7];
             v[0] = String.format("B%03d", i);
             v[1] = i % 2 == 0 ? "99001" : "99002";
             v[2] = "electricity";
-            for (int j = 0; j < BuildingPerformanceFeatures.FEATURES.size(); j++) {
+            for (int j = 0; j < Uc5Features.FEATURES.size(); j++) {
                 v[3 + j] = rnd.nextDouble();
             }
-            int k = 3 + BuildingPerformanceFeatures.FEATURES.indexOf("metered_pe_kwh_m2");
+            int k = 3 + Uc5Features.FEATURES.indexOf("metered_pe_kwh_m2");
             v[k] = pe * 2.0;
-            v[3 + BuildingPerformanceFeatures.FEATURES.indexOf("metered_ghg_kg_m2")] = ghg * 2.0;
-            v[3 + BuildingPerformanceFeatures.FEATURES.indexOf("surface_m2")] = 100.0;
-            v[3 + BuildingPerformanceFeatures.FEATURES.indexOf("metered_days")] = 365.0;
-            int c = 3 + BuildingPerformanceFeatures.FEATURES.size();
+            v[3 + Uc5Features.FEATURES.indexOf("metered_ghg_kg_m2")] = ghg * 2.0;
+            v[3 + Uc5Features.FEATURES.indexOf("surface_m2")] = 100.0;
+            v[3 + Uc5Features.FEATURES.indexOf("metered_days")] = 365.0;
+            int c = 3 + Uc5Features.FEATURES.size();
             boolean isCertified = i < certified;
             String cls = DpeThresholds.officialClass(pe, ghg, 100, ISSUED.toLocalDate());
             v[c] = isCertified;
@@ -97,7 +97,7 @@ class DpeModelsTest implements SharedSparkSession {
         truth = features.select(col("building_id"), col("metered_pe_kwh_m2").divide(2).as("true_primary_energy_kwh_m2"),
                 DpeThresholds.officialClass(col("metered_pe_kwh_m2").divide(2), col("metered_ghg_kg_m2").divide(2),
                         col("surface_m2"), col("reference_date")).as("true_class"));
-        outcome = DpeModelling.run(features, truth, Map.of("gold/features/uc5", 1L), SMALL, line -> { });
+        outcome = Uc5Run.run(features, truth, Map.of("gold/features/uc5", 1L), SMALL, line -> { });
     }
 
     @AfterAll
@@ -115,7 +115,7 @@ class DpeModelsTest implements SharedSparkSession {
     @Test
     void everyCandidateIsTrainedAndTheSelectionRecoversTheRule() {
         assertTrue(outcome.sufficient(), outcome.message());
-        assertEquals(DpeModelling.candidates(), outcome.models().stream().map(m -> m.provenance().name()).toList());
+        assertEquals(Uc5Run.candidates(), outcome.models().stream().map(m -> m.provenance().name()).toList());
         double bestScore = validation(outcome.bestModel()).selectionScore();
         for (DpeModel m : outcome.models()) {
             assertTrue(bestScore >= validation(m.provenance().name()).selectionScore(), m.provenance().name());
@@ -123,33 +123,33 @@ class DpeModelsTest implements SharedSparkSession {
         Uc5Metrics judged = (Uc5Metrics) outcome.evaluation().get(outcome.bestModel()).judgedMetrics();
         assertEquals(outcome.testTruth().get(outcome.bestModel()).withinOneClassAccuracy(),
                 judged.truth().withinOneClassAccuracy(), 0, "the judged set is the test split against the truth");
-        assertEquals((long) outcome.split().get(DpeModelling.TEST), judged.certificates().rows());
-        assertEquals((long) outcome.split().get(DpeModelling.UNCERTIFIED), judged.uncertified().rows());
+        assertEquals((long) outcome.split().get(Uc5Run.TEST), judged.certificates().rows());
+        assertEquals((long) outcome.split().get(Uc5Run.UNCERTIFIED), judged.uncertified().rows());
         // The class is a step function of one feature: the selected model is within one class almost everywhere.
         Uc5Metrics.ClassAgreement test = outcome.testTruth().get(outcome.bestModel());
         assertTrue(test.withinOneClassAccuracy() >= 0.9, "within one class " + test.withinOneClassAccuracy());
         assertTrue(test.rows() > 10);
         assertNotNull(outcome.bestIntensityModel());
         // 140 dwellings, 110 certified: 30 uncertified, every split non-empty.
-        assertEquals(30L, outcome.split().get(DpeModelling.UNCERTIFIED));
-        assertEquals(110L, outcome.split().get(DpeModelling.TRAIN) + outcome.split().get(DpeModelling.VALIDATION)
-                + outcome.split().get(DpeModelling.TEST));
+        assertEquals(30L, outcome.split().get(Uc5Run.UNCERTIFIED));
+        assertEquals(110L, outcome.split().get(Uc5Run.TRAIN) + outcome.split().get(Uc5Run.VALIDATION)
+                + outcome.split().get(Uc5Run.TEST));
         // One prediction per model and dwelling, one best model.
         assertEquals(140L * outcome.models().size(), outcome.predictions().count());
         assertEquals(140L, outcome.predictions().filter(col("is_best")).count());
-        assertEquals(DpeModelling.predictionColumns(), List.of(outcome.predictions().columns()));
+        assertEquals(Uc5Run.predictionColumns(), List.of(outcome.predictions().columns()));
     }
 
     @Test
     void communeCountsKeepOnlyCellsTheGuardAllows() {
-        List<Row> all = DpeModelling.communeFg(outcome.predictions(), communes(), new SecrecyGuard(10, 0.85))
+        List<Row> all = Uc5Run.communeFg(outcome.predictions(), communes(), new SecrecyGuard(10, 0.85))
                 .collectAsList();
         assertEquals(2, all.size());
         Row first = all.get(0);
         assertEquals(70L, first.<Long>getAs("dwellings"));
         assertEquals(first.<Long>getAs("certified_fg") + first.<Long>getAs("predicted_fg_uncertified"),
                 first.<Long>getAs("estimated_fg"));
-        assertTrue(DpeModelling.communeFg(outcome.predictions(), communes(), new SecrecyGuard(71, 0.85))
+        assertTrue(Uc5Run.communeFg(outcome.predictions(), communes(), new SecrecyGuard(71, 0.85))
                 .collectAsList().isEmpty());
     }
 
@@ -166,7 +166,7 @@ class DpeModelsTest implements SharedSparkSession {
         for (DpeModel model : outcome.models()) {
             String path = dir.resolve(model.provenance().name()).toString();
             model.save(path, files);
-            DpeModel loaded = DpeModelStore.load(path, files);
+            DpeModel loaded = Uc5ModelStore.load(path, files);
             assertEquals(model.provenance(), loaded.provenance());
             assertEquals(model.approach(), loaded.approach());
             List<Row> before = model.predict(sample).orderBy("building_id")
@@ -181,13 +181,13 @@ class DpeModelsTest implements SharedSparkSession {
             }
         }
         sample.unpersist();
-        assertThrows(IllegalArgumentException.class, () -> DpeModelStore.load(dir.resolve("none").toString(), files));
+        assertThrows(IllegalArgumentException.class, () -> Uc5ModelStore.load(dir.resolve("none").toString(), files));
     }
 
     @Test
     void tooFewCertificatesGiveAnInsufficientDataOutcome() {
         Dataset<Row> few = features(40, 12);
-        DpeModelling.Outcome small = DpeModelling.run(few, null, Map.of(), SMALL, line -> { });
+        Uc5Run.Outcome small = Uc5Run.run(few, null, Map.of(), SMALL, line -> { });
         assertFalse(small.sufficient());
         assertTrue(small.message().startsWith("insufficient data: 12 certified dwellings"), small.message());
         assertNull(small.bestModel());

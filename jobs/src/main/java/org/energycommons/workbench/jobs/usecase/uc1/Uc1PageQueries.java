@@ -14,7 +14,7 @@ import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
 import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.models.provenance.RunProvenance;
-import org.energycommons.workbench.models.uc1.LoadShapeFeatures;
+import org.energycommons.workbench.models.uc1.Uc1Features;
 import org.energycommons.workbench.models.uc1.Uc1Tables;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
@@ -44,7 +44,7 @@ final class Uc1PageQueries {
                 allowed.put(segment, guard.allows(r.getInt(5), r.getDouble(6)));
                 shapes.computeIfAbsent(segment, s -> new LinkedHashMap<>())
                         .computeIfAbsent(r.getString(1) + "_" + r.getString(2),
-                                k -> new double[LoadShapeFeatures.HALF_HOURS])[r.getInt(3)] = r.getDouble(4);
+                                k -> new double[Uc1Features.HALF_HOURS])[r.getInt(3)] = r.getDouble(4);
             }
             for (Map.Entry<Integer, Map<String, double[]>> e : shapes.entrySet()) {
                 if (allowed.get(e.getKey())) {

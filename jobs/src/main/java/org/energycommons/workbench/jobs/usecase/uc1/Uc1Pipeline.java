@@ -18,8 +18,8 @@ import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
 import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.models.provenance.RunProvenance;
-import org.energycommons.workbench.models.uc1.LoadSegmentation;
-import org.energycommons.workbench.models.uc1.LoadShapeFeatures;
+import org.energycommons.workbench.models.uc1.Uc1Run;
+import org.energycommons.workbench.models.uc1.Uc1Features;
 import org.energycommons.workbench.models.uc1.SegmentModel;
 import org.energycommons.workbench.models.uc1.Uc1Metrics;
 import org.energycommons.workbench.models.uc1.Uc1Options;
@@ -59,16 +59,16 @@ public final class Uc1Pipeline extends UseCasePipeline {
         Uc1Options options = options(ctx);
         ctx.progress().step("features uc1: daily load shapes, thermosensitivity and ratios per meter");
         // Every feature reads the complete days: persisted, the load curve is read once.
-        Dataset<Row> days = LoadShapeFeatures.completeDays(LoadShapeFeatures.localReadings(
+        Dataset<Row> days = Uc1Features.completeDays(Uc1Features.localReadings(
                 lake.read(Tables.LOAD_CURVE)), lake.read(Tables.CALENDAR)).persist(StorageLevel.MEMORY_AND_DISK());
-        lake.replace(Uc1Tables.FEATURES, LoadShapeFeatures.fromDays(days, lake.read(Tables.METERS),
+        lake.replace(Uc1Tables.FEATURES, Uc1Features.fromDays(days, lake.read(Tables.METERS),
                 lake.read(Tables.COMMUNES), lake.read(Tables.WEATHER_HOURLY), options), ctx.runId());
         days.unpersist();
         Dataset<Row> features = lake.read(Uc1Tables.FEATURES);
         long rows = features.count();
-        long excluded = features.filter(col(LoadShapeFeatures.EXCLUSION).isNotNull()).count();
+        long excluded = features.filter(col(Uc1Features.EXCLUSION).isNotNull()).count();
         ctx.progress().info(String.format("%,d meters, %,d usable, %,d kept out with a reason (see %s)", rows,
-                rows - excluded, excluded, LoadShapeFeatures.EXCLUSION));
+                rows - excluded, excluded, Uc1Features.EXCLUSION));
         return rows;
     }
 
@@ -78,9 +78,9 @@ public final class Uc1Pipeline extends UseCasePipeline {
         Uc1Options options = options(ctx);
         RunProvenance.Builder provenance = provenance(ctx, INPUTS);
         ctx.progress().step("train uc1: clustering with k chosen by silhouette");
-        // The truth is read for evaluation only: LoadSegmentation joins it after every fit and choice.
+        // The truth is read for evaluation only: Uc1Run joins it after every fit and choice.
         Dataset<Row> truth = lake.exists(Tables.TRUTH_METERS) ? lake.read(Tables.TRUTH_METERS) : null;
-        LoadSegmentation.Outcome outcome = LoadSegmentation.run(lake.read(Uc1Tables.FEATURES), truth,
+        Uc1Run.Outcome outcome = Uc1Run.run(lake.read(Uc1Tables.FEATURES), truth,
                 provenance.inputTables(), options, ctx.progress()::info);
 
         ctx.progress().step("train uc1: saving models, segments, profiles, registry and metrics");
@@ -89,7 +89,7 @@ public final class Uc1Pipeline extends UseCasePipeline {
             String name = model.provenance().name();
             Map<String, String> notes = new LinkedHashMap<>();
             notes.put("k", String.valueOf(model.k()));
-            notes.put("role", LoadSegmentation.CLUSTERINGS.contains(name) ? "segmentation"
+            notes.put("role", Uc1Run.CLUSTERINGS.contains(name) ? "segmentation"
                     : "assigns new meters to the segments of " + outcome.bestModel());
             Map<Integer, Double> curve = outcome.silhouetteByK().get(name);
             if (curve != null) {
@@ -99,12 +99,12 @@ public final class Uc1Pipeline extends UseCasePipeline {
         });
         SecrecyGuard guard = SecrecyGuard.of(ctx.config());
         lake.replace(Uc1Tables.SEGMENTS, ctx.spark().createDataFrame(outcome.segments(),
-                LoadSegmentation.SEGMENTS_SCHEMA), ctx.runId());
+                Uc1Run.SEGMENTS_SCHEMA), ctx.runId());
         lake.replace(Uc1Tables.CENTROIDS, ctx.spark().createDataFrame(outcome.centroids(),
-                LoadSegmentation.CENTROIDS_SCHEMA), ctx.runId());
+                Uc1Run.CENTROIDS_SCHEMA), ctx.runId());
         // The commune mix is a publication table: only cells that pass the statistical-secrecy guard are kept.
         lake.replace(Uc1Tables.COMMUNE_MIX, guard.publishable(ctx.spark().createDataFrame(outcome.communeMix(),
-                LoadSegmentation.COMMUNE_MIX_SCHEMA), "n_meters", "largest_share"), ctx.runId());
+                Uc1Run.COMMUNE_MIX_SCHEMA), "n_meters", "largest_share"), ctx.runId());
 
         provenance.outputs(outputs(ctx, OUTPUTS))
                 .split(outcome.split())

@@ -27,11 +27,11 @@ import org.energycommons.workbench.models.provenance.RunProvenance;
 import org.energycommons.workbench.models.registry.TrainedModel;
 import org.energycommons.workbench.models.uc2.AlertRule;
 import org.energycommons.workbench.models.uc2.AlertRules;
-import org.energycommons.workbench.models.uc2.AnomalyDetection;
+import org.energycommons.workbench.models.uc2.Uc2Run;
 import org.energycommons.workbench.models.uc2.AnomalyForest;
 import org.energycommons.workbench.models.uc2.ExpectedConsumptionModel;
 import org.energycommons.workbench.models.uc2.FaultMatching;
-import org.energycommons.workbench.models.uc2.PublicBuildingDailyFeatures;
+import org.energycommons.workbench.models.uc2.Uc2Features;
 import org.energycommons.workbench.models.uc2.Uc2Metrics;
 import org.energycommons.workbench.models.uc2.Uc2ModelStore;
 import org.energycommons.workbench.models.uc2.Uc2Options;
@@ -74,7 +74,7 @@ public final class Uc2Pipeline extends UseCasePipeline {
     public long features(JobContext ctx) {
         Lake lake = ctx.lake();
         ctx.progress().step("features uc2: daily consumption shape, weather and calendar of public buildings");
-        lake.replace(Uc2Tables.FEATURES, PublicBuildingDailyFeatures.build(lake.read(Tables.LOAD_CURVE),
+        lake.replace(Uc2Tables.FEATURES, Uc2Features.build(lake.read(Tables.LOAD_CURVE),
                 lake.read(Tables.METERS), lake.read(Tables.BUILDINGS), lake.read(Tables.COMMUNES),
                 lake.read(Tables.WEATHER_HOURLY), lake.read(Tables.CALENDAR)), ctx.runId());
         Row r = lake.read(Uc2Tables.FEATURES)
@@ -94,12 +94,12 @@ public final class Uc2Pipeline extends UseCasePipeline {
         AlertRules rules = AlertRules.load(options.rules());
         RunProvenance.Builder provenance = provenance(ctx, INPUTS);
         List<FaultMatching.Fault> faults = lake.exists(Tables.TRUTH_FAULTS)
-                ? AnomalyDetection.faults(lake.read(Tables.TRUTH_FAULTS)) : null;
+                ? Uc2Run.faults(lake.read(Tables.TRUTH_FAULTS)) : null;
 
         ctx.progress().step("train uc2: expected consumption, rules and isolation forest (" + rules.rules().size()
                 + " rules from " + rules.source() + ")");
         Dataset<Row> features = lake.read(Uc2Tables.FEATURES);
-        AnomalyDetection.Outcome outcome = AnomalyDetection.run(features, faults, rules, options,
+        Uc2Run.Outcome outcome = Uc2Run.run(features, faults, rules, options,
                 ctx.progress()::info);
 
         ctx.progress().step("train uc2: saving models, alerts, metrics and registry");
@@ -110,7 +110,7 @@ public final class Uc2Pipeline extends UseCasePipeline {
         } else {
             ctx.progress().info(outcome.message());
             lake.replace(Uc2Tables.ALERTS, ctx.spark().createDataFrame(List.of(), ALERT_SCHEMA), ctx.runId());
-            for (AnomalyDetection.DetectorScores d : outcome.detectors()) {
+            for (Uc2Run.DetectorScores d : outcome.detectors()) {
                 entries.add(new UseCaseResult.ModelEntry(d.name(), engine(d.name()), "",
                         outcome.evaluation().get(d.name()), Map.of("outcome", outcome.message())));
             }
@@ -163,10 +163,10 @@ public final class Uc2Pipeline extends UseCasePipeline {
         return Uc2Metrics::fromMap;
     }
 
-    private List<UseCaseResult.ModelEntry> register(JobContext ctx, AnomalyDetection.Outcome outcome,
+    private List<UseCaseResult.ModelEntry> register(JobContext ctx, Uc2Run.Outcome outcome,
                                                     Uc2Options options, Map<String, Long> inputs,
                                                     Dataset<Row> features) {
-        AnomalyDetection.Period period = outcome.period();
+        Uc2Run.Period period = outcome.period();
         Dataset<Row> tuningRows = features.filter(col("local_date").lt(java.sql.Date.valueOf(
                 period.evaluationFrom())));
         String fingerprint = DataFingerprint.of(tuningRows, "building_id", "local_date", "daily_kwh", "night_kw",
@@ -186,7 +186,7 @@ public final class Uc2Pipeline extends UseCasePipeline {
         notes.put(Uc2ModelStore.EXPECTED, Map.of("role", "expected consumption behind the residual features of the "
                 + "rules and the forest; not a detector"));
 
-        for (AnomalyDetection.DetectorScores d : outcome.detectors()) {
+        for (Uc2Run.DetectorScores d : outcome.detectors()) {
             Map<String, String> params = new LinkedHashMap<>(d.settings());
             List<String> used = new ArrayList<>();
             AlertRules rules = null;
@@ -243,8 +243,8 @@ public final class Uc2Pipeline extends UseCasePipeline {
         };
     }
 
-    private static List<Map<String, Object>> detections(AnomalyDetection.Outcome outcome) {
-        AnomalyDetection.DetectorScores best = outcome.detectors().stream()
+    private static List<Map<String, Object>> detections(Uc2Run.Outcome outcome) {
+        Uc2Run.DetectorScores best = outcome.detectors().stream()
                 .filter(d -> d.name().equals(outcome.bestModel())).findFirst().orElseThrow();
         List<Map<String, Object>> list = new ArrayList<>();
         for (FaultMatching.Detection d : best.testEvaluation().detections()) {

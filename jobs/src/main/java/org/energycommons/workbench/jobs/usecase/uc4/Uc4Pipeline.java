@@ -25,9 +25,9 @@ import org.energycommons.workbench.models.forecast.ForecastOptions;
 import org.energycommons.workbench.models.forecast.LoadForecaster;
 import org.energycommons.workbench.models.provenance.RunProvenance;
 import org.energycommons.workbench.models.uc4.BacktestOptions;
-import org.energycommons.workbench.models.uc4.DayAheadForecasting;
+import org.energycommons.workbench.models.uc4.Uc4Run;
 import org.energycommons.workbench.models.uc4.RollingOriginBacktest;
-import org.energycommons.workbench.models.uc4.SubstationLoadFeatures;
+import org.energycommons.workbench.models.uc4.Uc4Features;
 import org.energycommons.workbench.models.uc4.Uc4Tables;
 import org.energycommons.workbench.models.usecase.EvaluationSets;
 import org.energycommons.workbench.models.usecase.UseCaseMetrics;
@@ -61,8 +61,8 @@ public final class Uc4Pipeline extends UseCasePipeline {
         lake.replace(Uc4Tables.SUBSTATION_LOAD_HOURLY,
                 SubstationLoad.hourly(lake.read(Tables.LOAD_CURVE), lake.read(Tables.METERS)), ctx.runId());
         ctx.progress().step("features uc4: point-in-time feature table (issued D-1 "
-                + SubstationLoadFeatures.ISSUE_HOUR_LOCAL + ":00 local)");
-        lake.replace(Uc4Tables.FEATURES, SubstationLoadFeatures.build(
+                + Uc4Features.ISSUE_HOUR_LOCAL + ":00 local)");
+        lake.replace(Uc4Tables.FEATURES, Uc4Features.build(
                 lake.read(Uc4Tables.SUBSTATION_LOAD_HOURLY), lake.read(Tables.WEATHER_HOURLY),
                 lake.read(Tables.SUBSTATIONS), lake.read(Tables.COMMUNES), lake.read(Tables.CALENDAR)), ctx.runId());
         long hours = lake.read(Uc4Tables.SUBSTATION_LOAD_HOURLY).count();
@@ -80,7 +80,7 @@ public final class Uc4Pipeline extends UseCasePipeline {
         RunProvenance.Builder provenance = provenance(ctx, INPUTS);
 
         ctx.progress().step("train uc4: fitting models");
-        DayAheadForecasting.Outcome outcome = DayAheadForecasting.run(lake.read(Uc4Tables.FEATURES),
+        Uc4Run.Outcome outcome = Uc4Run.run(lake.read(Uc4Tables.FEATURES),
                 provenance.inputTables(), options, ctx.progress()::info);
 
         ctx.progress().step("train uc4: saving models, predictions, metrics and registry");
@@ -129,7 +129,7 @@ public final class Uc4Pipeline extends UseCasePipeline {
     }
 
     /** Runs the rolling-origin backtest, writes its forecasts and returns its summary for {@code uc4.json}. */
-    private static Map<String, Object> backtest(JobContext ctx, DayAheadForecasting.Outcome outcome,
+    private static Map<String, Object> backtest(JobContext ctx, Uc4Run.Outcome outcome,
                                                 ForecastOptions options, BacktestOptions backtestOptions,
                                                 Map<String, Long> inputs) {
         ctx.progress().step("train uc4: rolling-origin backtest over " + backtestOptions.origins() + " origins");
@@ -171,7 +171,7 @@ public final class Uc4Pipeline extends UseCasePipeline {
         return summary;
     }
 
-    private static Dataset<Row> metricsTable(JobContext ctx, DayAheadForecasting.Outcome outcome) {
+    private static Dataset<Row> metricsTable(JobContext ctx, Uc4Run.Outcome outcome) {
         List<Row> rows = new ArrayList<>();
         for (LoadForecaster model : outcome.models()) {
             String name = model.provenance().name();

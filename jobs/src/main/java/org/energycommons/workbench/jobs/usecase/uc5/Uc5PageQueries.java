@@ -16,7 +16,7 @@ import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
 import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.models.provenance.RunProvenance;
-import org.energycommons.workbench.models.uc5.DpeModelling;
+import org.energycommons.workbench.models.uc5.Uc5Run;
 import org.energycommons.workbench.models.uc5.Uc5Metrics;
 import org.energycommons.workbench.models.uc5.Uc5Tables;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
@@ -71,7 +71,7 @@ final class Uc5PageQueries {
             }
         }
         List<Row> heldOut = lake.read(Uc5Tables.PREDICTIONS)
-                .filter(col("split").isin(DpeModelling.TEST, DpeModelling.UNCERTIFIED))
+                .filter(col("split").isin(Uc5Run.TEST, Uc5Run.UNCERTIFIED))
                 .select("model", "is_best", "split", "building_id", "predicted_class", "predicted_pe_kwh_m2")
                 .orderBy("model", "building_id")
                 .collectAsList();
@@ -125,7 +125,7 @@ final class Uc5PageQueries {
         List<String> predicted = new ArrayList<>();
         for (Row r : rows) {
             String[] tr = truth.get(r.getString(3));
-            if (tr == null || (testOnly && !r.getString(2).equals(DpeModelling.TEST))) {
+            if (tr == null || (testOnly && !r.getString(2).equals(Uc5Run.TEST))) {
                 continue;
             }
             reference.add(tr[0]);

@@ -16,9 +16,9 @@ import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
 import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.models.provenance.RunProvenance;
-import org.energycommons.workbench.models.uc5.BuildingPerformanceFeatures;
+import org.energycommons.workbench.models.uc5.Uc5Features;
 import org.energycommons.workbench.models.uc5.DpeModel;
-import org.energycommons.workbench.models.uc5.DpeModelling;
+import org.energycommons.workbench.models.uc5.Uc5Run;
 import org.energycommons.workbench.models.uc5.Uc5Metrics;
 import org.energycommons.workbench.models.uc5.Uc5Options;
 import org.energycommons.workbench.models.uc5.Uc5Tables;
@@ -51,7 +51,7 @@ public final class Uc5Pipeline extends UseCasePipeline {
             lake.requireExists(required);
         }
         ctx.progress().step("features uc5: registry, weather-normalised metered use and certificates per dwelling");
-        Dataset<Row> features = BuildingPerformanceFeatures.build(lake.read(Tables.BUILDINGS),
+        Dataset<Row> features = Uc5Features.build(lake.read(Tables.BUILDINGS),
                 lake.read(Tables.METERS), lake.read(Tables.COMMUNES),
                 readOrEmpty(ctx, Tables.LOAD_CURVE, new StructType()
                         .add("meter_id", DataTypes.StringType)
@@ -108,7 +108,7 @@ public final class Uc5Pipeline extends UseCasePipeline {
         Dataset<Row> truth = lake.exists(Tables.TRUTH_DPE) ? lake.read(Tables.TRUTH_DPE) : null;
 
         ctx.progress().step("train uc5: fitting DPE class and intensity models");
-        DpeModelling.Outcome outcome = DpeModelling.run(lake.read(Uc5Tables.FEATURES), truth,
+        Uc5Run.Outcome outcome = Uc5Run.run(lake.read(Uc5Tables.FEATURES), truth,
                 provenance.inputTables(), options, ctx.progress()::info);
 
         Map<String, String> split = new LinkedHashMap<>();
@@ -138,7 +138,7 @@ public final class Uc5Pipeline extends UseCasePipeline {
         SecrecyGuard guard = SecrecyGuard.of(ctx.config());
         lake.replace(Uc5Tables.PREDICTIONS, outcome.predictions(), ctx.runId());
         // The F/G counts per commune are a publication table: only cells the guard allows are kept.
-        lake.replace(Uc5Tables.COMMUNE_FG, DpeModelling.communeFg(lake.read(Uc5Tables.PREDICTIONS),
+        lake.replace(Uc5Tables.COMMUNE_FG, Uc5Run.communeFg(lake.read(Uc5Tables.PREDICTIONS),
                 lake.read(Tables.COMMUNES), guard), ctx.runId());
         outcome.predictions().unpersist();
 

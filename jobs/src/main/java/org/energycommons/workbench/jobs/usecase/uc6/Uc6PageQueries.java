@@ -25,7 +25,7 @@ import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.models.forecast.TimeSplit;
 import org.energycommons.workbench.models.provenance.RunProvenance;
-import org.energycommons.workbench.models.uc6.GasDemandFeatures;
+import org.energycommons.workbench.models.uc6.Uc6Features;
 import org.energycommons.workbench.models.uc6.GasDemandPrediction;
 import org.energycommons.workbench.models.uc6.Uc6Tables;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
@@ -78,7 +78,7 @@ final class Uc6PageQueries {
         // Error by horizon: the metrics of training (mape_d1..mape_dH), never recomputed here.
         Map<String, double[]> mapeByHorizon = new LinkedHashMap<>();
         for (UseCaseResult.ModelEntry m : result.models()) {
-            double[] v = new double[GasDemandFeatures.HORIZONS];
+            double[] v = new double[Uc6Features.HORIZONS];
             for (int h = 1; h <= v.length; h++) {
                 v[h - 1] = m.judged().value("mape_d" + h);
             }
@@ -99,7 +99,7 @@ final class Uc6PageQueries {
             Column zero = lit(0L);
             List<Row> perArea = dayAhead
                     .groupBy("area_id")
-                    .agg(first("buildings").as("buildings"), first(GasDemandFeatures.CAPACITY).as("capacity"),
+                    .agg(first("buildings").as("buildings"), first(Uc6Features.CAPACITY).as("capacity"),
                             first("peak_threshold_kwh").as("threshold"), avg(ape).as("mape_d1"),
                             sum(when(col("actual_peak"), one).otherwise(zero)).as("peak_days"),
                             sum(when(col("peak_alert"), one).otherwise(zero)).as("peak_alerts"),
@@ -123,7 +123,7 @@ final class Uc6PageQueries {
             for (Row r : dayAhead.filter(col("cold_peak_alert").or(col("over_capacity")))
                     .orderBy("target_date", "area_id")
                     .select(col("area_id"), col("target_date").cast("string"), col(GasDemandPrediction.P90), y,
-                            col(GasDemandFeatures.CAPACITY), col("cold_peak_alert"), col("over_capacity"))
+                            col(Uc6Features.CAPACITY), col("cold_peak_alert"), col("over_capacity"))
                     .limit(MAX_ALERT_ROWS)
                     .collectAsList()) {
                 alerts.add(new Uc6PageData.AlertRow(r.getString(0), r.getString(1), r.getDouble(2),

@@ -11,8 +11,8 @@ import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.models.provenance.RunProvenance;
 import org.energycommons.workbench.models.uc6.ForecastTemperatureNoise;
-import org.energycommons.workbench.models.uc6.GasDemandFeatures;
-import org.energycommons.workbench.models.uc6.GasDemandForecasting;
+import org.energycommons.workbench.models.uc6.Uc6Features;
+import org.energycommons.workbench.models.uc6.Uc6Run;
 import org.energycommons.workbench.models.uc6.GasDemandModel;
 import org.energycommons.workbench.models.uc6.Uc6Metrics;
 import org.energycommons.workbench.models.uc6.Uc6Options;
@@ -48,8 +48,8 @@ public final class Uc6Pipeline extends UseCasePipeline {
         Lake lake = ctx.lake();
         Uc6Options options = options(ctx);
         ctx.progress().step("features uc6: daily temperatures, effective temperature and forecast paths D+1..D+"
-                + GasDemandFeatures.HORIZONS + " (error σ " + options.forecastErrorSdC() + " °C × √lead)");
-        lake.replace(Uc6Tables.FEATURES, GasDemandFeatures.build(lake.read(Tables.GAS_AREA_DAILY),
+                + Uc6Features.HORIZONS + " (error σ " + options.forecastErrorSdC() + " °C × √lead)");
+        lake.replace(Uc6Tables.FEATURES, Uc6Features.build(lake.read(Tables.GAS_AREA_DAILY),
                 lake.read(Tables.GAS_AREAS), lake.read(Tables.WEATHER_HOURLY), lake.read(Tables.CALENDAR), options),
                 ctx.runId());
         long rows = lake.read(Uc6Tables.FEATURES).count();
@@ -65,7 +65,7 @@ public final class Uc6Pipeline extends UseCasePipeline {
         RunProvenance.Builder provenance = provenance(ctx, INPUTS);
 
         ctx.progress().step("train uc6: degree-day baseline, convex degree-day curves and boosted trees");
-        GasDemandForecasting.Outcome outcome = GasDemandForecasting.run(lake.read(Uc6Tables.FEATURES),
+        Uc6Run.Outcome outcome = Uc6Run.run(lake.read(Uc6Tables.FEATURES),
                 provenance.inputTables(), options, ctx.progress()::info);
 
         List<UseCaseResult.ModelEntry> entries = List.of();
@@ -130,6 +130,6 @@ public final class Uc6Pipeline extends UseCasePipeline {
                 options.forecastErrorSdC(), options.seed(),
                 ForecastTemperatureNoise.errorSd(options.forecastErrorSdC(), 1),
                 ForecastTemperatureNoise.errorSd(options.forecastErrorSdC(), 3),
-                ForecastTemperatureNoise.errorSd(options.forecastErrorSdC(), GasDemandFeatures.HORIZONS));
+                ForecastTemperatureNoise.errorSd(options.forecastErrorSdC(), Uc6Features.HORIZONS));
     }
 }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * The uc4 feature builder on hand-made data: load at local day k and hour h is {@code 100·k + h}, so every
  * lag has an exact expected value, and truncating the data at the cut-off must not change a row.
  */
-class SubstationLoadFeaturesTest implements SharedSparkSession {
+class Uc4FeaturesTest implements SharedSparkSession {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final LocalDate START = LocalDate.of(2024, 1, 8);
@@ -75,7 +75,7 @@ class SubstationLoadFeaturesTest implements SharedSparkSession {
                 new StructType().add("commune_code", DataTypes.StringType).add("station_id", DataTypes.StringType));
         Dataset<Row> calendar = CalendarFrames.of(spark, FrenchCalendar.standard(), START.minusDays(14),
                 START.plusDays(DAYS));
-        return SubstationLoadFeatures.build(hourly, weather(), substations, communes, calendar);
+        return Uc4Features.build(hourly, weather(), substations, communes, calendar);
     }
 
     @Test
@@ -91,7 +91,7 @@ class SubstationLoadFeaturesTest implements SharedSparkSession {
         assertEquals(100.0 * 11 + 4.5, r.getDouble(r.fieldIndex("d1_morning_kw")), 1e-9);
         assertEquals(100.0 * 10 + 11.5, r.getDouble(r.fieldIndex("d2_mean_kw")), 1e-9);
         assertEquals(100.0 * 7 + 11.5, r.getDouble(r.fieldIndex("level_kw")), 1e-9);
-        assertEquals((100.0 * 12 + 15) / 711.5, r.getDouble(r.fieldIndex(SubstationLoadFeatures.LABEL)), 1e-12);
+        assertEquals((100.0 * 12 + 15) / 711.5, r.getDouble(r.fieldIndex(Uc4Features.LABEL)), 1e-12);
         assertEquals(5.0, r.getDouble(r.fieldIndex("temperature_forecast_c")), 1e-12);
         assertEquals(13.0, r.getDouble(r.fieldIndex("heating_degree_hours")), 1e-12);
         assertEquals(-5.0, r.getDouble(r.fieldIndex("temperature_change_vs_d7_c")), 1e-12);
@@ -103,7 +103,7 @@ class SubstationLoadFeaturesTest implements SharedSparkSession {
     @Test
     void aFeatureRowUsesNoReadingAfterItsCutoff() {
         LocalDate d = START.plusDays(15);
-        Timestamp cutoff = Timestamp.from(d.minusDays(1).atTime(SubstationLoadFeatures.ISSUE_HOUR_LOCAL, 0)
+        Timestamp cutoff = Timestamp.from(d.minusDays(1).atTime(Uc4Features.ISSUE_HOUR_LOCAL, 0)
                 .atZone(PARIS).toInstant());
         Dataset<Row> full = build(hourly());
         // Readings after the cut-off are replaced by absurd values, except the target hours themselves.

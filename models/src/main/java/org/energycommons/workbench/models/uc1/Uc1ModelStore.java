@@ -4,9 +4,9 @@ import org.energycommons.workbench.datasets.lake.LakeFiles;
 import org.energycommons.workbench.models.artifact.ModelFolders;
 
 /** Loads any saved uc1 {@link SegmentModel} from its folder, whatever its engine, with its provenance and space. */
-public final class SegmentModels {
+public final class Uc1ModelStore {
 
-    private SegmentModels() {
+    private Uc1ModelStore() {
     }
 
     /** Loads the model saved under {@code dir}. */

@@ -22,8 +22,8 @@ import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.SharedSparkSession;
 import org.junit.jupiter.api.Test;
 
-/** {@link BuildingPerformanceFeatures} on a hand-made registry, load curve, gas, weather and certificates. */
-class BuildingPerformanceFeaturesTest implements SharedSparkSession {
+/** {@link Uc5Features} on a hand-made registry, load curve, gas, weather and certificates. */
+class Uc5FeaturesTest implements SharedSparkSession {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final LocalDate FIRST = LocalDate.of(2024, 1, 8);
@@ -88,7 +88,7 @@ class BuildingPerformanceFeaturesTest implements SharedSparkSession {
                 .add("building_id", DataTypes.StringType).add("works_date", DataTypes.DateType));
 
         Map<String, Row> rows = new HashMap<>();
-        for (Row r : BuildingPerformanceFeatures.build(buildings, meters, communes, loadRows, gasRows, weatherRows,
+        for (Row r : Uc5Features.build(buildings, meters, communes, loadRows, gasRows, weatherRows,
                 dpe, works).collectAsList()) {
             rows.put(r.getAs("building_id"), r);
         }

@@ -44,7 +44,7 @@ import org.energycommons.workbench.datasets.calendar.DegreeDays;
  * forecast days D+1..D+h; heating degrees are {@code max(0, base − t)}. A day missing from the weather keeps the
  * previous day's mean in the smoothing and issues no forecast row.
  */
-public final class GasDemandFeatures {
+public final class Uc6Features {
 
     /** Horizons, days after the issue day. */
     public static final int HORIZONS = 7;
@@ -82,7 +82,7 @@ public final class GasDemandFeatures {
             .add("te_fc_prev_c", DataTypes.DoubleType, false)
             .add("t_obs_target_c", DataTypes.DoubleType, false);
 
-    private GasDemandFeatures() {
+    private Uc6Features() {
     }
 
     /**

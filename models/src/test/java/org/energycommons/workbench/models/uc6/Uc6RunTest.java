@@ -26,7 +26,7 @@ import org.energycommons.workbench.models.forecast.TimeSplit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class GasDemandForecastingTest implements SharedSparkSession {
+class Uc6RunTest implements SharedSparkSession {
 
     private static final LocalDate START = LocalDate.of(2023, 9, 1);
     private final SparkSession spark = spark();
@@ -54,15 +54,15 @@ class GasDemandForecastingTest implements SharedSparkSession {
         for (String area : List.of("GA-A", "GA-B")) {
             double capacity = area.equals("GA-A") ? 5000 : 10000;
             for (int d = 0; d < days; d++) {
-                for (int h = 1; h <= GasDemandFeatures.HORIZONS; h++) {
+                for (int h = 1; h <= Uc6Features.HORIZONS; h++) {
                     LocalDate target = START.plusDays(d);
                     double t = te(d, h);
-                    double[] x = new double[GasDemandFeatures.FEATURES.size()];
-                    x[GasDemandFeatures.FEATURES.indexOf("horizon")] = h;
-                    x[GasDemandFeatures.FEATURES.indexOf("te_fc_c")] = t;
-                    x[GasDemandFeatures.FEATURES.indexOf("t_fc_c")] = t;
-                    x[GasDemandFeatures.FEATURES.indexOf("hdd_te_fc")] = Math.max(0, 18 - t);
-                    x[GasDemandFeatures.FEATURES.indexOf("demand_d0_ratio")] = demand(area, te(d - h, 0)) / capacity;
+                    double[] x = new double[Uc6Features.FEATURES.size()];
+                    x[Uc6Features.FEATURES.indexOf("horizon")] = h;
+                    x[Uc6Features.FEATURES.indexOf("te_fc_c")] = t;
+                    x[Uc6Features.FEATURES.indexOf("t_fc_c")] = t;
+                    x[Uc6Features.FEATURES.indexOf("hdd_te_fc")] = Math.max(0, 18 - t);
+                    x[Uc6Features.FEATURES.indexOf("demand_d0_ratio")] = demand(area, te(d - h, 0)) / capacity;
                     out.add(new GasRow(area + "|" + target.minusDays(h) + "|" + h, area, target.minusDays(h), h, target,
                             capacity, x, demand(area, t)));
                 }
@@ -79,19 +79,19 @@ class GasDemandForecastingTest implements SharedSparkSession {
                 .add("issue_date", DataTypes.DateType)
                 .add("horizon", DataTypes.IntegerType)
                 .add("target_date", DataTypes.DateType);
-        for (String f : GasDemandFeatures.FEATURES) {
+        for (String f : Uc6Features.FEATURES) {
             if (!f.equals("horizon")) {
                 schema = schema.add(f, DataTypes.DoubleType);
             }
         }
-        schema = schema.add(GasDemandFeatures.CAPACITY, DataTypes.DoubleType)
-                .add(GasDemandFeatures.LABEL, DataTypes.DoubleType);
+        schema = schema.add(Uc6Features.CAPACITY, DataTypes.DoubleType)
+                .add(Uc6Features.LABEL, DataTypes.DoubleType);
         List<Row> out = new ArrayList<>();
         for (GasRow r : rows) {
             List<Object> v = new ArrayList<>(List.of(r.rowId(), r.areaId(), "ST01", Date.valueOf(r.issueDate()),
                     r.horizon(), Date.valueOf(r.targetDate())));
-            for (int j = 0; j < GasDemandFeatures.FEATURES.size(); j++) {
-                if (!GasDemandFeatures.FEATURES.get(j).equals("horizon")) {
+            for (int j = 0; j < Uc6Features.FEATURES.size(); j++) {
+                if (!Uc6Features.FEATURES.get(j).equals("horizon")) {
                     v.add(r.features()[j]);
                 }
             }
@@ -173,7 +173,7 @@ class GasDemandForecastingTest implements SharedSparkSession {
 
     @Test
     void theModelSelectedOnValidationIsTheExactDegreeDayLine() {
-        GasDemandForecasting.Outcome outcome = GasDemandForecasting.run(table(rows(100)), Map.of("t", 1L), options(),
+        Uc6Run.Outcome outcome = Uc6Run.run(table(rows(100)), Map.of("t", 1L), options(),
                 s -> { });
         assertTrue(outcome.trained(), outcome.status());
         assertEquals(DegreeDayModel.TYPE, outcome.bestModel(), "the data is a degree-day line: it must win");
@@ -196,7 +196,7 @@ class GasDemandForecastingTest implements SharedSparkSession {
         // Peak thresholds are the P95 of each area's training days only.
         List<GasRow> train = rows(100).stream().filter(r -> r.targetDate().isBefore(outcome.split().validationStart()))
                 .toList();
-        assertEquals(GasDemandForecasting.peakThresholds(train), outcome.peakThresholds());
+        assertEquals(Uc6Run.peakThresholds(train), outcome.peakThresholds());
         assertEquals(2, outcome.peakThresholds().size());
         assertEquals(3L * 100 * 7 * 2, outcome.predictions().count(), "three models × every row");
         outcome.predictions().unpersist();
@@ -204,19 +204,19 @@ class GasDemandForecastingTest implements SharedSparkSession {
 
     @Test
     void tooLittleDataGivesAnInsufficientDataOutcomeNotAnException() {
-        GasDemandForecasting.Outcome outcome = GasDemandForecasting.run(table(rows(20)), Map.of(), options(), s -> { });
+        Uc6Run.Outcome outcome = Uc6Run.run(table(rows(20)), Map.of(), options(), s -> { });
         assertFalse(outcome.trained());
         assertTrue(outcome.status().startsWith("insufficient data"), outcome.status());
         assertNull(outcome.bestModel());
         assertTrue(outcome.models().isEmpty());
-        GasDemandForecasting.Outcome empty = GasDemandForecasting.run(table(List.of()), Map.of(), options(), s -> { });
+        Uc6Run.Outcome empty = Uc6Run.run(table(List.of()), Map.of(), options(), s -> { });
         assertTrue(empty.status().startsWith("insufficient data"), empty.status());
     }
 
     @Test
     void peakThresholdIsTheP95OfTheTrainingDaysOfEachArea() {
         List<GasRow> train = new ArrayList<>();
-        double[] x = new double[GasDemandFeatures.FEATURES.size()];
+        double[] x = new double[Uc6Features.FEATURES.size()];
         for (int d = 0; d < 21; d++) {
             LocalDate day = START.plusDays(d);
             // Twice the same target day (two horizons) counts once.
@@ -224,12 +224,12 @@ class GasDemandForecastingTest implements SharedSparkSession {
             train.add(new GasRow("b" + d, "GA-A", day.minusDays(2), 2, day, 1e6, x, 100.0 * d));
         }
         // 21 values 0..2000: position 0.95 × 20 = 19 → 1900.
-        assertEquals(Map.of("GA-A", 1900.0), GasDemandForecasting.peakThresholds(train));
+        assertEquals(Map.of("GA-A", 1900.0), Uc6Run.peakThresholds(train));
     }
 
     @Test
     void metricsCountPeakAndCapacityAlertsOnDayAheadRows() {
-        double[] x = new double[GasDemandFeatures.FEATURES.size()];
+        double[] x = new double[Uc6Features.FEATURES.size()];
         List<GasRow> rows = List.of(
                 new GasRow("1", "A", START, 1, START.plusDays(1), 150, x, 120),   // peak, announced, not over capacity
                 new GasRow("2", "A", START, 1, START.plusDays(2), 150, x, 160),   // peak, not announced, over capacity
@@ -266,7 +266,7 @@ class GasDemandForecastingTest implements SharedSparkSession {
         for (GasDemandModel fitted : List.of(DegreeDayModel.fit(train, ctx), ConvexDegreeDayModel.fit(train, ctx),
                 GbtGasModel.fit(train, ctx, options()))) {
             GasDemandModel model = fitted.withIntervals(HorizonIntervals.calibrate(validation,
-                    fitted.p50(validation), GasDemandFeatures.HORIZONS));
+                    fitted.p50(validation), Uc6Features.HORIZONS));
             String path = dir.resolve(model.provenance().name()).toString();
             model.save(path, files);
             GasDemandModel loaded = Uc6ModelStore.load(path, files);

@@ -38,7 +38,7 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * open on {@code WORKDAY} and {@code WEDNESDAY} only, town halls are closed on {@code SATURDAY} and
  * {@code SUNDAY_HOLIDAY}.
  */
-public final class PublicBuildingDailyFeatures {
+public final class Uc2Features {
 
     /** Building uses watched by uc2, as in the building registry. */
     public static final List<String> PUBLIC_USES = List.of("education", "public_administration");
@@ -55,7 +55,7 @@ public final class PublicBuildingDailyFeatures {
 
     private static final String PARIS = "Europe/Paris";
 
-    private PublicBuildingDailyFeatures() {
+    private Uc2Features() {
     }
 
     /** Whether a day is closed for a building use: the declared opening calendar (see the class comment). */

@@ -24,7 +24,7 @@ import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.SharedSparkSession;
 import org.junit.jupiter.api.Test;
 
-class GasDemandFeaturesTest implements SharedSparkSession {
+class Uc6FeaturesTest implements SharedSparkSession {
 
     private static final LocalDate START = LocalDate.of(2024, 1, 1);
     private static final double ALPHA = 0.5;
@@ -44,7 +44,7 @@ class GasDemandFeaturesTest implements SharedSparkSession {
         for (int d = 0; d < 10; d++) {
             byDay.put(START.toEpochDay() + d, d < 7 ? 10.0 : 4.0);
         }
-        List<Row> rows = GasDemandFeatures.stationPaths("S", byDay, ALPHA, 18.0, 0.0, 42L);
+        List<Row> rows = Uc6Features.stationPaths("S", byDay, ALPHA, 18.0, 0.0, 42L);
         assertEquals(3 + 2 + 1, rows.size(), "issues on days 6, 7, 8 with the targets up to day 9");
         Map<String, Row> byKey = new TreeMap<>();
         for (Row r : rows) {
@@ -69,7 +69,7 @@ class GasDemandFeaturesTest implements SharedSparkSession {
         assertEquals(4.75, d7h2.getDouble(8), 1e-12);
 
         // With a forecast error, the forecast is the observed mean plus the keyed error.
-        List<Row> noisy = GasDemandFeatures.stationPaths("S", byDay, ALPHA, 18.0, 0.8, 42L);
+        List<Row> noisy = Uc6Features.stationPaths("S", byDay, ALPHA, 18.0, 0.8, 42L);
         Row n = noisy.stream().filter(r -> r.getDate(1).toLocalDate().equals(START.plusDays(6)) && r.getInt(2) == 3)
                 .findFirst().orElseThrow();
         double[] e = ForecastTemperatureNoise.errors(42L, 0.8, "S", START.plusDays(6), 3);
@@ -98,9 +98,9 @@ class GasDemandFeaturesTest implements SharedSparkSession {
         assertEquals(12.5, (double) row.getAs("hdd_te_fc"), 1e-9);
         assertEquals(14.0, (double) row.getAs("hdd_t_fc"), 1e-9);
         assertEquals(3, (int) row.getAs("iso_day_of_week"), "2024-01-10 is a Wednesday");
-        assertEquals(1090.0, (double) row.getAs(GasDemandFeatures.LABEL), 1e-12);
-        assertEquals(0.545, (double) row.getAs(GasDemandFeatures.LOAD_FACTOR), 1e-12);
-        assertEquals(2000.0, (double) row.getAs(GasDemandFeatures.CAPACITY), 0.0);
+        assertEquals(1090.0, (double) row.getAs(Uc6Features.LABEL), 1e-12);
+        assertEquals(0.545, (double) row.getAs(Uc6Features.LOAD_FACTOR), 1e-12);
+        assertEquals(2000.0, (double) row.getAs(Uc6Features.CAPACITY), 0.0);
     }
 
     @Test
@@ -112,11 +112,11 @@ class GasDemandFeaturesTest implements SharedSparkSession {
         // Gas after D and weather after D+h changed: not one feature may move.
         Row changed = row(build(14, d -> d > issue + horizon ? -15.0 : 5.0 + d % 3,
                 d -> d > issue ? 9999.0 : 1000 + 10.0 * d, options), issue, horizon);
-        for (String f : GasDemandFeatures.FEATURES) {
+        for (String f : Uc6Features.FEATURES) {
             assertEquals((double) ((Number) base.getAs(f)).doubleValue(), ((Number) changed.getAs(f)).doubleValue(),
                     0.0, f);
         }
-        assertNotEquals((double) base.getAs(GasDemandFeatures.LABEL), (double) changed.getAs(GasDemandFeatures.LABEL),
+        assertNotEquals((double) base.getAs(Uc6Features.LABEL), (double) changed.getAs(Uc6Features.LABEL),
                 "the label is the demand of D+h");
         // Weather of D+1..D+h only moves the forecast temperatures (a forecast is truth plus error).
         Row forecastDays = row(build(14, d -> d > issue ? 5.0 + d % 3 - 6.0 : 5.0 + d % 3, d -> 1000 + 10.0 * d,
@@ -134,7 +134,7 @@ class GasDemandFeaturesTest implements SharedSparkSession {
                 "six days: no issue day has a week of history and a later day");
         Dataset<Row> areas = spark.createDataFrame(List.of(RowFactory.create("GA-1", 2000.0)), new StructType()
                 .add("area_id", DataTypes.StringType).add("capacity_kwh_per_day", DataTypes.DoubleType));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GasDemandFeatures.build(
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Uc6Features.build(
                 gas(10, d -> 1.0), areas, weather(10, d -> 1.0), calendar(10), options(0)));
         assertTrue(e.getMessage().contains("station_id"), e.getMessage());
     }
@@ -144,7 +144,7 @@ class GasDemandFeaturesTest implements SharedSparkSession {
         Dataset<Row> areas = spark.createDataFrame(List.of(RowFactory.create("GA-1", "ST01", 2000.0)),
                 new StructType().add("area_id", DataTypes.StringType).add("station_id", DataTypes.StringType)
                         .add("capacity_kwh_per_day", DataTypes.DoubleType));
-        return GasDemandFeatures.build(gas(days, demand), areas, weather(days, temperature), calendar(days), options);
+        return Uc6Features.build(gas(days, demand), areas, weather(days, temperature), calendar(days), options);
     }
 
     private static Row row(Dataset<Row> features, int issueDay, int horizon) {

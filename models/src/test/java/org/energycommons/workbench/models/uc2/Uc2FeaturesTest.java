@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * The daily features on a hand-made school: Friday 7 June 2024 at a flat 2 kW with one 8 kW half-hour at
  * 12:00, Saturday 8 June a ramp of 3 + 0.1·hh kW; a dwelling's meter beside it must be left out.
  */
-class PublicBuildingDailyFeaturesTest implements SharedSparkSession {
+class Uc2FeaturesTest implements SharedSparkSession {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final LocalDate FRIDAY = LocalDate.of(2024, 6, 7);
@@ -77,7 +77,7 @@ class PublicBuildingDailyFeaturesTest implements SharedSparkSession {
                 .add("is_public_holiday", DataTypes.BooleanType).add("is_school_holiday", DataTypes.BooleanType)
                 .add("day_type", DataTypes.StringType));
 
-        List<Row> rows = PublicBuildingDailyFeatures.build(loadCurve(), meters, buildings, communes, weather,
+        List<Row> rows = Uc2Features.build(loadCurve(), meters, buildings, communes, weather,
                 calendar).orderBy("local_date").collectAsList();
         assertEquals(2, rows.size(), "the dwelling is not a public building");
         Row friday = rows.get(0);
@@ -114,7 +114,7 @@ class PublicBuildingDailyFeaturesTest implements SharedSparkSession {
                 RowFactory.create("public_administration", "WORKDAY_SCHOOL_HOLIDAY"),
                 RowFactory.create("public_administration", "SATURDAY")), new StructType()
                 .add("building_use", DataTypes.StringType).add("day_type", DataTypes.StringType));
-        List<Boolean> closed = days.select(PublicBuildingDailyFeatures.closedDay(
+        List<Boolean> closed = days.select(Uc2Features.closedDay(
                 days.col("building_use"), days.col("day_type"))).collectAsList().stream().map(r -> r.getBoolean(0))
                 .toList();
         assertEquals(List.of(false, true, false, true), closed);

@@ -44,7 +44,7 @@ import org.energycommons.workbench.datasets.calendar.FrenchCalendar;
  * a value of 1.0 is the meter's average, so the shapes keep the level differences between winter and summer and
  * between working days and weekends that tell, for example, an electrically heated dwelling from another one.
  */
-public final class LoadShapeFeatures {
+public final class Uc1Features {
 
     /** Half-hours of a local day (DST days are averaged onto the same 48 local half-hours). */
     public static final int HALF_HOURS = 48;
@@ -67,7 +67,7 @@ public final class LoadShapeFeatures {
     /** The column holding why a meter is kept out of the models; null for a usable meter. */
     public static final String EXCLUSION = "exclusion_reason";
 
-    private LoadShapeFeatures() {
+    private Uc1Features() {
     }
 
     /** The shape column of a season and day type, e.g. {@code shape_winter_workday}. */

@@ -4,9 +4,9 @@ import org.energycommons.workbench.datasets.lake.LakeFiles;
 import org.energycommons.workbench.models.artifact.ModelFolders;
 
 /** Loads any saved {@link DpeModel} from its folder, whatever its engine, with its provenance. */
-public final class DpeModelStore {
+public final class Uc5ModelStore {
 
-    private DpeModelStore() {
+    private Uc5ModelStore() {
     }
 
     /**

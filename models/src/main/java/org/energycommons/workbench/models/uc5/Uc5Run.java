@@ -42,7 +42,7 @@ import org.energycommons.workbench.models.usecase.EvaluationSets;
  * error, then to the name. The best intensity model is the regression model with the lowest validation intensity
  * error. Neither looks at test rows or at the truth.
  */
-public final class DpeModelling {
+public final class Uc5Run {
 
     /** Split of the training dwellings. */
     public static final String TRAIN = "train";
@@ -57,7 +57,7 @@ public final class DpeModelling {
     /** Main heating energies fully metered (electricity, gas), for which metered use can be set against the DPE. */
     public static final List<String> METERED_HEATING = List.of("electricity", "heat_pump", "gas");
 
-    private DpeModelling() {
+    private Uc5Run() {
     }
 
     /**
@@ -122,7 +122,7 @@ public final class DpeModelling {
     /**
      * Runs the candidates.
      *
-     * @param features the {@link BuildingPerformanceFeatures} table
+     * @param features the {@link Uc5Features} table
      * @param truth {@code building_id, true_class, true_primary_energy_kwh_m2}, for evaluation only; may be null
      * @param inputTables Delta versions of the tables read, for provenance
      * @param log progress lines

@@ -30,7 +30,7 @@ import org.energycommons.workbench.models.usecase.UseCases;
  * Smile quantile GBT, scores each on train, validation and test, and selects the best model on validation RMSE
  * (the test split is only ever used to report).
  */
-public final class DayAheadForecasting {
+public final class Uc4Run {
 
     /** Share of target days used for training; validation takes {@value #VALIDATION_FRACTION}, test the rest. */
     public static final double TRAIN_FRACTION = 0.70;
@@ -49,7 +49,7 @@ public final class DayAheadForecasting {
             MllibGbtForecaster.TYPE, "MLlib gradient-boosted trees",
             SmileQuantileGbtForecaster.TYPE, "Smile quantile gradient tree boosting (P10, P50, P90)");
 
-    private DayAheadForecasting() {
+    private Uc4Run() {
     }
 
     /** Fits one model type on train rows, calibrating or early-stopping on validation rows where it does. */
@@ -113,14 +113,14 @@ public final class DayAheadForecasting {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> train = withSplit.filter(col(ForecastColumns.SPLIT).equalTo(TimeSplit.TRAIN));
         Dataset<Row> validation = withSplit.filter(col(ForecastColumns.SPLIT).equalTo(TimeSplit.VALIDATION));
-        String fingerprint = DataFingerprint.of(train, "row_id", SubstationLoadFeatures.LABEL);
+        String fingerprint = DataFingerprint.of(train, "row_id", Uc4Features.LABEL);
         long trainingRows = Long.parseLong(fingerprint.substring(2, fingerprint.indexOf(';')));
         if (trainingRows < 100) {
             throw new IllegalArgumentException("insufficient data: " + trainingRows
                     + " training rows for uc4 (need at least 100); generate more days or meters");
         }
         TrainingContext ctx = new TrainingContext(UseCases.UC4.id(), inputTables, split,
-                SubstationLoadFeatures.FEATURES, SubstationLoadFeatures.LABEL, fingerprint, trainingRows);
+                Uc4Features.FEATURES, Uc4Features.LABEL, fingerprint, trainingRows);
 
         List<LoadForecaster> models = new ArrayList<>();
         for (String type : MODEL_TYPES) {

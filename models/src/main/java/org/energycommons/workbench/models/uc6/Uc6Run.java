@@ -32,7 +32,7 @@ import org.energycommons.workbench.models.usecase.EvaluationSets;
  * <p>The feature table is small (areas × days × 7 horizons), so it is collected once and the fits run on the
  * driver; {@link GasDemandPrediction} scores any table on the executors with the same models.
  */
-public final class GasDemandForecasting {
+public final class Uc6Run {
 
     /** The use-case id. */
     public static final String USE_CASE = UseCases.UC6.id();
@@ -41,7 +41,7 @@ public final class GasDemandForecasting {
     /** Fewest validation and test target days. */
     public static final int MIN_EVALUATION_DAYS = 7;
 
-    private GasDemandForecasting() {
+    private Uc6Run() {
     }
 
     /**
@@ -83,7 +83,7 @@ public final class GasDemandForecasting {
             .add(GasDemandPrediction.P10, DataTypes.DoubleType, true)
             .add(GasDemandPrediction.P50, DataTypes.DoubleType, true)
             .add(GasDemandPrediction.P90, DataTypes.DoubleType, true)
-            .add(GasDemandFeatures.CAPACITY, DataTypes.DoubleType, false)
+            .add(Uc6Features.CAPACITY, DataTypes.DoubleType, false)
             .add("peak_threshold_kwh", DataTypes.DoubleType, true)
             .add("cold_peak_alert", DataTypes.BooleanType, false)
             .add("peak_alert", DataTypes.BooleanType, false)
@@ -101,17 +101,17 @@ public final class GasDemandForecasting {
      */
     public static Outcome run(Dataset<Row> features, Map<String, Long> inputTables, Uc6Options options,
                               Consumer<String> progress) {
-        List<String> columns = new ArrayList<>(GasDemandFeatures.KEYS);
-        columns.addAll(GasDemandFeatures.FEATURES);
-        columns.add(GasDemandFeatures.CAPACITY);
-        columns.add(GasDemandFeatures.LABEL);
+        List<String> columns = new ArrayList<>(Uc6Features.KEYS);
+        columns.addAll(Uc6Features.FEATURES);
+        columns.add(Uc6Features.CAPACITY);
+        columns.add(Uc6Features.LABEL);
         List<GasRow> all = GasRow.of(features
                 .select(columns.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new))
                 .orderBy("row_id")
                 .collectAsList());
         if (all.isEmpty()) {
             return Outcome.insufficient("insufficient data: the uc6 feature table is empty (no gas area with "
-                    + GasDemandFeatures.MIN_HISTORY_DAYS + " days of history and a later metered day)");
+                    + Uc6Features.MIN_HISTORY_DAYS + " days of history and a later metered day)");
         }
         LocalDate first = all.stream().map(GasRow::targetDate).min(LocalDate::compareTo).orElseThrow();
         LocalDate last = all.stream().map(GasRow::targetDate).max(LocalDate::compareTo).orElseThrow();
@@ -137,7 +137,7 @@ public final class GasDemandForecasting {
 
         Map<String, Double> thresholds = peakThresholds(train);
         String fingerprint = DataFingerprint.of(features.filter(split.splitOf("target_date").equalTo(TimeSplit.TRAIN)),
-                "row_id", GasDemandFeatures.LABEL);
+                "row_id", Uc6Features.LABEL);
         Uc6TrainingContext ctx = new Uc6TrainingContext(USE_CASE, options.seed(), inputTables,
                 split.describe(), fingerprint, train.size());
 
@@ -157,7 +157,7 @@ public final class GasDemandForecasting {
         Map<String, Map<String, double[][]>> scored = new LinkedHashMap<>();
         for (GasDemandModel m : fitted) {
             HorizonIntervals intervals = HorizonIntervals.calibrate(validation, m.p50(validation),
-                    GasDemandFeatures.HORIZONS);
+                    Uc6Features.HORIZONS);
             GasDemandModel calibrated = m.withIntervals(intervals);
             models.add(calibrated);
             Map<String, double[][]> bySplit = new LinkedHashMap<>();
@@ -168,7 +168,7 @@ public final class GasDemandForecasting {
                 double[][] q = quantiles(calibrated, e.getValue());
                 bySplit.put(e.getKey(), q);
                 bySplitMetrics.put(e.getKey(), Uc6Metrics.evaluate(e.getValue(), q[0], q[1], q[2], thresholds,
-                        GasDemandFeatures.HORIZONS));
+                        Uc6Features.HORIZONS));
             }
             scored.put(m.provenance().name(), bySplit);
             metrics.put(m.provenance().name(), bySplitMetrics);
@@ -239,7 +239,7 @@ public final class GasDemandForecasting {
     private static Dataset<Row> predictionTable(SparkSession spark, List<GasDemandModel> models,
                                                 Map<String, Map<String, double[][]>> scored,
                                                 Map<String, List<GasRow>> rowsBySplit, Map<String, Double> thresholds) {
-        int te = GasDemandFeatures.FEATURES.indexOf("te_fc_c");
+        int te = Uc6Features.FEATURES.indexOf("te_fc_c");
         List<Row> out = new ArrayList<>();
         for (GasDemandModel m : models) {
             String name = m.provenance().name();

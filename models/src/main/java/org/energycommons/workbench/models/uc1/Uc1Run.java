@@ -48,7 +48,7 @@ import smile.clustering.HierarchicalClustering;
  * measured too: {@code nrmse_segment_only} (segment profiles over all starts) and {@code nrmse_tariff_offpeak}
  * (tariff-class profiles placed on the off-peak start the same way).
  */
-public final class LoadSegmentation {
+public final class Uc1Run {
 
     /** The clustering models, in report order. */
     public static final List<String> CLUSTERINGS = List.of(MllibSegmentModel.KMEANS, MllibSegmentModel.BISECTING,
@@ -65,7 +65,7 @@ public final class LoadSegmentation {
     /** Least number of fitted meters to segment at all. */
     public static final int MIN_FIT_METERS = 10;
 
-    private LoadSegmentation() {
+    private Uc1Run() {
     }
 
     /**
@@ -131,7 +131,7 @@ public final class LoadSegmentation {
     /**
      * Runs the experiment.
      *
-     * @param features the uc1 feature table ({@link LoadShapeFeatures})
+     * @param features the uc1 feature table ({@link Uc1Features})
      * @param truth {@code meter_id, archetype}, read for evaluation only; null when there is no truth
      * @param inputTables input table versions, recorded in every provenance
      * @param options settings
@@ -141,15 +141,15 @@ public final class LoadSegmentation {
                               Uc1Options options, Consumer<String> log) {
         SparkSession spark = features.sparkSession();
         Map<String, Long> exclusions = new TreeMap<>();
-        for (Row r : features.filter(col(LoadShapeFeatures.EXCLUSION).isNotNull())
-                .groupBy(LoadShapeFeatures.EXCLUSION).count().collectAsList()) {
+        for (Row r : features.filter(col(Uc1Features.EXCLUSION).isNotNull())
+                .groupBy(Uc1Features.EXCLUSION).count().collectAsList()) {
             exclusions.put(r.getString(0), r.getLong(1));
         }
-        Dataset<Row> usable = features.filter(col(LoadShapeFeatures.EXCLUSION).isNull());
+        Dataset<Row> usable = features.filter(col(Uc1Features.EXCLUSION).isNull());
         List<Meter> meters = new ArrayList<>();
         for (Row r : usable.orderBy("meter_id").collectAsList()) {
             String id = r.getString(r.fieldIndex("meter_id"));
-            double[] shapes = LoadShapeFeatures.concatenatedShapes(r);
+            double[] shapes = Uc1Features.concatenatedShapes(r);
             meters.add(new Meter(id, r.getString(r.fieldIndex("commune_code")),
                     r.getString(r.fieldIndex("tariff_profile")), r.getDouble(r.fieldIndex("mean_daily_kwh")),
                     shapes, SegmentationSpace.indicators(r), isHeldOut(id, options), OffPeakStart.detect(shapes)));
@@ -311,8 +311,8 @@ public final class LoadSegmentation {
 
     private static String[] fingerprintColumns() {
         List<String> c = new ArrayList<>(List.of("meter_id", "n_days", "mean_daily_kwh"));
-        c.addAll(LoadShapeFeatures.SCALARS);
-        c.addAll(LoadShapeFeatures.shapeColumns());
+        c.addAll(Uc1Features.SCALARS);
+        c.addAll(Uc1Features.shapeColumns());
         return c.toArray(String[]::new);
     }
 
@@ -477,9 +477,9 @@ public final class LoadSegmentation {
             double largest = members.stream().mapToDouble(Meter::meanDailyKwh).max().orElse(0);
             double[] p = e.getValue();
             int j = 0;
-            for (String season : LoadShapeFeatures.SEASONS) {
-                for (String day : LoadShapeFeatures.DAY_TYPES) {
-                    for (int hh = 0; hh < LoadShapeFeatures.HALF_HOURS; hh++) {
+            for (String season : Uc1Features.SEASONS) {
+                for (String day : Uc1Features.DAY_TYPES) {
+                    for (int hh = 0; hh < Uc1Features.HALF_HOURS; hh++) {
                         rows.add(RowFactory.create(model, rank[c] + 1, season, day, hh, p[j++], members.size(),
                                 total > 0 ? largest / total : 1.0, start));
                     }

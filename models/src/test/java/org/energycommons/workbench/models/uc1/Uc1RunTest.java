@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * so silhouette must pick three segments and the held-out meters must match the truth exactly; and the clear
  * insufficient-data outcome when every meter is kept out.
  */
-class LoadSegmentationTest implements SharedSparkSession {
+class Uc1RunTest implements SharedSparkSession {
 
     private static final Uc1Options OPTIONS = new Uc1Options(11L, 5, 18.0, 2, 4, 10, 3, 0.3, 5);
     private static final String[] BEHAVIOURS = {"FLAT", "BUSINESS", "HEATING"};
@@ -35,13 +35,13 @@ class LoadSegmentationTest implements SharedSparkSession {
                 .add("tariff_profile", DataTypes.StringType)
                 .add("n_days", DataTypes.LongType)
                 .add("mean_daily_kwh", DataTypes.DoubleType);
-        for (String c : LoadShapeFeatures.shapeColumns()) {
+        for (String c : Uc1Features.shapeColumns()) {
             s = s.add(c, DataTypes.createArrayType(DataTypes.DoubleType));
         }
-        for (String c : LoadShapeFeatures.SCALARS) {
+        for (String c : Uc1Features.SCALARS) {
             s = s.add(c, DataTypes.DoubleType);
         }
-        return s.add(LoadShapeFeatures.EXCLUSION, DataTypes.StringType);
+        return s.add(Uc1Features.EXCLUSION, DataTypes.StringType);
     }
 
     private static Row meter(String id, int behaviour, SplittableRandom rnd, String exclusion) {
@@ -53,8 +53,8 @@ class LoadSegmentationTest implements SharedSparkSession {
                              int offPeakStart) {
         List<Object> values = new ArrayList<>(List.of(id, "9900" + (behaviour % 2), tariff, 365L,
                 10.0 + rnd.nextDouble()));
-        for (String season : LoadShapeFeatures.SEASONS) {
-            for (String day : LoadShapeFeatures.DAY_TYPES) {
+        for (String season : Uc1Features.SEASONS) {
+            for (String day : Uc1Features.DAY_TYPES) {
                 List<Double> shape = new ArrayList<>();
                 boolean open = !day.equals("saturday") && !day.equals("sunday_holiday");
                 for (int hh = 0; hh < 48; hh++) {
@@ -75,11 +75,11 @@ class LoadSegmentationTest implements SharedSparkSession {
         return RowFactory.create(values.toArray());
     }
 
-    private static Uc1Metrics heldOut(LoadSegmentation.Outcome outcome, String model) {
+    private static Uc1Metrics heldOut(Uc1Run.Outcome outcome, String model) {
         return (Uc1Metrics) outcome.evaluation().get(model).get(EvaluationSets.HELD_OUT);
     }
 
-    private static Uc1Metrics fitted(LoadSegmentation.Outcome outcome, String model) {
+    private static Uc1Metrics fitted(Uc1Run.Outcome outcome, String model) {
         return (Uc1Metrics) outcome.evaluation().get(model).get(EvaluationSets.FITTED);
     }
 
@@ -97,7 +97,7 @@ class LoadSegmentationTest implements SharedSparkSession {
         Dataset<Row> features = SPARK.createDataFrame(rows, schema());
         Dataset<Row> truthFrame = SPARK.createDataFrame(truth, new StructType()
                 .add("meter_id", DataTypes.StringType).add("archetype", DataTypes.StringType));
-        LoadSegmentation.Outcome outcome = LoadSegmentation.run(features, truthFrame, Map.of("gold/features/uc1", 0L),
+        Uc1Run.Outcome outcome = Uc1Run.run(features, truthFrame, Map.of("gold/features/uc1", 0L),
                 OPTIONS, line -> { });
 
         assertNull(outcome.insufficient());
@@ -138,7 +138,7 @@ class LoadSegmentationTest implements SharedSparkSession {
             rows.add(meter(String.format("m%03d", i), behaviour, rnd, null,
                     behaviour == 0 ? "RES2" : behaviour == 1 ? "PRO" : "RES1", start));
         }
-        LoadSegmentation.Outcome outcome = LoadSegmentation.run(SPARK.createDataFrame(rows, schema()), null,
+        Uc1Run.Outcome outcome = Uc1Run.run(SPARK.createDataFrame(rows, schema()), null,
                 Map.of(), OPTIONS, line -> { });
 
         Uc1Metrics test = heldOut(outcome, outcome.bestModel());
@@ -165,7 +165,7 @@ class LoadSegmentationTest implements SharedSparkSession {
         for (int i = 0; i < 45; i++) {
             rows.add(meter(String.format("m%03d", i), i % 3, rnd, null, tariffs[i % 4], OffPeakStart.NONE));
         }
-        LoadSegmentation.Outcome outcome = LoadSegmentation.run(SPARK.createDataFrame(rows, schema()), null,
+        Uc1Run.Outcome outcome = Uc1Run.run(SPARK.createDataFrame(rows, schema()), null,
                 Map.of(), OPTIONS, line -> { });
         assertEquals("4..4 (at least the 4 tariff classes of the fitted meters)", outcome.split().get("segments_tried"));
         assertEquals(List.of(4), List.copyOf(outcome.silhouetteByK().get(MllibSegmentModel.KMEANS).keySet()));
@@ -179,7 +179,7 @@ class LoadSegmentationTest implements SharedSparkSession {
         for (int i = 0; i < 4; i++) {
             rows.add(meter("m" + i, i % 3, rnd, "no complete day of readings"));
         }
-        LoadSegmentation.Outcome outcome = LoadSegmentation.run(SPARK.createDataFrame(rows, schema()), null, Map.of(),
+        Uc1Run.Outcome outcome = Uc1Run.run(SPARK.createDataFrame(rows, schema()), null, Map.of(),
                 OPTIONS, line -> { });
         assertNotNull(outcome.insufficient());
         assertTrue(outcome.insufficient().startsWith("insufficient data: 0 usable meters"), outcome.insufficient());

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * The uc1 feature builder on hand-made meters whose every feature has an exact expected value: one day of each
  * season and day type of 2024 (no DST day), winter days at 8 °C (10 degree-days), summer days at 20 °C (none).
  */
-class LoadShapeFeaturesTest implements SharedSparkSession {
+class Uc1FeaturesTest implements SharedSparkSession {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final Uc1Options OPTIONS = new Uc1Options(1L, 5, 18.0, 2, 4, 10, 3, 0.3, 5);
@@ -98,7 +98,7 @@ class LoadShapeFeaturesTest implements SharedSparkSession {
                 .add("commune_code", DataTypes.StringType)
                 .add("station_id", DataTypes.StringType));
         features = new LinkedHashMap<>();
-        for (Row r : LoadShapeFeatures.build(loadCurve, meters, communes, weather(), calendar, OPTIONS)
+        for (Row r : Uc1Features.build(loadCurve, meters, communes, weather(), calendar, OPTIONS)
                 .collectAsList()) {
             features.put(r.getString(r.fieldIndex("meter_id")), r);
         }
@@ -138,10 +138,10 @@ class LoadShapeFeaturesTest implements SharedSparkSession {
     @Test
     void flatMeterWithAnEveningPeak() {
         Row a = features.get("A");
-        assertNull(a.get(a.fieldIndex(LoadShapeFeatures.EXCLUSION)));
+        assertNull(a.get(a.fieldIndex(Uc1Features.EXCLUSION)));
         assertEquals(10L, a.getLong(a.fieldIndex("n_days")));
         assertEquals(50.0, scalar("A", "mean_daily_kwh"), 1e-9);
-        for (String shape : LoadShapeFeatures.shapeColumns()) {
+        for (String shape : Uc1Features.shapeColumns()) {
             double[] v = SegmentationSpace.values(a, shape);
             assertEquals(48, v.length);
             for (int hh = 0; hh < 48; hh++) {
@@ -158,14 +158,14 @@ class LoadShapeFeaturesTest implements SharedSparkSession {
 
     @Test
     void heatedMeterHasItsSlopePerDegreeDay() {
-        assertNull(features.get("B").get(features.get("B").fieldIndex(LoadShapeFeatures.EXCLUSION)));
+        assertNull(features.get("B").get(features.get("B").fieldIndex(Uc1Features.EXCLUSION)));
         assertEquals(2.0, scalar("B", "thermosensitivity_kwh_per_dd"), 1e-9);
         assertEquals(20.0, scalar("B", "mean_daily_kwh"), 1e-9);
         assertEquals(0.1, scalar("B", "heating_share_per_dd"), 1e-9);
         assertEquals(1.0, scalar("B", "base_load_ratio"), 1e-9);
         assertEquals(1.0, scalar("B", "weekend_weekday_ratio"), 1e-9);
         assertEquals(0.0, scalar("B", "peak_hour"), 1e-12, "a flat day peaks at its first half-hour");
-        for (String shape : LoadShapeFeatures.shapeColumns()) {
+        for (String shape : Uc1Features.shapeColumns()) {
             double expected = shape.contains("winter") ? 1.5 : 0.5;
             for (double v : SegmentationSpace.values(features.get("B"), shape)) {
                 assertEquals(expected, v, 1e-9, shape);
@@ -185,7 +185,7 @@ class LoadShapeFeaturesTest implements SharedSparkSession {
                 .add("station_id", DataTypes.StringType)
                 .add("ts_utc", DataTypes.TimestampType)
                 .add("temperature_c", DataTypes.DoubleType));
-        Row r = LoadShapeFeatures.dailyDegreeDays(weather, 18.0).first();
+        Row r = Uc1Features.dailyDegreeDays(weather, 18.0).first();
         assertEquals(DegreeDays.heatingDegreeDay(2.0, 10.0, 18.0), r.getDouble(r.fieldIndex("hdd")), 1e-12);
         assertEquals(12.0, r.getDouble(r.fieldIndex("hdd")), 1e-12);
     }
@@ -207,6 +207,6 @@ class LoadShapeFeaturesTest implements SharedSparkSession {
 
     private static String reason(String meter) {
         Row r = features.get(meter);
-        return r.getString(r.fieldIndex(LoadShapeFeatures.EXCLUSION));
+        return r.getString(r.fieldIndex(Uc1Features.EXCLUSION));
     }
 }

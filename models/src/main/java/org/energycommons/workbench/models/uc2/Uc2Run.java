@@ -36,7 +36,7 @@ import org.energycommons.workbench.models.usecase.UseCaseMetrics;
  * and the forest's threshold is the quantile of its tuning-period scores, among {@link #QUANTILES}, with the best
  * tuning F1. The best detector is the one with the best tuning F1.
  */
-public final class AnomalyDetection {
+public final class Uc2Run {
 
     /** Candidate forest thresholds, as quantiles of the tuning-period scores. */
     public static final double[] QUANTILES = {0.9, 0.95, 0.97, 0.98, 0.99, 0.995, 0.998, 0.999};
@@ -48,7 +48,7 @@ public final class AnomalyDetection {
     public static final List<String> DETECTORS = List.of(Uc2ModelStore.RULES, Uc2ModelStore.FOREST,
             Uc2ModelStore.COMBINED);
 
-    private AnomalyDetection() {
+    private Uc2Run() {
     }
 
     /**
@@ -134,7 +134,7 @@ public final class AnomalyDetection {
     /**
      * Runs detection on the feature table.
      *
-     * @param features rows of {@link PublicBuildingDailyFeatures#build}
+     * @param features rows of {@link Uc2Features#build}
      * @param faults injected faults (evaluation and tuning only), or null when unknown
      */
     public static Outcome run(Dataset<Row> features, List<FaultMatching.Fault> faults, AlertRules rules,

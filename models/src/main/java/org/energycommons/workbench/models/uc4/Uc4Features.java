@@ -36,7 +36,7 @@ import org.energycommons.workbench.datasets.calendar.FrenchCalendar;
  * the morning of D-1, the mean of D-2, and the level (mean of D-8..D-2) that scales the target; each row carries
  * its {@code cutoff_utc}. Load is modelled as a ratio to the level, so one model serves substations of any size.
  */
-public final class SubstationLoadFeatures {
+public final class Uc4Features {
 
     /** Local hour on D-1 at which the day-ahead forecast is issued (before the noon day-ahead gate). */
     public static final int ISSUE_HOUR_LOCAL = 10;
@@ -55,7 +55,7 @@ public final class SubstationLoadFeatures {
     /** The label the learned models fit: target load divided by the level. */
     public static final String LABEL = "target_ratio";
 
-    private SubstationLoadFeatures() {
+    private Uc4Features() {
     }
 
     /**

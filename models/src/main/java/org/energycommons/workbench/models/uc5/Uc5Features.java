@@ -49,7 +49,7 @@ import org.energycommons.workbench.datasets.calendar.DegreeDays;
  * latest issue date in the DPE table: the thresholds (small surfaces from 2024-07-01) in force at that date are
  * the ones a predicted class is read with.
  */
-public final class BuildingPerformanceFeatures {
+public final class Uc5Features {
 
     /** The building use whose buildings get a DPE (dwellings). */
     public static final String RESIDENTIAL = "residential";
@@ -80,7 +80,7 @@ public final class BuildingPerformanceFeatures {
     public static final List<String> CERTIFICATE_COLUMNS = List.of("certified", "dpe_id", "issued_on",
             "certificate_class", "certificate_pe_kwh_m2", "certificate_ghg_kg_m2", "reference_date");
 
-    private BuildingPerformanceFeatures() {
+    private Uc5Features() {
     }
 
     /**
