@@ -73,10 +73,14 @@ public final class DelimitedRecords {
         }
     }
 
-    /** All the non-blank records of a text, a header included (it is the first when on line 1). */
+    /**
+     * All the non-blank records of a text, a header included (it is the first when on line 1); a byte-order mark
+     * opening the text is not part of it.
+     */
     public static List<Record> of(String text, char separator) {
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         try {
-            DelimitedRecords records = new DelimitedRecords(new BufferedReader(new StringReader(text)), separator, 0);
+            DelimitedRecords records = new DelimitedRecords(new BufferedReader(new StringReader(body)), separator, 0);
             List<Record> all = new ArrayList<>();
             for (Record r = records.next(); r != null; r = records.next()) {
                 all.add(r);

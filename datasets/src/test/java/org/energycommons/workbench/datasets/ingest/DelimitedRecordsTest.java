@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DelimitedRecordsTest {
@@ -41,6 +42,14 @@ class DelimitedRecordsTest {
         assertRecord(2, "\"open;to the end\nof the file", new String[] {"open;to the end\nof the file"},
                 records.next());
         assertNull(records.next());
+    }
+
+    @Test
+    void allRecordsOfATextWithoutItsByteOrderMark() {
+        List<DelimitedRecords.Record> records = DelimitedRecords.of("\uFEFFx,y\n\n1,\"a\nb\"\n", ',');
+        assertEquals(2, records.size());
+        assertRecord(1, "x,y", new String[] {"x", "y"}, records.get(0));
+        assertRecord(3, "1,\"a\nb\"", new String[] {"1", "a\nb"}, records.get(1));
     }
 
     @Test

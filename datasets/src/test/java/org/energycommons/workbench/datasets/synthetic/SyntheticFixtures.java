@@ -10,6 +10,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /** Hand-made meters rows and constant weather for the tests of the synthetic builders. */
 final class SyntheticFixtures {
@@ -80,6 +82,14 @@ final class SyntheticFixtures {
                     heatingSlope, balancePoint, coolingSlope, coolingBalancePoint, waterHeaterKw, waterHeaterStart,
                     0.1);
         }
+    }
+
+    /** Schema of a half-hourly or hourly series of one value: an id, {@code ts_utc} and the value, none null. */
+    static StructType timeSeries(String idColumn, String valueColumn) {
+        return new StructType()
+                .add(idColumn, DataTypes.StringType, false)
+                .add("ts_utc", DataTypes.TimestampType, false)
+                .add(valueColumn, DataTypes.DoubleType, false);
     }
 
     /** The rows of a frame as sorted strings, to compare two small frames without a shuffle. */

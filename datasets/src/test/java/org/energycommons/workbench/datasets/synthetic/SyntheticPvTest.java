@@ -61,10 +61,7 @@ class SyntheticPvTest implements SharedSparkSession {
 
     @Test
     void productionIsKwcTimesIrradianceTimesPerformanceRatioPerHalfHourAndZeroAtNight() {
-        StructType irradianceSchema = new StructType()
-                .add("station_id", DataTypes.StringType, false)
-                .add("ts_utc", DataTypes.TimestampType, false)
-                .add("irradiance_w_m2", DataTypes.DoubleType, false);
+        StructType irradianceSchema = SyntheticFixtures.timeSeries("station_id", "irradiance_w_m2");
         Dataset<Row> irradiance = spark.createDataFrame(List.of(
                 RowFactory.create("ST01", ts("2024-06-01T00:00:00Z"), 0.0),
                 RowFactory.create("ST01", ts("2024-06-01T11:00:00Z"), 800.0),
@@ -98,14 +95,8 @@ class SyntheticPvTest implements SharedSparkSession {
 
     @Test
     void selfConsumptionIsTheMinimumOfProductionAndLoadPerInterval() {
-        StructType productionSchema = new StructType()
-                .add("building_id", DataTypes.StringType, false)
-                .add("ts_utc", DataTypes.TimestampType, false)
-                .add("pv_kwh", DataTypes.DoubleType, false);
-        StructType loadSchema = new StructType()
-                .add("building_id", DataTypes.StringType, false)
-                .add("ts_utc", DataTypes.TimestampType, false)
-                .add("kwh", DataTypes.DoubleType, false);
+        StructType productionSchema = SyntheticFixtures.timeSeries("building_id", "pv_kwh");
+        StructType loadSchema = SyntheticFixtures.timeSeries("building_id", "kwh");
         Dataset<Row> production = spark.createDataFrame(List.of(
                 RowFactory.create("B1", ts("2024-06-01T03:00:00Z"), 0.0),
                 RowFactory.create("B1", ts("2024-06-01T10:00:00Z"), 2.0),

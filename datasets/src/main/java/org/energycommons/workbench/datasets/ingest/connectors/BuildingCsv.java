@@ -286,23 +286,23 @@ final class BuildingCsv {
         return new Reject(row.label(column) + ": " + what + ": " + quote(value));
     }
 
+    /** A number (French or English notation); {@code null} when blank or absent. */
+    private static Double number(Row row, Column column) {
+        try {
+            return FrenchText.number(row.value(column));
+        } catch (NumberFormatException e) {
+            throw new Reject(row.label(column) + ": " + e.getMessage());
+        }
+    }
+
     /**
      * A decimal number (French or English notation) within {@code [min, max]}; {@code null} when blank.
      */
     static Double decimal(Row row, Column column, double min, double max) {
-        String raw = row.value(column);
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        double v;
-        try {
-            v = FrenchText.number(raw);
-        } catch (NumberFormatException e) {
-            throw new Reject(row.label(column) + ": " + e.getMessage());
-        }
-        if (v < min || v > max) {
+        Double v = number(row, column);
+        if (v != null && (v < min || v > max)) {
             throw new Reject(row.label(column) + ": outside plausible range [" + plain(min) + ", " + plain(max)
-                    + "]: " + quote(raw.strip()));
+                    + "]: " + quote(row.value(column).strip()));
         }
         return v;
     }
@@ -314,16 +314,12 @@ final class BuildingCsv {
 
     /** A whole number within {@code [min, max]} ({@code 1975} and {@code 1975.0} alike); {@code null} when blank. */
     static Integer whole(Row row, Column column, int min, int max) {
-        String raw = row.value(column);
-        if (raw == null || raw.isBlank()) {
+        Double number = number(row, column);
+        if (number == null) {
             return null;
         }
-        double v;
-        try {
-            v = FrenchText.number(raw);
-        } catch (NumberFormatException e) {
-            throw new Reject(row.label(column) + ": " + e.getMessage());
-        }
+        double v = number;
+        String raw = row.value(column);
         if (v != Math.rint(v)) {
             throw invalid(row, column, "not a whole number", raw.strip());
         }

@@ -13,7 +13,6 @@ import org.energycommons.workbench.datasets.ingest.FrenchText;
 import org.energycommons.workbench.datasets.ingest.RecordSink;
 import org.energycommons.workbench.datasets.ingest.SourceDescription;
 import org.energycommons.workbench.datasets.ingest.SourceDescription.Column;
-import org.energycommons.workbench.datasets.ingest.connectors.SemicolonCsv.Problem;
 
 /**
  * Connector for RTE's éCO2mix regional data published on ODRE (Open Data Réseaux Énergies): consumption,
@@ -158,13 +157,7 @@ public final class OdreEco2mixRegional extends CataloguedConnector {
         FrenchText.LocalTimes localTimes = new FrenchText.LocalTimes(ZoneId.of("Europe/Paris"));
 
         csv.forEachRecord(sink, f -> {
-            String code = f[iCode].strip();
-            if (code.isEmpty()) {
-                throw new Problem(REGION_CODE.label() + ": missing");
-            }
-            if (!code.matches("\\d{2}")) {
-                throw new Problem(REGION_CODE.label() + ": not a region code: " + SemicolonCsv.quote(code));
-            }
+            String code = SemicolonCsv.regionCode(f[iCode], REGION_CODE.label());
             String region = SemicolonCsv.requiredText(f[iRegion], REGION.label());
             String nature = SemicolonCsv.requiredText(f[iNature], NATURE.label());
             Instant ts = SemicolonCsv.odreInstant(f, code, iDateHeure, iDate, iHeure, localTimes, MIN_YEAR, MAX_YEAR,

@@ -14,7 +14,6 @@ import org.energycommons.workbench.datasets.ingest.FrenchText;
 import org.energycommons.workbench.datasets.ingest.RecordSink;
 import org.energycommons.workbench.datasets.ingest.SourceDescription;
 import org.energycommons.workbench.datasets.ingest.SourceDescription.Column;
-import org.energycommons.workbench.datasets.ingest.connectors.SemicolonCsv.Problem;
 
 /**
  * Connector for ODRE's "consommation-quotidienne-brute-regionale": the raw gas consumption of each region
@@ -171,13 +170,7 @@ public final class OdreGasDaily extends CataloguedConnector {
         FrenchText.LocalTimes localTimes = new FrenchText.LocalTimes(ZoneId.of("Europe/Paris"));
 
         csv.forEachRecord(sink, f -> {
-            String code = f[iCode].strip();
-            if (code.isEmpty()) {
-                throw new Problem(REGION_CODE.label() + ": missing");
-            }
-            if (!code.matches("\\d{2}")) {
-                throw new Problem(REGION_CODE.label() + ": not a region code: " + SemicolonCsv.quote(code));
-            }
+            String code = SemicolonCsv.regionCode(f[iCode], REGION_CODE.label());
             String region = SemicolonCsv.requiredText(f[iRegion], REGION.label());
             Instant ts = SemicolonCsv.odreInstant(f, code, iDateHeure, iDate, iHeure, localTimes, MIN_YEAR,
                     MAX_YEAR, STEP_SECONDS);

@@ -230,6 +230,18 @@ final class SemicolonCsv {
         return s;
     }
 
+    /** An INSEE region code: two digits. */
+    static String regionCode(String field, String label) throws Problem {
+        String code = field.strip();
+        if (code.isEmpty()) {
+            throw new Problem(label + ": missing");
+        }
+        if (!code.matches("\\d{2}")) {
+            throw new Problem(label + ": not a region code: " + quote(code));
+        }
+        return code;
+    }
+
     /** Required text. */
     static String requiredText(String field, String label) throws Problem {
         String s = text(field, label);

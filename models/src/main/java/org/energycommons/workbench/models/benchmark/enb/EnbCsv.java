@@ -32,9 +32,6 @@ public final class EnbCsv {
 
     /** Parses CSV text; {@code source} names it in messages. */
     public static EnbData parse(String text, String source) {
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
         List<DelimitedRecords.Record> records = DelimitedRecords.of(text, ',');
         if (records.isEmpty() || records.get(0).line() != 1) {
             throw new IllegalArgumentException(source + ": empty file or blank header (line 1)");

@@ -53,9 +53,6 @@ public final class EttData {
 
     /** Parses CSV text; {@code name} names the data set, {@code source} the text in messages. */
     public static EttData parse(String text, String name, String source) {
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
         List<DelimitedRecords.Record> records = DelimitedRecords.of(text, ',');
         if (records.isEmpty() || records.get(0).line() != 1) {
             throw new IllegalArgumentException(source + ": empty file or blank header (line 1)");
