@@ -23,7 +23,7 @@ import org.energycommons.workbench.models.provenance.RunProvenance;
 import org.energycommons.workbench.models.registry.ModelRegistry;
 import org.energycommons.workbench.models.registry.TrainedModel;
 import org.energycommons.workbench.models.usecase.EvaluationSets;
-import org.energycommons.workbench.models.usecase.MapMetrics;
+import org.energycommons.workbench.models.usecase.NamespacedOptions;
 import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
@@ -35,8 +35,8 @@ import org.energycommons.workbench.models.usecase.UseCaseResult;
  *
  * <p>The template owns the plumbing every use case shares: the seed default, the run provenance, saving and
  * registering models, checking the criteria and writing {@code ucN.json}, the region description, writing the page
- * and the index headline. A use case implements only its own steps: {@link #features}, {@link #run},
- * {@link #renderPage} and {@link #headline}.
+ * and the index headline. A use case implements only its own steps, {@link #features} and {@link #run}, and hands
+ * the template its page (data and rendering), its headline and the reader of its typed metrics.
  */
 public abstract class UseCasePipeline {
 
@@ -45,16 +45,35 @@ public abstract class UseCasePipeline {
 
     private final UseCase useCase;
     private final Map<TableId, String> tables;
+    private final Function<Map<String, Object>, ? extends UseCaseMetrics> metricsReader;
+    private final Page page;
+    private final Function<UseCaseResult, String> headline;
+
+    /** A use case's page: its data from the result and the gold tables, through the guard, rendered to HTML. */
+    @FunctionalInterface
+    public interface Page {
+
+        /** The page's HTML; every aggregate shown must pass the guard. */
+        String render(JobContext ctx, UseCaseResult result, SecrecyGuard guard);
+    }
 
     /**
      * A pipeline of a use case.
      *
      * @param useCase the use case, one of the {@code UseCases} constants
      * @param tables the feature and result tables its slice declares, with what each holds
+     * @param metricsReader reads a published metric set back into the use case's typed record
+     * @param page its report page
+     * @param headline the one-line headline shown on the site index, from the result's metrics
      */
-    protected UseCasePipeline(UseCase useCase, Map<TableId, String> tables) {
+    protected UseCasePipeline(UseCase useCase, Map<TableId, String> tables,
+                              Function<Map<String, Object>, ? extends UseCaseMetrics> metricsReader, Page page,
+                              Function<UseCaseResult, String> headline) {
         this.useCase = Objects.requireNonNull(useCase, "useCase");
         this.tables = Map.copyOf(tables);
+        this.metricsReader = Objects.requireNonNull(metricsReader, "metricsReader");
+        this.page = Objects.requireNonNull(page, "page");
+        this.headline = Objects.requireNonNull(headline, "headline");
     }
 
     /** The use case this pipeline runs. */
@@ -83,17 +102,6 @@ public abstract class UseCasePipeline {
      */
     protected abstract UseCaseResult run(JobContext ctx);
 
-    /** The page's HTML, from the gold tables and the result; every aggregate shown must pass the guard. */
-    protected abstract String renderPage(JobContext ctx, UseCaseResult result, SecrecyGuard guard);
-
-    /** The one-line headline shown on the site index, from the result's metrics. */
-    protected abstract String headline(UseCaseResult result);
-
-    /** Reads a published metric set back into the use case's typed record. */
-    protected Function<Map<String, Object>, ? extends UseCaseMetrics> metricsReader() {
-        return MapMetrics::new;
-    }
-
     // ---- the template ---------------------------------------------------------------------------------------
 
     /**
@@ -109,18 +117,18 @@ public abstract class UseCasePipeline {
 
     /** Writes {@code DIR/site/ucN.html}; returns the index headline. */
     public final String publish(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        writeText(ctx.workspace().site().resolve(page()), renderPage(ctx, result, guard));
-        String headline = headline(result);
-        if (headline == null && result.bestModel() == null) {
+        writeText(ctx.workspace().site().resolve(page()), page.render(ctx, result, guard));
+        String line = headline.apply(result);
+        if (line == null && result.bestModel() == null) {
             Object status = result.provenance().get("status");
             return status == null ? "no model trained" : status.toString();
         }
-        return headline;
+        return line;
     }
 
     /** Reads this use case's {@code ucN.json} with its typed metrics. */
     public final UseCaseResult readResult(String json) {
-        return UseCaseResult.fromJson(json, metricsReader());
+        return UseCaseResult.fromJson(json, metricsReader);
     }
 
     // ---- plumbing for the steps -----------------------------------------------------------------------------
@@ -140,11 +148,19 @@ public abstract class UseCasePipeline {
                         region.meters(), region.substations(), region.days(), region.start(), region.seed());
     }
 
-    /** The provenance of a run reading these tables, with the run id and the data it runs on filled in. */
-    protected static RunProvenance.Builder provenance(JobContext ctx, List<TableId> inputs) {
+    /**
+     * The provenance of a run reading these tables with these options, the run id and the data it runs on filled
+     * in.
+     *
+     * @param selection how the run chooses its best model, in words
+     */
+    protected static RunProvenance.Builder provenance(JobContext ctx, List<TableId> inputs, NamespacedOptions options,
+                                                      String selection) {
         RegionConfig region = GenerateJob.regionOf(ctx);
         return new RunProvenance.Builder(ctx.runId(), ctx.lake().versions(inputs), region == null
-                ? "lake at " + ctx.workspace().lake() : "synthetic region " + region.toProperties());
+                ? "lake at " + ctx.workspace().lake() : "synthetic region " + region.toProperties())
+                .options(options.toMap())
+                .selection(selection);
     }
 
     /** The versions of the tables written, those that exist. */

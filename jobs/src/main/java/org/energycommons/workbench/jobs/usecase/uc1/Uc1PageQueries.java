@@ -18,12 +18,27 @@ import org.energycommons.workbench.models.uc1.Uc1Features;
 import org.energycommons.workbench.models.uc1.Uc1Tables;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
+import org.energycommons.workbench.reports.usecase.uc1.Uc1Page;
 import org.energycommons.workbench.reports.usecase.uc1.Uc1PageData;
 
 /** The data of the uc1 page: the best segmentation's profiles and commune mix, only aggregates the guard allows. */
 final class Uc1PageQueries {
 
     private Uc1PageQueries() {
+    }
+
+    /** The page's HTML: its data from the result and the gold tables, rendered. */
+    static String page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+        return Uc1Page.render(pageData(ctx, result, guard));
+    }
+
+    /** The index headline, from the best model's metrics. */
+    static String headline(UseCaseResult result) {
+        return result.models().stream().filter(m -> m.name().equals(result.bestModel())).findFirst()
+                .map(m -> String.format("%s, %s segments: ARI %.2f, NRMSE %.1f %% vs %.1f %% (tariff classes)",
+                        m.name(), m.notes().get("k"), m.judged().value("ari"), 100 * m.judged().value("nrmse"),
+                        100 * m.judged().value("nrmse_baseline")))
+                .orElse("données insuffisantes · insufficient data");
     }
 
     /** The uc1 page's data, from the gold tables and the result, through the guard. */

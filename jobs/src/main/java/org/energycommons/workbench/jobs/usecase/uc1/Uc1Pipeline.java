@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -18,16 +17,14 @@ import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
 import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.models.provenance.RunProvenance;
-import org.energycommons.workbench.models.uc1.Uc1Run;
-import org.energycommons.workbench.models.uc1.Uc1Features;
 import org.energycommons.workbench.models.uc1.SegmentModel;
+import org.energycommons.workbench.models.uc1.Uc1Features;
 import org.energycommons.workbench.models.uc1.Uc1Metrics;
 import org.energycommons.workbench.models.uc1.Uc1Options;
+import org.energycommons.workbench.models.uc1.Uc1Run;
 import org.energycommons.workbench.models.uc1.Uc1Tables;
-import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
-import org.energycommons.workbench.reports.usecase.uc1.Uc1Page;
 
 /**
  * uc1, load-profile segmentation: per-meter load-shape features from silver, then clusterings with k chosen by
@@ -43,9 +40,14 @@ public final class Uc1Pipeline extends UseCasePipeline {
     public static final List<TableId> OUTPUTS = List.of(Uc1Tables.SEGMENTS, Uc1Tables.CENTROIDS,
             Uc1Tables.COMMUNE_MIX, Tables.MODEL_REGISTRY);
 
+    /** How uc1 chooses its segmentation. */
+    static final String SELECTION = "k per algorithm and best model = highest mean silhouette on the fitted meters "
+            + "(no truth); metrics on held-out meters";
+
     /** The uc1 pipeline. */
     public Uc1Pipeline() {
-        super(UseCases.UC1, Uc1Tables.DESCRIPTIONS);
+        super(UseCases.UC1, Uc1Tables.DESCRIPTIONS, Uc1Metrics::fromMap, Uc1PageQueries::page,
+                Uc1PageQueries::headline);
     }
 
     /** The options of this run: {@code workbench.uc1.*}, seeded by the region. */
@@ -76,7 +78,7 @@ public final class Uc1Pipeline extends UseCasePipeline {
     protected UseCaseResult run(JobContext ctx) {
         Lake lake = ctx.lake();
         Uc1Options options = options(ctx);
-        RunProvenance.Builder provenance = provenance(ctx, INPUTS);
+        RunProvenance.Builder provenance = provenance(ctx, INPUTS, options, SELECTION);
         ctx.progress().step("train uc1: clustering with k chosen by silhouette");
         // The truth is read for evaluation only: Uc1Run joins it after every fit and choice.
         Dataset<Row> truth = lake.exists(Tables.TRUTH_METERS) ? lake.read(Tables.TRUTH_METERS) : null;
@@ -108,34 +110,12 @@ public final class Uc1Pipeline extends UseCasePipeline {
 
         provenance.outputs(outputs(ctx, OUTPUTS))
                 .split(outcome.split())
-                .options(options.toMap())
-                .selection("k per algorithm and best model = highest mean silhouette on the fitted meters "
-                        + "(no truth); metrics on held-out meters")
                 .detail("exclusions", outcome.exclusions());
         if (outcome.insufficient() != null) {
             provenance.detail("insufficient_data", outcome.insufficient());
             ctx.progress().info("uc1: " + outcome.insufficient());
         }
         return result(outcome.bestModel(), entries, provenance.build());
-    }
-
-    @Override
-    protected String renderPage(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        return Uc1Page.render(Uc1PageQueries.pageData(ctx, result, guard));
-    }
-
-    @Override
-    protected String headline(UseCaseResult result) {
-        return result.models().stream().filter(m -> m.name().equals(result.bestModel())).findFirst()
-                .map(m -> String.format("%s, %s segments: ARI %.2f, NRMSE %.1f %% vs %.1f %% (tariff classes)",
-                        m.name(), m.notes().get("k"), m.judged().value("ari"), 100 * m.judged().value("nrmse"),
-                        100 * m.judged().value("nrmse_baseline")))
-                .orElse("données insuffisantes · insufficient data");
-    }
-
-    @Override
-    protected Function<Map<String, Object>, ? extends UseCaseMetrics> metricsReader() {
-        return Uc1Metrics::fromMap;
     }
 
     static String curveText(Map<Integer, Double> curve) {

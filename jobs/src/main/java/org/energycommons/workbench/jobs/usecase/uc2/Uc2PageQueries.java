@@ -31,6 +31,7 @@ import org.energycommons.workbench.models.usecase.MapMetrics;
 import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
+import org.energycommons.workbench.reports.usecase.uc2.Uc2Page;
 import org.energycommons.workbench.reports.usecase.uc2.Uc2PageData;
 
 /**
@@ -43,6 +44,11 @@ final class Uc2PageQueries {
     static final int[][] DELAY_BINS = {{0, 0}, {1, 1}, {2, 2}, {3, 7}, {8, 30}, {31, Integer.MAX_VALUE}};
 
     private Uc2PageQueries() {
+    }
+
+    /** The page's HTML: its data from the result and the gold tables, rendered. */
+    static String page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+        return Uc2Page.render(pageData(ctx, result, guard));
     }
 
     /** The index headline: the best detector's F1 and median delay. */

@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
@@ -17,7 +16,6 @@ import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
-import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
 import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.models.forecast.ModelFile;
@@ -27,7 +25,6 @@ import org.energycommons.workbench.models.provenance.RunProvenance;
 import org.energycommons.workbench.models.registry.TrainedModel;
 import org.energycommons.workbench.models.uc2.AlertRule;
 import org.energycommons.workbench.models.uc2.AlertRules;
-import org.energycommons.workbench.models.uc2.Uc2Run;
 import org.energycommons.workbench.models.uc2.AnomalyForest;
 import org.energycommons.workbench.models.uc2.ExpectedConsumptionModel;
 import org.energycommons.workbench.models.uc2.FaultMatching;
@@ -35,12 +32,12 @@ import org.energycommons.workbench.models.uc2.Uc2Features;
 import org.energycommons.workbench.models.uc2.Uc2Metrics;
 import org.energycommons.workbench.models.uc2.Uc2ModelStore;
 import org.energycommons.workbench.models.uc2.Uc2Options;
+import org.energycommons.workbench.models.uc2.Uc2Run;
 import org.energycommons.workbench.models.uc2.Uc2Tables;
 import org.energycommons.workbench.models.usecase.EvaluationSets;
 import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
-import org.energycommons.workbench.reports.usecase.uc2.Uc2Page;
 
 /**
  * uc2, anomaly alerts for public buildings: daily features from silver, then the expected-consumption model, the
@@ -67,7 +64,8 @@ public final class Uc2Pipeline extends UseCasePipeline {
 
     /** The uc2 pipeline. */
     public Uc2Pipeline() {
-        super(UseCases.UC2, Uc2Tables.DESCRIPTIONS);
+        super(UseCases.UC2, Uc2Tables.DESCRIPTIONS, Uc2Metrics::fromMap, Uc2PageQueries::page,
+                Uc2PageQueries::headline);
     }
 
     @Override
@@ -92,7 +90,9 @@ public final class Uc2Pipeline extends UseCasePipeline {
         Uc2Options options = Uc2Options.of(ctx.config(), seed(ctx));
         // A bad rules file fails here, before any Spark work, with its file, line and problem.
         AlertRules rules = AlertRules.load(options.rules());
-        RunProvenance.Builder provenance = provenance(ctx, INPUTS);
+        RunProvenance.Builder provenance = provenance(ctx, INPUTS, options, "best model = highest F1 on the "
+                + "tuning period (first " + Math.round(100 * options.tuningFraction()) + " % of the days); metrics on "
+                + "the evaluation period");
         List<FaultMatching.Fault> faults = lake.exists(Tables.TRUTH_FAULTS)
                 ? Uc2Run.faults(lake.read(Tables.TRUTH_FAULTS)) : null;
 
@@ -118,10 +118,6 @@ public final class Uc2Pipeline extends UseCasePipeline {
 
         provenance.outputs(outputs(ctx, List.of(Uc2Tables.ALERTS, Tables.MODEL_REGISTRY)))
                 .split(outcome.period() == null ? Map.of() : outcome.period().describe())
-                .options(options.toMap())
-                .selection("best model = highest F1 on the tuning period (first "
-                        + Math.round(100 * options.tuningFraction()) + " % of the days); metrics on the evaluation "
-                        + "period")
                 .detail("rules_file", rules.source())
                 .detail("truth", faults == null ? "no injected-fault table: metrics undefined, nothing tuned"
                         : Tables.TRUTH_FAULTS.name() + " (evaluation and tuning-period thresholds only, never a "
@@ -146,21 +142,6 @@ public final class Uc2Pipeline extends UseCasePipeline {
                 fmt(best.value("precision")), fmt(best.value("recall")), fmt(best.value("f1")),
                 fmt(best.value("median_detection_delay_days")), fmt(best.value("false_alerts_per_building_year"))));
         return result;
-    }
-
-    @Override
-    protected String renderPage(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        return Uc2Page.render(Uc2PageQueries.pageData(ctx, result, guard));
-    }
-
-    @Override
-    protected String headline(UseCaseResult result) {
-        return Uc2PageQueries.headline(result);
-    }
-
-    @Override
-    protected Function<Map<String, Object>, ? extends UseCaseMetrics> metricsReader() {
-        return Uc2Metrics::fromMap;
     }
 
     private List<UseCaseResult.ModelEntry> register(JobContext ctx, Uc2Run.Outcome outcome,

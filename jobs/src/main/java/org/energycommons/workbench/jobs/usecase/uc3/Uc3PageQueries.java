@@ -28,6 +28,7 @@ import org.energycommons.workbench.models.uc3.BuildingFit;
 import org.energycommons.workbench.models.uc3.Uc3Tables;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
+import org.energycommons.workbench.reports.usecase.uc3.Uc3Page;
 import org.energycommons.workbench.reports.usecase.uc3.Uc3PageData;
 
 /**
@@ -38,6 +39,11 @@ import org.energycommons.workbench.reports.usecase.uc3.Uc3PageData;
 final class Uc3PageQueries {
 
     private Uc3PageQueries() {
+    }
+
+    /** The page's HTML: its data from the result and the gold tables, rendered. */
+    static String page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+        return Uc3Page.render(pageData(ctx, result, guard));
     }
 
     /** The index headline: the best method's median savings error and placebo coverage. */

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -20,7 +19,6 @@ import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
-import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
 import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.models.mv.SavingsEstimate;
@@ -38,7 +36,6 @@ import org.energycommons.workbench.models.uc3.Uc3Tables;
 import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
-import org.energycommons.workbench.reports.usecase.uc3.Uc3Page;
 
 /**
  * uc3, savings after renovation works (M&amp;V): hourly and daily features from silver, then {@link Uc3Run} (three
@@ -92,9 +89,15 @@ public final class Uc3Pipeline extends UseCasePipeline {
             .add("metered_kwh", DataTypes.DoubleType, true)
             .add("predicted_kwh", DataTypes.DoubleType, true);
 
+    /** How uc3 chooses its method. */
+    static final String SELECTION = "best model = lowest median absolute placebo savings error on the validation "
+            + "buildings (buildings without works outside the comparison group, fake works dates); caltrack-daily "
+            + "when no validation run has an estimate";
+
     /** The uc3 pipeline. */
     public Uc3Pipeline() {
-        super(UseCases.UC3, Uc3Tables.DESCRIPTIONS);
+        super(UseCases.UC3, Uc3Tables.DESCRIPTIONS, Uc3Metrics::fromMap, Uc3PageQueries::page,
+                Uc3PageQueries::headline);
     }
 
     @Override
@@ -119,7 +122,7 @@ public final class Uc3Pipeline extends UseCasePipeline {
     protected UseCaseResult run(JobContext ctx) {
         Lake lake = ctx.lake();
         Uc3Options options = Uc3Options.of(ctx.config(), seed(ctx));
-        RunProvenance.Builder provenance = provenance(ctx, INPUTS);
+        RunProvenance.Builder provenance = provenance(ctx, INPUTS, options, SELECTION);
         Map<String, Long> truthVersions = lake.versions(TRUTH.stream().filter(lake::exists).toList());
 
         ctx.progress().step("train uc3: runs and baselines per building on Spark (daily, billing, hourly TOWT)");
@@ -163,10 +166,6 @@ public final class Uc3Pipeline extends UseCasePipeline {
         provenance.outputs(outputs(ctx, List.of(Uc3Tables.SAVINGS, Uc3Tables.PLACEBO, Uc3Tables.PREDICTIONS,
                         Tables.MODEL_REGISTRY)))
                 .split(Uc3Run.split(options))
-                .options(options.toMap())
-                .selection("best model = lowest median absolute placebo savings error on the validation "
-                        + "buildings (buildings without works outside the comparison group, fake works dates); "
-                        + "caltrack-daily when no validation run has an estimate")
                 .detail("evaluation_tables", truthVersions)
                 .detail("fit_seconds", Math.round(outcome.fitSeconds() * 10) / 10.0);
         UseCaseResult result = result(outcome.bestModel(), entries, provenance.build());
@@ -176,21 +175,6 @@ public final class Uc3Pipeline extends UseCasePipeline {
                 t.value("savings_abs_error_pct_points_median"), t.value("placebo_coverage_90"), t.value("cvrmse"),
                 t.value("nmbe")));
         return result;
-    }
-
-    @Override
-    protected String renderPage(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        return Uc3Page.render(Uc3PageQueries.pageData(ctx, result, guard));
-    }
-
-    @Override
-    protected String headline(UseCaseResult result) {
-        return Uc3PageQueries.headline(result);
-    }
-
-    @Override
-    protected Function<Map<String, Object>, ? extends UseCaseMetrics> metricsReader() {
-        return Uc3Metrics::fromMap;
     }
 
     private static Dataset<Row> savingsRows(JobContext ctx, List<BuildingFit> fits, Map<String, String> modelIds,

@@ -33,6 +33,7 @@ import org.energycommons.workbench.models.provenance.RunProvenance;
 import org.energycommons.workbench.models.uc4.Uc4Tables;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
+import org.energycommons.workbench.reports.usecase.uc4.Uc4Page;
 import org.energycommons.workbench.reports.usecase.uc4.Uc4PageData;
 
 /**
@@ -45,6 +46,19 @@ final class Uc4PageQueries {
     static final int FOCUS_DAYS = 14;
 
     private Uc4PageQueries() {
+    }
+
+    /** The page's HTML: its data from the result and the gold tables, rendered. */
+    static String page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+        return Uc4Page.render(pageData(ctx, result, guard));
+    }
+
+    /** The index headline, from the best model's metrics. */
+    static String headline(UseCaseResult result) {
+        return result.models().stream().filter(m -> m.name().equals(result.bestModel())).findFirst()
+                .map(m -> String.format("%s: MAPE %.1f %%, skill %.0f %%", m.name(), 100 * m.judged().value("mape"),
+                        100 * m.judged().value("skill_vs_persistence")))
+                .orElse(null);
     }
 
     /** The uc4 page's data, computed from gold tables and passed through the secrecy guard. */

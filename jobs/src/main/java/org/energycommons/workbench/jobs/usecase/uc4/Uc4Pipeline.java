@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -17,7 +16,6 @@ import org.energycommons.workbench.datasets.grid.SubstationLoad;
 import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
-import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
 import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.models.forecast.ForecastMetrics;
@@ -25,15 +23,13 @@ import org.energycommons.workbench.models.forecast.ForecastOptions;
 import org.energycommons.workbench.models.forecast.LoadForecaster;
 import org.energycommons.workbench.models.provenance.RunProvenance;
 import org.energycommons.workbench.models.uc4.BacktestOptions;
-import org.energycommons.workbench.models.uc4.Uc4Run;
 import org.energycommons.workbench.models.uc4.RollingOriginBacktest;
 import org.energycommons.workbench.models.uc4.Uc4Features;
+import org.energycommons.workbench.models.uc4.Uc4Run;
 import org.energycommons.workbench.models.uc4.Uc4Tables;
 import org.energycommons.workbench.models.usecase.EvaluationSets;
-import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
-import org.energycommons.workbench.reports.usecase.uc4.Uc4Page;
 
 /**
  * uc4, day-ahead substation load forecasting and congestion risk: hourly substation load and point-in-time
@@ -51,7 +47,8 @@ public final class Uc4Pipeline extends UseCasePipeline {
 
     /** The uc4 pipeline. */
     public Uc4Pipeline() {
-        super(UseCases.UC4, Uc4Tables.DESCRIPTIONS);
+        super(UseCases.UC4, Uc4Tables.DESCRIPTIONS, ForecastMetrics::fromMap, Uc4PageQueries::page,
+                Uc4PageQueries::headline);
     }
 
     @Override
@@ -77,7 +74,8 @@ public final class Uc4Pipeline extends UseCasePipeline {
         Lake lake = ctx.lake();
         ForecastOptions options = ForecastOptions.of(ctx.config(), seed(ctx));
         BacktestOptions backtestOptions = BacktestOptions.of(ctx.config());
-        RunProvenance.Builder provenance = provenance(ctx, INPUTS);
+        RunProvenance.Builder provenance = provenance(ctx, INPUTS, options,
+                "best model = lowest validation RMSE among learned models");
 
         ctx.progress().step("train uc4: fitting models");
         Uc4Run.Outcome outcome = Uc4Run.run(lake.read(Uc4Tables.FEATURES),
@@ -94,8 +92,6 @@ public final class Uc4Pipeline extends UseCasePipeline {
 
         provenance.outputs(outputs(ctx, List.of(Uc4Tables.PREDICTIONS, Uc4Tables.METRICS, Tables.MODEL_REGISTRY)))
                 .split(outcome.split().describe())
-                .options(options.toMap())
-                .selection("best model = lowest validation RMSE among learned models")
                 .detail("backtest_options", backtestOptions.toMap());
         UseCaseResult result = result(outcome.bestModel(), entries, provenance.build());
         if (backtestOptions.origins() > 0) {
@@ -108,24 +104,6 @@ public final class Uc4Pipeline extends UseCasePipeline {
                 100 * best.skillVsPersistence(), 100 * best.coverageP10P90(),
                 Double.isNaN(best.congestionRecall()) ? "n/a" : String.format("%.2f", best.congestionRecall())));
         return result;
-    }
-
-    @Override
-    protected String renderPage(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        return Uc4Page.render(Uc4PageQueries.pageData(ctx, result, guard));
-    }
-
-    @Override
-    protected String headline(UseCaseResult result) {
-        return result.models().stream().filter(m -> m.name().equals(result.bestModel())).findFirst()
-                .map(m -> String.format("%s: MAPE %.1f %%, skill %.0f %%", m.name(), 100 * m.judged().value("mape"),
-                        100 * m.judged().value("skill_vs_persistence")))
-                .orElse(null);
-    }
-
-    @Override
-    protected Function<Map<String, Object>, ? extends UseCaseMetrics> metricsReader() {
-        return ForecastMetrics::fromMap;
     }
 
     /** Runs the rolling-origin backtest, writes its forecasts and returns its summary for {@code uc4.json}. */

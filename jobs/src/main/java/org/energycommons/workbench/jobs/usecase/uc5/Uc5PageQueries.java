@@ -16,11 +16,12 @@ import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
 import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.models.provenance.RunProvenance;
-import org.energycommons.workbench.models.uc5.Uc5Run;
 import org.energycommons.workbench.models.uc5.Uc5Metrics;
+import org.energycommons.workbench.models.uc5.Uc5Run;
 import org.energycommons.workbench.models.uc5.Uc5Tables;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
+import org.energycommons.workbench.reports.usecase.uc5.Uc5Page;
 import org.energycommons.workbench.reports.usecase.uc5.Uc5PageData;
 
 /**
@@ -33,6 +34,11 @@ final class Uc5PageQueries {
     static final double[] GAP_EDGES = {0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0};
 
     private Uc5PageQueries() {
+    }
+
+    /** The page's HTML: its data from the result and the gold tables, rendered. */
+    static String page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+        return Uc5Page.render(pageData(ctx, result, guard));
     }
 
     /** The index headline: the best model's within-one-class accuracy and F/G recall. */

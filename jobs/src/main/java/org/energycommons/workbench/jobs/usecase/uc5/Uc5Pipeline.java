@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
@@ -16,16 +15,14 @@ import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
 import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.models.provenance.RunProvenance;
-import org.energycommons.workbench.models.uc5.Uc5Features;
 import org.energycommons.workbench.models.uc5.DpeModel;
-import org.energycommons.workbench.models.uc5.Uc5Run;
+import org.energycommons.workbench.models.uc5.Uc5Features;
 import org.energycommons.workbench.models.uc5.Uc5Metrics;
 import org.energycommons.workbench.models.uc5.Uc5Options;
+import org.energycommons.workbench.models.uc5.Uc5Run;
 import org.energycommons.workbench.models.uc5.Uc5Tables;
-import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
-import org.energycommons.workbench.reports.usecase.uc5.Uc5Page;
 
 /**
  * uc5, building energy performance (DPE): one row per dwelling from silver, then class and intensity models trained
@@ -39,9 +36,14 @@ public final class Uc5Pipeline extends UseCasePipeline {
     /** Value of {@code provenance.status} when there were too few certificates to train. */
     public static final String INSUFFICIENT = "insufficient data";
 
+    /** How uc5 chooses its model. */
+    static final String SELECTION = "best model = highest mean of within-one-class accuracy and F/G recall against "
+            + "the certificates of the validation split (ties: validation accuracy, then intensity MAE)";
+
     /** The uc5 pipeline. */
     public Uc5Pipeline() {
-        super(UseCases.UC5, Uc5Tables.DESCRIPTIONS);
+        super(UseCases.UC5, Uc5Tables.DESCRIPTIONS, Uc5Metrics::fromMap, Uc5PageQueries::page,
+                Uc5PageQueries::headline);
     }
 
     @Override
@@ -104,7 +106,7 @@ public final class Uc5Pipeline extends UseCasePipeline {
         Lake lake = ctx.lake();
         lake.requireExists(Uc5Tables.FEATURES);
         Uc5Options options = Uc5Options.of(ctx.config(), seed(ctx));
-        RunProvenance.Builder provenance = provenance(ctx, inputs(lake));
+        RunProvenance.Builder provenance = provenance(ctx, inputs(lake), options, SELECTION);
         Dataset<Row> truth = lake.exists(Tables.TRUTH_DPE) ? lake.read(Tables.TRUTH_DPE) : null;
 
         ctx.progress().step("train uc5: fitting DPE class and intensity models");
@@ -116,9 +118,6 @@ public final class Uc5Pipeline extends UseCasePipeline {
                 + options.trainFraction() + " train, " + options.validationFraction() + " validation, rest test");
         outcome.split().forEach((k, v) -> split.put(k, v + " dwellings"));
         provenance.split(split)
-                .options(options.toMap())
-                .selection("best model = highest mean of within-one-class accuracy and F/G recall against the "
-                        + "certificates of the validation split (ties: validation accuracy, then intensity MAE)")
                 .detail("evaluation", "test metrics against truth/dpe_classes (evaluation only; never a feature); "
                         + "certificate_* against the noisy certificates; uncertified_* against the truth of "
                         + "dwellings without certificate");
@@ -155,21 +154,6 @@ public final class Uc5Pipeline extends UseCasePipeline {
                 best.accuracy(), best.withinOneClassAccuracy(), best.macroF1(),
                 Double.isNaN(best.fgRecall()) ? "n/a" : String.format("%.2f", best.fgRecall()), best.fgReference()));
         return result;
-    }
-
-    @Override
-    protected String renderPage(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        return Uc5Page.render(Uc5PageQueries.pageData(ctx, result, guard));
-    }
-
-    @Override
-    protected String headline(UseCaseResult result) {
-        return Uc5PageQueries.headline(result);
-    }
-
-    @Override
-    protected Function<Map<String, Object>, ? extends UseCaseMetrics> metricsReader() {
-        return Uc5Metrics::fromMap;
     }
 
     /** Whether a result is the insufficient-data outcome. */

@@ -25,11 +25,12 @@ import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.models.forecast.TimeSplit;
 import org.energycommons.workbench.models.provenance.RunProvenance;
-import org.energycommons.workbench.models.uc6.Uc6Features;
 import org.energycommons.workbench.models.uc6.GasDemandPrediction;
+import org.energycommons.workbench.models.uc6.Uc6Features;
 import org.energycommons.workbench.models.uc6.Uc6Tables;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
+import org.energycommons.workbench.reports.usecase.uc6.Uc6Page;
 import org.energycommons.workbench.reports.usecase.uc6.Uc6PageData;
 
 /** The data of the uc6 page: forecast errors by horizon and area, cold-peak alerts, passed through the guard. */
@@ -39,6 +40,19 @@ final class Uc6PageQueries {
     static final int MAX_ALERT_ROWS = 40;
 
     private Uc6PageQueries() {
+    }
+
+    /** The page's HTML: its data from the result and the gold tables, rendered. */
+    static String page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+        return Uc6Page.render(pageData(ctx, result, guard));
+    }
+
+    /** The index headline, from the best model's metrics. */
+    static String headline(UseCaseResult result) {
+        return result.models().stream().filter(m -> m.name().equals(result.bestModel())).findFirst()
+                .map(m -> String.format("%s: MAPE J+1 %.1f %%, rappel des pointes %s", m.name(),
+                        100 * m.judged().value("mape_d1"), format(m.judged().value("peak_recall"))))
+                .orElse(null);
     }
 
     /**

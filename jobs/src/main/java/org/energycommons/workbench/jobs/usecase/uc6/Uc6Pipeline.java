@@ -2,25 +2,22 @@ package org.energycommons.workbench.jobs.usecase.uc6;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
-import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
 import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.models.provenance.RunProvenance;
 import org.energycommons.workbench.models.uc6.ForecastTemperatureNoise;
-import org.energycommons.workbench.models.uc6.Uc6Features;
-import org.energycommons.workbench.models.uc6.Uc6Run;
 import org.energycommons.workbench.models.uc6.GasDemandModel;
+import org.energycommons.workbench.models.uc6.Uc6Features;
 import org.energycommons.workbench.models.uc6.Uc6Metrics;
 import org.energycommons.workbench.models.uc6.Uc6Options;
+import org.energycommons.workbench.models.uc6.Uc6Run;
 import org.energycommons.workbench.models.uc6.Uc6Tables;
 import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
-import org.energycommons.workbench.reports.usecase.uc6.Uc6Page;
 
 /**
  * uc6, gas demand D+1..D+7 per network area and cold peaks: daily gas features from silver, then the degree-day
@@ -35,7 +32,8 @@ public final class Uc6Pipeline extends UseCasePipeline {
 
     /** The uc6 pipeline. */
     public Uc6Pipeline() {
-        super(UseCases.UC6, Uc6Tables.DESCRIPTIONS);
+        super(UseCases.UC6, Uc6Tables.DESCRIPTIONS, Uc6Metrics::fromMap, Uc6PageQueries::page,
+                Uc6PageQueries::headline);
     }
 
     /** The options of this workspace: {@code workbench.uc6.*} with the region's seed as default seed. */
@@ -62,7 +60,8 @@ public final class Uc6Pipeline extends UseCasePipeline {
     protected UseCaseResult run(JobContext ctx) {
         Lake lake = ctx.lake();
         Uc6Options options = options(ctx);
-        RunProvenance.Builder provenance = provenance(ctx, INPUTS);
+        RunProvenance.Builder provenance = provenance(ctx, INPUTS, options,
+                "best model = lowest validation MAPE averaged over D+1..D+7");
 
         ctx.progress().step("train uc6: degree-day baseline, convex degree-day curves and boosted trees");
         Uc6Run.Outcome outcome = Uc6Run.run(lake.read(Uc6Tables.FEATURES),
@@ -84,9 +83,7 @@ public final class Uc6Pipeline extends UseCasePipeline {
             ctx.progress().info("uc6: " + outcome.status());
             provenance.detail("status", outcome.status());
         }
-        provenance.options(options.toMap())
-                .selection("best model = lowest validation MAPE averaged over D+1..D+7")
-                .detail("forecast_temperature_noise", noiseModel(options))
+        provenance.detail("forecast_temperature_noise", noiseModel(options))
                 .detail("peak_definition", "peak day = demand above the area's P95 of training-period daily demand; "
                         + "peak announced when the D+1 P90 forecast exceeds it; cold-peak alert = P90 above capacity");
         UseCaseResult result = result(outcome.bestModel(), entries, provenance.build());
@@ -98,24 +95,6 @@ public final class Uc6Pipeline extends UseCasePipeline {
                     100 * best.value("skill_vs_degree_day")));
         }
         return result;
-    }
-
-    @Override
-    protected String renderPage(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        return Uc6Page.render(Uc6PageQueries.pageData(ctx, result, guard));
-    }
-
-    @Override
-    protected String headline(UseCaseResult result) {
-        return result.models().stream().filter(m -> m.name().equals(result.bestModel())).findFirst()
-                .map(m -> String.format("%s: MAPE J+1 %.1f %%, rappel des pointes %s", m.name(),
-                        100 * m.judged().value("mape_d1"), format(m.judged().value("peak_recall"))))
-                .orElse(null);
-    }
-
-    @Override
-    protected Function<Map<String, Object>, ? extends UseCaseMetrics> metricsReader() {
-        return Uc6Metrics::fromMap;
     }
 
     static String format(double v) {
