@@ -26,11 +26,15 @@ public final class Uc4Tables {
     /** uc4 rolling-origin backtest: forecasts per origin, substation and horizon hour. */
     public static final TableId BACKTEST = new TableId(Layer.GOLD_RESULTS, "uc4_backtest");
 
+    /** uc4 metrics per model and group (hour of the day, substation, lead time) of the test rows and the backtest. */
+    public static final TableId BREAKDOWN = new TableId(Layer.GOLD_RESULTS, "uc4_metrics_breakdown");
+
     /** Every uc4 table with what it holds, in lake order, for the catalogue. */
     public static final Map<TableId, String> DESCRIPTIONS = Tables.inOrder(
             Map.entry(SUBSTATION_LOAD_HOURLY, "Hourly substation load with meter count and largest meter share"),
             Map.entry(FEATURES, "uc4 point-in-time features, one row per substation and target hour"),
             Map.entry(PREDICTIONS, "uc4 P10/P50/P90 forecasts per model, substation and hour"),
             Map.entry(METRICS, "uc4 metrics per model and split"),
-            Map.entry(BACKTEST, "uc4 rolling-origin backtest forecasts per origin, substation and hour"));
+            Map.entry(BACKTEST, "uc4 rolling-origin backtest forecasts per origin, substation and hour"),
+            Map.entry(BREAKDOWN, "uc4 metrics per model and hour of the day, substation or lead time"));
 }

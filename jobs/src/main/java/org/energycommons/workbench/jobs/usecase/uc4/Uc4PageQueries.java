@@ -1,15 +1,9 @@
 package org.energycommons.workbench.jobs.usecase.uc4;
 
-import static org.apache.spark.sql.functions.abs;
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.pow;
-import static org.apache.spark.sql.functions.sqrt;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import java.sql.Date;
 import java.time.Instant;
@@ -18,16 +12,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.energycommons.workbench.datasets.grid.SubstationCapacity;
 import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
 import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
+import org.energycommons.workbench.models.forecast.ForecastBreakdown;
 import org.energycommons.workbench.models.forecast.ForecastColumns;
-import org.energycommons.workbench.models.forecast.ForecastMetrics;
 import org.energycommons.workbench.models.forecast.TimeSplit;
 import org.energycommons.workbench.models.provenance.RunProvenance;
 import org.energycommons.workbench.models.uc4.Uc4Tables;
@@ -65,27 +57,20 @@ final class Uc4PageQueries {
     static Uc4PageData pageData(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
         Lake lake = ctx.lake();
         Dataset<Row> test = lake.read(Uc4Tables.PREDICTIONS).filter(col(ForecastColumns.SPLIT).equalTo(TimeSplit.TEST));
-        Column y = col(ForecastColumns.ACTUAL);
-        Column ape = when(y.gt(0), abs(y.minus(col(ForecastColumns.P50))).divide(y));
-
+        // Every figure below was computed at training (gold/results/uc4_metrics_breakdown): none is recomputed.
+        Dataset<Row> breakdown = lake.read(Uc4Tables.BREAKDOWN);
         Map<String, double[]> mapeByHour = new LinkedHashMap<>();
-        for (Row r : test.groupBy("model", "local_hour").agg(avg(ape)).orderBy("model", "local_hour").collectAsList()) {
-            mapeByHour.computeIfAbsent(r.getString(0), k -> new double[24])[r.getInt(1)] = r.getDouble(2);
+        for (Row r : breakdown(breakdown, ForecastBreakdown.TEST, "local_hour")
+                .select("model", "group_key", "mape").collectAsList()) {
+            mapeByHour.computeIfAbsent(r.getString(0), k -> new double[24])[Integer.parseInt(r.getString(1))] =
+                    r.isNullAt(2) ? Double.NaN : r.getDouble(2);
         }
 
-        Column overCapacity = SubstationCapacity.kva(y).gt(col(ForecastColumns.CAPACITY));
-        Column alert = SubstationCapacity.kva(col(ForecastColumns.P90)).gt(col(ForecastColumns.CAPACITY));
-        Dataset<Row> perSubstation = guard.publishable(test.filter(col("model").equalTo(result.bestModel()))
-                .groupBy("substation_id")
-                .agg(min("n_meters").as("meters"), max("max_meter_share").as("largest_share"),
-                        first(ForecastColumns.CAPACITY).as("capacity"), avg(ape).as("mape"),
-                        sqrt(avg(pow(y.minus(col(ForecastColumns.P50)), 2))).as("rmse"),
-                        avg(when(y.geq(col(ForecastColumns.P10)).and(y.leq(col(ForecastColumns.P90))), 1.0)
-                                .otherwise(0.0)).as("coverage"),
-                        sum(when(overCapacity, 1).otherwise(0)).as("congestion"),
-                        sum(when(alert, 1).otherwise(0)).as("alerts"),
-                        max(y).as("peak")), "meters", "largest_share")
-                .orderBy(col("substation_id"));
+        Dataset<Row> perSubstation = guard.publishable(breakdown(breakdown, ForecastBreakdown.TEST, "substation_id")
+                        .filter(col("model").equalTo(result.bestModel())), "n_meters", "max_meter_share")
+                .select("group_key", "n_meters", "max_meter_share", "capacity_kva", "mape", "rmse", "coverage_p10_p90",
+                        "congestion_hours", "alert_hours", "peak_kw")
+                .orderBy("group_key");
         List<Uc4PageData.SubstationRow> substations = new ArrayList<>();
         Row focusRow = null;
         for (Row r : perSubstation.collectAsList()) {
@@ -110,7 +95,7 @@ final class Uc4PageQueries {
     @SuppressWarnings("unchecked")
     private static Uc4PageData.Backtest backtest(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
         Map<String, Object> summary = (Map<String, Object>) result.evaluations().get(Uc4Pipeline.BACKTEST);
-        if (summary == null || !ctx.lake().exists(Uc4Tables.BACKTEST)) {
+        if (summary == null || !ctx.lake().exists(Uc4Tables.BACKTEST) || !ctx.lake().exists(Uc4Tables.BREAKDOWN)) {
             return null;
         }
         List<Uc4PageData.OriginRow> origins = new ArrayList<>();
@@ -126,39 +111,34 @@ final class Uc4PageQueries {
                                 num(x.get("pinball_p50")), num(x.get("crps"))))));
         origins.sort(java.util.Comparator.comparing(Uc4PageData.OriginRow::origin));
 
-        Dataset<Row> bt = ctx.lake().read(Uc4Tables.BACKTEST);
-        Column y = col(ForecastColumns.ACTUAL);
-        Column ape = when(y.gt(0), abs(y.minus(col(ForecastColumns.P50))).divide(y));
-        Column crps = ForecastMetrics.pinball(y, col(ForecastColumns.P10), 0.1)
-                .plus(ForecastMetrics.pinball(y, col(ForecastColumns.P50), 0.5))
-                .plus(ForecastMetrics.pinball(y, col(ForecastColumns.P90), 0.9))
-                .multiply(2.0 / 3.0);
-        List<Row> byLead = bt.groupBy("model", "lead_hours").agg(avg(ape), avg(crps))
-                .orderBy("model", "lead_hours").collectAsList();
+        Dataset<Row> breakdown = ctx.lake().read(Uc4Tables.BREAKDOWN);
         java.util.TreeSet<Integer> leadSet = new java.util.TreeSet<>();
-        byLead.forEach(r -> leadSet.add(r.getInt(1)));
+        List<Row> byLead = breakdown(breakdown, ForecastBreakdown.BACKTEST, "lead_hours")
+                .select("model", "group_key", "mape", "crps").collectAsList();
+        byLead.forEach(r -> leadSet.add(Integer.parseInt(r.getString(1))));
         int[] leads = leadSet.stream().mapToInt(Integer::intValue).toArray();
         List<Integer> leadIndex = new ArrayList<>(leadSet);
         Map<String, double[]> mapeByLead = new LinkedHashMap<>();
         Map<String, double[]> crpsByLead = new LinkedHashMap<>();
         for (Row r : byLead) {
-            int i = leadIndex.indexOf(r.getInt(1));
+            int i = leadIndex.indexOf(Integer.parseInt(r.getString(1)));
             mapeByLead.computeIfAbsent(r.getString(0), k -> filled(leads.length))[i] = r.getDouble(2);
             crpsByLead.computeIfAbsent(r.getString(0), k -> filled(leads.length))[i] = r.getDouble(3);
         }
         List<Uc4PageData.BacktestSubstation> substations = new ArrayList<>();
-        for (Row r : guard.publishable(bt.filter(col("model").equalTo(result.bestModel()))
-                        .groupBy("substation_id")
-                        .agg(min("n_meters").as("meters"), max("max_meter_share").as("largest_share"), avg(ape),
-                                sqrt(avg(pow(y.minus(col(ForecastColumns.P50)), 2))), avg(crps),
-                                avg(when(y.geq(col(ForecastColumns.P10)).and(y.leq(col(ForecastColumns.P90))), 1.0)
-                                        .otherwise(0.0))), "meters", "largest_share")
-                .orderBy("substation_id").collectAsList()) {
+        for (Row r : guard.publishable(breakdown(breakdown, ForecastBreakdown.BACKTEST, "substation_id")
+                        .filter(col("model").equalTo(result.bestModel())), "n_meters", "max_meter_share")
+                .select("group_key", "n_meters", "max_meter_share", "mape", "rmse", "crps", "coverage_p10_p90")
+                .orderBy("group_key").collectAsList()) {
             substations.add(new Uc4PageData.BacktestSubstation(r.getString(0), r.getInt(1), r.getDouble(3),
                     r.getDouble(4), r.getDouble(5), r.getDouble(6)));
         }
         return new Uc4PageData.Backtest((String) summary.get("method"), origins, leads, mapeByLead,
                 crpsByLead, result.bestModel(), substations);
+    }
+
+    private static Dataset<Row> breakdown(Dataset<Row> breakdown, String source, String dimension) {
+        return breakdown.filter(col("source").equalTo(source).and(col("dimension").equalTo(dimension)));
     }
 
     private static double num(Object o) {

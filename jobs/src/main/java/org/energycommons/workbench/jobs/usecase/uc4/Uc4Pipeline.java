@@ -18,9 +18,12 @@ import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
+import org.energycommons.workbench.models.forecast.ForecastBreakdown;
+import org.energycommons.workbench.models.forecast.ForecastColumns;
 import org.energycommons.workbench.models.forecast.ForecastMetrics;
 import org.energycommons.workbench.models.forecast.ForecastOptions;
 import org.energycommons.workbench.models.forecast.LoadForecaster;
+import org.energycommons.workbench.models.forecast.TimeSplit;
 import org.energycommons.workbench.models.provenance.RunProvenance;
 import org.energycommons.workbench.models.uc4.BacktestOptions;
 import org.energycommons.workbench.models.uc4.RollingOriginBacktest;
@@ -90,13 +93,18 @@ public final class Uc4Pipeline extends UseCasePipeline {
         lake.replace(Uc4Tables.METRICS, metricsTable(ctx, outcome), ctx.runId());
         outcome.predictions().unpersist();
 
-        provenance.outputs(outputs(ctx, List.of(Uc4Tables.PREDICTIONS, Uc4Tables.METRICS, Tables.MODEL_REGISTRY)))
+        Map<String, Object> backtest = backtestOptions.origins() == 0 ? null
+                : backtest(ctx, outcome, options, backtestOptions, provenance.inputTables());
+        // The metrics by hour, substation and lead time are computed here, once: the page reads them from gold.
+        lake.replace(Uc4Tables.BREAKDOWN, breakdown(ctx, backtest != null), ctx.runId());
+
+        provenance.outputs(outputs(ctx, List.of(Uc4Tables.PREDICTIONS, Uc4Tables.METRICS, Uc4Tables.BACKTEST,
+                        Uc4Tables.BREAKDOWN, Tables.MODEL_REGISTRY)))
                 .split(outcome.split().describe())
                 .detail("backtest_options", backtestOptions.toMap());
         UseCaseResult result = result(outcome.bestModel(), entries, provenance.build());
-        if (backtestOptions.origins() > 0) {
-            result = result.withEvaluation(BACKTEST, backtest(ctx, outcome, options, backtestOptions,
-                    provenance.inputTables()));
+        if (backtest != null) {
+            result = result.withEvaluation(BACKTEST, backtest);
         }
         ForecastMetrics best = outcome.metrics().get(outcome.bestModel()).test();
         ctx.progress().info(String.format("best model %s on test: MAPE %.1f %%, skill vs persistence %.1f %%, "
@@ -147,6 +155,20 @@ public final class Uc4Pipeline extends UseCasePipeline {
         }
         bt.forecasts().unpersist();
         return summary;
+    }
+
+    /** Every model's metrics by hour of the day and substation on test, by lead time and substation in the backtest. */
+    private static Dataset<Row> breakdown(JobContext ctx, boolean withBacktest) {
+        Dataset<Row> test = ctx.lake().read(Uc4Tables.PREDICTIONS)
+                .filter(col(ForecastColumns.SPLIT).equalTo(TimeSplit.TEST));
+        Dataset<Row> all = ForecastBreakdown.of(test, ForecastBreakdown.TEST, "local_hour")
+                .unionByName(ForecastBreakdown.of(test, ForecastBreakdown.TEST, "substation_id"));
+        if (withBacktest) {
+            Dataset<Row> backtest = ctx.lake().read(Uc4Tables.BACKTEST);
+            all = all.unionByName(ForecastBreakdown.of(backtest, ForecastBreakdown.BACKTEST, "lead_hours"))
+                    .unionByName(ForecastBreakdown.of(backtest, ForecastBreakdown.BACKTEST, "substation_id"));
+        }
+        return all;
     }
 
     private static Dataset<Row> metricsTable(JobContext ctx, Uc4Run.Outcome outcome) {
