@@ -96,7 +96,7 @@ public final class BenchmarkSegmentationCommand extends BenchmarkRun {
                     run.put("seconds_generate", generateSeconds);
                     run.put("seconds_features", featuresSeconds);
                     run.put("seconds_train", seconds(t0));
-                    run.put("metrics_file", workspace.metrics().resolve("uc1.json").toString());
+                    run.put("metrics_file", workspace.metrics().resolve(UseCases.UC1.id() + ".json").toString());
                     runs.add(run);
                     base.progress().info(String.format(java.util.Locale.ROOT,
                             "region %d, split %d: %s, ARI %.3f, NRMSE reduction %.3f, criteria %s/%s", seed,
