@@ -51,7 +51,7 @@ final class Uc6PageQueries {
     static String headline(UseCaseResult result) {
         return result.models().stream().filter(m -> m.name().equals(result.bestModel())).findFirst()
                 .map(m -> String.format("%s: MAPE J+1 %.1f %%, rappel des pointes %s", m.name(),
-                        100 * m.judged().value("mape_d1"), format(m.judged().value("peak_recall"))))
+                        100 * m.judged().value("mape_d1"), Uc6Pipeline.format(m.judged().value("peak_recall"))))
                 .orElse(null);
     }
 
