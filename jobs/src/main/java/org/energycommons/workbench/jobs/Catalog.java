@@ -38,18 +38,10 @@ public final class Catalog {
     /** Licence of what the workbench itself produces from synthetic data. */
     public static final String SYNTHETIC_LICENCE = "etalab-2.0";
 
-    static final StructType SCHEMA = new StructType()
-            .add("name", DataTypes.StringType, false)
-            .add("kind", DataTypes.StringType, false)
-            .add("description", DataTypes.StringType, false)
-            .add("producer", DataTypes.StringType, false)
-            .add("licence", DataTypes.StringType, false)
-            .add("location", DataTypes.StringType, true)
-            .add("delta_version", DataTypes.LongType, true)
-            .add("provenance_json", DataTypes.StringType, false)
-            .add("temporal_coverage", DataTypes.StringType, true)
-            .add("spatial_coverage", DataTypes.StringType, true)
-            .add("schema_json", DataTypes.StringType, false);
+    static final StructType SCHEMA = StructType.fromDDL("""
+            name STRING NOT NULL, kind STRING NOT NULL, description STRING NOT NULL, producer STRING NOT NULL,
+            licence STRING NOT NULL, location STRING, delta_version BIGINT, provenance_json STRING NOT NULL,
+            temporal_coverage STRING, spatial_coverage STRING, schema_json STRING NOT NULL""");
 
     private Catalog() {
     }
