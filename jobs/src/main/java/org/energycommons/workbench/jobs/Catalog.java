@@ -154,28 +154,20 @@ public final class Catalog {
         return new String[] {temporal, spatial};
     }
 
-    /** The unit of a column from its name's suffix (the workbench's naming convention). */
+    /**
+     * Column-name suffixes and their units (the workbench's naming convention), in the order they are tried: a
+     * longer suffix before the shorter one it ends with.
+     */
+    private static final List<Map.Entry<String, String>> UNIT_SUFFIXES = List.of(
+            Map.entry("_kwh_m2", "kWh/m²/yr"), Map.entry("_kg_m2", "kgCO2e/m²/yr"), Map.entry("_w_m2", "W/m²"),
+            Map.entry("_kwh", "kWh"), Map.entry("kwh", "kWh"), Map.entry("_kw", "kW"), Map.entry("_kva", "kVA"),
+            Map.entry("_mw", "MW"), Map.entry("_w", "W"), Map.entry("_m2", "m²"), Map.entry("_c", "°C"),
+            Map.entry("_minutes", "min"), Map.entry("_m", "m"));
+
+    /** The unit of a column from its name's suffix; empty when no suffix names one. */
     static String unitOf(String column) {
-        Map<String, String> suffixes = new LinkedHashMap<>();
-        suffixes.put("_kwh_m2", "kWh/m²/yr");
-        suffixes.put("_kg_m2", "kgCO2e/m²/yr");
-        suffixes.put("_w_m2", "W/m²");
-        suffixes.put("_kwh", "kWh");
-        suffixes.put("kwh", "kWh");
-        suffixes.put("_kw", "kW");
-        suffixes.put("_kva", "kVA");
-        suffixes.put("_mw", "MW");
-        suffixes.put("_w", "W");
-        suffixes.put("_m2", "m²");
-        suffixes.put("_c", "°C");
-        suffixes.put("_minutes", "min");
-        suffixes.put("_m", "m");
-        for (Map.Entry<String, String> e : suffixes.entrySet()) {
-            if (column.endsWith(e.getKey())) {
-                return e.getValue();
-            }
-        }
-        return "";
+        return UNIT_SUFFIXES.stream().filter(e -> column.endsWith(e.getKey())).map(Map.Entry::getValue)
+                .findFirst().orElse("");
     }
 
     private static void writeJson(JobContext ctx, List<Row> rows) {
