@@ -38,18 +38,10 @@ public final class Catalog {
     /** Licence of what the workbench itself produces from synthetic data. */
     public static final String SYNTHETIC_LICENCE = "etalab-2.0";
 
-    static final StructType SCHEMA = new StructType()
-            .add("name", DataTypes.StringType, false)
-            .add("kind", DataTypes.StringType, false)
-            .add("description", DataTypes.StringType, false)
-            .add("producer", DataTypes.StringType, false)
-            .add("licence", DataTypes.StringType, false)
-            .add("location", DataTypes.StringType, true)
-            .add("delta_version", DataTypes.LongType, true)
-            .add("provenance_json", DataTypes.StringType, false)
-            .add("temporal_coverage", DataTypes.StringType, true)
-            .add("spatial_coverage", DataTypes.StringType, true)
-            .add("schema_json", DataTypes.StringType, false);
+    static final StructType SCHEMA = StructType.fromDDL("""
+            name STRING NOT NULL, kind STRING NOT NULL, description STRING NOT NULL, producer STRING NOT NULL,
+            licence STRING NOT NULL, location STRING, delta_version BIGINT, provenance_json STRING NOT NULL,
+            temporal_coverage STRING, spatial_coverage STRING, schema_json STRING NOT NULL""");
 
     private Catalog() {
     }
@@ -162,28 +154,20 @@ public final class Catalog {
         return new String[] {temporal, spatial};
     }
 
-    /** The unit of a column from its name's suffix (the workbench's naming convention). */
+    /**
+     * Column-name suffixes and their units (the workbench's naming convention), in the order they are tried: a
+     * longer suffix before the shorter one it ends with.
+     */
+    private static final List<Map.Entry<String, String>> UNIT_SUFFIXES = List.of(
+            Map.entry("_kwh_m2", "kWh/m²/yr"), Map.entry("_kg_m2", "kgCO2e/m²/yr"), Map.entry("_w_m2", "W/m²"),
+            Map.entry("_kwh", "kWh"), Map.entry("kwh", "kWh"), Map.entry("_kw", "kW"), Map.entry("_kva", "kVA"),
+            Map.entry("_mw", "MW"), Map.entry("_w", "W"), Map.entry("_m2", "m²"), Map.entry("_c", "°C"),
+            Map.entry("_minutes", "min"), Map.entry("_m", "m"));
+
+    /** The unit of a column from its name's suffix; empty when no suffix names one. */
     static String unitOf(String column) {
-        Map<String, String> suffixes = new LinkedHashMap<>();
-        suffixes.put("_kwh_m2", "kWh/m²/yr");
-        suffixes.put("_kg_m2", "kgCO2e/m²/yr");
-        suffixes.put("_w_m2", "W/m²");
-        suffixes.put("_kwh", "kWh");
-        suffixes.put("kwh", "kWh");
-        suffixes.put("_kw", "kW");
-        suffixes.put("_kva", "kVA");
-        suffixes.put("_mw", "MW");
-        suffixes.put("_w", "W");
-        suffixes.put("_m2", "m²");
-        suffixes.put("_c", "°C");
-        suffixes.put("_minutes", "min");
-        suffixes.put("_m", "m");
-        for (Map.Entry<String, String> e : suffixes.entrySet()) {
-            if (column.endsWith(e.getKey())) {
-                return e.getValue();
-            }
-        }
-        return "";
+        return UNIT_SUFFIXES.stream().filter(e -> column.endsWith(e.getKey())).map(Map.Entry::getValue)
+                .findFirst().orElse("");
     }
 
     private static void writeJson(JobContext ctx, List<Row> rows) {

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,22 +41,9 @@ public final class IngestJob {
     private IngestJob() {
     }
 
-    /** What an ingest read and kept, as written to {@code --report}. */
+    /** What an ingest read and kept; written to {@code --report} as JSON, its components in order. */
     public record Report(String source, List<String> files, long read, long accepted, long rejected, long duplicates,
-                         Map<String, Map<String, Long>> perFile) {
-
-        /** The report as the documented JSON object. */
-        public Map<String, Object> toMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("source", source);
-            m.put("files", files);
-            m.put("read", read);
-            m.put("accepted", accepted);
-            m.put("rejected", rejected);
-            m.put("duplicates", duplicates);
-            m.put("per_file", perFile);
-            return m;
-        }
+                         @JsonProperty("per_file") Map<String, Map<String, Long>> perFile) {
     }
 
     /** The bronze table of a source. */

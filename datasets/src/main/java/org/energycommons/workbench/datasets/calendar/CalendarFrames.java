@@ -8,7 +8,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.synthetic.DayType;
 
@@ -16,16 +15,10 @@ import org.energycommons.workbench.datasets.synthetic.DayType;
 public final class CalendarFrames {
 
     /** Schema of the calendar table. */
-    public static final StructType SCHEMA = new StructType()
-            .add("local_date", DataTypes.DateType, false)
-            .add("iso_day_of_week", DataTypes.IntegerType, false)
-            .add("is_weekend", DataTypes.BooleanType, false)
-            .add("is_public_holiday", DataTypes.BooleanType, false)
-            .add("holiday_name", DataTypes.StringType, true)
-            .add("is_school_holiday", DataTypes.BooleanType, false)
-            .add("is_bridge_day", DataTypes.BooleanType, false)
-            .add("half_hours", DataTypes.IntegerType, false)
-            .add("day_type", DataTypes.StringType, false);
+    public static final StructType SCHEMA = StructType.fromDDL("""
+            local_date DATE NOT NULL, iso_day_of_week INT NOT NULL, is_weekend BOOLEAN NOT NULL,
+            is_public_holiday BOOLEAN NOT NULL, holiday_name STRING, is_school_holiday BOOLEAN NOT NULL,
+            is_bridge_day BOOLEAN NOT NULL, half_hours INT NOT NULL, day_type STRING NOT NULL""");
 
     private CalendarFrames() {
     }

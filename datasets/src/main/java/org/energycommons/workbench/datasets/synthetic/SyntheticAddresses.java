@@ -14,7 +14,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -45,11 +44,8 @@ public final class SyntheticAddresses {
             "rue des Peupliers", "rue Saint-Martin", "place du Marché", "rue du Château", "chemin des Prés",
             "rue des Cerisiers", "rue de la Source", "rue du Four");
 
-    private static final StructType TABLE = new StructType()
-            .add("commune_code", DataTypes.StringType, false)
-            .add("first_rank", DataTypes.IntegerType, false)
-            .add("end_rank", DataTypes.IntegerType, false)
-            .add("address", DataTypes.StringType, false);
+    private static final StructType TABLE = StructType.fromDDL("""
+            commune_code STRING NOT NULL, first_rank INT NOT NULL, end_rank INT NOT NULL, address STRING NOT NULL""");
 
     private SyntheticAddresses() {
     }

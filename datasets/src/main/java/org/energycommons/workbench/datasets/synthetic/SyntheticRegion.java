@@ -33,7 +33,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.calendar.CalendarFrames;
 import org.energycommons.workbench.datasets.calendar.FrenchCalendar;
@@ -76,13 +75,9 @@ public final class SyntheticRegion {
         for (Geography.Station s : Geography.STATIONS) {
             rows.add(RowFactory.create(s.id(), s.name(), s.climateZone(), s.lat(), s.lon(), s.altitudeM()));
         }
-        StructType schema = new StructType()
-                .add("station_id", DataTypes.StringType, false)
-                .add("name", DataTypes.StringType, false)
-                .add("climate_zone", DataTypes.StringType, false)
-                .add("latitude", DataTypes.DoubleType, false)
-                .add("longitude", DataTypes.DoubleType, false)
-                .add("altitude_m", DataTypes.IntegerType, false);
+        StructType schema = StructType.fromDDL("""
+                station_id STRING NOT NULL, name STRING NOT NULL, climate_zone STRING NOT NULL,
+                latitude DOUBLE NOT NULL, longitude DOUBLE NOT NULL, altitude_m INT NOT NULL""");
         return spark.createDataFrame(rows, schema);
     }
 
@@ -93,22 +88,17 @@ public final class SyntheticRegion {
             rows.add(RowFactory.create(c.code(), c.name(), c.stationId(),
                     Geography.station(c.stationId()).climateZone()));
         }
-        StructType schema = new StructType()
-                .add("commune_code", DataTypes.StringType, false)
-                .add("name", DataTypes.StringType, false)
-                .add("station_id", DataTypes.StringType, false)
-                .add("climate_zone", DataTypes.StringType, false);
+        StructType schema = StructType.fromDDL("""
+                commune_code STRING NOT NULL, name STRING NOT NULL, station_id STRING NOT NULL,
+                climate_zone STRING NOT NULL""");
         return spark.createDataFrame(rows, schema);
     }
 
     /** Schema of {@link #weather()}. */
-    static final StructType WEATHER_SCHEMA = new StructType()
-            .add("station_id", DataTypes.StringType, false)
-            .add("ts_utc", DataTypes.TimestampType, false)
-            .add("temperature_c", DataTypes.DoubleType, false)
-            .add("temperature_forecast_c", DataTypes.DoubleType, false)
-            .add("smoothed_temperature_c", DataTypes.DoubleType, false)
-            .add("irradiance_w_m2", DataTypes.DoubleType, false);
+    static final StructType WEATHER_SCHEMA = StructType.fromDDL("""
+            station_id STRING NOT NULL, ts_utc TIMESTAMP NOT NULL, temperature_c DOUBLE NOT NULL,
+            temperature_forecast_c DOUBLE NOT NULL, smoothed_temperature_c DOUBLE NOT NULL,
+            irradiance_w_m2 DOUBLE NOT NULL""");
 
     /**
      * Hourly weather, with the generator-only column {@code smoothed_temperature_c} (building inertia) that
@@ -129,30 +119,16 @@ public final class SyntheticRegion {
     }
 
     /** Schema of {@link #meters()}. */
-    public static final StructType METER_SCHEMA = new StructType()
-            .add("meter_index", DataTypes.LongType, false)
-            .add("prm", DataTypes.StringType, false)
-            .add("building_id", DataTypes.StringType, false)
-            .add("archetype", DataTypes.StringType, false)
-            .add("tariff_profile", DataTypes.StringType, false)
-            .add("building_use", DataTypes.StringType, false)
-            .add("substation_id", DataTypes.StringType, false)
-            .add("commune_code", DataTypes.StringType, false)
-            .add("station_id", DataTypes.StringType, false)
-            .add("construction_year", DataTypes.IntegerType, false)
-            .add("surface_m2", DataTypes.DoubleType, false)
-            .add("envelope", DataTypes.StringType, false)
-            .add("heating_energy", DataTypes.StringType, false)
-            .add("subscribed_kva", DataTypes.IntegerType, false)
-            .add("base_kw", DataTypes.DoubleType, false)
-            .add("occupancy_kw", DataTypes.DoubleType, false)
-            .add("heating_slope_kw_per_c", DataTypes.DoubleType, false)
-            .add("heating_balance_point_c", DataTypes.DoubleType, false)
-            .add("cooling_slope_kw_per_c", DataTypes.DoubleType, false)
-            .add("cooling_balance_point_c", DataTypes.DoubleType, false)
-            .add("water_heater_kw", DataTypes.DoubleType, false)
-            .add("water_heater_start_hh", DataTypes.IntegerType, false)
-            .add("noise_sd", DataTypes.DoubleType, false);
+    public static final StructType METER_SCHEMA = StructType.fromDDL("""
+            meter_index BIGINT NOT NULL, prm STRING NOT NULL, building_id STRING NOT NULL,
+            archetype STRING NOT NULL, tariff_profile STRING NOT NULL, building_use STRING NOT NULL,
+            substation_id STRING NOT NULL, commune_code STRING NOT NULL, station_id STRING NOT NULL,
+            construction_year INT NOT NULL, surface_m2 DOUBLE NOT NULL, envelope STRING NOT NULL,
+            heating_energy STRING NOT NULL, subscribed_kva INT NOT NULL, base_kw DOUBLE NOT NULL,
+            occupancy_kw DOUBLE NOT NULL, heating_slope_kw_per_c DOUBLE NOT NULL,
+            heating_balance_point_c DOUBLE NOT NULL, cooling_slope_kw_per_c DOUBLE NOT NULL,
+            cooling_balance_point_c DOUBLE NOT NULL, water_heater_kw DOUBLE NOT NULL,
+            water_heater_start_hh INT NOT NULL, noise_sd DOUBLE NOT NULL""");
 
     /** Every delivery point with its building and true parameters, PRM in clear (generator-internal). */
     public Dataset<Row> meters() {
@@ -183,12 +159,9 @@ public final class SyntheticRegion {
                 }
             }
         }
-        StructType schema = new StructType()
-                .add("archetype", DataTypes.StringType, false)
-                .add("day_type", DataTypes.StringType, false)
-                .add("hh", DataTypes.IntegerType, false)
-                .add("occupancy", DataTypes.DoubleType, false)
-                .add("heating_schedule", DataTypes.DoubleType, false);
+        StructType schema = StructType.fromDDL("""
+                archetype STRING NOT NULL, day_type STRING NOT NULL, hh INT NOT NULL, occupancy DOUBLE NOT NULL,
+                heating_schedule DOUBLE NOT NULL""");
         return spark.createDataFrame(rows, schema);
     }
 

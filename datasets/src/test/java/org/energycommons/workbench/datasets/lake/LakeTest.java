@@ -58,7 +58,7 @@ class LakeTest implements SharedSparkSession {
     void aMissingTableSaysWhichStepProducesIt(@TempDir Path dir) {
         Lake lake = new Lake(spark, dir.toString());
         MissingTableException e = assertThrows(MissingTableException.class, () -> lake.read(new TableId(Layer.GOLD_FEATURES, "never_written")));
-        assertTrue(e.getMessage().startsWith("table gold/features/uc4 does not exist at "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("table gold/features/never_written does not exist at "), e.getMessage());
         assertTrue(e.getMessage().endsWith("(run 'workbench features <use-case>' first)"), e.getMessage());
     }
 

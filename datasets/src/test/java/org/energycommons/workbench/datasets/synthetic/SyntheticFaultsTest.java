@@ -18,7 +18,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.SharedSparkSession;
 import org.junit.jupiter.api.Test;
@@ -27,28 +26,16 @@ class SyntheticFaultsTest implements SharedSparkSession {
 
     private final SparkSession spark = spark();
 
-    private static final StructType INTERVALS = new StructType()
-            .add("building_id", DataTypes.StringType, false)
-            .add("archetype", DataTypes.StringType, false)
-            .add("ts_start_utc", DataTypes.TimestampType, false)
-            .add("local_date", DataTypes.DateType, false)
-            .add("hh", DataTypes.IntegerType, false)
-            .add("day_type", DataTypes.StringType, false)
-            .add("load_kw", DataTypes.DoubleType, false)
-            .add("base_kw", DataTypes.DoubleType, false)
-            .add("occupancy_kw", DataTypes.DoubleType, false)
-            .add("heating_slope_kw_per_c", DataTypes.DoubleType, false)
-            .add("heating_balance_point_c", DataTypes.DoubleType, false)
-            .add("smoothed_temperature_c", DataTypes.DoubleType, false)
-            .add("heating_schedule", DataTypes.DoubleType, false);
+    private static final StructType INTERVALS = StructType.fromDDL("""
+            building_id STRING NOT NULL, archetype STRING NOT NULL, ts_start_utc TIMESTAMP NOT NULL,
+            local_date DATE NOT NULL, hh INT NOT NULL, day_type STRING NOT NULL, load_kw DOUBLE NOT NULL,
+            base_kw DOUBLE NOT NULL, occupancy_kw DOUBLE NOT NULL, heating_slope_kw_per_c DOUBLE NOT NULL,
+            heating_balance_point_c DOUBLE NOT NULL, smoothed_temperature_c DOUBLE NOT NULL,
+            heating_schedule DOUBLE NOT NULL""");
 
-    private static final StructType FAULTS = new StructType()
-            .add("building_id", DataTypes.StringType, false)
-            .add("fault_id", DataTypes.StringType, false)
-            .add("fault_type", DataTypes.StringType, false)
-            .add("start_date", DataTypes.DateType, false)
-            .add("end_date", DataTypes.DateType, false)
-            .add("magnitude", DataTypes.DoubleType, false);
+    private static final StructType FAULTS = StructType.fromDDL("""
+            building_id STRING NOT NULL, fault_id STRING NOT NULL, fault_type STRING NOT NULL,
+            start_date DATE NOT NULL, end_date DATE NOT NULL, magnitude DOUBLE NOT NULL""");
 
     @Test
     void aboutFortyPercentOfPublicBuildingsGetOneToThreeNonOverlappingFaults() {

@@ -19,7 +19,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.SharedSparkSession;
 import org.junit.jupiter.api.Test;
@@ -28,12 +27,9 @@ class SyntheticWorksTest implements SharedSparkSession {
 
     private final SparkSession spark = spark();
 
-    private static final StructType WORKS_SCHEMA = new StructType()
-            .add("building_id", DataTypes.StringType, false)
-            .add("works_date", DataTypes.DateType, false)
-            .add("works_type", DataTypes.StringType, false)
-            .add("heating_slope_reduction", DataTypes.DoubleType, false)
-            .add("base_load_reduction", DataTypes.DoubleType, false);
+    private static final StructType WORKS_SCHEMA = StructType.fromDDL("""
+            building_id STRING NOT NULL, works_date DATE NOT NULL, works_type STRING NOT NULL,
+            heating_slope_reduction DOUBLE NOT NULL, base_load_reduction DOUBLE NOT NULL""");
 
     @Test
     void aboutFifteenPercentOfBuildingsGetWorksWellInsideTheRegionWithAComparisonGroup() {
@@ -93,12 +89,9 @@ class SyntheticWorksTest implements SharedSparkSession {
 
     @Test
     void helpersReduceTheParametersFromTheLocalWorksDayOn() {
-        StructType schema = new StructType()
-                .add("building_id", DataTypes.StringType, false)
-                .add("ts_start_utc", DataTypes.TimestampType, false)
-                .add("heating_slope_kw_per_c", DataTypes.DoubleType, false)
-                .add("base_kw", DataTypes.DoubleType, false)
-                .add("extra", DataTypes.IntegerType, false);
+        StructType schema = StructType.fromDDL("""
+                building_id STRING NOT NULL, ts_start_utc TIMESTAMP NOT NULL,
+                heating_slope_kw_per_c DOUBLE NOT NULL, base_kw DOUBLE NOT NULL, extra INT NOT NULL""");
         Dataset<Row> intervals = spark.createDataFrame(List.of(
                 // 22:30 UTC on 10 March is 23:30 in Paris: before the works day.
                 RowFactory.create("B1", ts("2024-03-10T22:30:00Z"), 0.5, 1.0, 1),

@@ -44,7 +44,7 @@ public final class IngestCommand extends SparkCommand {
         IngestJob.Report r = IngestJob.run(ctx, connector, SilverMappings.of(source), paths, pseudonymizer);
         Catalog.refresh(ctx);
         if (report.given().isPresent()) {
-            ReportFile.write(report.given().get(), Json.write(r.toMap()));
+            ReportFile.write(report.given().get(), Json.write(r));
         }
         return out -> out.printf("%s: %d file(s), read %d, accepted %d, rejected %d, duplicates %d%n",
                 r.source(), r.files().size(), r.read(), r.accepted(), r.rejected(), r.duplicates());

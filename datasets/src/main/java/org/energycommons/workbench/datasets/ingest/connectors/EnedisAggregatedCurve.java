@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.ingest.FrenchText;
 import org.energycommons.workbench.datasets.ingest.RecordSink;
@@ -62,14 +61,9 @@ public abstract sealed class EnedisAggregatedCurve extends CataloguedConnector
     /** Most energy one point &gt;36 kVA draws in half an hour: 40 MW × 0.5 h. */
     static final double MAX_POINT_WH_SUP36 = 20_000_000;
 
-    private static final StructType SCHEMA = new StructType()
-            .add("ts_utc", DataTypes.TimestampType, false)
-            .add("profile", DataTypes.StringType, false)
-            .add("power_range", DataTypes.StringType, false)
-            .add("sector", DataTypes.StringType, true)
-            .add("n_points", DataTypes.LongType, false)
-            .add("total_energy_kwh", DataTypes.DoubleType, false)
-            .add("mean_curve_kwh", DataTypes.DoubleType, true);
+    private static final StructType SCHEMA = StructType.fromDDL("""
+            ts_utc TIMESTAMP NOT NULL, profile STRING NOT NULL, power_range STRING NOT NULL, sector STRING,
+            n_points BIGINT NOT NULL, total_energy_kwh DOUBLE NOT NULL, mean_curve_kwh DOUBLE""");
 
     private static final List<String> KEY = List.of("ts_utc", "profile", "power_range", "sector");
 

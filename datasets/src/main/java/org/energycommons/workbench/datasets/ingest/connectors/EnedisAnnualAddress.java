@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.ingest.FrenchText;
 import org.energycommons.workbench.datasets.ingest.RecordSink;
@@ -56,14 +55,9 @@ public final class EnedisAnnualAddress extends CataloguedConnector {
     private static final Pattern COMMUNE = Pattern.compile("\\d{5}|2[AB]\\d{3}");
     private static final Pattern IRIS = Pattern.compile("(\\d{5}|2[AB]\\d{3})\\d{4}");
 
-    private static final StructType SCHEMA = new StructType()
-            .add("year", DataTypes.IntegerType, false)
-            .add("commune_code", DataTypes.StringType, false)
-            .add("iris_code", DataTypes.StringType, true)
-            .add("address", DataTypes.StringType, false)
-            .add("n_dwellings", DataTypes.IntegerType, false)
-            .add("total_kwh", DataTypes.DoubleType, false)
-            .add("mean_kwh_per_dwelling", DataTypes.DoubleType, false);
+    private static final StructType SCHEMA = StructType.fromDDL("""
+            year INT NOT NULL, commune_code STRING NOT NULL, iris_code STRING, address STRING NOT NULL,
+            n_dwellings INT NOT NULL, total_kwh DOUBLE NOT NULL, mean_kwh_per_dwelling DOUBLE NOT NULL""");
 
     private static final List<String> KEY = List.of("year", "commune_code", "address");
 

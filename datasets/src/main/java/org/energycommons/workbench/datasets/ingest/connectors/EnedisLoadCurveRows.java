@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -16,14 +15,9 @@ import org.apache.spark.sql.types.StructType;
 final class EnedisLoadCurveRows {
 
     /** Columns of an accepted reading. */
-    static final StructType SCHEMA = new StructType()
-            .add("prm", DataTypes.StringType, false)
-            .add("interval_start_utc", DataTypes.TimestampType, false)
-            .add("interval_end_utc", DataTypes.TimestampType, false)
-            .add("step_minutes", DataTypes.IntegerType, false)
-            .add("value_w", DataTypes.DoubleType, false)
-            .add("kwh", DataTypes.DoubleType, false)
-            .add("measure_type", DataTypes.StringType, true);
+    static final StructType SCHEMA = StructType.fromDDL("""
+            prm STRING NOT NULL, interval_start_utc TIMESTAMP NOT NULL, interval_end_utc TIMESTAMP NOT NULL,
+            step_minutes INT NOT NULL, value_w DOUBLE NOT NULL, kwh DOUBLE NOT NULL, measure_type STRING""");
 
     /** A delivery point has one reading per interval end. */
     static final List<String> KEY = List.of("prm", "interval_end_utc");

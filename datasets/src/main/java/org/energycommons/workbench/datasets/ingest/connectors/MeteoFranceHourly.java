@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.ingest.RecordSink;
 import org.energycommons.workbench.datasets.ingest.SourceDescription;
@@ -68,15 +67,10 @@ public final class MeteoFranceHourly extends CataloguedConnector {
     static final SemicolonCsv.Column T = SemicolonCsv.Column.of("T");
     static final SemicolonCsv.Column GLO = SemicolonCsv.Column.of("GLO");
 
-    private static final StructType SCHEMA = new StructType()
-            .add("station_id", DataTypes.StringType, false)
-            .add("station_name", DataTypes.StringType, false)
-            .add("latitude", DataTypes.DoubleType, false)
-            .add("longitude", DataTypes.DoubleType, false)
-            .add("altitude_m", DataTypes.DoubleType, false)
-            .add("ts_utc", DataTypes.TimestampType, false)
-            .add("temperature_c", DataTypes.DoubleType, true)
-            .add("irradiance_w_m2", DataTypes.DoubleType, true);
+    private static final StructType SCHEMA = StructType.fromDDL("""
+            station_id STRING NOT NULL, station_name STRING NOT NULL, latitude DOUBLE NOT NULL,
+            longitude DOUBLE NOT NULL, altitude_m DOUBLE NOT NULL, ts_utc TIMESTAMP NOT NULL, temperature_c DOUBLE,
+            irradiance_w_m2 DOUBLE""");
 
     private static final SourceDescription DESCRIPTION = new SourceDescription(NAME,
             "Hourly basic climatological data (Météo-France)",

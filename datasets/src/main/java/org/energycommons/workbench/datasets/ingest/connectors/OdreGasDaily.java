@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.ingest.FrenchText;
 import org.energycommons.workbench.datasets.ingest.RecordSink;
@@ -77,18 +76,10 @@ public final class OdreGasDaily extends CataloguedConnector {
     static final SemicolonCsv.Column TOTAL = SemicolonCsv.Column.of(
             "Consommation brute totale (MW)", "consommation_brute_totale");
 
-    private static final StructType SCHEMA = new StructType()
-            .add("ts_utc", DataTypes.TimestampType, false)
-            .add("region_code", DataTypes.StringType, false)
-            .add("region", DataTypes.StringType, false)
-            .add("gas_grtgaz_mw", DataTypes.DoubleType, true)
-            .add("gas_terega_mw", DataTypes.DoubleType, true)
-            .add("gas_total_mw", DataTypes.DoubleType, true)
-            .add("electricity_mw", DataTypes.DoubleType, true)
-            .add("total_mw", DataTypes.DoubleType, true)
-            .add("status_grtgaz", DataTypes.StringType, true)
-            .add("status_terega", DataTypes.StringType, true)
-            .add("status_rte", DataTypes.StringType, true);
+    private static final StructType SCHEMA = StructType.fromDDL("""
+            ts_utc TIMESTAMP NOT NULL, region_code STRING NOT NULL, region STRING NOT NULL, gas_grtgaz_mw DOUBLE,
+            gas_terega_mw DOUBLE, gas_total_mw DOUBLE, electricity_mw DOUBLE, total_mw DOUBLE, status_grtgaz STRING,
+            status_terega STRING, status_rte STRING""");
 
     private static final SourceDescription DESCRIPTION = new SourceDescription(NAME,
             "Daily raw regional gas and electricity consumption (GRTgaz, Teréga, RTE, ODRE)",

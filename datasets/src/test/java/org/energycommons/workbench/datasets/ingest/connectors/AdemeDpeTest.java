@@ -241,26 +241,6 @@ class AdemeDpeTest {
     }
 
     @Test
-    void refusesAFileOfAnotherSource() {
-        SchemaMismatchException e = assertThrows(SchemaMismatchException.class,
-                () -> CollectingSink.parseResource(dpe, "/fixtures/bdnb/batiment_groupe_sample.csv"));
-        assertEquals("batiment_groupe_sample.csv: not a ademe-dpe file: missing columns [numero_dpe, "
-                + "date_etablissement_dpe, etiquette_dpe, etiquette_ges, conso_5_usages_par_m2_ep, "
-                + "surface_habitable_logement]", e.getMessage());
-    }
-
-    @Test
-    void refusesAnEmptyFile() {
-        SchemaMismatchException e = assertThrows(SchemaMismatchException.class,
-                () -> CollectingSink.parseResource(dpe, DIR + "empty.csv"));
-        assertEquals("empty.csv: empty file", e.getMessage());
-        assertThrows(SchemaMismatchException.class,
-                () -> CollectingSink.parse(dpe, "blank.csv", "\n  \r\n\t\n".getBytes(StandardCharsets.UTF_8)));
-        assertThrows(SchemaMismatchException.class,
-                () -> CollectingSink.parse(dpe, "bom.csv", new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}));
-    }
-
-    @Test
     void refusesAFileWithoutHeader() throws IOException {
         String text = new String(resource(CURRENT), StandardCharsets.UTF_8);
         String withoutHeader = text.substring(text.indexOf('\n') + 1);

@@ -131,23 +131,6 @@ class BdnbTest {
     }
 
     @Test
-    void refusesAFileOfAnotherSource() {
-        SchemaMismatchException e = assertThrows(SchemaMismatchException.class,
-                () -> CollectingSink.parseResource(bdnb, "/fixtures/ademe-dpe/dpe03existant_sample.csv"));
-        assertEquals("dpe03existant_sample.csv: not a bdnb file: missing columns [batiment_groupe_id, "
-                + "code_commune_insee]", e.getMessage());
-    }
-
-    @Test
-    void refusesAnEmptyFile() {
-        SchemaMismatchException e = assertThrows(SchemaMismatchException.class,
-                () -> CollectingSink.parseResource(bdnb, DIR + "empty.csv"));
-        assertEquals("empty.csv: empty file", e.getMessage());
-        assertThrows(SchemaMismatchException.class,
-                () -> CollectingSink.parse(bdnb, "blank.csv", "\r\n\r\n".getBytes(StandardCharsets.UTF_8)));
-    }
-
-    @Test
     void refusesAFileWithoutHeader() throws IOException {
         String text;
         try (InputStream in = BdnbTest.class.getResourceAsStream(SAMPLE)) {

@@ -6,7 +6,6 @@ import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFi
 import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.row;
 import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.ts;
 import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.values;
-import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.gzip;
 import static org.energycommons.workbench.datasets.ingest.connectors.ConnectorFixtures.assertAllAccepted;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -172,25 +171,5 @@ class MeteoFranceHourlyTest {
                 () -> parse("Q_69_previous-1950-2022_RR-T-Vent.csv"));
         assertEquals("Q_69_previous-1950-2022_RR-T-Vent.csv: not a meteofrance-hourly file: missing columns"
                 + " [AAAAMMJJHH, T, GLO]", e.getMessage());
-    }
-
-    @Test
-    void filesOfOtherSourcesAreRefused() throws IOException {
-        for (String[] other : List.of(
-                new String[] {OdreEco2mixRegional.NAME, "eco2mix-regional-clean-latin1.csv"},
-                new String[] {OdreGasDaily.NAME, "gas-daily-clean-snake.csv"})) {
-            SchemaMismatchException e = ConnectorFixtures.refusal(connector, other[0], other[1]);
-            assertEquals(other[1] + ": not a meteofrance-hourly file: missing columns"
-                    + " [NUM_POSTE, NOM_USUEL, LAT, LON, ALTI, AAAAMMJJHH, T, GLO]", e.getMessage());
-        }
-    }
-
-    @Test
-    void emptyFileIsRefused() {
-        SchemaMismatchException e = assertThrows(SchemaMismatchException.class, () -> parse("H_00_empty.csv"));
-        assertEquals("H_00_empty.csv: empty file", e.getMessage());
-        // An empty gzip member is an empty file too.
-        assertThrows(SchemaMismatchException.class, () -> CollectingSink.parse(connector, "H_00.csv.gz",
-                gzip(new byte[0])));
     }
 }

@@ -246,26 +246,6 @@ class OdreEco2mixRegionalTest {
     }
 
     @Test
-    void filesOfOtherSourcesAreRefused() throws IOException {
-        for (String[] other : List.of(
-                new String[] {OdreGasDaily.NAME, "gas-daily-clean-utf8-bom.csv"},
-                new String[] {MeteoFranceHourly.NAME, "H_69_latest-2023-2024.csv.gz"})) {
-            SchemaMismatchException e = ConnectorFixtures.refusal(connector, other[0], other[1]);
-            assertTrue(e.getMessage().startsWith(other[1] + ": not a odre-eco2mix-regional file: missing columns ["),
-                    e.getMessage());
-        }
-    }
-
-    @Test
-    void emptyFileIsRefused() {
-        SchemaMismatchException e = assertThrows(SchemaMismatchException.class,
-                () -> parse("eco2mix-regional-empty.csv"));
-        assertEquals("eco2mix-regional-empty.csv: empty file", e.getMessage());
-        assertThrows(SchemaMismatchException.class, () -> CollectingSink.parse(connector, "blank.csv",
-                "\n  \r\n\n".getBytes(StandardCharsets.UTF_8)));
-    }
-
-    @Test
     void headerOnlyHasNoRecord() throws IOException {
         CollectingSink sink = CollectingSink.parse(connector, "header.csv",
                 (HEADER + "\n\n").getBytes(StandardCharsets.UTF_8));

@@ -217,22 +217,4 @@ class OdreGasDailyTest {
         assertEquals("gas-daily-missing-columns.csv: not a odre-gas-daily file: missing columns"
                 + " [Consommation brute gaz (MW PCS 0°C) - Teréga, Statut - Teréga]", e.getMessage());
     }
-
-    @Test
-    void filesOfOtherSourcesAreRefused() throws IOException {
-        for (String[] other : List.of(
-                new String[] {OdreEco2mixRegional.NAME, "eco2mix-regional-clean-utf8-bom.csv"},
-                new String[] {OdreEco2mixRegional.NAME, "eco2mix-regional-comma.csv"},
-                new String[] {MeteoFranceHourly.NAME, "H_01_latest-2023-2024.csv"})) {
-            SchemaMismatchException e = ConnectorFixtures.refusal(connector, other[0], other[1]);
-            assertTrue(e.getMessage().startsWith(other[1] + ": not a odre-gas-daily file: missing columns ["),
-                    e.getMessage());
-        }
-    }
-
-    @Test
-    void emptyFileIsRefused() {
-        SchemaMismatchException e = assertThrows(SchemaMismatchException.class, () -> parse("gas-daily-empty.csv"));
-        assertEquals("gas-daily-empty.csv: empty file", e.getMessage());
-    }
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.TableId;
@@ -50,17 +49,10 @@ public final class Uc2Pipeline extends UseCasePipeline {
     public static final List<TableId> INPUTS = List.of(Uc2Tables.FEATURES, Tables.LOAD_CURVE, Tables.METERS,
             Tables.BUILDINGS, Tables.COMMUNES, Tables.WEATHER_HOURLY, Tables.CALENDAR);
     /** Schema of the alert table. */
-    public static final StructType ALERT_SCHEMA = new StructType()
-            .add("model", DataTypes.StringType, false)
-            .add("building_id", DataTypes.StringType, false)
-            .add("local_date", DataTypes.DateType, false)
-            .add("period", DataTypes.StringType, false)
-            .add("rule", DataTypes.StringType, false)
-            .add("severity", DataTypes.StringType, false)
-            .add("severity_level", DataTypes.IntegerType, false)
-            .add("condition", DataTypes.StringType, false)
-            .add("evidence", DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType), true)
-            .add("explanation", DataTypes.StringType, false);
+    public static final StructType ALERT_SCHEMA = StructType.fromDDL("""
+            model STRING NOT NULL, building_id STRING NOT NULL, local_date DATE NOT NULL, period STRING NOT NULL,
+            rule STRING NOT NULL, severity STRING NOT NULL, severity_level INT NOT NULL, condition STRING NOT NULL,
+            evidence MAP<STRING, DOUBLE>, explanation STRING NOT NULL""");
 
     /** The uc2 pipeline. */
     public Uc2Pipeline() {

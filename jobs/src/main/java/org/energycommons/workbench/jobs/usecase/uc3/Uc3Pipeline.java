@@ -14,7 +14,6 @@ import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.TableId;
@@ -52,42 +51,18 @@ public final class Uc3Pipeline extends UseCasePipeline {
     public static final List<TableId> TRUTH = List.of(Tables.TRUTH_SAVINGS, Tables.TRUTH_COMPARISON_GROUP);
 
     /** Schema of the savings and placebo tables. */
-    public static final StructType SAVINGS_SCHEMA = new StructType()
-            .add("building_id", DataTypes.StringType, false)
-            .add("role", DataTypes.StringType, false)
-            .add("method", DataTypes.StringType, false)
-            .add("model_id", DataTypes.StringType, true)
-            .add("works_type", DataTypes.StringType, true)
-            .add("intervention_date", DataTypes.DateType, false)
-            .add("baseline_start", DataTypes.DateType, false)
-            .add("reporting_end", DataTypes.DateType, false)
-            .add("status", DataTypes.StringType, false)
-            .add("message", DataTypes.StringType, true)
-            .add("model_type", DataTypes.StringType, true)
-            .add("cvrmse", DataTypes.DoubleType, true)
-            .add("nmbe", DataTypes.DoubleType, true)
-            .add("n", DataTypes.IntegerType, false)
-            .add("p", DataTypes.IntegerType, false)
-            .add("residual_autocorrelation", DataTypes.DoubleType, true)
-            .add("reporting_points", DataTypes.IntegerType, true)
-            .add("counterfactual_kwh", DataTypes.DoubleType, true)
-            .add("metered_kwh", DataTypes.DoubleType, true)
-            .add("savings_kwh", DataTypes.DoubleType, true)
-            .add("savings_fraction", DataTypes.DoubleType, true)
-            .add("half_width_90_kwh", DataTypes.DoubleType, true)
-            .add("lower_90_kwh", DataTypes.DoubleType, true)
-            .add("upper_90_kwh", DataTypes.DoubleType, true)
-            .add("fsu_90", DataTypes.DoubleType, true);
+    public static final StructType SAVINGS_SCHEMA = StructType.fromDDL("""
+            building_id STRING NOT NULL, role STRING NOT NULL, method STRING NOT NULL, model_id STRING,
+            works_type STRING, intervention_date DATE NOT NULL, baseline_start DATE NOT NULL,
+            reporting_end DATE NOT NULL, status STRING NOT NULL, message STRING, model_type STRING, cvrmse DOUBLE,
+            nmbe DOUBLE, n INT NOT NULL, p INT NOT NULL, residual_autocorrelation DOUBLE, reporting_points INT,
+            counterfactual_kwh DOUBLE, metered_kwh DOUBLE, savings_kwh DOUBLE, savings_fraction DOUBLE,
+            half_width_90_kwh DOUBLE, lower_90_kwh DOUBLE, upper_90_kwh DOUBLE, fsu_90 DOUBLE""");
 
     /** Schema of the daily predictions table. */
-    public static final StructType PREDICTIONS_SCHEMA = new StructType()
-            .add("building_id", DataTypes.StringType, false)
-            .add("role", DataTypes.StringType, false)
-            .add("method", DataTypes.StringType, false)
-            .add("local_date", DataTypes.DateType, false)
-            .add("period", DataTypes.StringType, false)
-            .add("metered_kwh", DataTypes.DoubleType, true)
-            .add("predicted_kwh", DataTypes.DoubleType, true);
+    public static final StructType PREDICTIONS_SCHEMA = StructType.fromDDL("""
+            building_id STRING NOT NULL, role STRING NOT NULL, method STRING NOT NULL, local_date DATE NOT NULL,
+            period STRING NOT NULL, metered_kwh DOUBLE, predicted_kwh DOUBLE""");
 
     /** How uc3 chooses its method. */
     static final String SELECTION = "best model = lowest median absolute placebo savings error on the validation "

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.grid.SubstationLoad;
 import org.energycommons.workbench.datasets.lake.Lake;
@@ -179,12 +178,9 @@ public final class Uc4Pipeline extends UseCasePipeline {
                     rows.add(RowFactory.create(model.provenance().modelId(), name, split, metric,
                             value instanceof Number n && Double.isFinite(n.doubleValue()) ? n.doubleValue() : null))));
         }
-        StructType schema = new StructType()
-                .add("model_id", DataTypes.StringType, false)
-                .add("model", DataTypes.StringType, false)
-                .add("split", DataTypes.StringType, false)
-                .add("metric", DataTypes.StringType, false)
-                .add("value", DataTypes.DoubleType, true);
+        StructType schema = StructType.fromDDL("""
+                model_id STRING NOT NULL, model STRING NOT NULL, split STRING NOT NULL, metric STRING NOT NULL,
+                value DOUBLE""");
         return ctx.spark().createDataFrame(rows, schema).orderBy(col("model"), col("split"), col("metric"))
                 .withColumn("use_case", lit(UseCases.UC4.id()));
     }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.TableId;
@@ -55,26 +54,15 @@ public final class Uc5Pipeline extends UseCasePipeline {
         ctx.progress().step("features uc5: registry, weather-normalised metered use and certificates per dwelling");
         Dataset<Row> features = Uc5Features.build(lake.read(Tables.BUILDINGS),
                 lake.read(Tables.METERS), lake.read(Tables.COMMUNES),
-                readOrEmpty(ctx, Tables.LOAD_CURVE, new StructType()
-                        .add("meter_id", DataTypes.StringType)
-                        .add("ts_utc", DataTypes.TimestampType)
-                        .add("kwh", DataTypes.DoubleType)
-                        .add("step_minutes", DataTypes.IntegerType)),
-                readOrEmpty(ctx, Tables.GAS_BUILDING_DAILY, new StructType()
-                        .add("building_id", DataTypes.StringType)
-                        .add("local_date", DataTypes.DateType)
-                        .add("gas_kwh", DataTypes.DoubleType)),
+                readOrEmpty(ctx, Tables.LOAD_CURVE, StructType.fromDDL("""
+                        meter_id STRING, ts_utc TIMESTAMP, kwh DOUBLE, step_minutes INT""")),
+                readOrEmpty(ctx, Tables.GAS_BUILDING_DAILY, StructType.fromDDL("""
+                        building_id STRING, local_date DATE, gas_kwh DOUBLE""")),
                 lake.read(Tables.WEATHER_HOURLY),
-                readOrEmpty(ctx, Tables.DPE, new StructType()
-                        .add("building_id", DataTypes.StringType)
-                        .add("dpe_id", DataTypes.StringType)
-                        .add("issued_on", DataTypes.DateType)
-                        .add("energy_class", DataTypes.StringType)
-                        .add("primary_energy_kwh_m2", DataTypes.DoubleType)
-                        .add("ghg_kg_m2", DataTypes.DoubleType)),
-                readOrEmpty(ctx, Tables.RENOVATION_WORKS, new StructType()
-                        .add("building_id", DataTypes.StringType)
-                        .add("works_date", DataTypes.DateType)));
+                readOrEmpty(ctx, Tables.DPE, StructType.fromDDL("""
+                        building_id STRING, dpe_id STRING, issued_on DATE, energy_class STRING,
+                        primary_energy_kwh_m2 DOUBLE, ghg_kg_m2 DOUBLE""")),
+                readOrEmpty(ctx, Tables.RENOVATION_WORKS, StructType.fromDDL("building_id STRING, works_date DATE")));
         lake.replace(Uc5Tables.FEATURES, features, ctx.runId());
         Row counts = lake.read(Uc5Tables.FEATURES)
                 .selectExpr("count(*)", "sum(CASE WHEN certified THEN 1 ELSE 0 END)",
