@@ -58,19 +58,12 @@ public final class SmileQuantileGbtForecaster implements LoadForecaster {
         GradientTreeBoost[] models = new GradientTreeBoost[QUANTILES.length];
         // Smile draws its subsamples from a global generator: seed it for reproducible trees.
         smile.math.MathEx.setSeed(options.seed());
+        SmileBoosting boosting = new SmileBoosting(options.smileTrees(), options.smileDepth(),
+                options.smileMaxNodes(), 5, options.smileShrinkage(), options.smileSubsample());
         for (int q = 0; q < QUANTILES.length; q++) {
-            models[q] = GradientTreeBoost.fit(formula, data, Loss.quantile(QUANTILES[q]), options.smileTrees(),
-                    options.smileDepth(), options.smileMaxNodes(), 5, options.smileShrinkage(),
-                    options.smileSubsample());
+            models[q] = boosting.fit(formula, data, Loss.quantile(QUANTILES[q]));
         }
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("loss", "quantile(0.1|0.5|0.9)");
-        params.put("ntrees", String.valueOf(options.smileTrees()));
-        params.put("maxDepth", String.valueOf(options.smileDepth()));
-        params.put("maxNodes", String.valueOf(options.smileMaxNodes()));
-        params.put("nodeSize", "5");
-        params.put("shrinkage", String.valueOf(options.smileShrinkage()));
-        params.put("subsample", String.valueOf(options.smileSubsample()));
+        Map<String, String> params = boosting.params(Map.of("loss", "quantile(0.1|0.5|0.9)"));
         ModelProvenance provenance = ModelProvenance.create(ctx.useCase(), TYPE, "smile",
                 "GradientTreeBoost (quantile loss)", params, options.seed(), ctx.inputTables(), features,
                 ctx.label(), ctx.split().describe(), ctx.trainingRows(), ctx.trainingFingerprint());

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.energycommons.workbench.models.forecast.SmileBoosting;
 import smile.base.cart.Loss;
 import smile.data.DataFrame;
 import smile.data.formula.Formula;
@@ -103,6 +104,8 @@ public final class ExpectedConsumptionModel implements Serializable {
         // Smile draws its subsamples from a global generator: seed it for reproducible trees.
         smile.math.MathEx.setSeed(options.seed());
         GradientTreeBoost[] models = new GradientTreeBoost[TARGETS.size()];
+        SmileBoosting boosting = new SmileBoosting(options.gbtTrees(), options.gbtDepth(), options.gbtMaxNodes(), 5,
+                options.gbtShrinkage(), 0.8);
         String[] names = names();
         for (int t = 0; t < TARGETS.size(); t++) {
             double[][] xy = new double[x.length][];
@@ -111,8 +114,7 @@ public final class ExpectedConsumptionModel implements Serializable {
                 xy[i][x[i].length] = y[t][i];
             }
             // Huber loss: days with injected faults in the training period barely pull the fit.
-            models[t] = GradientTreeBoost.fit(Formula.lhs("y"), DataFrame.of(xy, names), Loss.huber(0.9),
-                    options.gbtTrees(), options.gbtDepth(), options.gbtMaxNodes(), 5, options.gbtShrinkage(), 0.8);
+            models[t] = boosting.fit(Formula.lhs("y"), DataFrame.of(xy, names), Loss.huber(0.9));
         }
         double[][] predicted = new double[TARGETS.size()][];
         DataFrame frame = DataFrame.of(x, Arrays.copyOf(names, names.length - 1));
@@ -137,15 +139,10 @@ public final class ExpectedConsumptionModel implements Serializable {
             spreads.put(key, s);
             (key.endsWith("|closed") ? closed : open).add(s);
         });
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("targets", "log(" + String.join("), log(", TARGETS) + ")");
-        params.put("loss", "huber(0.9)");
-        params.put("ntrees", String.valueOf(options.gbtTrees()));
-        params.put("maxDepth", String.valueOf(options.gbtDepth()));
-        params.put("maxNodes", String.valueOf(options.gbtMaxNodes()));
-        params.put("nodeSize", "5");
-        params.put("shrinkage", String.valueOf(options.gbtShrinkage()));
-        params.put("subsample", "0.8");
+        Map<String, String> leading = new LinkedHashMap<>();
+        leading.put("targets", "log(" + String.join("), log(", TARGETS) + ")");
+        leading.put("loss", "huber(0.9)");
+        Map<String, String> params = boosting.params(leading);
         params.put("residual_scale", "per building and open/closed: median and 1.4826 x MAD, spread >= "
                 + MIN_SPREAD);
         return new ExpectedConsumptionModel(models, references, spreads, defaultRefs,
