@@ -2,18 +2,14 @@ package org.energycommons.workbench.models.forecast;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.lake.LakeFiles;
+import org.energycommons.workbench.models.artifact.PartitionScoring;
 import org.energycommons.workbench.models.artifact.SerializedModels;
 import org.energycommons.workbench.models.provenance.Json;
 import org.energycommons.workbench.models.provenance.ModelProvenance;
@@ -101,12 +97,7 @@ public final class SmileQuantileGbtForecaster implements LoadForecaster {
         int levelIndex = in.fieldIndex(ForecastColumns.LEVEL);
         String[] names = names(provenance.features(), provenance.label());
         GradientTreeBoost[] quantileModels = models;
-        MapPartitionsFunction<Row, Row> score = partition -> {
-            List<Row> buffer = new ArrayList<>();
-            partition.forEachRemaining(buffer::add);
-            if (buffer.isEmpty()) {
-                return java.util.Collections.<Row>emptyIterator();
-            }
+        return PartitionScoring.append(features, out, buffer -> {
             double[][] x = new double[buffer.size()][featureIndex.length + 1];
             for (int i = 0; i < buffer.size(); i++) {
                 Row r = buffer.get(i);
@@ -119,26 +110,16 @@ public final class SmileQuantileGbtForecaster implements LoadForecaster {
             for (int q = 0; q < quantileModels.length; q++) {
                 ratios[q] = quantileModels[q].predict(frame);
             }
-            List<Row> result = new ArrayList<>(buffer.size());
+            Object[][] quantiles = new Object[buffer.size()][];
             for (int i = 0; i < buffer.size(); i++) {
-                Row r = buffer.get(i);
-                double level = r.getDouble(levelIndex);
+                double level = buffer.get(i).getDouble(levelIndex);
                 // Separately fitted quantiles may cross: sorting restores P10 <= P50 <= P90.
                 double[] q = {ratios[0][i] * level, ratios[1][i] * level, ratios[2][i] * level};
                 Arrays.sort(q);
-                Object[] values = new Object[r.length() + 3];
-                for (int k = 0; k < r.length(); k++) {
-                    values[k] = r.get(k);
-                }
-                values[r.length()] = q[0];
-                values[r.length() + 1] = q[1];
-                values[r.length() + 2] = q[2];
-                result.add(RowFactory.create(values));
+                quantiles[i] = new Object[] {q[0], q[1], q[2]};
             }
-            Iterator<Row> it = result.iterator();
-            return it;
-        };
-        return features.mapPartitions(score, Encoders.row(out));
+            return quantiles;
+        });
     }
 
     @Override

@@ -7,13 +7,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.energycommons.workbench.models.artifact.PartitionScoring;
 import org.energycommons.workbench.models.forecast.SmileBoosting;
 import smile.base.cart.Loss;
 import smile.data.DataFrame;
@@ -175,28 +173,14 @@ public final class ExpectedConsumptionModel implements Serializable {
             out = out.add(c, DataTypes.DoubleType, false);
         }
         ExpectedConsumptionModel model = this;
-        MapPartitionsFunction<Row, Row> score = partition -> {
-            List<Row> buffer = new ArrayList<>();
-            partition.forEachRemaining(buffer::add);
-            List<Row> result = new ArrayList<>(buffer.size());
-            if (buffer.isEmpty()) {
-                return result.iterator();
+        return PartitionScoring.append(features, out, rows -> {
+            double[][] extra = model.scoreRows(rows);
+            Object[][] values = new Object[extra.length][];
+            for (int i = 0; i < extra.length; i++) {
+                values[i] = Arrays.stream(extra[i]).boxed().toArray();
             }
-            double[][] extra = model.scoreRows(buffer);
-            for (int i = 0; i < buffer.size(); i++) {
-                Row r = buffer.get(i);
-                Object[] values = new Object[r.length() + extra[i].length];
-                for (int k = 0; k < r.length(); k++) {
-                    values[k] = r.get(k);
-                }
-                for (int k = 0; k < extra[i].length; k++) {
-                    values[r.length() + k] = extra[i][k];
-                }
-                result.add(RowFactory.create(values));
-            }
-            return result.iterator();
-        };
-        return features.mapPartitions(score, Encoders.row(out));
+            return values;
+        });
     }
 
     /** The values of {@link #scoreColumns()} for each row (rows carry the feature-table columns). */
