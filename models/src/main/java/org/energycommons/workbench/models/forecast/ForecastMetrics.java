@@ -8,13 +8,13 @@ import static org.apache.spark.sql.functions.pow;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.grid.SubstationCapacity;
-import org.energycommons.workbench.models.usecase.MapMetrics;
+import org.energycommons.workbench.models.usecase.MetricMap;
 import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 
 /**
@@ -81,32 +81,24 @@ public record ForecastMetrics(long rows, double mape, double rmse, double skillV
         return when(y.geq(q), y.minus(q).multiply(tau)).otherwise(q.minus(y).multiply(1 - tau));
     }
 
+    /** The published metric names, in publication order. */
+    public static final List<String> KEYS = List.of("mape", "rmse", "skill_vs_persistence", "coverage_p10_p90",
+            "congestion_recall", "congestion_precision", "congestion_hours", "alert_hours", "pinball_p10",
+            "pinball_p50", "pinball_p90", "crps", "rows");
+
     /** The metrics under their names in {@code uc4.json}; undefined values are NaN (null in the JSON). */
     @Override
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("mape", mape);
-        m.put("rmse", rmse);
-        m.put("skill_vs_persistence", skillVsPersistence);
-        m.put("coverage_p10_p90", coverageP10P90);
-        m.put("congestion_recall", congestionRecall);
-        m.put("congestion_precision", congestionPrecision);
-        m.put("congestion_hours", congestionHours);
-        m.put("alert_hours", alertHours);
-        m.put("pinball_p10", pinballP10);
-        m.put("pinball_p50", pinballP50);
-        m.put("pinball_p90", pinballP90);
-        m.put("crps", crps);
-        m.put("rows", rows);
-        return m;
+        return MetricMap.of(KEYS, mape, rmse, skillVsPersistence, coverageP10P90, congestionRecall,
+                congestionPrecision, congestionHours, alertHours, pinballP10, pinballP50, pinballP90, crps, rows);
     }
 
     /** Reads the published form back ({@code null} values are undefined metrics, NaN). */
     public static ForecastMetrics fromMap(Map<String, Object> map) {
-        MapMetrics v = new MapMetrics(map);
-        return new ForecastMetrics((long) v.value("rows"), v.value("mape"), v.value("rmse"),
-                v.value("skill_vs_persistence"), v.value("coverage_p10_p90"), v.value("congestion_recall"),
-                v.value("congestion_precision"), (long) v.value("congestion_hours"), (long) v.value("alert_hours"),
-                v.value("pinball_p10"), v.value("pinball_p50"), v.value("pinball_p90"), v.value("crps"));
+        MetricMap v = MetricMap.reading(map);
+        return new ForecastMetrics(v.total("rows"), v.number("mape"), v.number("rmse"),
+                v.number("skill_vs_persistence"), v.number("coverage_p10_p90"), v.number("congestion_recall"),
+                v.number("congestion_precision"), v.total("congestion_hours"), v.total("alert_hours"),
+                v.number("pinball_p10"), v.number("pinball_p50"), v.number("pinball_p90"), v.number("crps"));
     }
 }

@@ -28,11 +28,8 @@ public record ForecastOptions(long seed, int gbtIterations, int gbtDepth, double
     public ForecastOptions {
         OptionKeys.requireAtLeast(PREFIX, "gbt_iterations", gbtIterations, 1);
         OptionKeys.requireAtLeast(PREFIX, "gbt_depth", gbtDepth, 1);
-        OptionKeys.requireAtLeast(PREFIX, "smile_trees", smileTrees, 1);
-        OptionKeys.requireAtLeast(PREFIX, "smile_depth", smileDepth, 1);
-        OptionKeys.requireAtLeast(PREFIX, "smile_max_nodes", smileMaxNodes, 2);
         OptionKeys.requireShare(PREFIX, "gbt_step_size", gbtStepSize);
-        OptionKeys.requireShare(PREFIX, "smile_shrinkage", smileShrinkage);
+        OptionKeys.requireBoosting(PREFIX, "smile", smileTrees, smileDepth, smileMaxNodes, smileShrinkage);
         OptionKeys.requireShare(PREFIX, "smile_subsample", smileSubsample);
     }
 

@@ -2,18 +2,14 @@ package org.energycommons.workbench.models.forecast;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.lake.LakeFiles;
+import org.energycommons.workbench.models.artifact.PartitionScoring;
 import org.energycommons.workbench.models.artifact.SerializedModels;
 import org.energycommons.workbench.models.provenance.Json;
 import org.energycommons.workbench.models.provenance.ModelProvenance;
@@ -58,19 +54,12 @@ public final class SmileQuantileGbtForecaster implements LoadForecaster {
         GradientTreeBoost[] models = new GradientTreeBoost[QUANTILES.length];
         // Smile draws its subsamples from a global generator: seed it for reproducible trees.
         smile.math.MathEx.setSeed(options.seed());
+        SmileBoosting boosting = new SmileBoosting(options.smileTrees(), options.smileDepth(),
+                options.smileMaxNodes(), 5, options.smileShrinkage(), options.smileSubsample());
         for (int q = 0; q < QUANTILES.length; q++) {
-            models[q] = GradientTreeBoost.fit(formula, data, Loss.quantile(QUANTILES[q]), options.smileTrees(),
-                    options.smileDepth(), options.smileMaxNodes(), 5, options.smileShrinkage(),
-                    options.smileSubsample());
+            models[q] = boosting.fit(formula, data, Loss.quantile(QUANTILES[q]));
         }
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("loss", "quantile(0.1|0.5|0.9)");
-        params.put("ntrees", String.valueOf(options.smileTrees()));
-        params.put("maxDepth", String.valueOf(options.smileDepth()));
-        params.put("maxNodes", String.valueOf(options.smileMaxNodes()));
-        params.put("nodeSize", "5");
-        params.put("shrinkage", String.valueOf(options.smileShrinkage()));
-        params.put("subsample", String.valueOf(options.smileSubsample()));
+        Map<String, String> params = boosting.params(Map.of("loss", "quantile(0.1|0.5|0.9)"));
         ModelProvenance provenance = ModelProvenance.create(ctx.useCase(), TYPE, "smile",
                 "GradientTreeBoost (quantile loss)", params, options.seed(), ctx.inputTables(), features,
                 ctx.label(), ctx.split().describe(), ctx.trainingRows(), ctx.trainingFingerprint());
@@ -108,12 +97,7 @@ public final class SmileQuantileGbtForecaster implements LoadForecaster {
         int levelIndex = in.fieldIndex(ForecastColumns.LEVEL);
         String[] names = names(provenance.features(), provenance.label());
         GradientTreeBoost[] quantileModels = models;
-        MapPartitionsFunction<Row, Row> score = partition -> {
-            List<Row> buffer = new ArrayList<>();
-            partition.forEachRemaining(buffer::add);
-            if (buffer.isEmpty()) {
-                return java.util.Collections.<Row>emptyIterator();
-            }
+        return PartitionScoring.append(features, out, buffer -> {
             double[][] x = new double[buffer.size()][featureIndex.length + 1];
             for (int i = 0; i < buffer.size(); i++) {
                 Row r = buffer.get(i);
@@ -126,26 +110,16 @@ public final class SmileQuantileGbtForecaster implements LoadForecaster {
             for (int q = 0; q < quantileModels.length; q++) {
                 ratios[q] = quantileModels[q].predict(frame);
             }
-            List<Row> result = new ArrayList<>(buffer.size());
+            Object[][] quantiles = new Object[buffer.size()][];
             for (int i = 0; i < buffer.size(); i++) {
-                Row r = buffer.get(i);
-                double level = r.getDouble(levelIndex);
+                double level = buffer.get(i).getDouble(levelIndex);
                 // Separately fitted quantiles may cross: sorting restores P10 <= P50 <= P90.
                 double[] q = {ratios[0][i] * level, ratios[1][i] * level, ratios[2][i] * level};
                 Arrays.sort(q);
-                Object[] values = new Object[r.length() + 3];
-                for (int k = 0; k < r.length(); k++) {
-                    values[k] = r.get(k);
-                }
-                values[r.length()] = q[0];
-                values[r.length() + 1] = q[1];
-                values[r.length() + 2] = q[2];
-                result.add(RowFactory.create(values));
+                quantiles[i] = new Object[] {q[0], q[1], q[2]};
             }
-            Iterator<Row> it = result.iterator();
-            return it;
-        };
-        return features.mapPartitions(score, Encoders.row(out));
+            return quantiles;
+        });
     }
 
     @Override

@@ -211,18 +211,8 @@ public record CaltrackBilling(CaltrackDaily daily, int periodDays, int minPeriod
                 search.offer(ModelType.CDD, Double.NaN, cBps[j], CandidateSearch.tryFit(y, w, cdd[j]), w, cdd[j]);
             }
         }
-        for (int a = 0; a < hBps.length; a++) {
-            if (hdd[a] == null) {
-                continue;
-            }
-            for (int b = 0; b < cBps.length; b++) {
-                if (cdd[b] == null || cBps[b] < hBps[a]) {
-                    continue;
-                }
-                search.offer(ModelType.HDD_CDD, hBps[a], cBps[b], CandidateSearch.tryFit(y, w, hdd[a], cdd[b]), w,
-                        hdd[a], cdd[b]);
-            }
-        }
+        CandidateSearch.forEachHddCdd(hBps, hdd, cBps, cdd, (a, b) -> search.offer(ModelType.HDD_CDD, hBps[a],
+                cBps[b], CandidateSearch.tryFit(y, w, hdd[a], cdd[b]), w, hdd[a], cdd[b]));
         BaselineModel fit = search.model(y, consecutive, start, endExclusive, DegreeDayMethod.DAILY);
         return new Outcome(suff, n, minPeriods, new BillingModel(fit, periodDays), search.summaries());
     }

@@ -247,18 +247,10 @@ public record CaltrackDaily(double heatingBalancePointMinC, double heatingBalanc
                 search.offer(ModelType.CDD, Double.NaN, cBps[j], f, f != null && slopesQualify(f));
             }
         }
-        for (int a = 0; a < hBps.length; a++) {
-            if (hdd[a] == null) {
-                continue;
-            }
-            for (int b = 0; b < cBps.length; b++) {
-                if (cdd[b] == null || cBps[b] < hBps[a]) {
-                    continue;
-                }
-                Ols.Fit f = tryFit(y, hdd[a], cdd[b]);
-                search.offer(ModelType.HDD_CDD, hBps[a], cBps[b], f, f != null && slopesQualify(f));
-            }
-        }
+        CandidateSearch.forEachHddCdd(hBps, hdd, cBps, cdd, (a, b) -> {
+            Ols.Fit f = tryFit(y, hdd[a], cdd[b]);
+            search.offer(ModelType.HDD_CDD, hBps[a], cBps[b], f, f != null && slopesQualify(f));
+        });
 
         ModelType type = search.bestType;
         // The search screened slopes on t statistics; the selected candidate is refitted with its p-values.
@@ -269,21 +261,8 @@ public record CaltrackDaily(double heatingBalancePointMinC, double heatingBalanc
             case HDD_CDD -> Ols.fit(y, degreeDays(temp, hourly, search.bestH, true),
                     degreeDays(temp, hourly, search.bestC, false));
         };
-        double[] c = f.coefficients();
-        double[] pv = f.pValues();
-        double hSlope = type.heating() ? c[1] : 0;
-        double cSlope = type == ModelType.CDD ? c[1] : type == ModelType.HDD_CDD ? c[2] : 0;
-        double hP = type.heating() ? pv[1] : Double.NaN;
-        double cP = type == ModelType.CDD ? pv[1] : type == ModelType.HDD_CDD ? pv[2] : Double.NaN;
-        double mean = 0;
-        for (double v : y) {
-            mean += v;
-        }
-        mean /= n;
-        BaselineModel model = new BaselineModel(type, c[0], hSlope, cSlope, search.bestH, search.bestC, pv[0], hP, cP,
-                f.rSquared(), f.adjustedRSquared(), Ashrae14.cvrmse(y, f.fitted(), f.p()),
-                Ashrae14.nmbe(y, f.fitted(), f.p()), n, f.p(),
-                Ashrae14.lag1Autocorrelation(f.residuals(), consecutive), mean, start, endExclusive, degreeDayMethod);
+        BaselineModel model = CandidateSearch.fitted(type, search.bestH, search.bestC, f, y, consecutive, start,
+                endExclusive, degreeDayMethod);
         return new BaselineOutcome(suff, model, search.summaries());
     }
 

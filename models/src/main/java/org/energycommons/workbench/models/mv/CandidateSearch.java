@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * The running best of a CalTRACK candidate search (billing method): qualification of each fitted candidate (every
@@ -79,21 +80,48 @@ final class CandidateSearch {
         ModelType type = bestType;
         // Screened on t statistics; the selected candidate is refitted with its p-values.
         Ols.Fit f = Ols.fitWeighted(y, weights, bestX);
+        return fitted(type, bestH, bestC, f, y, consecutive, start, endExclusive, method);
+    }
+
+    /**
+     * The baseline of a selected candidate from its final fit: coefficients and p-values in the candidate's term
+     * order (intercept, heating, cooling), Guideline 14 statistics and mean usage computed on {@code y}.
+     */
+    static BaselineModel fitted(ModelType type, double heatingBalancePoint, double coolingBalancePoint, Ols.Fit f,
+                                double[] y, boolean[] consecutive, LocalDate start, LocalDate endExclusive,
+                                DegreeDayMethod method) {
         double[] c = f.coefficients();
         double[] pv = f.pValues();
-        double hSlope = type.heating() ? c[1] : 0;
-        double cSlope = type == ModelType.CDD ? c[1] : type == ModelType.HDD_CDD ? c[2] : 0;
-        double hP = type.heating() ? pv[1] : Double.NaN;
-        double cP = type == ModelType.CDD ? pv[1] : type == ModelType.HDD_CDD ? pv[2] : Double.NaN;
+        int cooling = type == ModelType.CDD ? 1 : type == ModelType.HDD_CDD ? 2 : -1;
         double mean = 0;
         for (double v : y) {
             mean += v;
         }
         mean /= y.length;
-        return new BaselineModel(type, c[0], hSlope, cSlope, bestH, bestC, pv[0], hP, cP, f.rSquared(),
-                f.adjustedRSquared(), Ashrae14.cvrmse(y, f.fitted(), f.p()), Ashrae14.nmbe(y, f.fitted(), f.p()),
-                y.length, f.p(), Ashrae14.lag1Autocorrelation(f.residuals(), consecutive), mean, start, endExclusive,
-                method);
+        return new BaselineModel(type, c[0], type.heating() ? c[1] : 0, cooling < 0 ? 0 : c[cooling],
+                heatingBalancePoint, coolingBalancePoint, pv[0], type.heating() ? pv[1] : Double.NaN,
+                cooling < 0 ? Double.NaN : pv[cooling], f.rSquared(), f.adjustedRSquared(),
+                Ashrae14.cvrmse(y, f.fitted(), f.p()), Ashrae14.nmbe(y, f.fitted(), f.p()), y.length, f.p(),
+                Ashrae14.lag1Autocorrelation(f.residuals(), consecutive), mean, start, endExclusive, method);
+    }
+
+    /**
+     * Calls {@code candidate} with the index of each heating and each cooling balance point whose degree days exist
+     * ({@code hdd[a]}, {@code cdd[b]} not null), the cooling one not below the heating one: the HDD+CDD candidates,
+     * heating balance point first.
+     */
+    static void forEachHddCdd(double[] hBps, double[][] hdd, double[] cBps, double[][] cdd,
+                              BiConsumer<Integer, Integer> candidate) {
+        for (int a = 0; a < hBps.length; a++) {
+            if (hdd[a] == null) {
+                continue;
+            }
+            for (int b = 0; b < cBps.length; b++) {
+                if (cdd[b] != null && cBps[b] >= hBps[a]) {
+                    candidate.accept(a, b);
+                }
+            }
+        }
     }
 
     List<CandidateSummary> summaries() {

@@ -60,30 +60,21 @@ public enum DegreeDayMethod {
      * {@code hourly} holds a finite value and the method is {@link #HOURLY}, else from the mean.
      */
     public double heating(double mean, double[] hourly, double bp) {
-        if (this == HOURLY && hourly != null) {
-            double s = 0;
-            int k = 0;
-            for (double t : hourly) {
-                if (Double.isFinite(t)) {
-                    s += Math.max(0, bp - t);
-                    k++;
-                }
-            }
-            if (k > 0) {
-                return s / k;
-            }
-        }
-        return Math.max(0, bp - mean);
+        return degrees(mean, hourly, bp, true);
     }
 
     /** Cooling degrees, as {@link #heating(double, double[], double)}. */
     public double cooling(double mean, double[] hourly, double bp) {
+        return degrees(mean, hourly, bp, false);
+    }
+
+    private double degrees(double mean, double[] hourly, double bp, boolean heating) {
         if (this == HOURLY && hourly != null) {
             double s = 0;
             int k = 0;
             for (double t : hourly) {
                 if (Double.isFinite(t)) {
-                    s += Math.max(0, t - bp);
+                    s += heating ? Math.max(0, bp - t) : Math.max(0, t - bp);
                     k++;
                 }
             }
@@ -91,6 +82,6 @@ public enum DegreeDayMethod {
                 return s / k;
             }
         }
-        return Math.max(0, mean - bp);
+        return heating ? Math.max(0, bp - mean) : Math.max(0, mean - bp);
     }
 }

@@ -25,6 +25,7 @@ public record RunProvenance(String runId, String gitCommit, Map<String, String> 
                             Map<String, Long> inputTables, Map<String, Long> outputTables, Object split,
                             Map<String, String> options, String data, String selection, Map<String, Object> details) {
 
+    /** The common published keys, in publication order (the split only where there is one). */
     private static final String[] KEYS = {"run_id", "git_commit", "libraries", "input_tables", "output_tables",
         "split", "options", "data", "selection"};
 
@@ -42,18 +43,13 @@ public record RunProvenance(String runId, String gitCommit, Map<String, String> 
 
     /** The published form: the common keys first, then the details. */
     public Map<String, Object> toMap() {
+        Object[] common = {runId, gitCommit, libraries, inputTables, outputTables, split, options, data, selection};
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("run_id", runId);
-        m.put("git_commit", gitCommit);
-        m.put("libraries", libraries);
-        m.put("input_tables", inputTables);
-        m.put("output_tables", outputTables);
-        if (split != null) {
-            m.put("split", split);
+        for (int i = 0; i < KEYS.length; i++) {
+            if (common[i] != null || !KEYS[i].equals("split")) {
+                m.put(KEYS[i], common[i]);
+            }
         }
-        m.put("options", options);
-        m.put("data", data);
-        m.put("selection", selection);
         m.putAll(details);
         return m;
     }

@@ -1,9 +1,9 @@
 package org.energycommons.workbench.models.uc1;
 
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.energycommons.workbench.models.usecase.MapMetrics;
+import org.energycommons.workbench.models.usecase.MetricMap;
 import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 
 /**
@@ -64,40 +64,34 @@ public record Uc1Metrics(double ari, double silhouette, double nrmse, double nrm
                 offpeakPlacedShare, segmentsUsed, meters, agreement, chosenK);
     }
 
+    /** The published names of the metrics every set has, in publication order. */
+    public static final List<String> KEYS = List.of("ari", "silhouette", "nrmse", "nrmse_baseline",
+            "nrmse_reduction_vs_baseline", "nrmse_segment_only", "nrmse_tariff_offpeak", "offpeak_placed_share",
+            "segments_used", "meters");
+
     @Override
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("ari", ari);
-        m.put("silhouette", silhouette);
-        m.put("nrmse", nrmse);
-        m.put("nrmse_baseline", nrmseBaseline);
-        m.put("nrmse_reduction_vs_baseline", nrmseReductionVsBaseline());
-        m.put("nrmse_segment_only", nrmseSegmentOnly);
-        m.put("nrmse_tariff_offpeak", nrmseTariffOffpeak);
-        m.put("offpeak_placed_share", offpeakPlacedShare);
-        m.put("segments_used", segmentsUsed);
-        m.put("meters", meters);
+        MetricMap m = MetricMap.writing().put(KEYS, ari, silhouette, nrmse, nrmseBaseline,
+                nrmseReductionVsBaseline(), nrmseSegmentOnly, nrmseTariffOffpeak, offpeakPlacedShare, segmentsUsed,
+                meters);
         if (agreement != null) {
             m.put(AGREEMENT_PREFIX + agreement.model(), agreement.share());
         }
-        if (k != null) {
-            m.put("k", k);
-        }
-        return m;
+        return m.putPresent("k", k).toMap();
     }
 
     /** Reads the published form back ({@code null} values are undefined metrics, NaN). */
     public static Uc1Metrics fromMap(Map<String, Object> map) {
-        MapMetrics v = new MapMetrics(map);
+        MetricMap v = MetricMap.reading(map);
         Agreement agreement = null;
         for (String key : map.keySet()) {
             if (key.startsWith(AGREEMENT_PREFIX)) {
-                agreement = new Agreement(key.substring(AGREEMENT_PREFIX.length()), v.value(key));
+                agreement = new Agreement(key.substring(AGREEMENT_PREFIX.length()), v.number(key));
             }
         }
-        return new Uc1Metrics(v.value("ari"), v.value("silhouette"), v.value("nrmse"), v.value("nrmse_baseline"),
-                v.value("nrmse_segment_only"), v.value("nrmse_tariff_offpeak"), v.value("offpeak_placed_share"),
-                (int) v.value("segments_used"), (int) v.value("meters"), agreement,
+        return new Uc1Metrics(v.number("ari"), v.number("silhouette"), v.number("nrmse"), v.number("nrmse_baseline"),
+                v.number("nrmse_segment_only"), v.number("nrmse_tariff_offpeak"), v.number("offpeak_placed_share"),
+                v.count("segments_used"), v.count("meters"), agreement,
                 map.get("k") instanceof Number n ? n.intValue() : null);
     }
 }

@@ -10,19 +10,16 @@ import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.when;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.energycommons.workbench.models.artifact.PartitionScoring;
 import smile.anomaly.IsolationForest;
 
 /**
@@ -127,29 +124,17 @@ public final class AnomalyForest implements Serializable {
     public Dataset<Row> score(Dataset<Row> withVector) {
         StructType out = withVector.schema().add("if_score", DataTypes.DoubleType, false);
         AnomalyForest model = this;
-        MapPartitionsFunction<Row, Row> score = partition -> {
-            List<Row> buffer = new ArrayList<>();
-            partition.forEachRemaining(buffer::add);
-            List<Row> result = new ArrayList<>(buffer.size());
-            if (buffer.isEmpty()) {
-                return result.iterator();
-            }
-            double[][] x = new double[buffer.size()][];
+        return PartitionScoring.append(withVector, out, rows -> {
+            double[][] x = new double[rows.size()][];
             for (int i = 0; i < x.length; i++) {
-                x[i] = vector(buffer.get(i));
+                x[i] = vector(rows.get(i));
             }
             double[] s = model.score(x);
+            Object[][] scores = new Object[x.length][];
             for (int i = 0; i < x.length; i++) {
-                Row r = buffer.get(i);
-                Object[] values = new Object[r.length() + 1];
-                for (int k = 0; k < r.length(); k++) {
-                    values[k] = r.get(k);
-                }
-                values[r.length()] = s[i];
-                result.add(RowFactory.create(values));
+                scores[i] = new Object[] {s[i]};
             }
-            return result.iterator();
-        };
-        return withVector.mapPartitions(score, Encoders.row(out));
+            return scores;
+        });
     }
 }

@@ -7,13 +7,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.energycommons.workbench.models.artifact.PartitionScoring;
+import org.energycommons.workbench.models.forecast.SmileBoosting;
 import smile.base.cart.Loss;
 import smile.data.DataFrame;
 import smile.data.formula.Formula;
@@ -103,6 +102,8 @@ public final class ExpectedConsumptionModel implements Serializable {
         // Smile draws its subsamples from a global generator: seed it for reproducible trees.
         smile.math.MathEx.setSeed(options.seed());
         GradientTreeBoost[] models = new GradientTreeBoost[TARGETS.size()];
+        SmileBoosting boosting = new SmileBoosting(options.gbtTrees(), options.gbtDepth(), options.gbtMaxNodes(), 5,
+                options.gbtShrinkage(), 0.8);
         String[] names = names();
         for (int t = 0; t < TARGETS.size(); t++) {
             double[][] xy = new double[x.length][];
@@ -111,8 +112,7 @@ public final class ExpectedConsumptionModel implements Serializable {
                 xy[i][x[i].length] = y[t][i];
             }
             // Huber loss: days with injected faults in the training period barely pull the fit.
-            models[t] = GradientTreeBoost.fit(Formula.lhs("y"), DataFrame.of(xy, names), Loss.huber(0.9),
-                    options.gbtTrees(), options.gbtDepth(), options.gbtMaxNodes(), 5, options.gbtShrinkage(), 0.8);
+            models[t] = boosting.fit(Formula.lhs("y"), DataFrame.of(xy, names), Loss.huber(0.9));
         }
         double[][] predicted = new double[TARGETS.size()][];
         DataFrame frame = DataFrame.of(x, Arrays.copyOf(names, names.length - 1));
@@ -137,15 +137,10 @@ public final class ExpectedConsumptionModel implements Serializable {
             spreads.put(key, s);
             (key.endsWith("|closed") ? closed : open).add(s);
         });
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("targets", "log(" + String.join("), log(", TARGETS) + ")");
-        params.put("loss", "huber(0.9)");
-        params.put("ntrees", String.valueOf(options.gbtTrees()));
-        params.put("maxDepth", String.valueOf(options.gbtDepth()));
-        params.put("maxNodes", String.valueOf(options.gbtMaxNodes()));
-        params.put("nodeSize", "5");
-        params.put("shrinkage", String.valueOf(options.gbtShrinkage()));
-        params.put("subsample", "0.8");
+        Map<String, String> leading = new LinkedHashMap<>();
+        leading.put("targets", "log(" + String.join("), log(", TARGETS) + ")");
+        leading.put("loss", "huber(0.9)");
+        Map<String, String> params = boosting.params(leading);
         params.put("residual_scale", "per building and open/closed: median and 1.4826 x MAD, spread >= "
                 + MIN_SPREAD);
         return new ExpectedConsumptionModel(models, references, spreads, defaultRefs,
@@ -178,28 +173,14 @@ public final class ExpectedConsumptionModel implements Serializable {
             out = out.add(c, DataTypes.DoubleType, false);
         }
         ExpectedConsumptionModel model = this;
-        MapPartitionsFunction<Row, Row> score = partition -> {
-            List<Row> buffer = new ArrayList<>();
-            partition.forEachRemaining(buffer::add);
-            List<Row> result = new ArrayList<>(buffer.size());
-            if (buffer.isEmpty()) {
-                return result.iterator();
+        return PartitionScoring.append(features, out, rows -> {
+            double[][] extra = model.scoreRows(rows);
+            Object[][] values = new Object[extra.length][];
+            for (int i = 0; i < extra.length; i++) {
+                values[i] = Arrays.stream(extra[i]).boxed().toArray();
             }
-            double[][] extra = model.scoreRows(buffer);
-            for (int i = 0; i < buffer.size(); i++) {
-                Row r = buffer.get(i);
-                Object[] values = new Object[r.length() + extra[i].length];
-                for (int k = 0; k < r.length(); k++) {
-                    values[k] = r.get(k);
-                }
-                for (int k = 0; k < extra[i].length; k++) {
-                    values[r.length() + k] = extra[i][k];
-                }
-                result.add(RowFactory.create(values));
-            }
-            return result.iterator();
-        };
-        return features.mapPartitions(score, Encoders.row(out));
+            return values;
+        });
     }
 
     /** The values of {@link #scoreColumns()} for each row (rows carry the feature-table columns). */

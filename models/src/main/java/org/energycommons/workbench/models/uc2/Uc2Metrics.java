@@ -2,8 +2,9 @@ package org.energycommons.workbench.models.uc2;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.energycommons.workbench.models.usecase.MapMetrics;
+import org.energycommons.workbench.models.usecase.MetricMap;
 import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 
 /**
@@ -47,47 +48,48 @@ public sealed interface Uc2Metrics extends UseCaseMetrics permits Uc2Metrics.Det
             return new Detection(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, Map.of());
         }
 
+        /** The published names of a detector's ratios, in publication order. */
+        public static final List<String> KEYS = List.of("precision", "recall", "f1", "median_detection_delay_days",
+                "false_alerts_per_building_year");
+
+        /** The published names of the counts behind the ratios, published when there are counts. */
+        public static final List<String> COUNT_KEYS = List.of("faults", "detected_faults", "alert_episodes",
+                "false_alerts");
+
+        /** The published names of the per-fault-type scores, each followed by {@code _<type>}. */
+        public static final List<String> FAULT_TYPE_KEYS = List.of("recall", "precision", "f1",
+                "median_detection_delay_days", "faults");
+
         @Override
         public Map<String, Object> toMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("precision", precision);
-            m.put("recall", recall);
-            m.put("f1", f1);
-            m.put("median_detection_delay_days", medianDetectionDelayDays);
-            m.put("false_alerts_per_building_year", falseAlertsPerBuildingYear);
+            MetricMap m = MetricMap.writing()
+                    .put(KEYS, precision, recall, f1, medianDetectionDelayDays, falseAlertsPerBuildingYear);
             if (counts != null) {
-                m.put("faults", (double) counts.faults());
-                m.put("detected_faults", (double) counts.detectedFaults());
-                m.put("alert_episodes", (double) counts.alertEpisodes());
-                m.put("false_alerts", (double) counts.falseAlerts());
+                m.put(COUNT_KEYS, (double) counts.faults(), (double) counts.detectedFaults(),
+                        (double) counts.alertEpisodes(), (double) counts.falseAlerts());
             }
-            byFaultType.forEach((type, s) -> {
-                m.put("recall_" + type, s.recall());
-                m.put("precision_" + type, s.precision());
-                m.put("f1_" + type, s.f1());
-                m.put("median_detection_delay_days_" + type, s.medianDetectionDelayDays());
-                m.put("faults_" + type, (double) s.faults());
-            });
-            return m;
+            byFaultType.forEach((type, s) -> m.put(FAULT_TYPE_KEYS.stream().map(k -> k + "_" + type).toList(),
+                    s.recall(), s.precision(), s.f1(), s.medianDetectionDelayDays(), (double) s.faults()));
+            return m.toMap();
         }
 
         /** Reads the published form back ({@code null} values are undefined metrics, NaN). */
         public static Detection fromMap(Map<String, Object> map) {
-            MapMetrics v = new MapMetrics(map);
-            Counts counts = map.containsKey("faults") ? new Counts((int) v.value("faults"),
-                    (int) v.value("detected_faults"), (int) v.value("alert_episodes"), (int) v.value("false_alerts"))
-                    : null;
+            MetricMap v = MetricMap.reading(map);
+            Counts counts = v.has("faults") ? new Counts(v.count("faults"), v.count("detected_faults"),
+                    v.count("alert_episodes"), v.count("false_alerts")) : null;
             Map<String, FaultTypeScores> byType = new LinkedHashMap<>();
             for (String key : map.keySet()) {
                 if (key.startsWith("recall_")) {
                     String type = key.substring("recall_".length());
-                    byType.put(type, new FaultTypeScores(v.value(key), v.value("precision_" + type),
-                            v.value("f1_" + type), v.value("median_detection_delay_days_" + type),
-                            (int) v.value("faults_" + type)));
+                    byType.put(type, new FaultTypeScores(v.number(key), v.number("precision_" + type),
+                            v.number("f1_" + type), v.number("median_detection_delay_days_" + type),
+                            v.count("faults_" + type)));
                 }
             }
-            return new Detection(v.value("precision"), v.value("recall"), v.value("f1"),
-                    v.value("median_detection_delay_days"), v.value("false_alerts_per_building_year"), counts, byType);
+            return new Detection(v.number("precision"), v.number("recall"), v.number("f1"),
+                    v.number("median_detection_delay_days"), v.number("false_alerts_per_building_year"), counts,
+                    byType);
         }
     }
 
@@ -122,18 +124,18 @@ public sealed interface Uc2Metrics extends UseCaseMetrics permits Uc2Metrics.Det
      */
     record ExpectedConsumption(double mapeDailyKwh, double medianAbsDailyResidualZ) implements Uc2Metrics {
 
+        /** The published names, in publication order. */
+        public static final List<String> KEYS = List.of("mape_daily_kwh", "median_abs_daily_residual_z");
+
         @Override
         public Map<String, Object> toMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("mape_daily_kwh", mapeDailyKwh);
-            m.put("median_abs_daily_residual_z", medianAbsDailyResidualZ);
-            return m;
+            return MetricMap.of(KEYS, mapeDailyKwh, medianAbsDailyResidualZ);
         }
 
         /** Reads the published form back ({@code null} values are undefined metrics, NaN). */
         public static ExpectedConsumption fromMap(Map<String, Object> map) {
-            MapMetrics v = new MapMetrics(map);
-            return new ExpectedConsumption(v.value("mape_daily_kwh"), v.value("median_abs_daily_residual_z"));
+            MetricMap v = MetricMap.reading(map);
+            return new ExpectedConsumption(v.number("mape_daily_kwh"), v.number("median_abs_daily_residual_z"));
         }
     }
 }

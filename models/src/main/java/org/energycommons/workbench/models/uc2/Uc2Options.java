@@ -30,12 +30,9 @@ public record Uc2Options(long seed, String rules, int gbtTrees, int gbtDepth, in
         if (rules == null) {
             throw new IllegalArgumentException(PREFIX + "rules must not be null (empty = built-in rules)");
         }
-        OptionKeys.requireAtLeast(PREFIX, "gbt_trees", gbtTrees, 1);
-        OptionKeys.requireAtLeast(PREFIX, "gbt_depth", gbtDepth, 1);
-        OptionKeys.requireAtLeast(PREFIX, "gbt_max_nodes", gbtMaxNodes, 2);
+        OptionKeys.requireBoosting(PREFIX, "gbt", gbtTrees, gbtDepth, gbtMaxNodes, gbtShrinkage);
         OptionKeys.requireAtLeast(PREFIX, "forest_trees", forestTrees, 1);
         OptionKeys.requireAtLeast(PREFIX, "min_training_days", minTrainingDays, 1);
-        OptionKeys.requireShare(PREFIX, "gbt_shrinkage", gbtShrinkage);
         OptionKeys.requireShare(PREFIX, "forest_subsample", forestSubsample);
         if (!(tuningFraction > 0 && tuningFraction < 1)) {
             throw new IllegalArgumentException(PREFIX + "tuning_fraction must be in (0, 1), got " + tuningFraction);

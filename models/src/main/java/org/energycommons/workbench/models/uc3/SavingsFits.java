@@ -111,7 +111,8 @@ public final class SavingsFits {
                 .select(col("building_id"), col("local_date"), col("kwh"), col("temperature_mean_c"));
         return days
                 .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
-                .flatMapGroups(new DailyGroup(byBuilding(runs), options), Encoders.javaSerialization(BuildingFit.class))
+                .flatMapGroups(BuildingGroup.daily(byBuilding(runs), options),
+                        Encoders.javaSerialization(BuildingFit.class))
                 .collectAsList();
     }
 
@@ -133,7 +134,7 @@ public final class SavingsFits {
                         col("temperature_c"));
         return hours
                 .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
-                .flatMapGroups(new HourlyGroup(byBuilding(runs), options),
+                .flatMapGroups(BuildingGroup.hourly(byBuilding(runs), options),
                         Encoders.javaSerialization(BuildingFit.class))
                 .collectAsList();
     }
@@ -154,61 +155,62 @@ public final class SavingsFits {
         return r.isNullAt(i) ? Double.NaN : r.getDouble(i);
     }
 
-    /** The daily and billing fits of one building's group of day rows. */
-    static final class DailyGroup implements FlatMapGroupsFunction<String, Row, BuildingFit> {
+    /**
+     * The fits of one building's group of rows, run on the executors: its observations, then for each of its runs
+     * the fits on the observations from the baseline start to the reporting end.
+     *
+     * @param <O> the observation type (day or hour)
+     */
+    static final class BuildingGroup<O> implements FlatMapGroupsFunction<String, Row, BuildingFit> {
         private static final long serialVersionUID = 1L;
-        private final Map<String, List<Assignment>> runs;
-        private final Uc3Options options;
 
-        DailyGroup(Map<String, List<Assignment>> runs, Uc3Options options) {
+        /** A function shipped to the executors. */
+        interface Part<A, B> extends Serializable {
+            B apply(A a);
+        }
+
+        /** The fits of one run on its window of observations. */
+        interface RunFit<O> extends Serializable {
+            List<BuildingFit> apply(Assignment a, List<O> window);
+        }
+
+        private final Map<String, List<Assignment>> runs;
+        private final Part<Row, O> observation;
+        private final Part<O, LocalDate> date;
+        private final RunFit<O> fit;
+
+        BuildingGroup(Map<String, List<Assignment>> runs, Part<Row, O> observation, Part<O, LocalDate> date,
+                      RunFit<O> fit) {
             this.runs = runs;
-            this.options = options;
+            this.observation = observation;
+            this.date = date;
+            this.fit = fit;
+        }
+
+        /** The daily and billing fits of one building's group of day rows. */
+        static BuildingGroup<DailyObservation> daily(Map<String, List<Assignment>> runs, Uc3Options options) {
+            return new BuildingGroup<>(runs,
+                    r -> new DailyObservation(r.getDate(1).toLocalDate(), value(r, 2), value(r, 3)),
+                    DailyObservation::date, (a, window) -> fitDays(a, window, options));
+        }
+
+        /** The TOWT fit of one building's group of hour rows. */
+        static BuildingGroup<HourlyObservation> hourly(Map<String, List<Assignment>> runs, Uc3Options options) {
+            return new BuildingGroup<>(runs,
+                    r -> new HourlyObservation(r.getTimestamp(1).toInstant().getEpochSecond(),
+                            r.getDate(2).toLocalDate(), r.getInt(3), value(r, 4), value(r, 5)),
+                    HourlyObservation::date, (a, window) -> List.of(fitHours(a, window, options)));
         }
 
         @Override
         public Iterator<BuildingFit> call(String building, Iterator<Row> rows) {
-            List<DailyObservation> all = new ArrayList<>();
-            while (rows.hasNext()) {
-                Row r = rows.next();
-                all.add(new DailyObservation(r.getDate(1).toLocalDate(), value(r, 2), value(r, 3)));
-            }
+            List<O> all = new ArrayList<>();
+            rows.forEachRemaining(r -> all.add(observation.apply(r)));
             List<BuildingFit> out = new ArrayList<>();
             for (Assignment a : runs.get(building)) {
-                List<DailyObservation> window = all.stream()
-                        .filter(d -> !d.date().isBefore(a.baselineStart()) && d.date().isBefore(a.reportingEnd()))
-                        .toList();
-                out.addAll(fitDays(a, window, options));
-            }
-            return out.iterator();
-        }
-    }
-
-    /** The TOWT fit of one building's group of hour rows. */
-    static final class HourlyGroup implements FlatMapGroupsFunction<String, Row, BuildingFit> {
-        private static final long serialVersionUID = 1L;
-        private final Map<String, List<Assignment>> runs;
-        private final Uc3Options options;
-
-        HourlyGroup(Map<String, List<Assignment>> runs, Uc3Options options) {
-            this.runs = runs;
-            this.options = options;
-        }
-
-        @Override
-        public Iterator<BuildingFit> call(String building, Iterator<Row> rows) {
-            List<HourlyObservation> all = new ArrayList<>();
-            while (rows.hasNext()) {
-                Row r = rows.next();
-                Timestamp ts = r.getTimestamp(1);
-                all.add(new HourlyObservation(ts.toInstant().getEpochSecond(), r.getDate(2).toLocalDate(),
-                        r.getInt(3), value(r, 4), value(r, 5)));
-            }
-            List<BuildingFit> out = new ArrayList<>();
-            for (Assignment a : runs.get(building)) {
-                List<HourlyObservation> window = all.stream()
-                        .filter(h -> !h.date().isBefore(a.baselineStart()) && h.date().isBefore(a.reportingEnd()))
-                        .toList();
-                out.add(fitHours(a, window, options));
+                List<O> window = all.stream().filter(o -> !date.apply(o).isBefore(a.baselineStart())
+                        && date.apply(o).isBefore(a.reportingEnd())).toList();
+                out.addAll(fit.apply(a, window));
             }
             return out.iterator();
         }

@@ -1,8 +1,8 @@
 package org.energycommons.workbench.models.uc3;
 
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.energycommons.workbench.models.usecase.MapMetrics;
+import org.energycommons.workbench.models.usecase.MetricMap;
 import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 
 /**
@@ -62,43 +62,41 @@ public sealed interface Uc3Metrics extends UseCaseMetrics
                 int treatedBuildings, int treatedFitted, int treatedWithTruth, int placeboRuns, int placeboFitted)
             implements Uc3Metrics {
 
+        /** The published names of the savings and placebo metrics, in publication order. */
+        public static final List<String> KEYS = List.of("savings_abs_error_pct_points_median", "placebo_coverage_90",
+                "cvrmse", "nmbe", "savings_error_pct_points_mean", "savings_abs_error_pct_points_p90",
+                "treated_coverage_90", "half_width_90_pct_points_median", "placebo_abs_error_pct_points_median",
+                "placebo_half_width_90_pct_points_median");
+
+        /** The published name of the hourly-formula placebo coverage, after {@link #KEYS} where present. */
+        public static final String HOURLY_FORMULA_KEY = "placebo_coverage_90_hourly_formula";
+
+        /** The published names of the sample sizes, last. */
+        public static final List<String> SAMPLE_KEYS = List.of("treated_buildings", "treated_fitted",
+                "treated_with_truth", "placebo_runs", "placebo_fitted");
+
         @Override
         public Map<String, Object> toMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("savings_abs_error_pct_points_median", savingsAbsErrorPctPointsMedian);
-            m.put("placebo_coverage_90", placeboCoverage90);
-            m.put("cvrmse", cvrmse);
-            m.put("nmbe", nmbe);
-            m.put("savings_error_pct_points_mean", savingsErrorPctPointsMean);
-            m.put("savings_abs_error_pct_points_p90", savingsAbsErrorPctPointsP90);
-            m.put("treated_coverage_90", treatedCoverage90);
-            m.put("half_width_90_pct_points_median", halfWidth90PctPointsMedian);
-            m.put("placebo_abs_error_pct_points_median", placeboAbsErrorPctPointsMedian);
-            m.put("placebo_half_width_90_pct_points_median", placeboHalfWidth90PctPointsMedian);
-            if (placeboCoverage90HourlyFormula != null) {
-                m.put("placebo_coverage_90_hourly_formula", placeboCoverage90HourlyFormula);
-            }
-            m.put("treated_buildings", treatedBuildings);
-            m.put("treated_fitted", treatedFitted);
-            m.put("treated_with_truth", treatedWithTruth);
-            m.put("placebo_runs", placeboRuns);
-            m.put("placebo_fitted", placeboFitted);
-            return m;
+            return MetricMap.writing()
+                    .put(KEYS, savingsAbsErrorPctPointsMedian, placeboCoverage90, cvrmse, nmbe,
+                            savingsErrorPctPointsMean, savingsAbsErrorPctPointsP90, treatedCoverage90,
+                            halfWidth90PctPointsMedian, placeboAbsErrorPctPointsMedian,
+                            placeboHalfWidth90PctPointsMedian)
+                    .putPresent(HOURLY_FORMULA_KEY, placeboCoverage90HourlyFormula)
+                    .put(SAMPLE_KEYS, treatedBuildings, treatedFitted, treatedWithTruth, placeboRuns, placeboFitted)
+                    .toMap();
         }
 
         /** Reads the published form back. */
         public static Test fromMap(Map<String, Object> map) {
-            MapMetrics v = new MapMetrics(map);
-            return new Test(v.value("savings_abs_error_pct_points_median"), v.value("placebo_coverage_90"),
-                    v.value("cvrmse"), v.value("nmbe"), v.value("savings_error_pct_points_mean"),
-                    v.value("savings_abs_error_pct_points_p90"), v.value("treated_coverage_90"),
-                    v.value("half_width_90_pct_points_median"), v.value("placebo_abs_error_pct_points_median"),
-                    v.value("placebo_half_width_90_pct_points_median"),
-                    map.containsKey("placebo_coverage_90_hourly_formula")
-                            ? v.value("placebo_coverage_90_hourly_formula") : null,
-                    (int) v.value("treated_buildings"), (int) v.value("treated_fitted"),
-                    (int) v.value("treated_with_truth"), (int) v.value("placebo_runs"),
-                    (int) v.value("placebo_fitted"));
+            MetricMap v = MetricMap.reading(map);
+            return new Test(v.number("savings_abs_error_pct_points_median"), v.number("placebo_coverage_90"),
+                    v.number("cvrmse"), v.number("nmbe"), v.number("savings_error_pct_points_mean"),
+                    v.number("savings_abs_error_pct_points_p90"), v.number("treated_coverage_90"),
+                    v.number("half_width_90_pct_points_median"), v.number("placebo_abs_error_pct_points_median"),
+                    v.number("placebo_half_width_90_pct_points_median"), v.optional(HOURLY_FORMULA_KEY),
+                    v.count("treated_buildings"), v.count("treated_fitted"), v.count("treated_with_truth"),
+                    v.count("placebo_runs"), v.count("placebo_fitted"));
         }
     }
 
@@ -114,21 +112,20 @@ public sealed interface Uc3Metrics extends UseCaseMetrics
     record Validation(double placeboAbsErrorPctPointsMedian, double placeboCoverage90, int runs, int fitted)
             implements Uc3Metrics {
 
+        /** The published names, in publication order. */
+        public static final List<String> KEYS = List.of("placebo_abs_error_pct_points_median", "placebo_coverage_90",
+                "runs", "fitted");
+
         @Override
         public Map<String, Object> toMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("placebo_abs_error_pct_points_median", placeboAbsErrorPctPointsMedian);
-            m.put("placebo_coverage_90", placeboCoverage90);
-            m.put("runs", runs);
-            m.put("fitted", fitted);
-            return m;
+            return MetricMap.of(KEYS, placeboAbsErrorPctPointsMedian, placeboCoverage90, runs, fitted);
         }
 
         /** Reads the published form back. */
         public static Validation fromMap(Map<String, Object> map) {
-            MapMetrics v = new MapMetrics(map);
-            return new Validation(v.value("placebo_abs_error_pct_points_median"), v.value("placebo_coverage_90"),
-                    (int) v.value("runs"), (int) v.value("fitted"));
+            MetricMap v = MetricMap.reading(map);
+            return new Validation(v.number("placebo_abs_error_pct_points_median"), v.number("placebo_coverage_90"),
+                    v.count("runs"), v.count("fitted"));
         }
     }
 
@@ -143,21 +140,20 @@ public sealed interface Uc3Metrics extends UseCaseMetrics
     record Train(double cvrmse, double nmbe, double residualAutocorrelationMedian, int baselinesFitted)
             implements Uc3Metrics {
 
+        /** The published names, in publication order. */
+        public static final List<String> KEYS = List.of("cvrmse", "nmbe", "residual_autocorrelation_median",
+                "baselines_fitted");
+
         @Override
         public Map<String, Object> toMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("cvrmse", cvrmse);
-            m.put("nmbe", nmbe);
-            m.put("residual_autocorrelation_median", residualAutocorrelationMedian);
-            m.put("baselines_fitted", baselinesFitted);
-            return m;
+            return MetricMap.of(KEYS, cvrmse, nmbe, residualAutocorrelationMedian, baselinesFitted);
         }
 
         /** Reads the published form back. */
         public static Train fromMap(Map<String, Object> map) {
-            MapMetrics v = new MapMetrics(map);
-            return new Train(v.value("cvrmse"), v.value("nmbe"), v.value("residual_autocorrelation_median"),
-                    (int) v.value("baselines_fitted"));
+            MetricMap v = MetricMap.reading(map);
+            return new Train(v.number("cvrmse"), v.number("nmbe"), v.number("residual_autocorrelation_median"),
+                    v.count("baselines_fitted"));
         }
     }
 }

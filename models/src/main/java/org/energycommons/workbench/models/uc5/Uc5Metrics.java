@@ -1,10 +1,9 @@
 package org.energycommons.workbench.models.uc5;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.energycommons.workbench.datasets.building.DpeThresholds;
-import org.energycommons.workbench.models.usecase.MapMetrics;
+import org.energycommons.workbench.models.usecase.MetricMap;
 import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 
 /**
@@ -50,7 +49,7 @@ public record Uc5Metrics(ClassAgreement truth, ClassAgreement certificates, Clas
 
     @Override
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
+        MetricMap m = MetricMap.writing();
         if (truth != null) {
             m.putAll(truth.toMap(""));
         }
@@ -58,10 +57,7 @@ public record Uc5Metrics(ClassAgreement truth, ClassAgreement certificates, Clas
         if (uncertified != null) {
             m.putAll(uncertified.toMap(UNCERTIFIED));
         }
-        if (selectionScore != null) {
-            m.put("selection_score", selectionScore);
-        }
-        return m;
+        return m.putPresent("selection_score", selectionScore).toMap();
     }
 
     /** Reads the published form back ({@code null} values are undefined metrics, NaN). */
@@ -71,7 +67,7 @@ public record Uc5Metrics(ClassAgreement truth, ClassAgreement certificates, Clas
             throw new IllegalArgumentException("not a uc5 metric set (no " + CERTIFICATE + "rows): " + map.keySet());
         }
         return new Uc5Metrics(ClassAgreement.fromMap(map, ""), certificates, ClassAgreement.fromMap(map, UNCERTIFIED),
-                map.containsKey("selection_score") ? new MapMetrics(map).value("selection_score") : null);
+                MetricMap.reading(map).optional("selection_score"));
     }
 
     /**
@@ -178,20 +174,17 @@ public record Uc5Metrics(ClassAgreement truth, ClassAgreement certificates, Clas
             return recall;
         }
 
+        /** The published names of the comparison, in publication order, each after its prefix. */
+        public static final List<String> KEYS = List.of("accuracy", "within_one_class_accuracy", "macro_f1",
+                "mae_intensity", "fg_recall", "rows", "fg_rows");
+
         /**
          * The metrics under their published names, with {@code prefix} before each (e.g. {@code certificate_});
          * undefined values are NaN (null in the JSON).
          */
         public Map<String, Object> toMap(String prefix) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put(prefix + "accuracy", accuracy);
-            m.put(prefix + "within_one_class_accuracy", withinOneClassAccuracy);
-            m.put(prefix + "macro_f1", macroF1);
-            m.put(prefix + "mae_intensity", maeIntensity);
-            m.put(prefix + "fg_recall", fgRecall);
-            m.put(prefix + "rows", rows);
-            m.put(prefix + "fg_rows", fgReference);
-            return m;
+            return MetricMap.of(KEYS.stream().map(name -> prefix + name).toList(), accuracy, withinOneClassAccuracy,
+                    macroF1, maeIntensity, fgRecall, rows, fgReference);
         }
 
         /**
@@ -199,13 +192,13 @@ public record Uc5Metrics(ClassAgreement truth, ClassAgreement certificates, Clas
          * published), or null when the map has none.
          */
         public static ClassAgreement fromMap(Map<String, Object> map, String prefix) {
-            if (!map.containsKey(prefix + "rows")) {
+            MetricMap v = MetricMap.reading(map);
+            if (!v.has(prefix + "rows")) {
                 return null;
             }
-            MapMetrics v = new MapMetrics(map);
-            return new ClassAgreement((long) v.value(prefix + "rows"), v.value(prefix + "accuracy"),
-                    v.value(prefix + "within_one_class_accuracy"), v.value(prefix + "macro_f1"),
-                    v.value(prefix + "mae_intensity"), v.value(prefix + "fg_recall"), (long) v.value(prefix + "fg_rows"),
+            return new ClassAgreement(v.total(prefix + "rows"), v.number(prefix + "accuracy"),
+                    v.number(prefix + "within_one_class_accuracy"), v.number(prefix + "macro_f1"),
+                    v.number(prefix + "mae_intensity"), v.number(prefix + "fg_recall"), v.total(prefix + "fg_rows"),
                     null);
         }
 

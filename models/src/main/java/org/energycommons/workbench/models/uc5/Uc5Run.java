@@ -341,26 +341,21 @@ public final class Uc5Run {
     }
 
     private static Uc5Metrics.ClassAgreement againstTruth(List<Row> rows, Map<String, String[]> truth) {
-        List<String> reference = new ArrayList<>();
-        List<String> predicted = new ArrayList<>();
-        List<double[]> pe = new ArrayList<>();
-        for (Row r : rows) {
-            String[] t = truth.get(r.getString(2));
-            if (t == null || t[0] == null) {
-                continue;
-            }
-            reference.add(t[0]);
-            predicted.add(r.getString(5));
-            pe.add(new double[] {t[1] == null ? Double.NaN : Double.parseDouble(t[1]),
-                r.isNullAt(6) ? Double.NaN : r.getDouble(6)});
-        }
-        return Uc5Metrics.ClassAgreement.of(reference, predicted, pe.stream().mapToDouble(v -> v[0]).toArray(),
-                pe.stream().mapToDouble(v -> v[1]).toArray());
+        return againstTruth(rows, truth, 5, 6);
     }
 
     private static Uc5Metrics.ClassAgreement certificatesAgainstTruth(List<Row> rows, Map<String, String[]> truth) {
+        return againstTruth(rows, truth, 3, 4);
+    }
+
+    /**
+     * The class in column {@code classColumn} and primary energy in {@code peColumn} of the rows whose dwelling has a
+     * true class, against that truth.
+     */
+    private static Uc5Metrics.ClassAgreement againstTruth(List<Row> rows, Map<String, String[]> truth,
+                                                          int classColumn, int peColumn) {
         List<String> reference = new ArrayList<>();
-        List<String> certificates = new ArrayList<>();
+        List<String> compared = new ArrayList<>();
         List<double[]> pe = new ArrayList<>();
         for (Row r : rows) {
             String[] t = truth.get(r.getString(2));
@@ -368,11 +363,11 @@ public final class Uc5Run {
                 continue;
             }
             reference.add(t[0]);
-            certificates.add(r.getString(3));
+            compared.add(r.getString(classColumn));
             pe.add(new double[] {t[1] == null ? Double.NaN : Double.parseDouble(t[1]),
-                r.isNullAt(4) ? Double.NaN : r.getDouble(4)});
+                r.isNullAt(peColumn) ? Double.NaN : r.getDouble(peColumn)});
         }
-        return Uc5Metrics.ClassAgreement.of(reference, certificates, pe.stream().mapToDouble(v -> v[0]).toArray(),
+        return Uc5Metrics.ClassAgreement.of(reference, compared, pe.stream().mapToDouble(v -> v[0]).toArray(),
                 pe.stream().mapToDouble(v -> v[1]).toArray());
     }
 }

@@ -1,15 +1,11 @@
 package org.energycommons.workbench.models.uc6;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.energycommons.workbench.models.artifact.PartitionScoring;
 
 /**
  * Scores a uc6 feature table with a {@link GasDemandModel} on the executors: each partition is scored as one batch
@@ -42,29 +38,15 @@ public final class GasDemandPrediction {
                 .add(P10, DataTypes.DoubleType, true)
                 .add(P50, DataTypes.DoubleType, true)
                 .add(P90, DataTypes.DoubleType, true);
-        MapPartitionsFunction<Row, Row> score = partition -> {
-            List<Row> buffer = new ArrayList<>();
-            partition.forEachRemaining(buffer::add);
-            if (buffer.isEmpty()) {
-                return Collections.emptyIterator();
-            }
+        return PartitionScoring.append(features, out, buffer -> {
             List<GasRow> rows = GasRow.of(buffer);
             double[] p50 = scorer.p50(rows);
-            List<Row> result = new ArrayList<>(buffer.size());
-            for (int i = 0; i < buffer.size(); i++) {
-                Row r = buffer.get(i);
-                Object[] values = new Object[r.length() + 3];
-                for (int k = 0; k < r.length(); k++) {
-                    values[k] = r.get(k);
-                }
+            Object[][] quantiles = new Object[rows.size()][];
+            for (int i = 0; i < rows.size(); i++) {
                 int h = rows.get(i).horizon();
-                values[r.length()] = intervals.p10(p50[i], h);
-                values[r.length() + 1] = p50[i];
-                values[r.length() + 2] = intervals.p90(p50[i], h);
-                result.add(RowFactory.create(values));
+                quantiles[i] = new Object[] {intervals.p10(p50[i], h), p50[i], intervals.p90(p50[i], h)};
             }
-            return result.iterator();
-        };
-        return features.mapPartitions(score, Encoders.row(out));
+            return quantiles;
+        });
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.energycommons.workbench.datasets.lake.LakeFiles;
 import org.energycommons.workbench.models.artifact.SerializedModels;
+import org.energycommons.workbench.models.forecast.SmileBoosting;
 import org.energycommons.workbench.models.provenance.Json;
 import org.energycommons.workbench.models.provenance.ModelProvenance;
 import smile.base.cart.Loss;
@@ -53,18 +54,13 @@ public final class GbtGasModel extends CalibratedGasModel {
         DataFrame data = DataFrame.of(x, names());
         // Smile draws its subsamples from a global generator: seed it for reproducible trees.
         smile.math.MathEx.setSeed(options.seed());
-        GradientTreeBoost model = GradientTreeBoost.fit(Formula.lhs(Uc6Features.LOAD_FACTOR), data, Loss.ls(),
-                options.gbtTrees(), options.gbtDepth(), options.gbtMaxNodes(), NODE_SIZE, options.gbtShrinkage(),
-                options.gbtSubsample());
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("loss", "least squares");
-        params.put("target", "log(" + Uc6Features.LOAD_FACTOR + "), load_factor = gas_kwh / capacity_kwh_per_day");
-        params.put("ntrees", String.valueOf(options.gbtTrees()));
-        params.put("maxDepth", String.valueOf(options.gbtDepth()));
-        params.put("maxNodes", String.valueOf(options.gbtMaxNodes()));
-        params.put("nodeSize", String.valueOf(NODE_SIZE));
-        params.put("shrinkage", String.valueOf(options.gbtShrinkage()));
-        params.put("subsample", String.valueOf(options.gbtSubsample()));
+        SmileBoosting boosting = new SmileBoosting(options.gbtTrees(), options.gbtDepth(), options.gbtMaxNodes(),
+                NODE_SIZE, options.gbtShrinkage(), options.gbtSubsample());
+        GradientTreeBoost model = boosting.fit(Formula.lhs(Uc6Features.LOAD_FACTOR), data, Loss.ls());
+        Map<String, String> leading = new LinkedHashMap<>();
+        leading.put("loss", "least squares");
+        leading.put("target", "log(" + Uc6Features.LOAD_FACTOR + "), load_factor = gas_kwh / capacity_kwh_per_day");
+        Map<String, String> params = boosting.params(leading);
         ModelProvenance provenance = ModelProvenance.create(ctx.useCase(), TYPE, "smile",
                 "GradientTreeBoost (least squares)", params, options.seed(), ctx.inputTables(),
                 Uc6Features.FEATURES, Uc6Features.LOAD_FACTOR, ctx.split(), ctx.trainingRows(),

@@ -1,10 +1,9 @@
 package org.energycommons.workbench.models.uc6;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.energycommons.workbench.models.usecase.MapMetrics;
+import org.energycommons.workbench.models.usecase.MetricMap;
 import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 
 /**
@@ -137,41 +136,34 @@ public record Uc6Metrics(List<Double> mapeByHorizon, double mape, double rmseKwh
         return sum / mapeByHorizon.size();
     }
 
+    /** The published names after the per-horizon {@code mape_d1}, {@code mape_d2}, …, in publication order. */
+    public static final List<String> KEYS = List.of("mape", "rmse_kwh", "coverage_p10_p90", "peak_recall",
+            "peak_precision", "peak_days", "peak_alerts", "peak_recall_d1_d7", "peak_precision_d1_d7",
+            "capacity_recall", "capacity_precision", "capacity_exceedance_days", "capacity_alert_days", "rows",
+            "skill_vs_degree_day");
+
     @Override
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
+        MetricMap m = MetricMap.writing();
         for (int h = 1; h <= mapeByHorizon.size(); h++) {
             m.put("mape_d" + h, mapeByHorizon.get(h - 1));
         }
-        m.put("mape", mape);
-        m.put("rmse_kwh", rmseKwh);
-        m.put("coverage_p10_p90", coverageP10P90);
-        m.put("peak_recall", peakRecall);
-        m.put("peak_precision", peakPrecision);
-        m.put("peak_days", peakDays);
-        m.put("peak_alerts", peakAlerts);
-        m.put("peak_recall_d1_d7", peakRecallD1D7);
-        m.put("peak_precision_d1_d7", peakPrecisionD1D7);
-        m.put("capacity_recall", capacityRecall);
-        m.put("capacity_precision", capacityPrecision);
-        m.put("capacity_exceedance_days", capacityExceedanceDays);
-        m.put("capacity_alert_days", capacityAlertDays);
-        m.put("rows", rows);
-        m.put("skill_vs_degree_day", skillVsDegreeDay);
-        return m;
+        return m.put(KEYS, mape, rmseKwh, coverageP10P90, peakRecall, peakPrecision, peakDays, peakAlerts,
+                peakRecallD1D7, peakPrecisionD1D7, capacityRecall, capacityPrecision, capacityExceedanceDays,
+                capacityAlertDays, rows, skillVsDegreeDay).toMap();
     }
 
     /** Reads the published form back ({@code null} values are undefined metrics, NaN). */
     public static Uc6Metrics fromMap(Map<String, Object> map) {
-        MapMetrics v = new MapMetrics(map);
+        MetricMap v = MetricMap.reading(map);
         List<Double> byHorizon = new ArrayList<>();
-        for (int h = 1; map.containsKey("mape_d" + h); h++) {
-            byHorizon.add(v.value("mape_d" + h));
+        for (int h = 1; v.has("mape_d" + h); h++) {
+            byHorizon.add(v.number("mape_d" + h));
         }
-        return new Uc6Metrics(byHorizon, v.value("mape"), v.value("rmse_kwh"), v.value("coverage_p10_p90"),
-                v.value("peak_recall"), v.value("peak_precision"), (long) v.value("peak_days"),
-                (long) v.value("peak_alerts"), v.value("peak_recall_d1_d7"), v.value("peak_precision_d1_d7"),
-                v.value("capacity_recall"), v.value("capacity_precision"), (long) v.value("capacity_exceedance_days"),
-                (long) v.value("capacity_alert_days"), (long) v.value("rows"), v.value("skill_vs_degree_day"));
+        return new Uc6Metrics(byHorizon, v.number("mape"), v.number("rmse_kwh"), v.number("coverage_p10_p90"),
+                v.number("peak_recall"), v.number("peak_precision"), v.total("peak_days"), v.total("peak_alerts"),
+                v.number("peak_recall_d1_d7"), v.number("peak_precision_d1_d7"), v.number("capacity_recall"),
+                v.number("capacity_precision"), v.total("capacity_exceedance_days"), v.total("capacity_alert_days"),
+                v.total("rows"), v.number("skill_vs_degree_day"));
     }
 }

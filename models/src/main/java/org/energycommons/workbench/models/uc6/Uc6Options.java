@@ -45,10 +45,7 @@ public record Uc6Options(long seed, double smoothingAlpha, double heatingBaseC, 
                     + "and leave room for a test split, got " + trainFraction + " and " + validationFraction);
         }
         OptionKeys.requireAtLeast(PREFIX, "min_training_days", minTrainingDays, 7);
-        OptionKeys.requireAtLeast(PREFIX, "gbt_trees", gbtTrees, 1);
-        OptionKeys.requireAtLeast(PREFIX, "gbt_depth", gbtDepth, 1);
-        OptionKeys.requireAtLeast(PREFIX, "gbt_max_nodes", gbtMaxNodes, 2);
-        OptionKeys.requireShare(PREFIX, "gbt_shrinkage", gbtShrinkage);
+        OptionKeys.requireBoosting(PREFIX, "gbt", gbtTrees, gbtDepth, gbtMaxNodes, gbtShrinkage);
         OptionKeys.requireShare(PREFIX, "gbt_subsample", gbtSubsample);
     }
 

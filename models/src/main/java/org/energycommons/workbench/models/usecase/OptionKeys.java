@@ -158,6 +158,21 @@ public final class OptionKeys {
         }
     }
 
+    /**
+     * Fails unless the tree settings of a gradient-boosted ensemble, under {@code <prefix><stem>_trees},
+     * {@code _depth}, {@code _max_nodes} and {@code _shrinkage}, hold at least one tree of depth at least 1 with at
+     * least 2 leaves, and a shrinkage in (0, 1].
+     *
+     * @throws IllegalArgumentException with the message of {@link #requireAtLeast} or {@link #requireShare}
+     */
+    public static void requireBoosting(String prefix, String stem, int trees, int depth, int maxNodes,
+                                       double shrinkage) {
+        requireAtLeast(prefix, stem + "_trees", trees, 1);
+        requireAtLeast(prefix, stem + "_depth", depth, 1);
+        requireAtLeast(prefix, stem + "_max_nodes", maxNodes, 2);
+        requireShare(prefix, stem + "_shrinkage", shrinkage);
+    }
+
     /** The short-key options as properties under {@code prefix}. */
     public static Properties properties(String prefix, Map<String, String> options) {
         Properties p = new Properties();
