@@ -9,7 +9,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.models.provenance.Json;
 import org.energycommons.workbench.models.provenance.ModelProvenance;
@@ -25,25 +24,13 @@ public final class ModelRegistry {
     public static final List<String> KEY = List.of("model_id");
 
     /** Schema of the registry table. */
-    public static final StructType SCHEMA = new StructType()
-            .add("model_id", DataTypes.StringType, false)
-            .add("use_case", DataTypes.StringType, false)
-            .add("name", DataTypes.StringType, false)
-            .add("engine", DataTypes.StringType, false)
-            .add("algorithm", DataTypes.StringType, false)
-            .add("params_json", DataTypes.StringType, false)
-            .add("seed", DataTypes.LongType, false)
-            .add("input_tables_json", DataTypes.StringType, false)
-            .add("features_json", DataTypes.StringType, false)
-            .add("label", DataTypes.StringType, true)
-            .add("split_json", DataTypes.StringType, false)
-            .add("training_rows", DataTypes.LongType, false)
-            .add("data_fingerprint", DataTypes.StringType, false)
-            .add("git_commit", DataTypes.StringType, false)
-            .add("libraries_json", DataTypes.StringType, false)
-            .add("created_at", DataTypes.StringType, false)
-            .add("artifact_path", DataTypes.StringType, false)
-            .add("metrics_json", DataTypes.StringType, false);
+    public static final StructType SCHEMA = StructType.fromDDL("""
+            model_id STRING NOT NULL, use_case STRING NOT NULL, name STRING NOT NULL, engine STRING NOT NULL,
+            algorithm STRING NOT NULL, params_json STRING NOT NULL, seed BIGINT NOT NULL,
+            input_tables_json STRING NOT NULL, features_json STRING NOT NULL, label STRING,
+            split_json STRING NOT NULL, training_rows BIGINT NOT NULL, data_fingerprint STRING NOT NULL,
+            git_commit STRING NOT NULL, libraries_json STRING NOT NULL, created_at STRING NOT NULL,
+            artifact_path STRING NOT NULL, metrics_json STRING NOT NULL""");
 
     private ModelRegistry() {
     }

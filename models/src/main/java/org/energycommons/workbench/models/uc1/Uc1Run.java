@@ -90,38 +90,24 @@ public final class Uc1Run {
     }
 
     /** Schema of the segments table: one row per usable meter and model. */
-    public static final StructType SEGMENTS_SCHEMA = new StructType()
-            .add("meter_id", DataTypes.StringType, false)
-            .add("model", DataTypes.StringType, false)
-            .add("segment", DataTypes.IntegerType, false)
-            .add("split", DataTypes.StringType, false)
-            .add("is_best_model", DataTypes.BooleanType, false);
+    public static final StructType SEGMENTS_SCHEMA = StructType.fromDDL("""
+            meter_id STRING NOT NULL, model STRING NOT NULL, segment INT NOT NULL, split STRING NOT NULL,
+            is_best_model BOOLEAN NOT NULL""");
 
     /**
      * Schema of the centroids table: the profile of each segment on fitted meters, over all off-peak starts
      * ({@code offpeak_start_hh} null), then on each off-peak start shared by enough fitted meters of the segment
      * ({@code -1}: meters without one).
      */
-    public static final StructType CENTROIDS_SCHEMA = new StructType()
-            .add("model", DataTypes.StringType, false)
-            .add("segment", DataTypes.IntegerType, false)
-            .add("season", DataTypes.StringType, false)
-            .add("day_type", DataTypes.StringType, false)
-            .add("hh", DataTypes.IntegerType, false)
-            .add("value", DataTypes.DoubleType, false)
-            .add("n_meters", DataTypes.IntegerType, false)
-            .add("largest_share", DataTypes.DoubleType, false)
-            .add("offpeak_start_hh", DataTypes.IntegerType, true);
+    public static final StructType CENTROIDS_SCHEMA = StructType.fromDDL("""
+            model STRING NOT NULL, segment INT NOT NULL, season STRING NOT NULL, day_type STRING NOT NULL,
+            hh INT NOT NULL, value DOUBLE NOT NULL, n_meters INT NOT NULL, largest_share DOUBLE NOT NULL,
+            offpeak_start_hh INT""");
 
     /** Schema of the commune mix: meters of each segment of the best model per commune. */
-    public static final StructType COMMUNE_MIX_SCHEMA = new StructType()
-            .add("commune_code", DataTypes.StringType, false)
-            .add("model", DataTypes.StringType, false)
-            .add("segment", DataTypes.IntegerType, false)
-            .add("n_meters", DataTypes.IntegerType, false)
-            .add("commune_meters", DataTypes.IntegerType, false)
-            .add("share", DataTypes.DoubleType, false)
-            .add("largest_share", DataTypes.DoubleType, false);
+    public static final StructType COMMUNE_MIX_SCHEMA = StructType.fromDDL("""
+            commune_code STRING NOT NULL, model STRING NOT NULL, segment INT NOT NULL, n_meters INT NOT NULL,
+            commune_meters INT NOT NULL, share DOUBLE NOT NULL, largest_share DOUBLE NOT NULL""");
 
     /** One usable meter on the driver. */
     private record Meter(String id, String commune, String tariff, double meanDailyKwh, double[] shapes,

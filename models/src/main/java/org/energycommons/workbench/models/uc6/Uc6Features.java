@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.sin;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.calendar.DegreeDays;
 
@@ -67,20 +67,11 @@ public final class Uc6Features {
             "hdd_t_fc", "iso_day_of_week", "is_public_holiday", "is_school_holiday", "doy_sin", "doy_cos");
 
     /** Schema of {@link #temperaturePaths}. */
-    public static final StructType TEMPERATURE_PATH_SCHEMA = new StructType()
-            .add("station_id", DataTypes.StringType, false)
-            .add("issue_date", DataTypes.DateType, false)
-            .add("horizon", DataTypes.IntegerType, false)
-            .add("target_date", DataTypes.DateType, false)
-            .add("t_obs_issue_c", DataTypes.DoubleType, false)
-            .add("te_obs_issue_c", DataTypes.DoubleType, false)
-            .add("t_fc_c", DataTypes.DoubleType, false)
-            .add("t_fc_prev_c", DataTypes.DoubleType, false)
-            .add("te_fc_c", DataTypes.DoubleType, false)
-            .add("hdd_te_fc", DataTypes.DoubleType, false)
-            .add("hdd_t_fc", DataTypes.DoubleType, false)
-            .add("te_fc_prev_c", DataTypes.DoubleType, false)
-            .add("t_obs_target_c", DataTypes.DoubleType, false);
+    public static final StructType TEMPERATURE_PATH_SCHEMA = StructType.fromDDL("""
+            station_id STRING NOT NULL, issue_date DATE NOT NULL, horizon INT NOT NULL, target_date DATE NOT NULL,
+            t_obs_issue_c DOUBLE NOT NULL, te_obs_issue_c DOUBLE NOT NULL, t_fc_c DOUBLE NOT NULL,
+            t_fc_prev_c DOUBLE NOT NULL, te_fc_c DOUBLE NOT NULL, hdd_te_fc DOUBLE NOT NULL, hdd_t_fc DOUBLE NOT NULL,
+            te_fc_prev_c DOUBLE NOT NULL, t_obs_target_c DOUBLE NOT NULL""");
 
     private Uc6Features() {
     }
