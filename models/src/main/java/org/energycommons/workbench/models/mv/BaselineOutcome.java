@@ -45,10 +45,10 @@ public record BaselineOutcome(DataSufficiency sufficiency, BaselineModel model, 
         return sufficiency.message();
     }
 
-    /** The model, or {@link InsufficientDataException} with the sufficiency message. */
+    /** The model, or {@link InsufficientBaselineDataException} with the sufficiency message. */
     public BaselineModel modelOrThrow() {
         if (model == null) {
-            throw new InsufficientDataException(sufficiency);
+            throw new InsufficientBaselineDataException(sufficiency);
         }
         return model;
     }

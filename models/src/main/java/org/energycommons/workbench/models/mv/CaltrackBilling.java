@@ -221,13 +221,13 @@ public record CaltrackBilling(CaltrackDaily daily, int periodDays, int minPeriod
      * Savings over the valid reporting days of {@code [start, endExclusive)}: counterfactual − metered with the
      * Guideline 14 uncertainty at 90 %, {@code m} the reporting periods.
      *
-     * @throws InsufficientDataException when no reporting day holds both usage and temperature
+     * @throws InsufficientBaselineDataException when no reporting day holds both usage and temperature
      */
     public SavingsEstimate savings(BillingModel model, List<DailyObservation> observations, LocalDate start,
                                    LocalDate endExclusive) {
         List<DailyObservation> days = DailyObservation.validIn(observations, start, endExclusive);
         if (days.isEmpty()) {
-            throw new InsufficientDataException(new DataSufficiency("reporting", start, endExclusive, 0,
+            throw new InsufficientBaselineDataException(new DataSufficiency("reporting", start, endExclusive, 0,
                     daily.minDataSufficiency()));
         }
         double counterfactual = 0;

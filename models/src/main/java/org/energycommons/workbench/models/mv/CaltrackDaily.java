@@ -282,7 +282,7 @@ public record CaltrackDaily(double heatingBalancePointMinC, double heatingBalanc
      * {@code 1.26 · t(0.95, n − p) · CV(RMSE) · sqrt((n/n')(1 + 2/n')/m) · counterfactual}, FSU = half-width /
      * |savings|, with n, p, CV(RMSE) and ρ of the baseline fit and m the reporting days summed.
      *
-     * @throws InsufficientDataException when no reporting day holds both usage and temperature
+     * @throws InsufficientBaselineDataException when no reporting day holds both usage and temperature
      */
     public SavingsEstimate savings(BaselineModel model, List<DailyObservation> reporting) {
         double counterfactual = 0;
@@ -306,7 +306,7 @@ public record CaltrackDaily(double heatingBalancePointMinC, double heatingBalanc
         if (m == 0) {
             LocalDate s = first == null ? model.baselineEnd() : first;
             LocalDate e = last == null ? s.plusDays(1) : last.plusDays(1);
-            throw new InsufficientDataException(new DataSufficiency("reporting", s, e, 0, minDataSufficiency));
+            throw new InsufficientBaselineDataException(new DataSufficiency("reporting", s, e, 0, minDataSufficiency));
         }
         double savings = counterfactual - metered;
         double fraction = savings / counterfactual;

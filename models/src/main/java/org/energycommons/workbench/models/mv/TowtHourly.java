@@ -356,13 +356,13 @@ public record TowtHourly(double[] knotsC, double occupancyThreshold, int minBinH
      * uncertainty at 90 % at daily resolution (CV(RMSE), n, p and ρ of the daily summed residuals, m = reporting
      * hours / 24).
      *
-     * @throws InsufficientDataException when no reporting hour holds both usage and temperature
+     * @throws InsufficientBaselineDataException when no reporting hour holds both usage and temperature
      */
     public SavingsEstimate savings(TowtModel model, List<HourlyObservation> observations, LocalDate start,
                                    LocalDate endExclusive) {
         List<HourlyObservation> hours = validIn(observations, start, endExclusive);
         if (hours.isEmpty()) {
-            throw new InsufficientDataException(new DataSufficiency("reporting", start, endExclusive, 0,
+            throw new InsufficientBaselineDataException(new DataSufficiency("reporting", start, endExclusive, 0,
                     minDataSufficiency));
         }
         double counterfactual = 0;
@@ -372,7 +372,7 @@ public record TowtHourly(double[] knotsC, double occupancyThreshold, int minBinH
             metered += h.usage();
         }
         if (!Double.isFinite(model.dailyCvrmse())) {
-            throw new InsufficientDataException(new DataSufficiency("baseline", model.baselineStart(),
+            throw new InsufficientBaselineDataException(new DataSufficiency("baseline", model.baselineStart(),
                     model.baselineEnd(), model.dailyN(), minDataSufficiency));
         }
         int m = (int) Math.max(1, Math.round(hours.size() / 24.0));

@@ -1,5 +1,6 @@
 package org.energycommons.workbench.models.uc2;
 
+import org.energycommons.workbench.models.usecase.InsufficientDataException;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.datediff;

@@ -1,5 +1,6 @@
 package org.energycommons.workbench.models.uc2;
 
+import org.energycommons.workbench.models.usecase.InsufficientDataException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -31,7 +31,7 @@ import org.energycommons.workbench.models.mv.CaltrackBilling;
 import org.energycommons.workbench.models.mv.DailyObservation;
 import org.energycommons.workbench.models.mv.DataSufficiency;
 import org.energycommons.workbench.models.mv.HourlyObservation;
-import org.energycommons.workbench.models.mv.InsufficientDataException;
+import org.energycommons.workbench.models.usecase.InsufficientDataException;
 import org.energycommons.workbench.models.mv.SavingsEstimate;
 import org.energycommons.workbench.models.mv.TowtHourly;
 import org.energycommons.workbench.models.mv.TowtModel;

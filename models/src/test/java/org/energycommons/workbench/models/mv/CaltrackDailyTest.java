@@ -123,7 +123,7 @@ class CaltrackDailyTest {
                 * Math.sqrt((n / nEff) * (1 + 2 / nEff) / 365.0) / s.fraction();
         assertEquals(fsu, s.fsu90(), 1e-9);
         // no reporting day: a clear error, not a silent zero
-        assertThrows(InsufficientDataException.class, () -> METHOD.savings(m, List.of()));
+        assertThrows(InsufficientBaselineDataException.class, () -> METHOD.savings(m, List.of()));
     }
 
     /** Days with a diurnal cycle: hourly temperatures T̄ + 6·cos(2π(k − 15)/24); usage from hourly degree values. */
@@ -174,7 +174,7 @@ class CaltrackDailyTest {
         assertNull(o.model());
         assertEquals("insufficient_data", o.status());
         assertEquals("insufficient data: 0 of 365 baseline days (0 %) < 90 %", o.message());
-        InsufficientDataException e = assertThrows(InsufficientDataException.class, o::modelOrThrow);
+        InsufficientBaselineDataException e = assertThrows(InsufficientBaselineDataException.class, o::modelOrThrow);
         assertEquals(o.message(), e.getMessage());
         assertEquals(0, e.sufficiency().validDays());
     }
