@@ -112,6 +112,7 @@ public abstract class UseCasePipeline {
         writeMetrics(ctx, result);
         ctx.progress().info(String.format("%s criteria met: %d/%d", useCase.id(),
                 result.criteria().stream().filter(c -> c.met()).count(), result.criteria().size()));
+        result.sampleWarnings().forEach(w -> ctx.progress().info(useCase.id() + " sample: " + w));
         return result;
     }
 

@@ -11,12 +11,16 @@ import java.util.Objects;
  * {@link #VALIDATION} (what selection read) and {@link #TRAIN} or {@link #FITTED} (what the model saw).
  *
  * <p>In {@code ucN.json} the judged set is {@code metrics} (with {@code metrics_set} naming it) and every other
- * set is {@code <set>_metrics}.
+ * set is {@code <set>_metrics}; the 90 % intervals of a set, with their sample sizes, are {@code intervals} and
+ * {@code <set>_intervals} beside them.
  *
  * @param judged name of the set the criteria are judged on
  * @param sets the metrics by set name, the judged set first
+ * @param intervals the intervals of each set's metrics by set name, then metric name; a set or metric without one
+ *     is absent
  */
-public record EvaluationSets(String judged, Map<String, UseCaseMetrics> sets) {
+public record EvaluationSets(String judged, Map<String, UseCaseMetrics> sets,
+                             Map<String, Map<String, MetricInterval>> intervals) {
 
     /** Test rows of a time split (after validation). */
     public static final String TEST = "test";
@@ -38,6 +42,37 @@ public record EvaluationSets(String judged, Map<String, UseCaseMetrics> sets) {
         ordered.put(judged, sets.get(judged));
         sets.forEach((k, v) -> ordered.put(k, Objects.requireNonNull(v, k)));
         sets = Collections.unmodifiableMap(ordered);
+        Map<String, Map<String, MetricInterval>> byMetric = new LinkedHashMap<>();
+        (intervals == null ? Map.<String, Map<String, MetricInterval>>of() : intervals).forEach((set, m) -> {
+            if (!ordered.containsKey(set)) {
+                throw new IllegalArgumentException("intervals for an unknown evaluation set " + set + " (sets: "
+                        + ordered.keySet() + ")");
+            }
+            byMetric.put(set, Collections.unmodifiableMap(new LinkedHashMap<>(m)));
+        });
+        intervals = Collections.unmodifiableMap(byMetric);
+    }
+
+    /** Evaluation sets without intervals yet. */
+    public EvaluationSets(String judged, Map<String, UseCaseMetrics> sets) {
+        this(judged, sets, Map.of());
+    }
+
+    /** These sets with the intervals of one set's metrics (replacing any it had). */
+    public EvaluationSets withIntervals(String set, Map<String, MetricInterval> setIntervals) {
+        Map<String, Map<String, MetricInterval>> all = new LinkedHashMap<>(intervals);
+        all.put(set, setIntervals);
+        return new EvaluationSets(judged, sets, all);
+    }
+
+    /** The intervals of a set's metrics by metric name; empty when it has none. */
+    public Map<String, MetricInterval> intervals(String set) {
+        return intervals.getOrDefault(set, Map.of());
+    }
+
+    /** The intervals of the metrics the criteria are judged on. */
+    public Map<String, MetricInterval> judgedIntervals() {
+        return intervals(judged);
     }
 
     /** A time split: judged on test, selected on validation, fitted on train. */

@@ -93,6 +93,31 @@ public record UseCaseResult(String useCase, String title, String bestModel, List
         return results;
     }
 
+    /** The interval of a model's judged metric, or null when it has none. */
+    public MetricInterval interval(String modelName, String metric) {
+        return models.stream().filter(m -> m.name().equals(modelName)).findFirst()
+                .map(m -> m.evaluation().judgedIntervals().get(metric))
+                .orElse(null);
+    }
+
+    /**
+     * What a reader should know about the samples behind the criteria: each judged metric without an interval,
+     * and each resting on fewer than {@link MetricInterval#MIN_ITEMS} items; empty when every headline is sound.
+     */
+    public List<String> sampleWarnings() {
+        List<String> warnings = new ArrayList<>();
+        for (Criterion.Result r : criteria) {
+            MetricInterval i = interval(r.model(), r.metric());
+            if (i == null) {
+                warnings.add(r.metric() + " of " + r.model() + " has no interval");
+            } else if (i.smallSample()) {
+                warnings.add(r.metric() + " of " + r.model() + " rests on " + i.n() + " " + i.unit()
+                        + (i.n() == 1 ? "" : "s") + " (< " + MetricInterval.MIN_ITEMS + ")");
+            }
+        }
+        return warnings;
+    }
+
     /** Whether every criterion is met. */
     public boolean allCriteriaMet() {
         return criteria.stream().allMatch(Criterion.Result::met);
@@ -111,8 +136,16 @@ public record UseCaseResult(String useCase, String title, String bestModel, List
             e.put("engine", m.engine());
             e.put("model_id", m.modelId());
             e.put("metrics_set", m.evaluation().judged());
-            m.evaluation().sets().forEach((set, metrics) -> e.put(
-                    set.equals(m.evaluation().judged()) ? "metrics" : set + "_metrics", metrics.toMap()));
+            m.evaluation().sets().forEach((set, metrics) -> {
+                boolean judged = set.equals(m.evaluation().judged());
+                e.put(judged ? "metrics" : set + "_metrics", metrics.toMap());
+                Map<String, MetricInterval> intervals = m.evaluation().intervals(set);
+                if (!intervals.isEmpty()) {
+                    Map<String, Object> published = new LinkedHashMap<>();
+                    intervals.forEach((name, interval) -> published.put(name, interval.toMap()));
+                    e.put(judged ? "intervals" : set + "_intervals", published);
+                }
+            });
             e.put("notes", m.notes());
             ms.add(e);
         }
@@ -126,6 +159,10 @@ public record UseCaseResult(String useCase, String title, String bestModel, List
             e.put("target", r.target());
             e.put("value", Json.finiteOrNull(r.value()));
             e.put("met", r.met());
+            MetricInterval interval = interval(r.model(), r.metric());
+            if (interval != null) {
+                e.put("interval", interval.toMap());
+            }
             cs.add(e);
         }
         doc.put("criteria", cs);
@@ -152,16 +189,24 @@ public record UseCaseResult(String useCase, String title, String bestModel, List
         for (Map<String, Object> m : (List<Map<String, Object>>) doc.get("models")) {
             String judged = (String) m.getOrDefault("metrics_set", EvaluationSets.TEST);
             Map<String, UseCaseMetrics> sets = new LinkedHashMap<>();
+            Map<String, Map<String, MetricInterval>> intervals = new LinkedHashMap<>();
             m.forEach((key, value) -> {
                 if (key.equals("metrics")) {
                     sets.put(judged, reader.apply((Map<String, Object>) value));
                 } else if (key.endsWith("_metrics") && value instanceof Map<?, ?> v && !v.isEmpty()) {
                     sets.put(key.substring(0, key.length() - "_metrics".length()),
                             reader.apply((Map<String, Object>) v));
+                } else if (key.equals("intervals") || key.endsWith("_intervals")) {
+                    String set = key.equals("intervals") ? judged
+                            : key.substring(0, key.length() - "_intervals".length());
+                    Map<String, MetricInterval> read = new LinkedHashMap<>();
+                    ((Map<String, Map<String, Object>>) value).forEach((name, i) ->
+                            read.put(name, MetricInterval.fromMap(i)));
+                    intervals.put(set, read);
                 }
             });
             models.add(new ModelEntry((String) m.get("name"), (String) m.get("engine"), (String) m.get("model_id"),
-                    new EvaluationSets(judged, sets), (Map<String, String>) m.get("notes")));
+                    new EvaluationSets(judged, sets, intervals), (Map<String, String>) m.get("notes")));
         }
         List<Criterion.Result> criteria = new ArrayList<>();
         for (Map<String, Object> c : (List<Map<String, Object>>) doc.get("criteria")) {
