@@ -13,7 +13,8 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * The official class thresholds of the French energy performance certificate (DPE, 2021 method), the one place
+ * The official class thresholds of the French energy performance certificate (DPE, 2021 method as amended in
+ * 2024 and 2025), the one place
  * the workbench maps intensities to classes A–G: the synthetic generator, the ADEME connector and the uc5 models
  * all call it.
  *
@@ -32,8 +33,12 @@ import org.apache.spark.sql.types.DataTypes;
  * 8 to 39 m² and rise as the surface falls (surfaces under 8 m² take the 8 m² row). For example, at 20 m² the
  * energy bounds are A ≤ 88, B ≤ 128, C ≤ 230, D ≤ 300, E ≤ 385, F ≤ 476 and the climate bounds A ≤ 8, B ≤ 13,
  * C ≤ 34, D ≤ 54, E ≤ 74, F ≤ 104; at 8 m² and less, 146 / 186 / 386 / 505 / 622 / 739 and 11 / 16 / 44 / 68 /
- * 90 / 122. The table is transcribed from the one distributed with the open-source 3CL engine (Open3CL,
- * {@code dpe_ges_limit_values}), which selects the row by the surface rounded to the nearest m², as here.
+ * 90 / 122. The table was transcribed from the one distributed with the open-source 3CL engine (Open3CL,
+ * {@code dpe_ges_limit_values}), which selects the row by the surface rounded to the nearest m², as here, and
+ * checked against the values of the regulation quoted in the legal press (E/F bound 349 at 30 m² and 385 at 20 m²,
+ * F/G bound 422 at 39 m² and 439 at 30 m²); see {@code docs/dpe-rules.md}, which says what was checked and how.
+ * The arrêté of 13 August 2025 (in force 1 January 2026) changes the electricity conversion factor
+ * ({@link DpeFactors#electricityPrimary}), not these thresholds.
  *
  * <p>Bounds are inclusive as written above (a value equal to a bound is in the better class); the 3CL engine
  * compares with a strict {@code <}, so the two differ only for a value exactly equal to a bound. Not covered:

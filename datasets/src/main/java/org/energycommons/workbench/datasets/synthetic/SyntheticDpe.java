@@ -40,9 +40,9 @@ import org.energycommons.workbench.datasets.building.DpeThresholds;
  *       {@value #WOOD_EFFICIENCY}, plus the hot water draw of {@link SyntheticGas#hotWaterKwhPerDay} when the
  *       dwelling has no electric water heater.</li>
  * </ul>
- * Primary energy converts electricity with {@value #ELECTRICITY_PRIMARY_FACTOR} (the conversion factor of the 2021
- * method, arrêté of 31 March 2021; a factor of 1.9 was announced for certificates from 1 January 2026, which v1
- * does not model: every certificate here uses 2.3) and other energies with {@value #OTHER_PRIMARY_FACTOR}.
+ * Primary energy converts electricity with the factor of the dwelling's certificate date,
+ * {@link DpeFactors#electricityPrimary(LocalDate)} (2.3 before 1 January 2026, 1.9 from then, arrêté of 13 August
+ * 2025), and other energies with {@value #OTHER_PRIMARY_FACTOR}.
  * Greenhouse gas emissions use the 3CL-DPE 2021 emission factors, kgCO2e per kWh of final energy: electricity
  * {@value #GHG_ELECTRICITY} (the heating-use factor, applied to every electric use in v1), natural gas
  * {@value #GHG_GAS}, fuel oil {@value #GHG_FUEL_OIL}, wood {@value #GHG_WOOD}. Both are divided by the surface;
@@ -63,8 +63,6 @@ public final class SyntheticDpe {
     public static final double NOISE_SD = 0.18;
     /** Local days of the reference year. */
     public static final int REFERENCE_DAYS = 365;
-    /** Primary energy per kWh of electricity (2021 method). */
-    public static final double ELECTRICITY_PRIMARY_FACTOR = DpeFactors.ELECTRICITY_PRIMARY;
     /** Primary energy per kWh of gas, fuel oil or wood. */
     public static final double OTHER_PRIMARY_FACTOR = DpeFactors.OTHER_PRIMARY;
     /** kgCO2e per kWh of electricity (3CL-DPE 2021, heating use). */
@@ -83,8 +81,11 @@ public final class SyntheticDpe {
     public static final double LIGHTING_AUXILIARIES_SHARE = 0.2;
     /** First issue date: the 2021 method. */
     public static final String FIRST_ISSUE = "2021-07-01";
-    /** Last issue date of synthetic certificates. */
-    public static final String LAST_ISSUE = "2025-12-31";
+    /**
+     * Last issue date of synthetic certificates: a year after the electricity factor changed, so the certificates
+     * of a region span both rules (about a fifth issued from 1 January 2026).
+     */
+    public static final String LAST_ISSUE = "2026-12-31";
 
     private SyntheticDpe() {
     }
@@ -221,7 +222,7 @@ public final class SyntheticDpe {
     private static Dataset<Row> truth(SparkSession spark, RegionConfig config, Dataset<Row> meters,
                                       Dataset<Row> weather, Dataset<Row> calendar) {
         Dataset<Row> energy = annualFinalEnergy(spark, config, meters, weather, calendar);
-        Column primary = col("electricity_kwh").multiply(ELECTRICITY_PRIMARY_FACTOR)
+        Column primary = col("electricity_kwh").multiply(DpeFactors.electricityPrimary(col("issued_on")))
                 .plus(col("gas_kwh").plus(col("fuel_oil_kwh")).plus(col("wood_kwh")).multiply(OTHER_PRIMARY_FACTOR));
         Column ghg = col("electricity_kwh").multiply(GHG_ELECTRICITY)
                 .plus(col("gas_kwh").multiply(GHG_GAS))
@@ -231,8 +232,8 @@ public final class SyntheticDpe {
                 .filter(col("building_use").equalTo("residential"))
                 .select("building_id", "meter_index", "surface_m2", "construction_year", "heating_energy")
                 .join(energy, "building_id")
+                .withColumn("issued_on", issuedOn(config))
                 .withColumn("pe", primary.divide(col("surface_m2")))
-                .withColumn("ghg", ghg.divide(col("surface_m2")))
-                .withColumn("issued_on", issuedOn(config));
+                .withColumn("ghg", ghg.divide(col("surface_m2")));
     }
 }

@@ -70,6 +70,27 @@ class DpeThresholdsTest {
     }
 
     @Test
+    void smallSurfaceBoundsMatchTheValuesPublishedWithTheRegulation() {
+        // Values quoted from the arrêté of 25 March 2024 in the legal press (docs/dpe-rules.md): the E/F energy bound
+        // is 349 kWh/m² at 30 m² and 385 at 20 m²; the F/G bound 422 at 39 m² and 439 at 30 m²; 40 m² and more keep
+        // 330 and 420. The arrêté of 13 August 2025 changes the electricity factor, not these bounds.
+        assertEquals(349, DpeThresholds.energyBounds(30, NEW_RULE)[4]);
+        assertEquals(385, DpeThresholds.energyBounds(20, NEW_RULE)[4]);
+        assertEquals(422, DpeThresholds.energyBounds(39, NEW_RULE)[5]);
+        assertEquals(439, DpeThresholds.energyBounds(30, NEW_RULE)[5]);
+        assertEquals(330, DpeThresholds.energyBounds(40, NEW_RULE)[4]);
+        assertEquals(420, DpeThresholds.energyBounds(40, NEW_RULE)[5]);
+        LocalDate from2026 = LocalDate.of(2026, 1, 1);
+        assertArrayEquals(DpeThresholds.energyBounds(30, NEW_RULE), DpeThresholds.energyBounds(30, from2026));
+        assertArrayEquals(DpeThresholds.ghgBounds(30, NEW_RULE), DpeThresholds.ghgBounds(30, from2026));
+        // At the bounds themselves: 349 is E and 349.1 is F at 30 m²; 422 is F and 422.1 is G at 39 m².
+        assertEquals("E", DpeThresholds.officialClass(349, 0, 30, from2026));
+        assertEquals("F", DpeThresholds.officialClass(349.1, 0, 30, from2026));
+        assertEquals("F", DpeThresholds.officialClass(422, 0, 39, from2026));
+        assertEquals("G", DpeThresholds.officialClass(422.1, 0, 39, from2026));
+    }
+
+    @Test
     void theSurfaceIsRoundedToTheNearestSquareMetre() {
         // 39.4 m² rounds to 39 (small-surface row: F up to 422); 39.5 rounds to 40 (standard: F up to 420).
         assertEquals("F", DpeThresholds.officialClass(421, 0, 39.4, NEW_RULE));

@@ -18,6 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.energycommons.workbench.datasets.SharedSparkSession;
+import org.energycommons.workbench.datasets.building.DpeFactors;
 import org.energycommons.workbench.datasets.ingest.connectors.AdemeDpe;
 import org.junit.jupiter.api.Test;
 
@@ -71,16 +72,22 @@ class SyntheticDpeTest implements SharedSparkSession {
         // Conversion to primary energy and GHG per m², then the official class.
         Map<String, Row> truth = SyntheticDpe.trueClasses(spark, config, meters, weather, calendar)
                 .collectAsList().stream().collect(Collectors.toMap(r -> r.getString(0), r -> r));
+        // Electricity converts with the factor of the dwelling's certificate date: 2.3 before 2026, 1.9 from then.
+        Map<String, Double> factor = meters.select(col("building_id"), SyntheticDpe.issuedOn(config).as("issued_on"))
+                .collectAsList().stream().collect(Collectors.toMap(r -> r.getString(0),
+                        r -> DpeFactors.electricityPrimary(r.getDate(1).toLocalDate())));
         Row e = energy.get(electric.buildingId);
         Row t = truth.get(electric.buildingId);
-        assertEquals(Math.round(e.getDouble(1) * 2.3 / 80 * 10) / 10.0, t.getDouble(1), 1e-9);
+        assertEquals(Math.round(e.getDouble(1) * factor.get(electric.buildingId) / 80 * 10) / 10.0, t.getDouble(1),
+                1e-9);
         assertEquals(Math.round(e.getDouble(1) * 0.079 / 80 * 10) / 10.0, t.getDouble(2), 1e-9);
         Row tg = truth.get(gas.buildingId);
         assertEquals(Math.round(g.getDouble(2) * 1.0 / 50 * 10) / 10.0, tg.getDouble(1), 1e-9);
         assertEquals(Math.round(g.getDouble(2) * 0.227 / 50 * 10) / 10.0, tg.getDouble(2), 1e-9);
         Row to = truth.get(oil.buildingId);
         assertTrue(o.getDouble(1) > 0, "electric auxiliaries of the boiler");
-        assertEquals(Math.round((o.getDouble(1) * 2.3 + o.getDouble(3)) / 100 * 10) / 10.0, to.getDouble(1), 1e-9);
+        assertEquals(Math.round((o.getDouble(1) * factor.get(oil.buildingId) + o.getDouble(3)) / 100 * 10) / 10.0,
+                to.getDouble(1), 1e-9);
         assertEquals(Math.round((o.getDouble(1) * 0.079 + o.getDouble(3) * 0.324) / 100 * 10) / 10.0,
                 to.getDouble(2), 1e-9);
     }
@@ -102,12 +109,16 @@ class SyntheticDpeTest implements SharedSparkSession {
         Set<String> ids = new HashSet<>();
         Set<String> classes = new HashSet<>();
         int sameClass = 0;
+        int issuedFrom2026 = 0;
         for (Row c : certificates) {
             String id = c.getAs("dpe_id");
             assertTrue(id.matches("[0-9A-Z]{13}"), id);
             ids.add(id);
             LocalDate issued = ((Date) c.getAs("issued_on")).toLocalDate();
-            assertTrue(!issued.isBefore(LocalDate.of(2021, 7, 1)) && !issued.isAfter(LocalDate.of(2025, 12, 31)));
+            assertTrue(!issued.isBefore(LocalDate.of(2021, 7, 1)) && !issued.isAfter(LocalDate.of(2026, 12, 31)));
+            if (!issued.isBefore(DpeFactors.ELECTRICITY_FACTOR_CHANGE)) {
+                issuedFrom2026++;
+            }
             double pe = c.getAs("primary_energy_kwh_m2");
             double ghg = c.getAs("ghg_kg_m2");
             double surface = c.getAs("surface_m2");
@@ -127,6 +138,8 @@ class SyntheticDpeTest implements SharedSparkSession {
             }
         }
         assertEquals(certificates.size(), ids.size(), "unique certificate numbers");
+        // Issue days uniform over 2021-07-01..2026-12-31: about 365 / 2010 of them under the 2026 factor.
+        assertEquals(365.0 / 2010, (double) issuedFrom2026 / certificates.size(), 0.06, issuedFrom2026 + " from 2026");
         assertTrue(classes.size() >= 3, "classes " + classes);
         assertTrue(sameClass < certificates.size(), "certificates disagree with the truth sometimes");
         assertTrue(sameClass > certificates.size() / 3, "but not always: " + sameClass);

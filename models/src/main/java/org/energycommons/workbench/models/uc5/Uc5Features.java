@@ -72,7 +72,7 @@ public final class Uc5Features {
     public static final List<String> FEATURES = List.of(
             "construction_year", "surface_m2", "envelope_index", "subscribed_kva",
             "heating_electricity", "heating_heat_pump", "heating_gas", "heating_fuel_oil", "heating_wood",
-            "zone_h1", "zone_h2", "zone_h3", "hdd_reference", "small_surface_rule",
+            "zone_h1", "zone_h2", "zone_h3", "hdd_reference", "small_surface_rule", "electricity_primary_factor",
             "metered_days", "elec_kwh_m2", "elec_base_kwh_m2", "elec_slope_wh_m2_dd",
             "gas_kwh_m2", "gas_slope_wh_m2_dd", "metered_pe_kwh_m2", "metered_ghg_kg_m2");
 
@@ -171,13 +171,17 @@ public final class Uc5Features {
                 zone("zone_h3", "H3"),
                 coalesce(col("hdd_reference"), lit(0.0)).as("hdd_reference"),
                 smallSurfaceRule(surface, col("reference_date")).as("small_surface_rule"),
+                // Which conversion rule the label was (or will be) issued under: a certificate of 2026 prints
+                // 1.9 kWh EP per kWh of electricity where one of 2025 printed 2.3, for the same dwelling.
+                DpeFactors.electricityPrimary(col("reference_date")).as("electricity_primary_factor"),
                 coalesce(col("elec_n"), lit(0L)).cast("double").as("metered_days"),
                 col("elec_kwh_m2"),
                 coalesce(col("elec_a").multiply(DAYS_PER_YEAR).divide(surface), lit(0.0)).as("elec_base_kwh_m2"),
                 coalesce(col("elec_b").multiply(1000.0).divide(surface), lit(0.0)).as("elec_slope_wh_m2_dd"),
                 col("gas_kwh_m2"),
                 coalesce(col("gas_b").multiply(1000.0).divide(surface), lit(0.0)).as("gas_slope_wh_m2_dd"),
-                col("elec_kwh_m2").multiply(DpeFactors.ELECTRICITY_PRIMARY)
+                // The certificate's own conversion rule: 2.3 before 2026, 1.9 from then (DpeFactors).
+                col("elec_kwh_m2").multiply(DpeFactors.electricityPrimary(col("reference_date")))
                         .plus(col("gas_kwh_m2").multiply(DpeFactors.OTHER_PRIMARY)).as("metered_pe_kwh_m2"),
                 col("elec_kwh_m2").multiply(DpeFactors.GHG_ELECTRICITY)
                         .plus(col("gas_kwh_m2").multiply(DpeFactors.GHG_GAS)).as("metered_ghg_kg_m2"),

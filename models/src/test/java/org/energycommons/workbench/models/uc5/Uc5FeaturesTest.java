@@ -101,6 +101,8 @@ class Uc5FeaturesTest implements SharedSparkSession {
         assertEquals(51.1, b1.<Double>getAs("elec_kwh_m2"), 1e-9);
         assertEquals(18.25, b1.<Double>getAs("elec_base_kwh_m2"), 1e-9);
         assertEquals(20.0, b1.<Double>getAs("elec_slope_wh_m2_dd"), 1e-9);
+        // Certified in 2024: electricity converts with 2.3 (1.9 only for certificates from 2026).
+        assertEquals(2.3, b1.<Double>getAs("electricity_primary_factor"), 0.0);
         assertEquals(51.1 * 2.3, b1.<Double>getAs("metered_pe_kwh_m2"), 1e-9);
         assertEquals(51.1 * 0.079, b1.<Double>getAs("metered_ghg_kg_m2"), 1e-9);
         assertEquals(0.0, b1.<Double>getAs("gas_kwh_m2"), 1e-12);
