@@ -44,6 +44,10 @@ public final class GenerateJob {
     /** Runs the generation; returns the number of load-curve readings written. */
     public static long run(JobContext ctx, RegionConfig config, Pseudonymizer pseudonymizer) {
         Lake lake = ctx.lake();
+        // The region file is written last: present means a complete region (the robustness sweep reuses it).
+        if (ctx.files().exists(ctx.workspace().regionFile())) {
+            ctx.files().delete(ctx.workspace().regionFile());
+        }
         SyntheticRegion region = new SyntheticRegion(ctx.spark(), config);
         ctx.progress().info(String.format("region: %d meters, %d substations, %d days from %s, seed %d",
                 config.meters(), config.substations(), config.days(), config.start(), config.seed()));

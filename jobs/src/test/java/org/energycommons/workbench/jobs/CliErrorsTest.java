@@ -60,6 +60,16 @@ class CliErrorsTest {
     }
 
     @Test
+    void badRobustnessBenchmarkArguments(@TempDir Path out) {
+        String report = out.resolve("rob.json").toString();
+        assertOneLineError(CliRunner.run("benchmark", "robustness", "--report", report, "--use-cases", "uc1,uc9"),
+                Main.EXIT_USAGE, "workbench: error: unknown use case");
+        assertOneLineError(CliRunner.run("benchmark", "robustness", "--report", report, "--days", "0"),
+                Main.EXIT_USAGE, "workbench: error: --meters and --days must be >= 1, got 300 and 0");
+        assertFalse(java.nio.file.Files.exists(out.resolve("rob.json")), "no report from a refused run");
+    }
+
+    @Test
     void badBenchmarkReportArguments(@TempDir Path dir) {
         String data = dir.resolve("absent").toString();
         assertOneLineError(CliRunner.run("benchmark", "ett", "--data", data, "--report", dir.toString()),
@@ -113,7 +123,7 @@ class CliErrorsTest {
             assertTrue(r.out().contains("--out=DIR") && r.out().contains("--lake=URI"), command + ": " + r.out());
         }
         for (String benchmark : new String[] {"ingest", "eemeter", "caltrack", "ett", "openstef", "enb2012",
-            "segmentation"}) {
+            "segmentation", "robustness"}) {
             CliRunner r = CliRunner.run("benchmark", benchmark, "--help");
             assertEquals(0, r.code(), benchmark);
             assertTrue(r.out().contains("--out=DIR") && r.out().contains("--report=FILE.json"), benchmark + ": " + r.out());

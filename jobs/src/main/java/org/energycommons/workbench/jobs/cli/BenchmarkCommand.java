@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         description = "Benchmarks that measure speed and accuracy on larger data and write their figures to JSON.",
         subcommands = {BenchmarkCommand.Ingest.class, BenchmarkEemeterCommand.class, BenchmarkCaltrackCommand.class,
                 BenchmarkEttCommand.class, BenchmarkOpenstefCommand.class, BenchmarkEnb2012Command.class,
-                BenchmarkSegmentationCommand.class})
+                BenchmarkSegmentationCommand.class, BenchmarkRobustnessCommand.class})
 public final class BenchmarkCommand implements Runnable {
 
     @Spec

@@ -6,14 +6,7 @@ import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.energycommons.workbench.datasets.synthetic.RegionConfig;
-import org.energycommons.workbench.jobs.GenerateJob;
-import org.energycommons.workbench.jobs.JobContext;
-import org.energycommons.workbench.jobs.PseudoKeys;
-import org.energycommons.workbench.jobs.Workspace;
-import org.energycommons.workbench.jobs.usecase.uc1.Uc1Pipeline;
-import org.energycommons.workbench.models.uc1.Uc1Options;
+import org.energycommons.workbench.jobs.usecase.UseCasePipelines;
 import org.energycommons.workbench.models.usecase.Criterion;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
@@ -22,9 +15,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code workbench benchmark segmentation}: how uc1 holds up beyond the default region. Generates one synthetic
- * region per seed in its own workspace, builds the uc1 features, and trains and evaluates uc1 once per split seed
- * ({@code workbench.uc1.seed}, which draws the held-out meters); writes, per region and split, the best model with
+ * {@code workbench benchmark segmentation}: how uc1 holds up beyond the default region, with uc1's own figures.
+ * Runs the {@link RegionSweep} of {@code benchmark robustness} for uc1 alone (the split seed draws the held-out
+ * meters); writes, per region and split, the best model with
  * its held-out ARI, NRMSE and references and whether the declared criteria are met, then the spread over all runs.
  */
 @Command(name = "segmentation", mixinStandardHelpOptions = true,
@@ -56,54 +49,30 @@ public final class BenchmarkSegmentationCommand extends BenchmarkRun {
     @Mixin
     SparkOptions spark;
 
+
     @Override
     void check() {
-        if (seeds.isEmpty() || splitSeeds.isEmpty()) {
-            throw new IllegalArgumentException("--seeds and --split-seeds need at least one seed each");
-        }
-        if (meters < 1 || days < 1) {
-            throw new IllegalArgumentException("--meters and --days must be >= 1, got " + meters + " and " + days);
-        }
+        RegionSweep.check(seeds, splitSeeds, meters, days);
     }
 
     @Override
     Outcome measure() {
-        Path regions = workdir != null ? workdir : workspace().resolve("bench").resolve("segmentation");
+        Path folder = workdir != null ? workdir : workspace().resolve("bench").resolve("segmentation");
+        RegionSweep sweep = new RegionSweep(folder, seeds, splitSeeds, meters, days);
         List<Map<String, Object>> runs = new ArrayList<>();
-        try (Session session = open(spark, regions)) {
-            JobContext base = session.context();
-            Uc1Pipeline uc1 = new Uc1Pipeline();
-            for (long seed : seeds) {
-                Workspace workspace = Workspace.of(regions.resolve("region-" + seed), null);
-                JobContext ctx = JobContext.of(base.spark(), workspace, base.config(), base.progress());
-                RegionConfig template = RegionConfig.of(base.config());
-                RegionConfig region = new RegionConfig(meters, days, template.start(), seed,
-                        template.metersPerSubstation());
-                long t0 = System.nanoTime();
-                GenerateJob.run(ctx, region, PseudoKeys.forSynthetic(workspace, ctx.progress()));
-                double generateSeconds = seconds(t0);
-                t0 = System.nanoTime();
-                uc1.features(ctx);
-                double featuresSeconds = seconds(t0);
-                for (long splitSeed : splitSeeds) {
-                    Properties config = new Properties();
-                    config.putAll(base.config());
-                    config.setProperty(Uc1Options.PREFIX + "seed", String.valueOf(splitSeed));
-                    JobContext split = JobContext.of(base.spark(), workspace, config, base.progress());
-                    t0 = System.nanoTime();
-                    UseCaseResult result = uc1.train(split);
-                    Map<String, Object> run = run(seed, splitSeed, result);
-                    run.put("seconds_generate", generateSeconds);
-                    run.put("seconds_features", featuresSeconds);
-                    run.put("seconds_train", seconds(t0));
-                    run.put("metrics_file", workspace.metrics().resolve(UseCases.UC1.id() + ".json").toString());
-                    runs.add(run);
-                    base.progress().info(String.format(java.util.Locale.ROOT,
-                            "region %d, split %d: %s, ARI %.3f, NRMSE reduction %.3f, criteria %s/%s", seed,
-                            splitSeed, run.get("best_model"), run.get("ari"), run.get("nrmse_reduction_vs_baseline"),
-                            run.get("criteria_met"), run.get("criteria")));
-                }
-            }
+        try (Session session = open(spark, sweep.folder())) {
+            sweep.run(session.context(), List.of(UseCasePipelines.require(UseCases.UC1.id())), r -> {
+                Map<String, Object> run = run(r.regionSeed(), r.splitSeed(), r.result());
+                run.put("seconds_generate", r.secondsGenerate());
+                run.put("seconds_features", r.secondsFeatures());
+                run.put("seconds_train", r.secondsTrain());
+                run.put("metrics_file", r.workspace().metrics().resolve(UseCases.UC1.id() + ".json").toString());
+                runs.add(run);
+                session.context().progress().info(String.format(java.util.Locale.ROOT,
+                        "region %d, split %d: %s, ARI %.3f, NRMSE reduction %.3f, criteria %s/%s", r.regionSeed(),
+                        r.splitSeed(), run.get("best_model"), run.get("ari"), run.get("nrmse_reduction_vs_baseline"),
+                        run.get("criteria_met"), run.get("criteria")));
+            });
         }
         Map<String, Object> summary = summary(runs);
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -123,10 +92,6 @@ public final class BenchmarkSegmentationCommand extends BenchmarkRun {
                         + "reduction %.3f..%.3f; report %s%n", runs.size(), seeds.size(), summary.get("runs_all_met"),
                 summary.get("ari_min"), summary.get("ari_max"), summary.get("reduction_min"),
                 summary.get("reduction_max"), report));
-    }
-
-    private static double seconds(long t0) {
-        return Math.round((System.nanoTime() - t0) / 1e8) / 10.0;
     }
 
     /** The figures of one training: the best model's held-out metrics and the criteria. */

@@ -1,0 +1,102 @@
+package org.energycommons.workbench.jobs.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import org.energycommons.workbench.datasets.synthetic.RegionConfig;
+import org.energycommons.workbench.jobs.GenerateJob;
+import org.energycommons.workbench.jobs.JobContext;
+import org.energycommons.workbench.jobs.PseudoKeys;
+import org.energycommons.workbench.jobs.Workspace;
+import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
+import org.energycommons.workbench.models.usecase.UseCaseResult;
+
+/**
+ * The region × split sweep behind the robustness benchmarks: one synthetic region per seed, generated in its own
+ * workspace ({@code DIR/region-<seed>}), each use case's features built once per region, then one training per
+ * split seed, set as the use case's {@code workbench.<uc>.seed} (held-out meters, buildings and folds are drawn from
+ * it; for the time splits of uc4 and uc6 the calendar split is fixed and the seed re-draws the models' randomness).
+ *
+ * @param folder where the region workspaces go
+ * @param seeds region seeds
+ * @param splitSeeds split seeds
+ * @param meters electricity delivery points per region
+ * @param days days per region
+ */
+record RegionSweep(Path folder, List<Long> seeds, List<Long> splitSeeds, int meters, int days) {
+
+    RegionSweep {
+        seeds = List.copyOf(seeds);
+        splitSeeds = List.copyOf(splitSeeds);
+        check(seeds, splitSeeds, meters, days);
+    }
+
+    /** Checks the sweep's sizes before anything runs; bad values throw {@link IllegalArgumentException}. */
+    static void check(List<Long> seeds, List<Long> splitSeeds, int meters, int days) {
+        if (seeds.isEmpty() || splitSeeds.isEmpty()) {
+            throw new IllegalArgumentException("--seeds and --split-seeds need at least one seed each");
+        }
+        if (meters < 1 || days < 1) {
+            throw new IllegalArgumentException("--meters and --days must be >= 1, got " + meters + " and " + days);
+        }
+    }
+
+    /** One training of one use case on one region and split, with its wall times. */
+    record Run(long regionSeed, long splitSeed, UseCasePipeline pipeline, UseCaseResult result, Workspace workspace,
+               double secondsGenerate, double secondsFeatures, double secondsTrain) {
+    }
+
+    /** What to do with each run as it ends. */
+    @FunctionalInterface
+    interface Visitor {
+        void visit(Run run);
+    }
+
+    /** The config key a use case's split seed is read from. */
+    static String splitSeedKey(UseCasePipeline pipeline) {
+        return "workbench." + pipeline.useCase().id() + ".seed";
+    }
+
+    /** Generates every region and trains every pipeline on it once per split seed, in seed order. */
+    void run(JobContext base, List<UseCasePipeline> pipelines, Visitor visitor) {
+        int regionIndex = 0;
+        for (long seed : seeds) {
+            regionIndex++;
+            Workspace workspace = Workspace.of(folder.resolve("region-" + seed), null);
+            JobContext ctx = JobContext.of(base.spark(), workspace, base.config(), base.progress());
+            RegionConfig template = RegionConfig.of(base.config());
+            RegionConfig region = new RegionConfig(meters, days, template.start(), seed, template.metersPerSubstation());
+            long t0 = System.nanoTime();
+            if (region.equals(GenerateJob.regionOf(ctx))) {
+                // A complete region from an earlier sweep (its file is written last): same seed and sizes give the
+                // same rows, so a sweep that stopped resumes here rather than generating again.
+                base.progress().info(String.format("region %d/%d (seed %d): reusing %s", regionIndex, seeds.size(),
+                        seed, workspace.lake()));
+            } else {
+                base.progress().info(String.format("region %d/%d (seed %d): generating", regionIndex, seeds.size(),
+                        seed));
+                GenerateJob.run(ctx, region, PseudoKeys.forSynthetic(workspace, ctx.progress()));
+            }
+            double generate = seconds(t0);
+            for (UseCasePipeline pipeline : pipelines) {
+                t0 = System.nanoTime();
+                pipeline.features(ctx);
+                double features = seconds(t0);
+                for (long splitSeed : splitSeeds) {
+                    Properties config = new Properties();
+                    config.putAll(base.config());
+                    config.setProperty(splitSeedKey(pipeline), String.valueOf(splitSeed));
+                    JobContext split = JobContext.of(base.spark(), workspace, config, base.progress());
+                    t0 = System.nanoTime();
+                    UseCaseResult result = pipeline.train(split);
+                    visitor.visit(new Run(seed, splitSeed, pipeline, result, workspace, generate, features,
+                            seconds(t0)));
+                }
+            }
+        }
+    }
+
+    private static double seconds(long t0) {
+        return Math.round((System.nanoTime() - t0) / 1e8) / 10.0;
+    }
+}
