@@ -1,8 +1,12 @@
 package org.energycommons.workbench.models.uc5;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import org.energycommons.workbench.datasets.building.DpeThresholds;
+import org.energycommons.workbench.models.usecase.BootstrapIntervals;
+import org.energycommons.workbench.models.usecase.MetricInterval;
 import org.energycommons.workbench.models.usecase.MetricMap;
 import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 
@@ -14,6 +18,13 @@ import org.energycommons.workbench.models.usecase.UseCaseMetrics;
  *
  * <p>Published keys: the truth comparison without prefix, then {@code certificate_*}, {@code uncertified_*} and
  * {@code selection_score}, each where present.
+ *
+ * <p>Intervals: every rate and error ({@code accuracy}, {@code within_one_class_accuracy}, {@code macro_f1},
+ * {@code mae_intensity}, {@code fg_recall}, the selection score) gets a 90 % interval by bootstrap over dwellings
+ * ({@link #intervals}), computed by the same functions that give the point values ({@link #againstTruth},
+ * {@link #againstCertificates}); {@code rows} and {@code fg_rows} are sample sizes, not estimates, and get none. An
+ * F/G recall rests on the reference F/G dwellings ({@code fg_dwelling}), every other metric on the dwellings
+ * compared.
  *
  * @param truth the test dwellings' predictions against the truth (test split only), or null
  * @param certificates the split's predictions against the certificates
@@ -68,6 +79,79 @@ public record Uc5Metrics(ClassAgreement truth, ClassAgreement certificates, Clas
         }
         return new Uc5Metrics(ClassAgreement.fromMap(map, ""), certificates, ClassAgreement.fromMap(map, UNCERTIFIED),
                 MetricMap.reading(map).optional("selection_score"));
+    }
+
+    /**
+     * One dwelling as a model predicted it, with its certificate and (evaluation only) its truth: the unit the
+     * metrics are computed from and the bootstrap resamples.
+     *
+     * @param buildingId the dwelling
+     * @param certificateClass its certificate class, null without certificate
+     * @param certificatePe its certificate primary energy, kWh/m²/yr (NaN when unknown)
+     * @param predictedClass the predicted class
+     * @param predictedPe the predicted primary energy (NaN for a classifier)
+     * @param trueClass the noise-free true class, null when unknown
+     * @param truePe the true primary energy (NaN when unknown)
+     */
+    public record Dwelling(String buildingId, String certificateClass, double certificatePe, String predictedClass,
+                           double predictedPe, String trueClass, double truePe) {
+    }
+
+    /** The predictions of the dwellings that have a true class, against that truth. */
+    public static ClassAgreement againstTruth(List<Dwelling> dwellings) {
+        List<Dwelling> known = dwellings.stream().filter(d -> d.trueClass() != null).toList();
+        return ClassAgreement.of(known.stream().map(Dwelling::trueClass).toList(),
+                known.stream().map(Dwelling::predictedClass).toList(),
+                known.stream().mapToDouble(Dwelling::truePe).toArray(),
+                known.stream().mapToDouble(Dwelling::predictedPe).toArray());
+    }
+
+    /** The predictions of the certified dwellings, against their certificates. */
+    public static ClassAgreement againstCertificates(List<Dwelling> dwellings) {
+        List<Dwelling> certified = dwellings.stream().filter(d -> d.certificateClass() != null).toList();
+        return ClassAgreement.of(certified.stream().map(Dwelling::certificateClass).toList(),
+                certified.stream().map(Dwelling::predictedClass).toList(),
+                certified.stream().mapToDouble(Dwelling::certificatePe).toArray(),
+                certified.stream().mapToDouble(Dwelling::predictedPe).toArray());
+    }
+
+    /** The certificates themselves against the truth, on the certified dwellings whose truth is known. */
+    public static ClassAgreement certificatesAgainstTruth(List<Dwelling> dwellings) {
+        List<Dwelling> known = dwellings.stream()
+                .filter(d -> d.trueClass() != null && d.certificateClass() != null).toList();
+        return ClassAgreement.of(known.stream().map(Dwelling::trueClass).toList(),
+                known.stream().map(Dwelling::certificateClass).toList(),
+                known.stream().mapToDouble(Dwelling::truePe).toArray(),
+                known.stream().mapToDouble(Dwelling::certificatePe).toArray());
+    }
+
+    /**
+     * The 90 % interval of every estimated metric of comparisons made on dwellings, by bootstrap over the dwellings.
+     *
+     * @param dwellings the dwellings compared
+     * @param comparisons the comparisons of a list of dwellings by key prefix (the functions of the point values)
+     * @param selectionScore whether to add the {@code selection_score} of the {@link #CERTIFICATE} comparison
+     * @param seed the bootstrap seed (the run's seed)
+     */
+    public static Map<String, MetricInterval> intervals(List<Dwelling> dwellings,
+                                                        Function<List<Dwelling>, Map<String, ClassAgreement>> comparisons,
+                                                        boolean selectionScore, long seed) {
+        Function<List<Dwelling>, Map<String, Double>> estimates = sample -> {
+            Map<String, Double> out = new LinkedHashMap<>();
+            comparisons.apply(sample).forEach((prefix, a) -> out.putAll(a.estimates(prefix)));
+            if (selectionScore) {
+                out.put("selection_score", comparisons.apply(sample).get(CERTIFICATE).selectionScore());
+            }
+            return out;
+        };
+        Map<String, MetricInterval> intervals = BootstrapIntervals.of(dwellings, "dwelling", estimates, seed);
+        comparisons.apply(dwellings).forEach((prefix, a) -> {
+            for (String key : ClassAgreement.ESTIMATES) {
+                intervals.computeIfPresent(prefix + key, (k, i) -> key.equals("fg_recall")
+                        ? i.withSample((int) a.fgReference(), "fg_dwelling") : i.withSample((int) a.rows(), "dwelling"));
+            }
+        });
+        return intervals;
     }
 
     /**
@@ -172,6 +256,20 @@ public record Uc5Metrics(ClassAgreement truth, ClassAgreement certificates, Clas
                 recall[c] = total == 0 ? Double.NaN : (double) confusion[c][c] / total;
             }
             return recall;
+        }
+
+        /** The estimated metrics' published names (every name of {@link #KEYS} but the counts). */
+        public static final List<String> ESTIMATES = List.of("accuracy", "within_one_class_accuracy", "macro_f1",
+                "mae_intensity", "fg_recall");
+
+        /** The estimated metrics under their published names with {@code prefix}; undefined ones are NaN. */
+        public Map<String, Double> estimates(String prefix) {
+            Map<String, Double> out = new LinkedHashMap<>();
+            double[] values = {accuracy, withinOneClassAccuracy, macroF1, maeIntensity, fgRecall};
+            for (int i = 0; i < values.length; i++) {
+                out.put(prefix + ESTIMATES.get(i), values[i]);
+            }
+            return out;
         }
 
         /** The published names of the comparison, in publication order, each after its prefix. */

@@ -24,6 +24,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
 import org.energycommons.workbench.models.usecase.EvaluationSets;
+import org.energycommons.workbench.models.usecase.MetricInterval;
 
 /**
  * The uc5 modelling run: splits the certified dwellings, fits every candidate model on the training split, scores
@@ -209,24 +210,37 @@ public final class Uc5Run {
         Uc5Metrics.ClassAgreement labelNoise = null;
         for (DpeModel model : models) {
             String name = model.provenance().name();
-            Map<String, List<Row>> bySplit = rowsByModelAndSplit.getOrDefault(name, Map.of());
-            Uc5Metrics.ClassAgreement trainCert = againstCertificates(bySplit.getOrDefault(TRAIN, List.of()));
-            Uc5Metrics.ClassAgreement validationCert = againstCertificates(bySplit.getOrDefault(VALIDATION, List.of()));
-            Uc5Metrics.ClassAgreement testCert = againstCertificates(bySplit.getOrDefault(TEST, List.of()));
-            List<Row> test = bySplit.getOrDefault(TEST, List.of());
-            List<Row> uncertified = bySplit.getOrDefault(UNCERTIFIED, List.of());
-            List<Row> both = new ArrayList<>(test);
+            Map<String, List<Uc5Metrics.Dwelling>> bySplit = new LinkedHashMap<>();
+            rowsByModelAndSplit.getOrDefault(name, Map.of()).forEach((s, rows) ->
+                    bySplit.put(s, dwellings(rows, truthByBuilding)));
+            List<Uc5Metrics.Dwelling> trainSplit = bySplit.getOrDefault(TRAIN, List.of());
+            List<Uc5Metrics.Dwelling> validationSplit = bySplit.getOrDefault(VALIDATION, List.of());
+            List<Uc5Metrics.Dwelling> test = bySplit.getOrDefault(TEST, List.of());
+            List<Uc5Metrics.Dwelling> uncertified = bySplit.getOrDefault(UNCERTIFIED, List.of());
+            List<Uc5Metrics.Dwelling> both = new ArrayList<>(test);
             both.addAll(uncertified);
-            Uc5Metrics.ClassAgreement truthTest = againstTruth(test, truthByBuilding);
-            Uc5Metrics.ClassAgreement truthUncertified = againstTruth(uncertified, truthByBuilding);
+            Uc5Metrics.ClassAgreement truthTest = Uc5Metrics.againstTruth(test);
+            Uc5Metrics.ClassAgreement validationCert = Uc5Metrics.againstCertificates(validationSplit);
             validation.put(name, validationCert);
             testTruth.put(name, truthTest);
-            heldOut.put(name, againstTruth(both, truthByBuilding));
+            heldOut.put(name, Uc5Metrics.againstTruth(both));
             if (labelNoise == null) {
-                labelNoise = certificatesAgainstTruth(test, truthByBuilding);
+                labelNoise = Uc5Metrics.certificatesAgainstTruth(test);
             }
-            metrics.put(name, EvaluationSets.ofTimeSplit(Uc5Metrics.train(trainCert),
-                    Uc5Metrics.validation(validationCert), Uc5Metrics.test(truthTest, testCert, truthUncertified)));
+            // The point values and every bootstrap replicate come from the same comparisons of the dwellings.
+            Map<String, MetricInterval> testIntervals = new LinkedHashMap<>(Uc5Metrics.intervals(test,
+                    Comparisons.TEST, false, options.seed()));
+            testIntervals.putAll(Uc5Metrics.intervals(uncertified, Comparisons.UNCERTIFIED, false,
+                    options.seed()));
+            metrics.put(name, EvaluationSets.ofTimeSplit(Uc5Metrics.train(Uc5Metrics.againstCertificates(trainSplit)),
+                            Uc5Metrics.validation(validationCert),
+                            Uc5Metrics.test(truthTest, Uc5Metrics.againstCertificates(test),
+                                    Uc5Metrics.againstTruth(uncertified)))
+                    .withIntervals(EvaluationSets.TEST, testIntervals)
+                    .withIntervals(EvaluationSets.VALIDATION, Uc5Metrics.intervals(validationSplit,
+                            Comparisons.CERTIFICATE, true, options.seed()))
+                    .withIntervals(EvaluationSets.TRAIN, Uc5Metrics.intervals(trainSplit,
+                            Comparisons.CERTIFICATE, false, options.seed())));
         }
 
         String best = models.stream()
@@ -325,49 +339,38 @@ public final class Uc5Run {
                 .orderBy("commune_code");
     }
 
-    private static Uc5Metrics.ClassAgreement againstCertificates(List<Row> rows) {
-        List<String> reference = new ArrayList<>();
-        List<String> predicted = new ArrayList<>();
-        double[] referencePe = new double[rows.size()];
-        double[] predictedPe = new double[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            Row r = rows.get(i);
-            reference.add(r.getString(3));
-            predicted.add(r.getString(5));
-            referencePe[i] = r.isNullAt(4) ? Double.NaN : r.getDouble(4);
-            predictedPe[i] = r.isNullAt(6) ? Double.NaN : r.getDouble(6);
+    /** The comparisons behind each published set's metrics, by key prefix, as functions of the dwellings. */
+    static final class Comparisons {
+        static final java.util.function.Function<List<Uc5Metrics.Dwelling>, Map<String, Uc5Metrics.ClassAgreement>>
+                TEST = d -> {
+                    Map<String, Uc5Metrics.ClassAgreement> m = new LinkedHashMap<>();
+                    m.put("", Uc5Metrics.againstTruth(d));
+                    m.put(Uc5Metrics.CERTIFICATE, Uc5Metrics.againstCertificates(d));
+                    return m;
+                };
+        static final java.util.function.Function<List<Uc5Metrics.Dwelling>, Map<String, Uc5Metrics.ClassAgreement>>
+                UNCERTIFIED = d -> Map.of(Uc5Metrics.UNCERTIFIED, Uc5Metrics.againstTruth(d));
+        static final java.util.function.Function<List<Uc5Metrics.Dwelling>, Map<String, Uc5Metrics.ClassAgreement>>
+                CERTIFICATE = d -> Map.of(Uc5Metrics.CERTIFICATE, Uc5Metrics.againstCertificates(d));
+
+        private Comparisons() {
         }
-        return Uc5Metrics.ClassAgreement.of(reference, predicted, referencePe, predictedPe);
-    }
-
-    private static Uc5Metrics.ClassAgreement againstTruth(List<Row> rows, Map<String, String[]> truth) {
-        return againstTruth(rows, truth, 5, 6);
-    }
-
-    private static Uc5Metrics.ClassAgreement certificatesAgainstTruth(List<Row> rows, Map<String, String[]> truth) {
-        return againstTruth(rows, truth, 3, 4);
     }
 
     /**
-     * The class in column {@code classColumn} and primary energy in {@code peColumn} of the rows whose dwelling has a
-     * true class, against that truth.
+     * The collected prediction rows ({@code model, split, building_id, certificate_class, certificate_pe_kwh_m2,
+     * predicted_class, predicted_pe_kwh_m2}) as dwellings, with their truth where known.
      */
-    private static Uc5Metrics.ClassAgreement againstTruth(List<Row> rows, Map<String, String[]> truth,
-                                                          int classColumn, int peColumn) {
-        List<String> reference = new ArrayList<>();
-        List<String> compared = new ArrayList<>();
-        List<double[]> pe = new ArrayList<>();
+    private static List<Uc5Metrics.Dwelling> dwellings(List<Row> rows, Map<String, String[]> truth) {
+        List<Uc5Metrics.Dwelling> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
             String[] t = truth.get(r.getString(2));
-            if (t == null || t[0] == null) {
-                continue;
-            }
-            reference.add(t[0]);
-            compared.add(r.getString(classColumn));
-            pe.add(new double[] {t[1] == null ? Double.NaN : Double.parseDouble(t[1]),
-                r.isNullAt(peColumn) ? Double.NaN : r.getDouble(peColumn)});
+            String trueClass = t == null ? null : t[0];
+            double truePe = t == null || t[1] == null ? Double.NaN : Double.parseDouble(t[1]);
+            out.add(new Uc5Metrics.Dwelling(r.getString(2), r.isNullAt(3) ? null : r.getString(3),
+                    r.isNullAt(4) ? Double.NaN : r.getDouble(4), r.getString(5),
+                    r.isNullAt(6) ? Double.NaN : r.getDouble(6), trueClass, truePe));
         }
-        return Uc5Metrics.ClassAgreement.of(reference, compared, pe.stream().mapToDouble(v -> v[0]).toArray(),
-                pe.stream().mapToDouble(v -> v[1]).toArray());
+        return out;
     }
 }

@@ -21,6 +21,7 @@ import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.models.forecast.TimeSplit;
 import org.energycommons.workbench.models.provenance.DataFingerprint;
 import org.energycommons.workbench.models.usecase.EvaluationSets;
+import org.energycommons.workbench.models.usecase.MetricInterval;
 
 /**
  * uc6 training and evaluation: splits the feature table in time on target days, defines each area's peak
@@ -54,11 +55,13 @@ public final class Uc6Run {
      * @param bestModel the model selected on validation, null when not trained
      * @param predictions every row's P10/P50/P90 per model and split, null when not trained
      * @param peakThresholds area → peak threshold, kWh/day
+     * @param coldPeakLevels area → cold-peak level, kWh/day ({@link #coldPeakLevels})
      * @param trainingRows training rows
      */
     public record Outcome(String status, TimeSplit split, List<GasDemandModel> models,
                           Map<String, EvaluationSets> evaluation, String bestModel,
-                          Dataset<Row> predictions, Map<String, Double> peakThresholds, long trainingRows) {
+                          Dataset<Row> predictions, Map<String, Double> peakThresholds,
+                          Map<String, Double> coldPeakLevels, long trainingRows) {
 
         /** Whether models were trained. */
         public boolean trained() {
@@ -66,7 +69,7 @@ public final class Uc6Run {
         }
 
         static Outcome insufficient(String reason) {
-            return new Outcome(reason, null, List.of(), Map.of(), null, null, Map.of(), 0);
+            return new Outcome(reason, null, List.of(), Map.of(), null, null, Map.of(), Map.of(), 0);
         }
     }
 
@@ -85,7 +88,9 @@ public final class Uc6Run {
             .add(GasDemandPrediction.P90, DataTypes.DoubleType, true)
             .add(Uc6Features.CAPACITY, DataTypes.DoubleType, false)
             .add("peak_threshold_kwh", DataTypes.DoubleType, true)
+            .add("cold_peak_level_kwh", DataTypes.DoubleType, true)
             .add("cold_peak_alert", DataTypes.BooleanType, false)
+            .add("actual_cold_peak", DataTypes.BooleanType, false)
             .add("peak_alert", DataTypes.BooleanType, false)
             .add("actual_peak", DataTypes.BooleanType, false)
             .add("over_capacity", DataTypes.BooleanType, false)
@@ -151,9 +156,13 @@ public final class Uc6Run {
                 + " training rows");
         fitted.add(GbtGasModel.fit(train, ctx, options));
 
+        Map<String, Double> coldPeakLevels = coldPeakLevels(train, thresholds);
         progress.accept("uc6: calibrating P10-P90 per horizon on " + validation.size() + " validation rows, scoring");
+        Map<String, List<GasRow>> rowsBySplit = new LinkedHashMap<>();
+        rowsBySplit.put(TimeSplit.TRAIN, train);
+        rowsBySplit.put(TimeSplit.VALIDATION, validation);
+        rowsBySplit.put(TimeSplit.TEST, test);
         List<GasDemandModel> models = new ArrayList<>();
-        Map<String, Map<String, Uc6Metrics>> metrics = new LinkedHashMap<>();
         Map<String, Map<String, double[][]>> scored = new LinkedHashMap<>();
         for (GasDemandModel m : fitted) {
             HorizonIntervals intervals = HorizonIntervals.calibrate(validation, m.p50(validation),
@@ -161,25 +170,30 @@ public final class Uc6Run {
             GasDemandModel calibrated = m.withIntervals(intervals);
             models.add(calibrated);
             Map<String, double[][]> bySplit = new LinkedHashMap<>();
-            Map<String, Uc6Metrics> bySplitMetrics = new LinkedHashMap<>();
-            for (Map.Entry<String, List<GasRow>> e : Map.of(TimeSplit.TRAIN, train, TimeSplit.VALIDATION, validation,
-                    TimeSplit.TEST, test).entrySet().stream().sorted(Map.Entry.comparingByKey(
-                            (a, b) -> order(a) - order(b))).toList()) {
-                double[][] q = quantiles(calibrated, e.getValue());
-                bySplit.put(e.getKey(), q);
-                bySplitMetrics.put(e.getKey(), Uc6Metrics.evaluate(e.getValue(), q[0], q[1], q[2], thresholds,
-                        Uc6Features.HORIZONS));
-            }
+            rowsBySplit.forEach((s, rows) -> bySplit.put(s, quantiles(calibrated, rows)));
             scored.put(m.provenance().name(), bySplit);
-            metrics.put(m.provenance().name(), bySplitMetrics);
         }
-        // Skill against the degree-day baseline on the same rows: 1 − RMSE / RMSE of the baseline.
-        Map<String, Uc6Metrics> baseline = Map.copyOf(metrics.get(DegreeDayModel.TYPE));
+        // Every metric, the skill against the degree-day baseline on the same rows included, and its interval come
+        // from the same function of the scored rows (Uc6Metrics.of), resampled by target day for the intervals.
+        Map<String, double[][]> baseline = scored.get(DegreeDayModel.TYPE);
         Map<String, EvaluationSets> evaluation = new LinkedHashMap<>();
-        metrics.forEach((name, bySplit) -> {
-            bySplit.replaceAll((s, m) -> m.withSkillAgainst(baseline.get(s)));
-            evaluation.put(name, EvaluationSets.ofTimeSplit(bySplit.get(TimeSplit.TRAIN),
-                    bySplit.get(TimeSplit.VALIDATION), bySplit.get(TimeSplit.TEST)));
+        Map<String, Map<String, Uc6Metrics>> metrics = new LinkedHashMap<>();
+        scored.forEach((name, bySplit) -> {
+            Map<String, Uc6Metrics> bySplitMetrics = new LinkedHashMap<>();
+            Map<String, Map<String, MetricInterval>> bySplitIntervals = new LinkedHashMap<>();
+            rowsBySplit.forEach((s, rows) -> {
+                List<Uc6Metrics.Scored> items = scoredRows(rows, bySplit.get(s), baseline.get(s)[1]);
+                bySplitMetrics.put(s, Uc6Metrics.of(items, thresholds, coldPeakLevels, Uc6Features.HORIZONS));
+                bySplitIntervals.put(s, Uc6Metrics.intervals(items, thresholds, coldPeakLevels,
+                        Uc6Features.HORIZONS, options.seed()));
+            });
+            metrics.put(name, bySplitMetrics);
+            EvaluationSets sets = EvaluationSets.ofTimeSplit(bySplitMetrics.get(TimeSplit.TRAIN),
+                    bySplitMetrics.get(TimeSplit.VALIDATION), bySplitMetrics.get(TimeSplit.TEST));
+            for (Map.Entry<String, Map<String, MetricInterval>> e : bySplitIntervals.entrySet()) {
+                sets = sets.withIntervals(e.getKey(), e.getValue());
+            }
+            evaluation.put(name, sets);
         });
 
         String best = null;
@@ -191,17 +205,40 @@ public final class Uc6Run {
                 best = e.getKey();
             }
         }
-        Dataset<Row> predictions = predictionTable(features.sparkSession(), models, scored,
-                Map.of(TimeSplit.TRAIN, train, TimeSplit.VALIDATION, validation, TimeSplit.TEST, test), thresholds);
-        return new Outcome(null, split, models, evaluation, best, predictions, thresholds, train.size());
+        Dataset<Row> predictions = predictionTable(features.sparkSession(), models, scored, rowsBySplit,
+                thresholds, coldPeakLevels);
+        return new Outcome(null, split, models, evaluation, best, predictions, thresholds, coldPeakLevels,
+                train.size());
     }
 
-    private static int order(String split) {
-        return switch (split) {
-            case TimeSplit.TRAIN -> 0;
-            case TimeSplit.VALIDATION -> 1;
-            default -> 2;
-        };
+    /** The rows of a split with a model's quantiles and the baseline's P50 on each. */
+    static List<Uc6Metrics.Scored> scoredRows(List<GasRow> rows, double[][] quantiles, double[] baselineP50) {
+        List<Uc6Metrics.Scored> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            out.add(new Uc6Metrics.Scored(rows.get(i), quantiles[0][i], quantiles[1][i], quantiles[2][i],
+                    baselineP50[i]));
+        }
+        return out;
+    }
+
+    /**
+     * Each area's cold-peak level, the demand above which a day is a cold peak its alert must announce: the area's
+     * capacity when some training day exceeded it, else its peak threshold (the P95 of its training days). A
+     * capacity the training period never reached would make the alert unscorable: a test period without any day
+     * above it has no event to recall and only false alarms (six, all false, on the default region before this
+     * rule). Read from training days only.
+     */
+    public static Map<String, Double> coldPeakLevels(List<GasRow> train, Map<String, Double> peakThresholds) {
+        Map<String, Boolean> capacityReached = new TreeMap<>();
+        for (GasRow r : train) {
+            capacityReached.merge(r.areaId(), r.actualKwh() > r.capacityKwh(), Boolean::logicalOr);
+        }
+        Map<String, Double> capacity = new TreeMap<>();
+        train.forEach(r -> capacity.put(r.areaId(), r.capacityKwh()));
+        Map<String, Double> out = new LinkedHashMap<>();
+        peakThresholds.forEach((area, threshold) -> out.put(area,
+                capacityReached.getOrDefault(area, false) ? capacity.get(area) : threshold));
+        return out;
     }
 
     /** The split of a target day. */
@@ -238,7 +275,8 @@ public final class Uc6Run {
 
     private static Dataset<Row> predictionTable(SparkSession spark, List<GasDemandModel> models,
                                                 Map<String, Map<String, double[][]>> scored,
-                                                Map<String, List<GasRow>> rowsBySplit, Map<String, Double> thresholds) {
+                                                Map<String, List<GasRow>> rowsBySplit, Map<String, Double> thresholds,
+                                                Map<String, Double> coldPeakLevels) {
         int te = Uc6Features.FEATURES.indexOf("te_fc_c");
         List<Row> out = new ArrayList<>();
         for (GasDemandModel m : models) {
@@ -249,12 +287,13 @@ public final class Uc6Run {
                 for (int i = 0; i < rows.size(); i++) {
                     GasRow r = rows.get(i);
                     Double threshold = thresholds.get(r.areaId());
+                    Double level = coldPeakLevels.get(r.areaId());
                     double y = r.actualKwh();
                     out.add(RowFactory.create(name, s, r.rowId(), r.areaId(), java.sql.Date.valueOf(r.issueDate()),
                             r.horizon(), java.sql.Date.valueOf(r.targetDate()), y, q[0][i], q[1][i], q[2][i],
-                            r.capacityKwh(), threshold, q[2][i] > r.capacityKwh(),
-                            threshold != null && q[2][i] > threshold, threshold != null && y > threshold,
-                            y > r.capacityKwh(), r.features()[te]));
+                            r.capacityKwh(), threshold, level, level != null && q[2][i] > level,
+                            level != null && y > level, threshold != null && q[2][i] > threshold,
+                            threshold != null && y > threshold, y > r.capacityKwh(), r.features()[te]));
                 }
             }
         }

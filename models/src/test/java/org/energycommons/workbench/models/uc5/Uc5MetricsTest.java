@@ -72,4 +72,50 @@ class Uc5MetricsTest {
         published.forEach((k, v) -> m.put(k, v instanceof Double d && !Double.isFinite(d) ? null : v));
         return Json.read(Json.write(m), Map.class);
     }
+
+    /** Dwellings with a certificate on every other one, a truth on all, and predictions off by 0..2 classes. */
+    private static List<Uc5Metrics.Dwelling> dwellings(int n) {
+        List<String> classes = List.of("A", "B", "C", "D", "E", "F", "G");
+        java.util.Random random = new java.util.Random(3);
+        List<Uc5Metrics.Dwelling> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int truth = random.nextInt(7);
+            int predicted = Math.max(0, Math.min(6, truth + random.nextInt(5) - 2));
+            double pe = 70 + 60 * truth;
+            out.add(new Uc5Metrics.Dwelling("b" + i, i % 2 == 0 ? classes.get(truth) : null, pe + 5,
+                    classes.get(predicted), pe + 60 * (predicted - truth), classes.get(truth), pe));
+        }
+        return out;
+    }
+
+    @Test
+    void theBootstrapFunctionOnEveryDwellingGivesThePointValues() {
+        List<Uc5Metrics.Dwelling> test = dwellings(80);
+        java.util.function.Function<List<Uc5Metrics.Dwelling>, Map<String, Uc5Metrics.ClassAgreement>> comparisons =
+                Uc5Run.Comparisons.TEST;
+        Uc5Metrics.ClassAgreement truth = Uc5Metrics.againstTruth(test);
+        Uc5Metrics.ClassAgreement certificates = Uc5Metrics.againstCertificates(test);
+        assertEquals(truth.estimates(""), comparisons.apply(test).get("").estimates(""));
+        assertEquals(certificates.estimates(""), comparisons.apply(test).get("certificate_").estimates(""));
+        assertEquals(80, truth.rows());
+        assertEquals(40, certificates.rows(), "only the certified dwellings are compared with certificates");
+        Map<String, org.energycommons.workbench.models.usecase.MetricInterval> intervals =
+                Uc5Metrics.intervals(test, comparisons, false, 42L);
+        Map<String, Double> point = new LinkedHashMap<>(truth.estimates(""));
+        point.putAll(certificates.estimates("certificate_"));
+        assertEquals(point.keySet(), intervals.keySet(), "an interval for every estimate, none for rows or fg_rows");
+        point.forEach((k, v) -> {
+            var i = intervals.get(k);
+            assertTrue(i.low() <= v + 1e-12 && v <= i.high() + 1e-12, k + " " + v + " outside " + i);
+        });
+        assertEquals(truth.fgReference(), intervals.get("fg_recall").n());
+        assertEquals("fg_dwelling", intervals.get("fg_recall").unit());
+        assertEquals(80, intervals.get("within_one_class_accuracy").n());
+        assertEquals(40, intervals.get("certificate_accuracy").n());
+        assertEquals(intervals, Uc5Metrics.intervals(test, comparisons, false, 42L), "seeded");
+        var validation = Uc5Metrics.intervals(test, Uc5Run.Comparisons.CERTIFICATE, true, 42L);
+        double score = certificates.selectionScore();
+        assertTrue(validation.get("selection_score").low() <= score && score <= validation.get("selection_score")
+                .high());
+    }
 }

@@ -14,7 +14,7 @@ class Uc6MetricsTest {
 
     private static Uc6Metrics metrics(double rmse, Double peakRecall) {
         return new Uc6Metrics(List.of(0.02, 0.025, 0.03, 0.03, 0.035, 0.04, 0.04), 0.031, rmse, 0.81,
-                peakRecall == null ? Double.NaN : peakRecall, 0.8, 5, 6, 0.7, 0.75, Double.NaN, Double.NaN, 0, 0,
+                peakRecall == null ? Double.NaN : peakRecall, 0.8, 5, 6, 0.7, 0.75, 0.9, Double.NaN, 10, 0, 0,
                 1400, Double.NaN);
     }
 
@@ -25,8 +25,8 @@ class Uc6MetricsTest {
             keys.add("mape_d" + h);
         }
         keys.addAll(List.of("mape", "rmse_kwh", "coverage_p10_p90", "peak_recall", "peak_precision", "peak_days",
-                "peak_alerts", "peak_recall_d1_d7", "peak_precision_d1_d7", "capacity_recall", "capacity_precision",
-                "capacity_exceedance_days", "capacity_alert_days", "rows", "skill_vs_degree_day"));
+                "peak_alerts", "peak_recall_d1_d7", "peak_precision_d1_d7", "cold_peak_recall", "cold_peak_precision",
+                "cold_peak_days", "cold_peak_alerts", "capacity_exceedance_days", "rows", "skill_vs_degree_day"));
         assertEquals(keys, List.copyOf(metrics(100, 0.9).toMap().keySet()));
         assertEquals(5L, metrics(100, 0.9).toMap().get("peak_days"));
         assertEquals(1400L, metrics(100, 0.9).toMap().get("rows"));

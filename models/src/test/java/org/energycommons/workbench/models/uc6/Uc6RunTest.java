@@ -23,6 +23,8 @@ import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.SharedSparkSession;
 import org.energycommons.workbench.datasets.lake.LakeFiles;
 import org.energycommons.workbench.models.forecast.TimeSplit;
+import org.energycommons.workbench.models.usecase.EvaluationSets;
+import org.energycommons.workbench.models.usecase.MetricInterval;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -198,6 +200,16 @@ class Uc6RunTest implements SharedSparkSession {
                 .toList();
         assertEquals(Uc6Run.peakThresholds(train), outcome.peakThresholds());
         assertEquals(2, outcome.peakThresholds().size());
+        assertEquals(Uc6Run.coldPeakLevels(train, outcome.peakThresholds()), outcome.coldPeakLevels());
+        // Every estimated metric of the judged set has an interval around its point value; counts have none.
+        EvaluationSets best = outcome.evaluation().get(GbtGasModel.TYPE);
+        Map<String, MetricInterval> intervals = best.judgedIntervals();
+        assertFalse(intervals.containsKey("rows"));
+        assertFalse(intervals.containsKey("cold_peak_days"));
+        MetricInterval mape = intervals.get("mape_d1");
+        assertTrue(mape.low() <= gbt.mapeAt(1) && gbt.mapeAt(1) <= mape.high(), mape + " around " + gbt.mapeAt(1));
+        assertEquals("day", mape.unit());
+        assertEquals(gbt.peakDays(), intervals.get("peak_recall").n());
         assertEquals(3L * 100 * 7 * 2, outcome.predictions().count(), "three models × every row");
         outcome.predictions().unpersist();
     }
@@ -238,21 +250,84 @@ class Uc6RunTest implements SharedSparkSession {
         double[] p50 = {100, 100, 50, 100};
         double[] p10 = {90, 90, 40, 90};
         double[] p90 = {110, 100, 160, 200};
-        Uc6Metrics m = Uc6Metrics.evaluate(rows, p10, p50, p90, Map.of("A", 100.0), 7);
+        Uc6Metrics m = Uc6Metrics.evaluate(rows, p10, p50, p90, Map.of("A", 100.0), Map.of("A", 150.0), 7);
         assertEquals(0.5, m.peakRecall(), 1e-12);
         assertEquals(0.5, m.peakPrecision(), 1e-12);
         assertEquals(2L, m.peakDays());
         assertEquals(2L, m.toMap().get("peak_days"));
         assertEquals(2.0 / 3, m.peakRecallD1D7(), 1e-12);
-        assertEquals(0.0, m.capacityRecall(), 0.0);
-        assertEquals(0.0, m.capacityPrecision(), 0.0, "one alert (row 3), no hit");
+        assertEquals(0.0, m.coldPeakRecall(), 0.0, "one cold peak (row 2, 160 > 150), not alerted");
+        assertEquals(0.0, m.coldPeakPrecision(), 0.0, "one alert (row 3), no hit");
+        assertEquals(1L, m.coldPeakDays());
+        assertEquals(1L, m.coldPeakAlerts());
+        assertEquals(1L, m.capacityExceedanceDays());
         assertEquals((20 / 120.0 + 60 / 160.0 + 0) / 3, m.mapeAt(1), 1e-12);
         assertEquals(0.5, m.value("mape_d2"), 1e-12);
         assertTrue(Double.isNaN(m.mapeAt(3)), "no D+3 row");
         assertTrue(Double.isNaN(m.meanMape()), "a horizon without rows leaves the mean undefined");
         assertTrue(Double.isNaN(m.skillVsDegreeDay()), "not compared with the baseline yet");
-        Uc6Metrics none = Uc6Metrics.evaluate(rows, p10, p50, p90, Map.of(), 7);
+        Uc6Metrics none = Uc6Metrics.evaluate(rows, p10, p50, p90, Map.of(), Map.of(), 7);
         assertTrue(Double.isNaN(none.peakRecall()), "no threshold, no peak day");
+    }
+
+    @Test
+    void coldPeakAlertsAreScoredAgainstTheDaysAboveTheColdPeakLevel() {
+        double[] x = new double[Uc6Features.FEATURES.size()];
+        // Area A: capacity 150, reached in training (160), so its level is the capacity. Area B: capacity 1000,
+        // never reached, so its level is its peak threshold (100).
+        List<GasRow> train = List.of(
+                new GasRow("t1", "A", START, 1, START.plusDays(1), 150, x, 160),
+                new GasRow("t2", "B", START, 1, START.plusDays(1), 1000, x, 90));
+        Map<String, Double> levels = Uc6Run.coldPeakLevels(train, Map.of("A", 120.0, "B", 100.0));
+        assertEquals(Map.of("A", 150.0, "B", 100.0), levels);
+        List<Uc6Metrics.Scored> test = List.of(
+                scored("1", "A", 2, 1, 155, 160),   // cold peak, alerted: hit
+                scored("2", "A", 3, 1, 140, 151),   // no cold peak, alerted: false alarm
+                scored("3", "B", 2, 1, 130, 90),    // cold peak (above B's 100), not alerted: miss
+                scored("4", "B", 3, 1, 105, 120),   // cold peak, alerted: hit
+                scored("5", "B", 4, 1, 50, 60),     // quiet, not alerted
+                scored("6", "B", 5, 2, 500, 600));  // D+2: not a D+1 alert
+        Uc6Metrics m = Uc6Metrics.of(test, Map.of("A", 120.0, "B", 100.0), levels, 7);
+        assertEquals(3L, m.coldPeakDays());
+        assertEquals(3L, m.coldPeakAlerts());
+        assertEquals(2.0 / 3, m.coldPeakRecall(), 1e-12);
+        assertEquals(2.0 / 3, m.coldPeakPrecision(), 1e-12);
+        assertEquals(1L, m.capacityExceedanceDays(), "only row 1 is above its area's capacity");
+    }
+
+    @Test
+    void theBootstrapFunctionOnEveryDayGivesThePointValues() {
+        List<GasRow> all = rows(60);
+        List<Uc6Metrics.Scored> items = new ArrayList<>();
+        java.util.Random random = new java.util.Random(5);
+        for (GasRow r : all) {
+            double p50 = r.actualKwh() * (1 + 0.05 * random.nextGaussian());
+            items.add(new Uc6Metrics.Scored(r, 0.95 * p50, p50, 1.05 * p50, r.actualKwh() * 1.1));
+        }
+        Map<String, Double> thresholds = Uc6Run.peakThresholds(all);
+        Map<String, Double> levels = Uc6Run.coldPeakLevels(all, thresholds);
+        Uc6Metrics point = Uc6Metrics.of(items, thresholds, levels, 7);
+        Map<String, Double> estimates = point.estimates();
+        assertEquals(point.mapeAt(1), estimates.get("mape_d1"), 0.0);
+        assertEquals(point.skillVsDegreeDay(), estimates.get("skill_vs_degree_day"), 0.0);
+        assertTrue(point.skillVsDegreeDay() > 0.3, "5 % noise against a 10 % bias: " + point.skillVsDegreeDay());
+        Map<String, MetricInterval> intervals = Uc6Metrics.intervals(items, thresholds, levels, 7, 42L);
+        assertEquals(estimates.keySet(), intervals.keySet(), "an interval for every estimate, none for counts");
+        assertEquals(60, intervals.get("mape_d1").n(), "resampled by target day");
+        assertEquals(point.coldPeakDays(), intervals.get("cold_peak_recall").n());
+        assertEquals(intervals, Uc6Metrics.intervals(items, thresholds, levels, 7, 42L), "seeded");
+        estimates.forEach((k, v) -> {
+            MetricInterval i = intervals.get(k);
+            if (Double.isFinite(i.low())) {
+                assertTrue(i.low() - 1e-12 <= v && v <= i.high() + 1e-12, k + " " + v + " outside " + i);
+            }
+        });
+    }
+
+    private static Uc6Metrics.Scored scored(String id, String area, int day, int horizon, double actual, double p90) {
+        GasRow r = new GasRow(id, area, START.plusDays(day - horizon), horizon, START.plusDays(day),
+                area.equals("A") ? 150 : 1000, new double[Uc6Features.FEATURES.size()], actual);
+        return new Uc6Metrics.Scored(r, actual * 0.9, actual, p90, actual);
     }
 
     @Test

@@ -78,20 +78,25 @@ public final class Uc6Pipeline extends UseCasePipeline {
             lake.replace(Uc6Tables.FORECASTS, outcome.predictions(), ctx.runId());
             provenance.outputs(outputs(ctx, List.of(Uc6Tables.FORECASTS, Tables.MODEL_REGISTRY)))
                     .split(outcome.split().describe())
-                    .detail("peak_thresholds_kwh", outcome.peakThresholds());
+                    .detail("peak_thresholds_kwh", outcome.peakThresholds())
+                    .detail("cold_peak_levels_kwh", outcome.coldPeakLevels());
         } else {
             ctx.progress().info("uc6: " + outcome.status());
             provenance.detail("status", outcome.status());
         }
         provenance.detail("forecast_temperature_noise", noiseModel(options))
                 .detail("peak_definition", "peak day = demand above the area's P95 of training-period daily demand; "
-                        + "peak announced when the D+1 P90 forecast exceeds it; cold-peak alert = P90 above capacity");
+                        + "peak announced when the D+1 P90 forecast exceeds it; cold peak = demand above the area's capacity "
+                        + "where training days exceeded it, else above its peak threshold; cold-peak alert = D+1 P90 "
+                        + "above that level, scored against the cold peaks");
         UseCaseResult result = result(outcome.bestModel(), entries, provenance.build());
         if (outcome.trained()) {
             UseCaseMetrics best = outcome.evaluation().get(outcome.bestModel()).judgedMetrics();
             ctx.progress().info(String.format("best model %s on test: MAPE D+1 %.1f %%, D+7 %.1f %%, peak recall %s, "
-                            + "skill vs degree-day %.1f %%", outcome.bestModel(), 100 * best.value("mape_d1"),
-                    100 * best.value("mape_d7"), format(best.value("peak_recall")),
+                            + "cold-peak alerts: recall %s, precision %s on %d cold peaks, skill vs degree-day %.1f %%",
+                    outcome.bestModel(), 100 * best.value("mape_d1"), 100 * best.value("mape_d7"),
+                    format(best.value("peak_recall")), format(best.value("cold_peak_recall")),
+                    format(best.value("cold_peak_precision")), (long) best.value("cold_peak_days"),
                     100 * best.value("skill_vs_degree_day")));
         }
         return result;
