@@ -119,7 +119,7 @@ final class Uc6PageQueries {
                             sum(when(col("peak_alert"), one).otherwise(zero)).as("peak_alerts"),
                             sum(when(col("peak_alert").and(col("actual_peak")), one).otherwise(zero)).as("hits"),
                             sum(when(col("over_capacity"), one).otherwise(zero)).as("capacity_days"),
-                            sum(when(col("cold_peak_alert"), one).otherwise(zero)).as("capacity_alerts"))
+                            sum(when(col("cold_peak_alert"), one).otherwise(zero)).as("cold_peak_alerts"))
                     .orderBy("area_id")
                     .collectAsList();
             Row focusArea = null;
@@ -134,10 +134,10 @@ final class Uc6PageQueries {
             if (focusArea != null) {
                 focus = focus(dayAhead, result.bestModel(), focusArea);
             }
-            for (Row r : dayAhead.filter(col("cold_peak_alert").or(col("over_capacity")))
+            for (Row r : dayAhead.filter(col("cold_peak_alert").or(col("actual_cold_peak")))
                     .orderBy("target_date", "area_id")
                     .select(col("area_id"), col("target_date").cast("string"), col(GasDemandPrediction.P90), y,
-                            col(Uc6Features.CAPACITY), col("cold_peak_alert"), col("over_capacity"))
+                            col("cold_peak_level_kwh"), col("cold_peak_alert"), col("actual_cold_peak"))
                     .limit(MAX_ALERT_ROWS)
                     .collectAsList()) {
                 alerts.add(new Uc6PageData.AlertRow(r.getString(0), r.getString(1), r.getDouble(2),

@@ -165,25 +165,29 @@ public final class Uc6Page {
             table.add(List.of(a.areaId(), Long.toString(a.buildings()), mwh(a.capacityKwh()),
                     mwh(a.peakThresholdKwh()), percentNumber(a.mapeD1()), Long.toString(a.peakDays()),
                     Long.toString(a.peakAlerts()), Long.toString(a.peakHits()), Long.toString(a.capacityDays()),
-                    Long.toString(a.capacityAlerts())));
+                    Long.toString(a.coldPeakAlerts())));
         }
         page.table(List.of("Zone", "Points", "Capacité (MWh/j)", "Seuil P95 (MWh/j)", "MAPE J+1 (%)",
-                "J. pointe", "Annonces", "Réussies", "J. > capacité", "Alertes capacité"), table);
+                "J. pointe", "Annonces", "Réussies", "J. > capacité", "Alertes froid"), table);
         page.paragraph(SECRECY_RULE);
-        page.heading(3, "Alertes de pointe de froid (P90 J+1 au-delà de la capacité) · Cold-peak alerts");
+        page.heading(3, "Alertes de pointe de froid (P90 J+1 au-delà du niveau de pointe de froid) · Cold-peak alerts");
+        page.paragraph("Niveau de pointe de froid d'une zone : sa capacité si un jour d'entraînement l'a dépassée, "
+                + "sinon le P95 de ses jours d'entraînement ; une alerte est juste quand la demande réelle le dépasse. · "
+                + "An area's cold-peak level is its capacity when a training day exceeded it, else the P95 of its "
+                + "training days; an alert is right when the actual demand exceeds it.");
         List<List<String>> alertRows = new ArrayList<>();
         if (alerts != null) {
             for (Uc6PageData.AlertRow a : alerts) {
                 alertRows.add(List.of(a.areaId(), a.targetDate(), mwh(a.p90Kwh()), mwh(a.actualKwh()),
-                        mwh(a.capacityKwh()), a.alert() ? "oui" : "non", a.overCapacity() ? "oui" : "non"));
+                        mwh(a.coldPeakLevelKwh()), a.alert() ? "oui" : "non", a.coldPeak() ? "oui" : "non"));
             }
         }
         if (alertRows.isEmpty()) {
-            page.paragraph("Aucune alerte ni aucun dépassement de capacité sur la période de test. · No alert and no "
-                    + "demand above capacity in the test period.");
+            page.paragraph("Aucune alerte ni aucune pointe de froid sur la période de test. · No alert and no cold "
+                    + "peak in the test period.");
         } else {
-            page.table(List.of("Zone", "Jour", "P90 (MWh)", "Réalisé (MWh)", "Capacité (MWh)", "Alerte",
-                    "Dépassement"), alertRows);
+            page.table(List.of("Zone", "Jour", "P90 (MWh)", "Réalisé (MWh)", "Niveau (MWh)", "Alerte",
+                    "Pointe réelle"), alertRows);
         }
     }
 

@@ -48,14 +48,21 @@ public record Uc6PageData(UseCase useCase, UseCaseResult result, Map<String, Lon
      * @param peakAlerts days whose P90 exceeded the peak threshold
      * @param peakHits peak days that were announced
      * @param capacityDays days above capacity
-     * @param capacityAlerts cold-peak alerts (P90 above capacity)
+     * @param coldPeakAlerts cold-peak alerts (D+1 P90 above the area's cold-peak level)
      */
     public record AreaRow(String areaId, long buildings, double capacityKwh, double peakThresholdKwh, double mapeD1,
-                          long peakDays, long peakAlerts, long peakHits, long capacityDays, long capacityAlerts) {
+                          long peakDays, long peakAlerts, long peakHits, long capacityDays, long coldPeakAlerts) {
     }
 
-    /** A D+1 test day with a cold-peak alert or a demand above capacity. */
-    public record AlertRow(String areaId, String targetDate, double p90Kwh, double actualKwh, double capacityKwh,
-                           boolean alert, boolean overCapacity) {
+    /**
+     * A D+1 test day with a cold-peak alert or a real cold peak.
+     *
+     * @param coldPeakLevelKwh the area's cold-peak level: its capacity when a training day exceeded it, else the
+     *     P95 of its training days
+     * @param alert whether the D+1 P90 was above the level
+     * @param coldPeak whether the demand was above the level
+     */
+    public record AlertRow(String areaId, String targetDate, double p90Kwh, double actualKwh, double coldPeakLevelKwh,
+                           boolean alert, boolean coldPeak) {
     }
 }
