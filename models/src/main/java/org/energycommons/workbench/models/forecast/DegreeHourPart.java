@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * @param features the feature names the coefficients refer to (those of {@link #GLOBAL} present, in that order)
  * @param coefficients 24 hourly intercepts, 24 hourly heating slopes, then one slope per global feature
  */
-public record DegreeHourPart(List<String> features, double[] coefficients) {
+public record DegreeHourPart(List<String> features, double[] coefficients) implements java.io.Serializable {
 
     /** Hour of day column. */
     public static final String HOUR = "local_hour";
