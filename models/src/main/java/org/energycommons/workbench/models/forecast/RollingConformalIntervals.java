@@ -103,7 +103,7 @@ public record RollingConformalIntervals(int windowDays, int minDays) {
         Column margin = coalesce(col("conformal_margin"), lit(0.0));
         Column has = col("conformal_margin").isNotNull();
         return predictions.join(marginTable, List.of("model", "local_date").toArray(String[]::new), "left")
-                .withColumn(ForecastColumns.P10, when(has, greatest(lit(0.0), least(p50, p10.minus(margin.multiply(p50)))))
+                .withColumn(ForecastColumns.P10, when(has, least(p50, greatest(lit(0.0), p10.minus(margin.multiply(p50)))))
                         .otherwise(p10))
                 .withColumn(ForecastColumns.P90, when(has, greatest(p50, p90.plus(margin.multiply(p50))))
                         .otherwise(p90))

@@ -148,8 +148,9 @@ public final class SmileQuantileGbtForecaster implements LoadForecaster {
                 double level = buffer.get(i).getDouble(levelIndex);
                 double base = linearPart == null ? 0 : linearPart.predict(x[i], featureNames);
                 // Separately fitted quantiles may cross: sorting restores P10 <= P50 <= P90.
-                double[] q = {(base + ratios[0][i]) * level, (base + ratios[1][i]) * level,
-                        (base + ratios[2][i]) * level};
+                // A load is not negative, whatever the linear part says far outside its data.
+                double[] q = {Math.max(0, base + ratios[0][i]) * level, Math.max(0, base + ratios[1][i]) * level,
+                        Math.max(0, base + ratios[2][i]) * level};
                 Arrays.sort(q);
                 quantiles[i] = new Object[] {q[0], q[1], q[2]};
             }
