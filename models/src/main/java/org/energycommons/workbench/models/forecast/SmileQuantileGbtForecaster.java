@@ -22,23 +22,39 @@ import smile.regression.GradientTreeBoost;
  * Three Smile gradient tree boosting models with quantile (pinball) loss at 10%, 50% and 90% on the ratio of
  * load to level: the P10/P50/P90 are learned directly rather than calibrated. Trained on the driver (the
  * training set is substation-hours, not meter readings); predictions run on the executors.
+ *
+ * <p>By default a hybrid: a linear {@link DegreeHourPart} (hourly intercepts and heating degree-hour slopes) is
+ * fitted first and the trees learn its residual, so that a cold spell below any training temperature still raises
+ * the forecast (trees alone stay at their coldest leaf).
  */
 public final class SmileQuantileGbtForecaster implements LoadForecaster {
 
     /** Type and model name. */
     public static final String TYPE = "gbt-smile-quantile";
     private static final double[] QUANTILES = {0.1, 0.5, 0.9};
+    private static final String DEGREE_HOUR_PART = "degree_hour_part";
 
     private final ModelProvenance provenance;
     private final GradientTreeBoost[] models;
+    private final DegreeHourPart linear;
 
-    SmileQuantileGbtForecaster(ModelProvenance provenance, GradientTreeBoost[] models) {
+    SmileQuantileGbtForecaster(ModelProvenance provenance, GradientTreeBoost[] models, DegreeHourPart linear) {
         this.provenance = provenance;
         this.models = models;
+        this.linear = linear;
     }
 
-    /** Fits the three quantile models on train rows. */
+    /** Fits the hybrid on train rows: the degree-hour part, then the three quantile models on its residual. */
     public static SmileQuantileGbtForecaster fit(Dataset<Row> train, TrainingContext ctx, ForecastOptions options) {
+        return fit(train, ctx, options, true);
+    }
+
+    /**
+     * Fits the three quantile models on train rows, on the residual of a degree-hour part when
+     * {@code degreeHourPart}, on the ratio itself otherwise (plain trees, kept to show what the linear part buys).
+     */
+    public static SmileQuantileGbtForecaster fit(Dataset<Row> train, TrainingContext ctx, ForecastOptions options,
+                                                 boolean degreeHourPart) {
         List<String> features = ctx.features();
         List<Row> rows = train.selectExpr(columnsAsDouble(features, ctx.label())).collectAsList();
         double[][] x = new double[rows.size()][features.size() + 1];
@@ -46,6 +62,19 @@ public final class SmileQuantileGbtForecaster implements LoadForecaster {
             Row r = rows.get(i);
             for (int j = 0; j <= features.size(); j++) {
                 x[i][j] = r.getDouble(j);
+            }
+        }
+        DegreeHourPart linear = null;
+        if (degreeHourPart) {
+            double[][] inputs = new double[x.length][];
+            double[] y = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                inputs[i] = Arrays.copyOf(x[i], features.size());
+                y[i] = x[i][features.size()];
+            }
+            linear = DegreeHourPart.fit(inputs, y, features);
+            for (int i = 0; i < x.length; i++) {
+                x[i][features.size()] = y[i] - linear.predict(inputs[i], features);
             }
         }
         String[] names = names(features, ctx.label());
@@ -59,11 +88,13 @@ public final class SmileQuantileGbtForecaster implements LoadForecaster {
         for (int q = 0; q < QUANTILES.length; q++) {
             models[q] = boosting.fit(formula, data, Loss.quantile(QUANTILES[q]));
         }
-        Map<String, String> params = boosting.params(Map.of("loss", "quantile(0.1|0.5|0.9)"));
+        Map<String, String> params = boosting.params(linear == null ? Map.of("loss", "quantile(0.1|0.5|0.9)")
+                : Map.of("loss", "quantile(0.1|0.5|0.9)", "degree_hour_part", "hourly intercept and heating slope + "
+                        + String.join(" + ", linear.features()) + ", trees on its residual"));
         ModelProvenance provenance = ModelProvenance.create(ctx.useCase(), TYPE, "smile",
                 "GradientTreeBoost (quantile loss)", params, options.seed(), ctx.inputTables(), features,
                 ctx.label(), ctx.split().describe(), ctx.trainingRows(), ctx.trainingFingerprint());
-        return new SmileQuantileGbtForecaster(provenance, models);
+        return new SmileQuantileGbtForecaster(provenance, models, linear);
     }
 
     private static String[] columnsAsDouble(List<String> features, String label) {
@@ -97,6 +128,8 @@ public final class SmileQuantileGbtForecaster implements LoadForecaster {
         int levelIndex = in.fieldIndex(ForecastColumns.LEVEL);
         String[] names = names(provenance.features(), provenance.label());
         GradientTreeBoost[] quantileModels = models;
+        DegreeHourPart linearPart = linear;
+        List<String> featureNames = provenance.features();
         return PartitionScoring.append(features, out, buffer -> {
             double[][] x = new double[buffer.size()][featureIndex.length + 1];
             for (int i = 0; i < buffer.size(); i++) {
@@ -113,8 +146,11 @@ public final class SmileQuantileGbtForecaster implements LoadForecaster {
             Object[][] quantiles = new Object[buffer.size()][];
             for (int i = 0; i < buffer.size(); i++) {
                 double level = buffer.get(i).getDouble(levelIndex);
+                double base = linearPart == null ? 0 : linearPart.predict(x[i], featureNames);
                 // Separately fitted quantiles may cross: sorting restores P10 <= P50 <= P90.
-                double[] q = {ratios[0][i] * level, ratios[1][i] * level, ratios[2][i] * level};
+                // A load is not negative, whatever the linear part says far outside its data.
+                double[] q = {Math.max(0, base + ratios[0][i]) * level, Math.max(0, base + ratios[1][i]) * level,
+                        Math.max(0, base + ratios[2][i]) * level};
                 Arrays.sort(q);
                 quantiles[i] = new Object[] {q[0], q[1], q[2]};
             }
@@ -124,7 +160,8 @@ public final class SmileQuantileGbtForecaster implements LoadForecaster {
 
     @Override
     public String intervalMethod() {
-        return "quantile models: three boosted-tree ensembles fitted with pinball loss at 10%, 50% and 90%";
+        return "quantile models: three boosted-tree ensembles fitted with pinball loss at 10%, 50% and 90%"
+                + (linear == null ? "" : " on the residual of a linear heating degree-hour part");
     }
 
     @Override
@@ -132,8 +169,12 @@ public final class SmileQuantileGbtForecaster implements LoadForecaster {
         for (int q = 0; q < models.length; q++) {
             SerializedModels.save(models[q], dir + "/" + fileName(q), files, "Smile model");
         }
-        files.writeString(dir + "/" + ModelFile.NAME, Json.write(new ModelFile(TYPE, provenance, null,
-                Map.of("quantiles", "0.1,0.5,0.9"))));
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        settings.put("quantiles", "0.1,0.5,0.9");
+        if (linear != null) {
+            settings.put(DEGREE_HOUR_PART, linear.encode());
+        }
+        files.writeString(dir + "/" + ModelFile.NAME, Json.write(new ModelFile(TYPE, provenance, null, settings)));
     }
 
     private static String fileName(int q) {
@@ -145,7 +186,9 @@ public final class SmileQuantileGbtForecaster implements LoadForecaster {
         for (int q = 0; q < QUANTILES.length; q++) {
             models[q] = SerializedModels.load(dir + "/" + fileName(q), files, GradientTreeBoost.class, "Smile model");
         }
-        return new SmileQuantileGbtForecaster(file.provenance(), models);
+        String linear = file.settings() == null ? null : file.settings().get(DEGREE_HOUR_PART);
+        return new SmileQuantileGbtForecaster(file.provenance(), models,
+                linear == null ? null : DegreeHourPart.decode(linear));
     }
 
 }

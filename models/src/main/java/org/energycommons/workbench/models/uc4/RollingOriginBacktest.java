@@ -23,13 +23,15 @@ import org.energycommons.workbench.models.forecast.PersistenceForecaster;
 import org.energycommons.workbench.models.forecast.TimeSplit;
 import org.energycommons.workbench.models.forecast.TrainingContext;
 import org.energycommons.workbench.models.provenance.DataFingerprint;
+import org.energycommons.workbench.models.usecase.MetricInterval;
 import org.energycommons.workbench.models.usecase.UseCases;
 
 /**
  * The uc4 rolling-origin backtest: forecast origins spread over the period after the first training window; at
  * each origin the models are refitted on every day before it (the last days held out to calibrate) and forecast
  * each day up to the next origin, as an operator who retrains every few weeks would have. One test split gives one
- * number; the spread over origins shows how much that number depends on the season it fell in.
+ * number; the spread over origins shows how much that number depends on the season it fell in. The P10–P90 bands
+ * are conformalized as in the main run ({@link Uc4Run#CONFORMAL}), from the origin's held-out days on.
  */
 public final class RollingOriginBacktest {
 
@@ -55,9 +57,11 @@ public final class RollingOriginBacktest {
      * @param origins the origins, in time order
      * @param forecasts one row per origin, model, substation and target hour ({@link #COLUMNS}), persisted
      * @param overall model → metrics over every backtest row
+     * @param overallIntervals model → metric → 90 % interval of the overall metrics, bootstrapped over target days
      * @param byOrigin model → origin → metrics of the rows it forecast
      */
     public record Outcome(List<Origin> origins, Dataset<Row> forecasts, Map<String, ForecastMetrics> overall,
+                          Map<String, Map<String, MetricInterval>> overallIntervals,
                           Map<String, Map<LocalDate, ForecastMetrics>> byOrigin) {
     }
 
@@ -113,8 +117,10 @@ public final class RollingOriginBacktest {
             TimeSplit s = o.split();
             Dataset<Row> train = s.rows(canonical, "local_date", TimeSplit.TRAIN);
             Dataset<Row> validation = s.rows(canonical, "local_date", TimeSplit.VALIDATION);
-            Dataset<Row> test = canonical.filter(col("local_date").between(
-                    java.sql.Date.valueOf(s.testStart()), java.sql.Date.valueOf(s.end())));
+            // The held-out days before the origin and the forecast days after it: the conformal windows of the
+            // forecast days read the errors of the days before them, never those of a later day.
+            Dataset<Row> heldOutAndTest = canonical.filter(col("local_date").between(
+                    java.sql.Date.valueOf(s.validationStart()), java.sql.Date.valueOf(s.end())));
             String fingerprint = DataFingerprint.of(train, "row_id", Uc4Features.LABEL);
             long rows = Long.parseLong(fingerprint.substring(2, fingerprint.indexOf(';')));
             TrainingContext ctx = new TrainingContext(UseCases.UC4.id(), inputTables, s,
@@ -124,7 +130,7 @@ public final class RollingOriginBacktest {
                         + "%s..%s", o.origin(), origins.indexOf(o) + 1, origins.size(), type, s.start(),
                         s.testStart().minusDays(1), s.testStart(), s.end()));
                 LoadForecaster model = Uc4Run.fit(type, train, validation, ctx, options);
-                parts.add(model.predict(test).select(
+                Dataset<Row> forecast = model.predict(heldOutAndTest).select(
                         lit(java.sql.Date.valueOf(o.origin())).as("origin"),
                         lit(type).as("model"), col("substation_id"), col("ts_utc"), col("local_date"),
                         col("local_hour"),
@@ -132,25 +138,31 @@ public final class RollingOriginBacktest {
                                 .cast("int").as("lead_hours"),
                         col(ForecastColumns.ACTUAL), col(ForecastColumns.P10), col(ForecastColumns.P50),
                         col(ForecastColumns.P90), col(ForecastColumns.PERSISTENCE), col(ForecastColumns.CAPACITY),
-                        col("n_meters"), col("max_meter_share")));
+                        col("n_meters"), col("max_meter_share"));
+                parts.add(Uc4Run.CONFORMAL.apply(forecast, s.validationStart())
+                        .filter(col("local_date").geq(lit(java.sql.Date.valueOf(s.testStart())))));
             }
         }
         Dataset<Row> forecasts = parts.stream().reduce(Dataset::unionByName).orElseThrow()
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Map<String, ForecastMetrics> overall = new LinkedHashMap<>();
+        Map<String, Map<String, MetricInterval>> overallIntervals = new LinkedHashMap<>();
         Map<String, Map<LocalDate, ForecastMetrics>> byOrigin = new LinkedHashMap<>();
         for (String type : modelTypes) {
-            Dataset<Row> own = forecasts.filter(col("model").equalTo(type));
-            overall.put(type, ForecastMetrics.evaluate(own));
+            // Origins forecast disjoint days: each day's sums belong to one origin.
+            List<ForecastMetrics.DaySums> days = ForecastMetrics.byDay(forecasts.filter(col("model").equalTo(type)));
+            overall.put(type, ForecastMetrics.of(days));
+            overallIntervals.put(type, ForecastMetrics.intervals(days, options.seed()));
             Map<LocalDate, ForecastMetrics> perOrigin = new LinkedHashMap<>();
             for (Origin o : origins) {
-                perOrigin.put(o.origin(), ForecastMetrics.evaluate(
-                        own.filter(col("origin").equalTo(lit(java.sql.Date.valueOf(o.origin()))))));
+                perOrigin.put(o.origin(), ForecastMetrics.of(days.stream()
+                        .filter(d -> !d.day().isBefore(o.split().testStart()) && !d.day().isAfter(o.split().end()))
+                        .toList()));
             }
             byOrigin.put(type, perOrigin);
         }
         canonical.unpersist();
-        return new Outcome(origins, forecasts, overall, byOrigin);
+        return new Outcome(origins, forecasts, overall, overallIntervals, byOrigin);
     }
 
     /** The model types a backtest refits: the persistence baseline and the selected model. */

@@ -19,16 +19,23 @@ import org.energycommons.workbench.models.forecast.LoadForecaster;
 import org.energycommons.workbench.models.forecast.MllibGbtForecaster;
 import org.energycommons.workbench.models.forecast.ModelMetrics;
 import org.energycommons.workbench.models.forecast.PersistenceForecaster;
+import org.energycommons.workbench.models.forecast.RollingConformalIntervals;
 import org.energycommons.workbench.models.forecast.SmileQuantileGbtForecaster;
 import org.energycommons.workbench.models.forecast.TimeSplit;
 import org.energycommons.workbench.models.forecast.TrainingContext;
 import org.energycommons.workbench.models.provenance.DataFingerprint;
+import org.energycommons.workbench.models.usecase.MetricInterval;
 import org.energycommons.workbench.models.usecase.UseCases;
 
 /**
  * uc4 training and evaluation: splits the feature table in time, fits the persistence baseline, MLlib GBT and
- * Smile quantile GBT, scores each on train, validation and test, and selects the best model on validation RMSE
- * (the test split is only ever used to report).
+ * Smile quantile GBT (on the residual of a degree-hour part), scores each on train, validation and test, and
+ * selects the best model on validation RMSE (the test split is only ever used to report).
+ *
+ * <p>Every model's P10–P90 band is then conformalized over a rolling window of its errors on the days before
+ * ({@link #CONFORMAL}): the validation and test days, which no fit saw, are both the calibration and the evaluated
+ * days, each only calibrated by days complete before its forecast was issued. Metrics carry 90 % intervals
+ * bootstrapped over target days (a day with all its substation-hours is one unit), seeded with the run's seed.
  */
 public final class Uc4Run {
 
@@ -36,6 +43,9 @@ public final class Uc4Run {
     public static final double TRAIN_FRACTION = 0.70;
     /** Share of target days used for validation. */
     public static final double VALIDATION_FRACTION = 0.15;
+
+    /** The P10–P90 bands of every model are conformalized over this rolling window of out-of-sample errors. */
+    public static final RollingConformalIntervals CONFORMAL = RollingConformalIntervals.defaults();
 
     /** Fewest target days that leave train, validation and test at least two days each. */
     public static final int MIN_TARGET_DAYS = 14;
@@ -138,17 +148,26 @@ public final class Uc4Run {
                     col(ForecastColumns.P90), col(ForecastColumns.PERSISTENCE), col(ForecastColumns.CAPACITY),
                     col("n_meters"), col("max_meter_share")));
         }
-        Dataset<Row> predictions = all.stream().reduce(Dataset::unionByName).orElseThrow()
+        // Validation and test days were never fitted on: their errors feed the rolling conformal windows.
+        Dataset<Row> predictions = CONFORMAL.apply(all.stream().reduce(Dataset::unionByName).orElseThrow(),
+                        split.validationStart())
                 .persist(StorageLevel.MEMORY_AND_DISK());
 
+        progress.accept("uc4: metrics by split, with 90 % intervals bootstrapped over target days");
         Map<String, ModelMetrics> metrics = new LinkedHashMap<>();
         for (LoadForecaster m : models) {
             String name = m.provenance().name();
             Dataset<Row> own = predictions.filter(col("model").equalTo(name));
-            metrics.put(name, new ModelMetrics(
-                    ForecastMetrics.evaluate(own.filter(col(ForecastColumns.SPLIT).equalTo(TimeSplit.TRAIN))),
-                    ForecastMetrics.evaluate(own.filter(col(ForecastColumns.SPLIT).equalTo(TimeSplit.VALIDATION))),
-                    ForecastMetrics.evaluate(own.filter(col(ForecastColumns.SPLIT).equalTo(TimeSplit.TEST)))));
+            Map<String, ForecastMetrics> bySplit = new LinkedHashMap<>();
+            Map<String, Map<String, MetricInterval>> intervals = new LinkedHashMap<>();
+            for (String s : List.of(TimeSplit.TRAIN, TimeSplit.VALIDATION, TimeSplit.TEST)) {
+                List<ForecastMetrics.DaySums> days = ForecastMetrics.byDay(
+                        own.filter(col(ForecastColumns.SPLIT).equalTo(s)));
+                bySplit.put(s, ForecastMetrics.of(days));
+                intervals.put(s, ForecastMetrics.intervals(days, options.seed()));
+            }
+            metrics.put(name, new ModelMetrics(bySplit.get(TimeSplit.TRAIN), bySplit.get(TimeSplit.VALIDATION),
+                    bySplit.get(TimeSplit.TEST), intervals));
         }
         String best = metrics.entrySet().stream()
                 .filter(e -> !e.getKey().equals(PersistenceForecaster.TYPE))

@@ -20,6 +20,7 @@ class ForecastMetricsTest implements SharedSparkSession {
     @Test
     void pinballLossesAndCrpsOnHandMadeRows() {
         StructType schema = new StructType()
+                .add("local_date", DataTypes.DateType)
                 .add(ForecastColumns.ACTUAL, DataTypes.DoubleType)
                 .add(ForecastColumns.P10, DataTypes.DoubleType)
                 .add(ForecastColumns.P50, DataTypes.DoubleType)
@@ -28,8 +29,8 @@ class ForecastMetricsTest implements SharedSparkSession {
                 .add(ForecastColumns.CAPACITY, DataTypes.DoubleType);
         // Row 1: actual 100 inside [90, 110], P50 95. Row 2: actual 50 below P10 = 60.
         Dataset<Row> rows = SPARK.createDataFrame(List.of(
-                RowFactory.create(100.0, 90.0, 95.0, 110.0, 80.0, 1000.0),
-                RowFactory.create(50.0, 60.0, 70.0, 80.0, 40.0, 1000.0)), schema);
+                RowFactory.create(java.sql.Date.valueOf("2024-01-01"), 100.0, 90.0, 95.0, 110.0, 80.0, 1000.0),
+                RowFactory.create(java.sql.Date.valueOf("2024-01-02"), 50.0, 60.0, 70.0, 80.0, 40.0, 1000.0)), schema);
         ForecastMetrics m = ForecastMetrics.evaluate(rows);
         // P10: 0.1 × (100 − 90) = 1; 0.9 × (60 − 50) = 9 → mean 5.
         assertEquals(5.0, m.pinballP10(), 1e-12);
@@ -41,6 +42,50 @@ class ForecastMetricsTest implements SharedSparkSession {
         assertEquals(0.5, m.coverageP10P90(), 1e-12);
         assertEquals((Math.abs(100 - 95.0) + Math.abs(50 - 70.0)) / 2, 2 * m.pinballP50(), 1e-12,
                 "the P50 pinball loss is half the mean absolute error");
+    }
+
+    @Test
+    void theBootstrapOverDaysAppliesThePointFunctionAndStatesItsSampleSizes() {
+        StructType schema = new StructType()
+                .add("local_date", DataTypes.DateType)
+                .add(ForecastColumns.ACTUAL, DataTypes.DoubleType)
+                .add(ForecastColumns.P10, DataTypes.DoubleType)
+                .add(ForecastColumns.P50, DataTypes.DoubleType)
+                .add(ForecastColumns.P90, DataTypes.DoubleType)
+                .add(ForecastColumns.PERSISTENCE, DataTypes.DoubleType)
+                .add(ForecastColumns.CAPACITY, DataTypes.DoubleType);
+        java.util.Random random = new java.util.Random(7);
+        List<Row> rows = new java.util.ArrayList<>();
+        for (int d = 0; d < 40; d++) {
+            java.sql.Date day = java.sql.Date.valueOf(java.time.LocalDate.of(2024, 1, 1).plusDays(d));
+            for (int h = 0; h < 24; h++) {
+                double y = 100 + 20 * random.nextGaussian() + (d % 7 == 0 ? 60 : 0);
+                rows.add(RowFactory.create(day, y, 80.0, 100.0, 120.0, 100 + 30 * random.nextGaussian(), 150.0));
+            }
+        }
+        Dataset<Row> predictions = SPARK.createDataFrame(rows, schema);
+        List<ForecastMetrics.DaySums> days = ForecastMetrics.byDay(predictions);
+        assertEquals(40, days.size());
+        ForecastMetrics point = ForecastMetrics.evaluate(predictions);
+        // The function the bootstrap applies, on the full list of days, is the point value itself.
+        assertEquals(point.estimates(), ForecastMetrics.of(days).estimates());
+        assertEquals(960, point.rows());
+        Map<String, org.energycommons.workbench.models.usecase.MetricInterval> intervals =
+                ForecastMetrics.intervals(days, 42L);
+        assertEquals(point.estimates().keySet(), intervals.keySet(), "every estimate has an interval, no count does");
+        intervals.forEach((metric, i) -> {
+            if (!metric.startsWith("congestion")) {
+                assertEquals(40, i.n(), metric);
+                assertEquals("day", i.unit(), metric);
+                assertTrue(i.low() <= point.estimates().get(metric) + 1e-9
+                        && point.estimates().get(metric) <= i.high() + 1e-9, metric + " " + i);
+                assertTrue(i.high() > i.low(), metric + " varies across days");
+            }
+        });
+        assertEquals(point.congestionHours(), intervals.get("congestion_recall").n());
+        assertEquals("congestion_hour", intervals.get("congestion_recall").unit());
+        assertEquals(point.alertHours(), intervals.get("congestion_precision").n());
+        assertEquals(intervals, ForecastMetrics.intervals(days, 42L), "the same seed gives the same intervals");
     }
 
     @Test

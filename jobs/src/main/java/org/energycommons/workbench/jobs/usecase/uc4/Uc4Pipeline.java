@@ -87,7 +87,8 @@ public final class Uc4Pipeline extends UseCasePipeline {
         Map<String, EvaluationSets> metrics = new LinkedHashMap<>();
         outcome.metrics().forEach((name, m) -> metrics.put(name, m.evaluationSets()));
         List<UseCaseResult.ModelEntry> entries = saveAndRegister(ctx, outcome.models(), metrics,
-                model -> Map.of("interval_method", ((LoadForecaster) model).intervalMethod()));
+                model -> Map.of("interval_method", ((LoadForecaster) model).intervalMethod() + "; "
+                        + Uc4Run.CONFORMAL.describe()));
         lake.replace(Uc4Tables.PREDICTIONS, outcome.predictions(), ctx.runId());
         lake.replace(Uc4Tables.METRICS, metricsTable(ctx, outcome), ctx.runId());
         outcome.predictions().unpersist();
@@ -126,7 +127,9 @@ public final class Uc4Pipeline extends UseCasePipeline {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("method", "rolling origin: at each origin every model is refitted on all days before it (the last "
                 + Math.round(100 * backtestOptions.validationFraction()) + " % held out to calibrate intervals and stop "
-                + "boosting) and issues the day-ahead forecast of each day up to the next origin");
+                + "boosting) and issues the day-ahead forecast of each day up to the next origin; bands "
+                + Uc4Run.CONFORMAL.describe() + " from the held-out days on; overall_intervals are 90 % bootstrap "
+                + "intervals over target days");
         List<Map<String, String>> origins = new ArrayList<>();
         for (RollingOriginBacktest.Origin o : bt.origins()) {
             Map<String, String> m = new LinkedHashMap<>();
@@ -139,6 +142,9 @@ public final class Uc4Pipeline extends UseCasePipeline {
         bt.overall().forEach((model, metrics) -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("overall", metrics.toMap());
+            Map<String, Object> intervals = new LinkedHashMap<>();
+            bt.overallIntervals().get(model).forEach((metric, interval) -> intervals.put(metric, interval.toMap()));
+            m.put("overall_intervals", intervals);
             Map<String, Object> perOrigin = new LinkedHashMap<>();
             bt.byOrigin().get(model).forEach((origin, om) -> perOrigin.put(origin.toString(), om.toMap()));
             m.put("by_origin", perOrigin);
