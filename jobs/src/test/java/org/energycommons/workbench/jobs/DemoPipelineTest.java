@@ -20,6 +20,7 @@ import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.jobs.usecase.UseCasePipelines;
 import org.energycommons.workbench.models.provenance.Json;
 import org.junit.jupiter.api.BeforeAll;
+import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.energycommons.workbench.models.uc4.Uc4Tables;
@@ -99,6 +100,13 @@ class DemoPipelineTest implements SharedSparkSession {
                         || page.toLowerCase(java.util.Locale.ROOT).contains("insufficient"), id + " says why");
             } else {
                 assertTrue(page.contains("<svg"), id + " page has charts");
+                // Every criterion shows its 90 % interval and sample size beside the point value.
+                UseCaseResult result = p.readResult(Files.readString(workspace.resolve("metrics/" + id + ".json")));
+                assertTrue(result.sampleWarnings().stream().noneMatch(w -> w.endsWith("has no interval")),
+                        id + ": " + result.sampleWarnings());
+                for (JsonNode c : doc.get("criteria")) {
+                    assertTrue(c.has("interval") && c.get("interval").get("n").asInt() > 0, id + ": " + c);
+                }
             }
             assertFalse(page.contains("src=\"http"), id + " page loads nothing from the network");
             assertTrue(index.contains("href=\"" + p.page() + "\""), id + " is linked from the index");
