@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -38,7 +39,7 @@ class SyntheticFaultsTest implements SharedSparkSession {
             start_date DATE NOT NULL, end_date DATE NOT NULL, magnitude DOUBLE NOT NULL""");
 
     @Test
-    void aboutFortyPercentOfPublicBuildingsGetOneToThreeNonOverlappingFaults() {
+    void aShareOfPublicBuildingsGetOneToMaxFaultsNonOverlapping() {
         RegionConfig config = new RegionConfig(1000, 365, LocalDate.of(2023, 1, 1), 42L, 25);
         Dataset<Row> meters = new SyntheticRegion(spark, config).meters().cache();
         Dataset<Row> faults = SyntheticFaults.faults(config, meters).cache();
@@ -48,7 +49,7 @@ class SyntheticFaultsTest implements SharedSparkSession {
         long publicBuildings = meterOf.values().stream()
                 .filter(r -> Archetype.valueOf(r.getAs("archetype")).isPublicBuilding()).count();
         Map<String, List<Row>> byBuilding = rows.stream().collect(Collectors.groupingBy(r -> r.getString(0)));
-        assertEquals(0.40, (double) byBuilding.size() / publicBuildings, 0.1, byBuilding.size() + " / " + publicBuildings);
+        assertEquals(SyntheticFaults.SHARE, (double) byBuilding.size() / publicBuildings, 0.1, byBuilding.size() + " / " + publicBuildings);
         Set<String> types = new HashSet<>();
         Set<Integer> counts = new HashSet<>();
         for (Map.Entry<String, List<Row>> e : byBuilding.entrySet()) {
@@ -56,7 +57,7 @@ class SyntheticFaultsTest implements SharedSparkSession {
             assertTrue(Archetype.valueOf(meter.getAs("archetype")).isPublicBuilding());
             List<Row> list = new ArrayList<>(e.getValue());
             counts.add(list.size());
-            assertTrue(list.size() >= 1 && list.size() <= 3);
+            assertTrue(list.size() >= 1 && list.size() <= SyntheticFaults.MAX_FAULTS);
             list.sort(Comparator.comparing(r -> r.getDate(3).toLocalDate()));
             LocalDate previousEnd = config.start().minusDays(1);
             for (Row f : list) {
@@ -81,7 +82,7 @@ class SyntheticFaultsTest implements SharedSparkSession {
             }
         }
         assertEquals(Set.copyOf(SyntheticFaults.TYPES), types);
-        assertEquals(Set.of(1, 2, 3), counts);
+        assertEquals(IntStream.rangeClosed(1, SyntheticFaults.MAX_FAULTS).boxed().collect(Collectors.toSet()), counts);
 
         assertEquals(SyntheticFixtures.sortedRows(faults),
                 SyntheticFixtures.sortedRows(SyntheticFaults.faults(config, meters.repartition(5))));

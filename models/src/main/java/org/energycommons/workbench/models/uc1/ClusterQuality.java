@@ -63,11 +63,25 @@ public final class ClusterQuality {
     }
 
     /**
-     * The mean silhouette (Rousseeuw 1987) of the points in Euclidean distance: for each point, (b − a) / max(a, b)
-     * with a its mean distance to its own cluster and b the smallest mean distance to another cluster; 0 for a point
-     * alone in its cluster. NaN when there are fewer than two clusters or two points.
+     * The mean silhouette (Rousseeuw 1987) of the points in Euclidean distance: the mean of
+     * {@link #silhouettes}. NaN when there are fewer than two clusters or two points.
      */
     public static double silhouette(double[][] points, int[] labels) {
+        double[] s = silhouettes(points, labels);
+        double total = 0;
+        for (double v : s) {
+            total += v;
+        }
+        return s.length == 0 ? Double.NaN : total / s.length;
+    }
+
+    /**
+     * The silhouette of each point (Rousseeuw 1987) in Euclidean distance: (b − a) / max(a, b) with a its mean
+     * distance to its own cluster and b the smallest mean distance to another cluster; 0 for a point alone in its
+     * cluster. Every value is NaN when there are fewer than two clusters or two points. The per-point values are
+     * what a bootstrap over points resamples.
+     */
+    public static double[] silhouettes(double[][] points, int[] labels) {
         int n = points.length;
         if (n != labels.length) {
             throw new IllegalArgumentException("silhouette: " + n + " points but " + labels.length + " labels");
@@ -81,10 +95,11 @@ public final class ClusterQuality {
             sizes[l]++;
         }
         long clusters = java.util.Arrays.stream(sizes).filter(s -> s > 0).count();
+        double[] values = new double[n];
         if (n < 2 || clusters < 2) {
-            return Double.NaN;
+            java.util.Arrays.fill(values, Double.NaN);
+            return values;
         }
-        double total = 0;
         for (int i = 0; i < n; i++) {
             double[] sum = new double[k];
             for (int j = 0; j < n; j++) {
@@ -103,10 +118,9 @@ public final class ClusterQuality {
                     b = Math.min(b, sum[c] / sizes[c]);
                 }
             }
-            double s = Math.max(a, b) > 0 ? (b - a) / Math.max(a, b) : 0;
-            total += s;
+            values[i] = Math.max(a, b) > 0 ? (b - a) / Math.max(a, b) : 0;
         }
-        return total / n;
+        return values;
     }
 
     /** Euclidean distance. */

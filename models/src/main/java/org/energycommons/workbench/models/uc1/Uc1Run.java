@@ -258,13 +258,17 @@ public final class Uc1Run {
             SegmentProfiles segmentOnly = SegmentProfiles.pooled(fit, segmentOf, overall);
             References references = new References(tariffProfiles, tariffOffPeak, segmentOnly);
             // The silhouette k was chosen by is the fitted meters' silhouette, computed on the same labels.
-            Uc1Metrics fitted = evaluate(fit, fitPoints, fitLabels, profiles, references, archetypes)
-                    .withK(model.k());
-            Uc1Metrics heldOut = evaluate(test, testPoints, testLabels, profiles, references, archetypes);
-            if (model == classifier) {
-                heldOut = heldOut.withAgreement(bestModel, agreement(testLabels, bestTestLabels));
-            }
-            evaluation.put(name, EvaluationSets.ofHeldOut(fitted, heldOut));
+            List<Uc1Metrics.MeterScore> fittedScores = scores(fit, fitPoints, fitLabels, profiles, references,
+                    archetypes, null);
+            String other = model == classifier ? bestModel : null;
+            List<Uc1Metrics.MeterScore> heldOutScores = scores(test, testPoints, testLabels, profiles, references,
+                    archetypes, model == classifier ? bestTestLabels : null);
+            Uc1Metrics fitted = Uc1Metrics.of(fittedScores, null).withK(model.k());
+            Uc1Metrics heldOut = Uc1Metrics.of(heldOutScores, other);
+            evaluation.put(name, EvaluationSets.ofHeldOut(fitted, heldOut)
+                    .withIntervals(EvaluationSets.HELD_OUT, Uc1Metrics.intervals(heldOutScores, other,
+                            options.seed()))
+                    .withIntervals(EvaluationSets.FITTED, Uc1Metrics.intervals(fittedScores, null, options.seed())));
             for (int i = 0; i < fit.size(); i++) {
                 segments.add(RowFactory.create(fit.get(i).id(), name, rank[fitLabels[i]] + 1, FIT,
                         name.equals(bestModel)));
@@ -391,43 +395,29 @@ public final class Uc1Run {
         }
     }
 
-    private static Uc1Metrics evaluate(List<Meter> meters, double[][] points, int[] labels,
-                                                SegmentProfiles profiles, References references,
-                                                Map<String, String> archetypes) {
-        double nrmse = 0;
-        double baseline = 0;
-        double segmentOnly = 0;
-        double tariffOffPeak = 0;
-        int placed = 0;
-        int n = meters.size();
-        Object[] truth = new Object[n];
-        Object[] predicted = new Object[n];
-        boolean complete = !archetypes.isEmpty();
-        for (int i = 0; i < n; i++) {
+    /**
+     * Each meter's scores under a model: its true archetype, segment, silhouette in the set and profile errors.
+     *
+     * @param otherLabels another model's segments of the same meters (the agreement), or null
+     */
+    private static List<Uc1Metrics.MeterScore> scores(List<Meter> meters, double[][] points, int[] labels,
+                                                      SegmentProfiles profiles, References references,
+                                                      Map<String, String> archetypes, int[] otherLabels) {
+        double[] silhouettes = ClusterQuality.silhouettes(points, labels);
+        List<Uc1Metrics.MeterScore> scores = new ArrayList<>();
+        for (int i = 0; i < meters.size(); i++) {
             Meter m = meters.get(i);
             String segment = String.valueOf(labels[i]);
-            nrmse += ClusterQuality.nrmse(m.shapes(), profiles.profile(segment, m.offPeakStart())) / n;
-            placed += profiles.placesOn(segment, m.offPeakStart()) ? 1 : 0;
-            segmentOnly += ClusterQuality.nrmse(m.shapes(), references.segmentOnly().profile(segment, 0)) / n;
-            baseline += ClusterQuality.nrmse(m.shapes(), references.tariff().profile(m.tariff(), 0)) / n;
-            tariffOffPeak += ClusterQuality.nrmse(m.shapes(),
-                    references.tariffOffPeak().profile(m.tariff(), m.offPeakStart())) / n;
-            truth[i] = archetypes.get(m.id());
-            predicted[i] = labels[i];
-            complete &= truth[i] != null;
+            scores.add(new Uc1Metrics.MeterScore(archetypes.get(m.id()), labels[i], silhouettes[i],
+                    ClusterQuality.nrmse(m.shapes(), profiles.profile(segment, m.offPeakStart())),
+                    ClusterQuality.nrmse(m.shapes(), references.tariff().profile(m.tariff(), 0)),
+                    ClusterQuality.nrmse(m.shapes(), references.segmentOnly().profile(segment, 0)),
+                    ClusterQuality.nrmse(m.shapes(), references.tariffOffPeak().profile(m.tariff(),
+                            m.offPeakStart())),
+                    profiles.placesOn(segment, m.offPeakStart()),
+                    otherLabels == null ? null : otherLabels[i] == labels[i]));
         }
-        return new Uc1Metrics(complete ? ClusterQuality.adjustedRandIndex(truth, predicted) : Double.NaN,
-                ClusterQuality.silhouette(points, labels), nrmse, baseline, segmentOnly, tariffOffPeak,
-                n == 0 ? Double.NaN : placed / (double) n, (int) Arrays.stream(labels).distinct().count(), n, null,
-                null);
-    }
-
-    private static double agreement(int[] a, int[] b) {
-        int same = 0;
-        for (int i = 0; i < a.length; i++) {
-            same += a[i] == b[i] ? 1 : 0;
-        }
-        return a.length == 0 ? Double.NaN : same / (double) a.length;
+        return scores;
     }
 
     /** rank[label] = position of the label by decreasing count (ties by label), 0-based. */

@@ -192,9 +192,12 @@ public final class Uc2Run {
             forestScores.add(new Object[] {new FaultMatching.AlertDay(r.getString(0), r.getDate(1).toLocalDate()),
                 r.getDouble(2)});
         }
-        long tuningDays = forestScores.stream().filter(o -> ((FaultMatching.AlertDay) o[0]).date().isBefore(split))
-                .count();
-        long evaluationDays = forestScores.size() - tuningDays;
+        Map<String, Long> tuningDays = new TreeMap<>();
+        Map<String, Long> evaluationDays = new TreeMap<>();
+        for (Object[] o : forestScores) {
+            FaultMatching.AlertDay d = (FaultMatching.AlertDay) o[0];
+            (d.date().isBefore(split) ? tuningDays : evaluationDays).merge(d.buildingId(), 1L, Long::sum);
+        }
         Scorer tuning = new Scorer(truth, period.tuningFrom(), period.tuningTo(), tuningDays);
         Scorer evaluationPeriod = new Scorer(truth, period.evaluationFrom(), period.evaluationTo(), evaluationDays);
 
@@ -260,23 +263,24 @@ public final class Uc2Run {
 
         List<DetectorScores> detectors = new ArrayList<>();
         Map<String, EvaluationSets> evaluation = new LinkedHashMap<>();
-        evaluation.put(Uc2ModelStore.EXPECTED, expectedMetrics(scored, split));
+        evaluation.put(Uc2ModelStore.EXPECTED, expectedMetrics(scored, split, options.seed()));
         Map<String, String> ruleSettings = new LinkedHashMap<>();
         ruleSettings.put("rules_file", rules.source());
         ruleSettings.put("rules_kept", String.join(",", kept));
         ruleSettings.put("rules_dropped", String.join(",", AlertRule.ids(rules.rules()).stream()
                 .filter(id -> !kept.contains(id)).toList()));
-        detectors.add(scores(Uc2ModelStore.RULES, ruleDays, tuning, evaluationPeriod, ruleSettings, evaluation));
+        detectors.add(scores(Uc2ModelStore.RULES, ruleDays, tuning, evaluationPeriod, ruleSettings, evaluation,
+                options.seed()));
         Map<String, String> forestSettings = new LinkedHashMap<>();
         forestSettings.put("threshold", String.valueOf(forestThreshold));
         forestSettings.put("threshold_quantile", forestQuantile);
         detectors.add(scores(Uc2ModelStore.FOREST, forestDays, tuning, evaluationPeriod, forestSettings,
-                evaluation));
+                evaluation, options.seed()));
         Map<String, String> combinedSettings = new LinkedHashMap<>(ruleSettings);
         combinedSettings.put("threshold", String.valueOf(combinedThreshold));
         combinedSettings.put("threshold_quantile", combinedQuantile);
         detectors.add(scores(Uc2ModelStore.COMBINED, combinedDays, tuning, evaluationPeriod, combinedSettings,
-                evaluation));
+                evaluation, options.seed()));
         String bestModel = Uc2ModelStore.RULES;
         double bestValidation = Double.NEGATIVE_INFINITY;
         for (DetectorScores d : detectors) {
@@ -319,9 +323,12 @@ public final class Uc2Run {
 
     private static DetectorScores scores(String name, Set<FaultMatching.AlertDay> days, Scorer tuning,
                                          Scorer evaluationPeriod, Map<String, String> settings,
-                                         Map<String, EvaluationSets> evaluation) {
-        FaultMatching.Evaluation test = evaluationPeriod.evaluate(days);
-        evaluation.put(name, periodSets(test.metrics(), tuning.score(days)));
+                                         Map<String, EvaluationSets> evaluation, long seed) {
+        // The published scores and their intervals come from the same per-building function.
+        FaultMatching.Evaluation test = evaluationPeriod.published(days);
+        evaluation.put(name, periodSets(test.metrics(), tuning.published(days).metrics())
+                .withIntervals(EvaluationSets.TEST, evaluationPeriod.intervals(days, seed))
+                .withIntervals(EvaluationSets.VALIDATION, tuning.intervals(days, seed)));
         return new DetectorScores(name, settings, test);
     }
 
@@ -362,14 +369,33 @@ public final class Uc2Run {
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
     }
 
-    /** Scores alert days over one period. */
-    private record Scorer(List<FaultMatching.Fault> faults, LocalDate from, LocalDate to, long monitoredDays) {
+    /**
+     * Scores alert days over one period.
+     *
+     * @param monitoredDays building-days with data in the period, by building
+     */
+    private record Scorer(List<FaultMatching.Fault> faults, LocalDate from, LocalDate to,
+                          Map<String, Long> monitoredDays) {
         Uc2Metrics.Detection score(Set<FaultMatching.AlertDay> days) {
             return evaluate(days).metrics();
         }
 
+        /** The scores, for tuning and logs. */
         FaultMatching.Evaluation evaluate(Set<FaultMatching.AlertDay> days) {
-            return FaultMatching.evaluate(days, faults, from, to, monitoredDays, SyntheticFaults.TYPES);
+            return FaultMatching.evaluate(days, faults, from, to,
+                    monitoredDays.values().stream().mapToLong(Long::longValue).sum(), SyntheticFaults.TYPES);
+        }
+
+        /** The published scores: the same, computed from the period's buildings as their intervals are. */
+        FaultMatching.Evaluation published(Set<FaultMatching.AlertDay> days) {
+            return FaultMatching.evaluateBuildings(FaultMatching.buildings(days, faults, monitoredDays), from, to,
+                    SyntheticFaults.TYPES);
+        }
+
+        Map<String, org.energycommons.workbench.models.usecase.MetricInterval> intervals(
+                Set<FaultMatching.AlertDay> days, long seed) {
+            return FaultMatching.intervals(FaultMatching.buildings(days, faults, monitoredDays), from, to,
+                    SyntheticFaults.TYPES, seed);
         }
     }
 
@@ -412,25 +438,82 @@ public final class Uc2Run {
     }
 
     /**
-     * The expected-consumption model's accuracy on each period; a period without a building-day with consumption
-     * gets undefined (NaN) metrics.
+     * The expected-consumption model's accuracy on each period, with 90 % intervals over buildings drawn with
+     * replacement (n = building-days); a period without a building-day with consumption gets undefined (NaN)
+     * metrics. Both metrics are computed on the driver from each building's residuals ({@link #expectedConsumption},
+     * the function the bootstrap recomputes): the median absolute z is exact, where Spark's percentile_approx
+     * would not be reproducible on a draw.
      */
-    private static EvaluationSets expectedMetrics(Dataset<Row> scored, LocalDate split) {
-        Map<String, Uc2Metrics.ExpectedConsumption> m = new LinkedHashMap<>();
+    private static EvaluationSets expectedMetrics(Dataset<Row> scored, LocalDate split, long seed) {
         Column ape = org.apache.spark.sql.functions.abs(col("daily_kwh").minus(col("expected_daily_kwh")))
                 .divide(col("daily_kwh"));
+        Map<String, List<BuildingResiduals>> byPeriod = new LinkedHashMap<>();
+        byPeriod.put(EvaluationSets.TEST, new ArrayList<>());
+        byPeriod.put(EvaluationSets.VALIDATION, new ArrayList<>());
         for (Row r : scored
                 .filter(col("daily_kwh").gt(0))
-                .withColumn("split", when(col("local_date").lt(java.sql.Date.valueOf(split)), "validation")
-                        .otherwise("test"))
-                .groupBy("split")
-                .agg(org.apache.spark.sql.functions.avg(ape),
-                        org.apache.spark.sql.functions.expr("percentile_approx(abs(daily_residual_z), 0.5)"))
+                .withColumn("split", when(col("local_date").lt(java.sql.Date.valueOf(split)),
+                        EvaluationSets.VALIDATION).otherwise(EvaluationSets.TEST))
+                .groupBy("split", "building_id")
+                .agg(org.apache.spark.sql.functions.collect_list(ape),
+                        org.apache.spark.sql.functions.collect_list(
+                                org.apache.spark.sql.functions.abs(col("daily_residual_z"))))
+                .orderBy("split", "building_id")
                 .collectAsList()) {
-            m.put(r.getString(0), new Uc2Metrics.ExpectedConsumption(r.getDouble(1), r.getDouble(2)));
+            byPeriod.get(r.getString(0)).add(new BuildingResiduals(
+                    r.<Double>getList(2).stream().mapToDouble(Double::doubleValue).toArray(),
+                    r.<Double>getList(3).stream().mapToDouble(Double::doubleValue).toArray()));
         }
-        Uc2Metrics.ExpectedConsumption undefined = new Uc2Metrics.ExpectedConsumption(Double.NaN, Double.NaN);
-        return periodSets(m.getOrDefault("test", undefined), m.getOrDefault("validation", undefined));
+        Map<String, Uc2Metrics.ExpectedConsumption> m = new LinkedHashMap<>();
+        Map<String, Map<String, org.energycommons.workbench.models.usecase.MetricInterval>> intervals =
+                new LinkedHashMap<>();
+        byPeriod.forEach((set, buildings) -> {
+            m.put(set, expectedConsumption(buildings));
+            int buildingDays = buildings.stream().mapToInt(b -> b.absolutePercentageErrors().length).sum();
+            Map<String, org.energycommons.workbench.models.usecase.MetricInterval> i = new LinkedHashMap<>();
+            org.energycommons.workbench.models.usecase.BootstrapIntervals.of(buildings, "building",
+                    draw -> expectedConsumptionEstimates(draw), seed)
+                    .forEach((name, interval) -> i.put(name, interval.withSample(buildingDays, "building_day")));
+            intervals.put(set, i);
+        });
+        return periodSets(m.get(EvaluationSets.TEST), m.get(EvaluationSets.VALIDATION))
+                .withIntervals(EvaluationSets.TEST, intervals.get(EvaluationSets.TEST))
+                .withIntervals(EvaluationSets.VALIDATION, intervals.get(EvaluationSets.VALIDATION));
+    }
+
+    /**
+     * One building's daily residuals over a period, on its days with consumption.
+     *
+     * @param absolutePercentageErrors |actual − expected| / actual of each day
+     * @param absoluteZ |standardised daily residual| of each day
+     */
+    record BuildingResiduals(double[] absolutePercentageErrors, double[] absoluteZ) {
+    }
+
+    /** The expected-consumption model's accuracy on buildings' days: MAPE and median |z|, NaN without a day. */
+    static Uc2Metrics.ExpectedConsumption expectedConsumption(List<BuildingResiduals> buildings) {
+        double sum = 0;
+        int n = 0;
+        List<double[]> z = new ArrayList<>();
+        for (BuildingResiduals b : buildings) {
+            for (double v : b.absolutePercentageErrors()) {
+                sum += v;
+                n++;
+            }
+            z.add(b.absoluteZ());
+        }
+        double[] pooled = z.stream().flatMapToDouble(Arrays::stream).toArray();
+        return new Uc2Metrics.ExpectedConsumption(n == 0 ? Double.NaN : sum / n,
+                ExpectedConsumptionModel.median(pooled));
+    }
+
+    /** {@link #expectedConsumption} by published name: what the bootstrap recomputes. */
+    static Map<String, Double> expectedConsumptionEstimates(List<BuildingResiduals> buildings) {
+        Uc2Metrics.ExpectedConsumption e = expectedConsumption(buildings);
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("mape_daily_kwh", e.mapeDailyKwh());
+        m.put("median_abs_daily_residual_z", e.medianAbsDailyResidualZ());
+        return m;
     }
 
     /** Evaluation-period alert days per source (rule or forest) and the fault type whose window holds them. */

@@ -82,7 +82,7 @@ public final class Uc3Run {
 
         Map<String, EvaluationSets> metrics = new LinkedHashMap<>();
         for (String method : SavingsFits.METHODS) {
-            metrics.put(method, Uc3Evaluation.evaluate(method, fits, truth));
+            metrics.put(method, Uc3Evaluation.evaluate(method, fits, truth, options.seed()));
         }
         String best = Uc3Evaluation.selectBest(SavingsFits.METHODS, metrics);
 

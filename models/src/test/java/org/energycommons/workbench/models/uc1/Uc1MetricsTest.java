@@ -2,14 +2,19 @@ package org.energycommons.workbench.models.uc1;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.energycommons.workbench.models.provenance.Json;
+import org.energycommons.workbench.models.usecase.MetricInterval;
 import org.junit.jupiter.api.Test;
 
-/** {@link Uc1Metrics}: the published keys of each set, and reading them back. */
+/**
+ * {@link Uc1Metrics}: the published keys of each set, reading them back, the metrics of per-meter scores and
+ * their bootstrap intervals.
+ */
 class Uc1MetricsTest {
 
     private static final List<String> HELD_OUT_KEYS = List.of("ari", "silhouette", "nrmse", "nrmse_baseline",
@@ -46,6 +51,63 @@ class Uc1MetricsTest {
         assertNull(back.k());
         assertNull(back.agreement());
         assertEquals(0.8, Uc1Metrics.fromMap(HELD_OUT.withAgreement("gmm", 0.8).toMap()).value("agreement_with_gmm"));
+    }
+
+    /** 40 meters of 2 archetypes, segmented with 4 mistakes; every tenth meter without a placed profile. */
+    private static List<Uc1Metrics.MeterScore> scores() {
+        List<Uc1Metrics.MeterScore> scores = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            int archetype = i % 2;
+            int segment = i < 4 ? 1 - archetype : archetype;
+            scores.add(new Uc1Metrics.MeterScore(archetype == 0 ? "RES" : "PRO", segment, 0.3 + 0.01 * (i % 7),
+                    0.10 + 0.005 * (i % 5), 0.30 + 0.01 * (i % 3), 0.2, 0.25, i % 10 != 0, i % 8 != 0));
+        }
+        return scores;
+    }
+
+    @Test
+    void metricsOfPerMeterScores() {
+        List<Uc1Metrics.MeterScore> scores = scores();
+        Uc1Metrics m = Uc1Metrics.of(scores, "kmeans");
+        Object[] truth = scores.stream().map(Uc1Metrics.MeterScore::archetype).toArray();
+        Object[] segments = scores.stream().map(Uc1Metrics.MeterScore::segment).toArray();
+        assertEquals(ClusterQuality.adjustedRandIndex(truth, segments), m.ari(), 1e-12);
+        assertEquals(scores.stream().mapToDouble(Uc1Metrics.MeterScore::silhouette).average().orElseThrow(),
+                m.silhouette(), 1e-12);
+        assertEquals(scores.stream().mapToDouble(Uc1Metrics.MeterScore::nrmse).average().orElseThrow(),
+                m.nrmse(), 1e-12);
+        assertEquals(0.9, m.offpeakPlacedShare(), 1e-12);
+        assertEquals(35 / 40.0, m.agreement().share(), 1e-12);
+        assertEquals(2, m.segmentsUsed());
+        assertEquals(40, m.meters());
+        assertNull(Uc1Metrics.of(scores, null).agreement());
+        List<Uc1Metrics.MeterScore> noTruth = scores.stream().map(s -> new Uc1Metrics.MeterScore(null,
+                s.segment(), s.silhouette(), s.nrmse(), s.nrmseBaseline(), s.nrmseSegmentOnly(),
+                s.nrmseTariffOffpeak(), s.placed(), null)).toList();
+        assertTrue(Double.isNaN(Uc1Metrics.of(noTruth, null).ari()), "no truth, no ARI");
+    }
+
+    @Test
+    void theBootstrapFunctionOnEveryMeterIsThePointValue() {
+        List<Uc1Metrics.MeterScore> scores = scores();
+        Uc1Metrics point = Uc1Metrics.of(scores, "kmeans");
+        Map<String, Double> estimates = Uc1Metrics.estimates(scores, "kmeans");
+        assertEquals(List.of("ari", "silhouette", "nrmse", "nrmse_baseline", "nrmse_reduction_vs_baseline",
+                "nrmse_segment_only", "nrmse_tariff_offpeak", "offpeak_placed_share", "agreement_with_kmeans"),
+                List.copyOf(estimates.keySet()), "every estimate, no count");
+        estimates.forEach((name, value) -> assertEquals(point.value(name), value, 0.0, name));
+
+        Map<String, MetricInterval> intervals = Uc1Metrics.intervals(scores, "kmeans", 42L);
+        assertEquals(estimates.keySet(), intervals.keySet());
+        intervals.forEach((name, i) -> {
+            assertEquals(40, i.n(), name);
+            assertEquals("meter", i.unit(), name);
+            assertTrue(i.low() <= point.value(name) + 1e-12 && point.value(name) <= i.high() + 1e-12,
+                    name + " " + i);
+        });
+        MetricInterval ari = intervals.get("ari");
+        assertTrue(ari.high() - ari.low() > 0.05, "4 mistakes in 40 meters leave the ARI uncertain: " + ari);
+        assertEquals(intervals, Uc1Metrics.intervals(scores, "kmeans", 42L), "seeded");
     }
 
     /** The map as {@code uc1.json} carries it: undefined values null, read back by Jackson. */

@@ -119,6 +119,16 @@ class Uc1RunTest implements SharedSparkSession {
         assertEquals(1.0, heldOut(outcome, classifier).agreement().share(), 1e-12,
                 "the classifier assigns held-out meters as the segmentation it learnt");
         assertNull(test.agreement());
+        // Every estimate of every model has a 90 % interval over meters, on both sets; counts have none.
+        outcome.evaluation().forEach((model, sets) -> sets.sets().forEach((set, metrics) -> {
+            java.util.Map<String, org.energycommons.workbench.models.usecase.MetricInterval> intervals =
+                    sets.intervals(set);
+            metrics.toMap().keySet().forEach(name -> assertEquals(!Uc1Metrics.COUNTS.contains(name),
+                    intervals.containsKey(name), model + " " + set + " " + name));
+            intervals.forEach((name, i) -> assertEquals(((Uc1Metrics) metrics).meters(), i.n(), name));
+        }));
+        assertEquals(1.0, outcome.evaluation().get(outcome.bestModel()).judgedIntervals().get("ari").low(), 1e-12,
+                "every draw of perfectly segmented meters has ARI 1");
         // Every usable meter has a segment per model; the best model's segments are marked.
         long bestRows = outcome.segments().stream().filter(r -> r.getBoolean(4)).count();
         assertEquals(45, bestRows);

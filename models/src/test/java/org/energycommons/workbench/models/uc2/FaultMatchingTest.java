@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.energycommons.workbench.models.usecase.MetricInterval;
 import org.junit.jupiter.api.Test;
 
 /** The metric computation on hand-made alerts and faults, every figure worked out by hand. */
@@ -59,6 +62,73 @@ class FaultMatchingTest {
         assertEquals(2.0, e.get("median_detection_delay_days_flat_meter"), 1e-12);
         assertEquals(3.0, e.get("median_detection_delay_days_spikes"), 1e-12);
         assertEquals(List.of(2, 3, -1), e.detections().stream().map(FaultMatching.Detection::delayDays).toList());
+    }
+
+    /** The faults and alerts of {@link #scoresEpisodesDetectionsAndDelays}, by building. */
+    private static List<FaultMatching.BuildingRecord> fourBuildings() {
+        List<FaultMatching.Fault> faults = List.of(
+                new FaultMatching.Fault("A", "FLT-A-1", "flat_meter", d(10), d(14)),
+                new FaultMatching.Fault("A", "FLT-A-2", "spikes", d(20), d(29)),
+                new FaultMatching.Fault("B", "FLT-B-1", "spikes", d(5), d(8)),
+                new FaultMatching.Fault("C", "FLT-C-1", "flat_meter", FROM.minusDays(3), d(2)));
+        List<FaultMatching.AlertDay> alerts = List.of(a("A", 12), a("A", 13), a("A", 15), a("A", 23), a("A", 40),
+                a("A", 41), a("B", 1), a("C", 1), a("C", 2), a("D", 50));
+        return FaultMatching.buildings(alerts, faults, Map.of("A", 200L, "B", 200L, "C", 200L, "D", 130L));
+    }
+
+    @Test
+    void scoringBuildingsIsTheSameAsScoringTheirAlertsAndFaults_aRepeatCountsAsAnotherBuilding() {
+        List<FaultMatching.BuildingRecord> buildings = fourBuildings();
+        assertEquals(List.of("A", "B", "C", "D"), buildings.stream().map(FaultMatching.BuildingRecord::buildingId)
+                .toList());
+        FaultMatching.Evaluation e = FaultMatching.evaluateBuildings(buildings, FROM, TO, TYPES);
+        assertEquals(7, e.episodes());
+        assertEquals(4, e.falseEpisodes());
+        assertEquals(2.0 / 3, e.get("recall"), 1e-12);
+        assertEquals(4 / (730 / 365.25), e.get("false_alerts_per_building_year"), 1e-12);
+
+        List<FaultMatching.BuildingRecord> twiceA = new ArrayList<>(buildings);
+        twiceA.add(buildings.get(0));
+        FaultMatching.Evaluation repeated = FaultMatching.evaluateBuildings(twiceA, FROM, TO, TYPES);
+        // A again: 4 more episodes (2 false), 2 more faults both detected, 200 more building-days.
+        assertEquals(11, repeated.episodes());
+        assertEquals(6, repeated.falseEpisodes());
+        assertEquals(4.0 / 5, repeated.get("recall"), 1e-12);
+        assertEquals(6 / (930 / 365.25), repeated.get("false_alerts_per_building_year"), 1e-12);
+    }
+
+    @Test
+    void theBootstrapFunctionOnEveryBuildingIsThePointValue_intervalsStateTheItemsCounted() {
+        List<FaultMatching.BuildingRecord> buildings = fourBuildings();
+        Uc2Metrics.Detection point = FaultMatching.evaluateBuildings(buildings, FROM, TO, TYPES).metrics();
+        Map<String, Double> estimates = FaultMatching.estimates(point);
+        assertEquals(List.of("precision", "recall", "f1", "median_detection_delay_days",
+                "false_alerts_per_building_year", "recall_flat_meter", "precision_flat_meter", "f1_flat_meter",
+                "median_detection_delay_days_flat_meter", "recall_spikes", "precision_spikes", "f1_spikes",
+                "median_detection_delay_days_spikes"), List.copyOf(estimates.keySet()), "estimates, no count");
+        estimates.forEach((name, v) -> assertEquals(point.value(name), v, 0.0, name));
+
+        Map<String, MetricInterval> i = FaultMatching.intervals(buildings, FROM, TO, TYPES, 42L);
+        assertEquals(estimates.keySet(), i.keySet());
+        assertEquals(new MetricInterval(i.get("recall").low(), i.get("recall").high(), 3, "fault"), i.get("recall"));
+        assertEquals(3, i.get("f1").n());
+        assertEquals(7, i.get("precision").n());
+        assertEquals("alert_episode", i.get("precision").unit());
+        assertEquals(2, i.get("median_detection_delay_days").n());
+        assertEquals(4, i.get("false_alerts_per_building_year").n());
+        assertEquals("building", i.get("false_alerts_per_building_year").unit());
+        assertEquals(1, i.get("recall_flat_meter").n(), "A-1 only: C-1 began before the period");
+        assertEquals(2 + 4, i.get("precision_flat_meter").n());
+        assertEquals(1 + 4, i.get("precision_spikes").n());
+        assertEquals(1, i.get("median_detection_delay_days_spikes").n());
+        i.forEach((name, interval) -> {
+            if (Double.isFinite(interval.low())) {
+                assertTrue(interval.low() <= point.value(name) + 1e-12 && point.value(name) <= interval.high()
+                        + 1e-12, name + " " + interval);
+            }
+        });
+        assertTrue(i.get("recall").high() - i.get("recall").low() > 0.3, "3 faults: a wide interval");
+        assertEquals(i, FaultMatching.intervals(buildings, FROM, TO, TYPES, 42L), "seeded");
     }
 
     @Test

@@ -167,6 +167,21 @@ class Uc2ModelsTest implements SharedSparkSession {
         Uc2Metrics.ExpectedConsumption expected = (Uc2Metrics.ExpectedConsumption) outcome.evaluation()
                 .get(Uc2ModelStore.EXPECTED).get(EvaluationSets.VALIDATION);
         assertTrue(expected.mapeDailyKwh() >= 0, "the expected model is measured on the tuning period too");
+        // Every estimate of every model has an interval on both periods, with the items it counts.
+        outcome.evaluation().forEach((model, sets) -> sets.sets().forEach((set, metrics) -> metrics.toMap()
+                .keySet().stream().filter(name -> !Uc2Metrics.Detection.COUNT_KEYS.contains(name)
+                        && !name.startsWith("faults_"))
+                .forEach(name -> assertTrue(sets.intervals(set).containsKey(name), model + " " + set + " " + name))));
+        var recall = outcome.evaluation().get(Uc2ModelStore.RULES).judgedIntervals().get("recall");
+        assertEquals(1, recall.n());
+        assertEquals("fault", recall.unit());
+        assertEquals(1.0, recall.low(), 0, "the one fault is detected on every draw that holds it");
+        var mape = outcome.evaluation().get(Uc2ModelStore.EXPECTED).judgedIntervals().get("mape_daily_kwh");
+        assertEquals("building_day", mape.unit());
+        var judgedMape = (Uc2Metrics.ExpectedConsumption) outcome.evaluation().get(Uc2ModelStore.EXPECTED)
+                .judgedMetrics();
+        assertTrue(mape.low() <= judgedMape.mapeDailyKwh() && judgedMape.mapeDailyKwh() <= mape.high(),
+                mape + " around " + judgedMape.mapeDailyKwh());
         assertEquals(4L, outcome.alerts().filter("model = 'rules' and period = 'evaluation'").count());
         outcome.scored().unpersist();
 

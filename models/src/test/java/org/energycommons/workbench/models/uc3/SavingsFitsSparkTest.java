@@ -138,7 +138,7 @@ class SavingsFitsSparkTest implements SharedSparkSession {
     void evaluationAgainstTheTruthAndSelectionOnValidation() {
         List<BuildingFit> all = new ArrayList<>(fits.values());
         EvaluationSets m = Uc3Evaluation.evaluate(SavingsFits.DAILY, all,
-                Map.of("A", new Uc3Evaluation.TrueSavings(0.24, 1000)));
+                Map.of("A", new Uc3Evaluation.TrueSavings(0.24, 1000)), 42L);
         Uc3Metrics.Test test = (Uc3Metrics.Test) m.judgedMetrics();
         assertEquals(EvaluationSets.TEST, m.judged());
         assertEquals(1.0, test.savingsAbsErrorPctPointsMedian(), 1e-7);
@@ -149,5 +149,25 @@ class SavingsFitsSparkTest implements SharedSparkSession {
         assertEquals(0, ((Uc3Metrics.Validation) m.get(EvaluationSets.VALIDATION)).fitted());
         assertEquals(List.of(EvaluationSets.TEST, EvaluationSets.VALIDATION, EvaluationSets.TRAIN),
                 List.copyOf(m.sets().keySet()));
+
+        // Every estimate of every set has an interval over buildings, every count none.
+        m.sets().forEach((set, metrics) -> metrics.toMap().keySet().forEach(name -> assertEquals(
+                !Uc3Evaluation.COUNTS.contains(name), m.intervals(set).containsKey(name), set + " " + name)));
+        var error = m.judgedIntervals().get("savings_abs_error_pct_points_median");
+        assertEquals(1, error.n(), "one treated building with a true savings figure");
+        assertEquals("treated_building", error.unit());
+        assertEquals(1.0, error.low(), 1e-7, "every draw of one building is that building");
+        assertEquals(1.0, error.high(), 1e-7);
+        assertEquals(0, m.judgedIntervals().get("placebo_coverage_90").n(), "no placebo run fitted");
+        assertEquals("placebo_building", m.judgedIntervals().get("placebo_coverage_90").unit());
+        // The function the bootstrap redraws gives the published point values on every building.
+        List<BuildingFit> daily = all.stream().filter(f -> f.method().equals(SavingsFits.DAILY)).toList();
+        Uc3Metrics.Test again = Uc3Evaluation.test(SavingsFits.DAILY,
+                daily.stream().filter(f -> f.role().equals(Assignment.TREATED)).toList(),
+                daily.stream().filter(f -> f.role().equals(Assignment.PLACEBO)).toList(),
+                Map.of("A", new Uc3Evaluation.TrueSavings(0.24, 1000)));
+        assertEquals(test, again);
+        Uc3Evaluation.estimates(test, null).forEach((name, v) -> assertEquals(test.value(name), v, 0.0, name));
+        assertEquals(m.get(EvaluationSets.TRAIN), Uc3Evaluation.train(daily));
     }
 }

@@ -33,7 +33,9 @@ import org.energycommons.workbench.models.uc2.Uc2ModelStore;
 import org.energycommons.workbench.models.uc2.Uc2Options;
 import org.energycommons.workbench.models.uc2.Uc2Run;
 import org.energycommons.workbench.models.uc2.Uc2Tables;
+import org.energycommons.workbench.models.usecase.Criterion;
 import org.energycommons.workbench.models.usecase.EvaluationSets;
+import org.energycommons.workbench.models.usecase.MetricInterval;
 import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
@@ -181,9 +183,32 @@ public final class Uc2Pipeline extends UseCasePipeline {
                     fingerprint);
             models.add(model(p, d.settings(), forest, rules));
             metrics.put(d.name(), outcome.evaluation().get(d.name()));
-            notes.put(d.name(), d.settings());
+            notes.put(d.name(), withSampleNote(d.settings(), outcome.evaluation().get(d.name())));
         }
         return saveAndRegister(ctx, models, metrics, m -> notes.get(m.provenance().name()));
+    }
+
+    /**
+     * The detector's notes with, when a criterion's metric rests on fewer than {@link MetricInterval#MIN_ITEMS}
+     * items, a {@code small_samples} line that says which and why: every public building of the region with data
+     * is scored, so only a region with more public buildings (or more faults) raises the counts.
+     */
+    static Map<String, String> withSampleNote(Map<String, String> settings, EvaluationSets sets) {
+        List<String> small = new ArrayList<>();
+        for (Criterion c : UseCases.UC2.criteria()) {
+            MetricInterval i = sets.judgedIntervals().get(c.metric());
+            if (i != null && i.smallSample()) {
+                small.add(c.metric() + " rests on " + i.n() + " " + i.unit() + (i.n() == 1 ? "" : "s"));
+            }
+        }
+        if (small.isEmpty()) {
+            return settings;
+        }
+        Map<String, String> notes = new LinkedHashMap<>(settings);
+        notes.put("small_samples", String.join("; ", small) + " (< " + MetricInterval.MIN_ITEMS + "): every public "
+                + "building of the region with data in the evaluation period is scored, so only a region with more "
+                + "public buildings or more faults raises these counts");
+        return notes;
     }
 
     private static TrainedModel model(ModelProvenance p, Map<String, String> settings, java.io.Serializable model,
