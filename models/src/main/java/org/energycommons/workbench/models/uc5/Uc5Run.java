@@ -202,7 +202,10 @@ public final class Uc5Run {
                         lit(null).cast("boolean"))
                 .otherwise(abs(log(col("performance_gap_ratio")).minus(Double.isNaN(gapMedian) ? 0.0 : Math.log(gapMedian)))
                         .gt(Math.log(1 + options.gapTolerance())));
-        Dataset<Row> scoredBase = assigned.join(gap.withColumn("performance_gap_flag", flag), "building_id").cache();
+        // One partition: a region has hundreds of dwellings, and each of the 7 × (1 + folds) predictions would
+        // otherwise schedule a task per shuffle partition (the cross-validation's collects took minutes).
+        Dataset<Row> scoredBase = assigned.join(gap.withColumn("performance_gap_flag", flag), "building_id")
+                .coalesce(1).cache();
 
         Column[] published = predictionColumns().stream()
                 .filter(c -> !c.equals("is_best") && !c.equals("predicted_fg"))
