@@ -8,9 +8,10 @@ import org.energycommons.workbench.models.usecase.OptionKeys;
 /**
  * Settings of the uc5 DPE models, validated; namespaced keys {@code workbench.uc5.*}.
  *
- * @param seed random seed of the split and of every fit
- * @param trainFraction share of each certificate class's buildings used for training
- * @param validationFraction share used for model selection (the rest is the test split)
+ * @param seed random seed of the split, of the folds, of every fit and of the bootstrap intervals
+ * @param folds folds of the cross-validation over the certified dwellings not used for selection: each is predicted
+ *     by models fitted on the other folds, and these out-of-fold predictions are the judged test set
+ * @param validationFraction share of each certificate class's dwellings used for model selection only
  * @param minCertified fewest certified dwellings with metered use needed to train; fewer gives an
  *     "insufficient data" outcome
  * @param classBalance how class imbalance is handled: {@code none}, {@code sqrt} (weights √(largest/own class
@@ -24,19 +25,24 @@ import org.energycommons.workbench.models.usecase.OptionKeys;
  * @param gapTolerance relative deviation of the metered-to-certificate ratio from its median beyond which a
  *     certificate is flagged as disagreeing with metered use (0.5: more than ×1.5 or below ÷1.5)
  */
-public record Uc5Options(long seed, double trainFraction, double validationFraction, int minCertified,
+public record Uc5Options(long seed, int folds, double validationFraction, int minCertified,
                          String classBalance, double maxClassWeight, int rfTrees, int rfDepth, int gbtIterations,
                          int gbtDepth, double gbtStepSize, double gapTolerance) implements NamespacedOptions {
 
     /** Key prefix. */
     public static final String PREFIX = "workbench.uc5.";
+    /** Most folds of the cross-validation (each fold costs one fit of every candidate). */
+    public static final int MAX_FOLDS = 20;
     /** The accepted {@code class_balance} values. */
     public static final java.util.List<String> BALANCES = java.util.List.of("none", "sqrt", "inverse");
 
     public Uc5Options {
-        if (!(trainFraction > 0 && validationFraction > 0 && trainFraction + validationFraction < 1)) {
-            throw new IllegalArgumentException(PREFIX + "train_fraction and " + PREFIX + "validation_fraction must "
-                    + "be > 0 and leave a test share (sum < 1), got " + trainFraction + " and " + validationFraction);
+        if (folds < 2 || folds > MAX_FOLDS) {
+            throw new IllegalArgumentException(PREFIX + "folds must be between 2 and " + MAX_FOLDS + ", got " + folds);
+        }
+        if (!(validationFraction > 0 && validationFraction <= 0.5)) {
+            throw new IllegalArgumentException(PREFIX + "validation_fraction must be in (0, 0.5], got "
+                    + validationFraction);
         }
         OptionKeys.requireAtLeast(PREFIX, "min_certified", minCertified, 3);
         if (!BALANCES.contains(classBalance)) {
@@ -60,9 +66,13 @@ public record Uc5Options(long seed, double trainFraction, double validationFract
         }
     }
 
-    /** Defaults sized for a region of a few hundred dwellings on a 2-core laptop. */
+    /**
+     * Defaults sized for a region of a few hundred dwellings on a 2-core laptop: four folds (five fits of each of the
+     * seven candidates) fit each fold's model on three quarters of the 80 % of certificates not used for selection,
+     * i.e. on 60 % of them, as many as the single training split that preceded the cross-validation.
+     */
     public static Uc5Options defaults(long seed) {
-        return new Uc5Options(seed, 0.6, 0.2, 30, "sqrt", 5.0, 100, 8, 40, 3, 0.15, 0.5);
+        return new Uc5Options(seed, 4, 0.2, 30, "sqrt", 5.0, 100, 8, 40, 3, 0.15, 0.5);
     }
 
     @Override
@@ -74,8 +84,6 @@ public record Uc5Options(long seed, double trainFraction, double validationFract
     public static Uc5Options of(Properties p, long defaultSeed) {
         return OptionKeys.bind(p, PREFIX, defaults(defaultSeed));
     }
-
-
 
     /** The weight of a class of {@code classSize} buildings when the largest class has {@code largest}. */
     public double classWeight(long classSize, long largest) {

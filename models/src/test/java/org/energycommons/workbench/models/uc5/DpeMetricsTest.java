@@ -67,7 +67,11 @@ class DpeMetricsTest {
         bad.setProperty("workbench.uc5.class_balance", "smote");
         assertThrows(IllegalArgumentException.class, () -> Uc5Options.of(bad, 1));
         Properties fractions = new Properties();
-        fractions.setProperty("workbench.uc5.train_fraction", "0.9");
+        fractions.setProperty("workbench.uc5.validation_fraction", "0.6");
         assertThrows(IllegalArgumentException.class, () -> Uc5Options.of(fractions, 1));
+        Properties oneFold = new Properties();
+        oneFold.setProperty("workbench.uc5.folds", "1");
+        assertEquals("workbench.uc5.folds must be between 2 and 20, got 1",
+                assertThrows(IllegalArgumentException.class, () -> Uc5Options.of(oneFold, 1)).getMessage());
     }
 }

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DpeModelsTest implements SharedSparkSession {
 
     private static final Date ISSUED = Date.valueOf("2023-05-01");
-    private static final Uc5Options SMALL = new Uc5Options(11L, 0.6, 0.2, 30, "sqrt", 5.0, 10, 5, 10, 3, 0.3, 0.5);
+    private static final Uc5Options SMALL = new Uc5Options(11L, 3, 0.2, 30, "sqrt", 5.0, 10, 5, 10, 3, 0.3, 0.5);
     private static Dataset<Row> features;
     private static Dataset<Row> truth;
     private static Uc5Run.Outcome outcome;
@@ -132,12 +132,56 @@ class DpeModelsTest implements SharedSparkSession {
         assertNotNull(outcome.bestIntensityModel());
         // 140 dwellings, 110 certified: 30 uncertified, every split non-empty.
         assertEquals(30L, outcome.split().get(Uc5Run.UNCERTIFIED));
-        assertEquals(110L, outcome.split().get(Uc5Run.TRAIN) + outcome.split().get(Uc5Run.VALIDATION)
-                + outcome.split().get(Uc5Run.TEST));
+        assertEquals(110L, outcome.split().get(Uc5Run.VALIDATION) + outcome.split().get(Uc5Run.TEST));
+        assertEquals(3L, outcome.split().get("folds"));
         // One prediction per model and dwelling, one best model.
         assertEquals(140L * outcome.models().size(), outcome.predictions().count());
         assertEquals(140L, outcome.predictions().filter(col("is_best")).count());
         assertEquals(Uc5Run.predictionColumns(), List.of(outcome.predictions().columns()));
+    }
+
+    @Test
+    void foldsAreDeterministicStratifiedAndDisjointFromTheSelectionSet() {
+        Dataset<Row> assigned = Uc5Run.split(features, SMALL).cache();
+        List<Row> rows = assigned.select("building_id", "split", Uc5Run.FOLD, "certificate_class")
+                .orderBy("building_id").collectAsList();
+        assertEquals(rows, Uc5Run.split(features, SMALL).select("building_id", "split", Uc5Run.FOLD,
+                "certificate_class").orderBy("building_id").collectAsList(), "same seed, same folds");
+        java.util.Set<String> validation = new java.util.HashSet<>();
+        Map<Integer, Long> perFold = new java.util.TreeMap<>();
+        for (Row r : rows) {
+            String split = r.getString(1);
+            if (split.equals(Uc5Run.TEST)) {
+                int fold = r.getInt(2);
+                assertTrue(fold >= 0 && fold < SMALL.folds(), "fold " + fold);
+                perFold.merge(fold, 1L, Long::sum);
+            } else {
+                assertTrue(r.isNullAt(2), "only test dwellings have a fold: " + r);
+                if (split.equals(Uc5Run.VALIDATION)) {
+                    validation.add(r.getString(0));
+                }
+            }
+        }
+        assertEquals(java.util.Set.of(0, 1, 2), perFold.keySet());
+        long fewest = java.util.Collections.min(perFold.values());
+        long most = java.util.Collections.max(perFold.values());
+        // Dealt in turn within each of the seven classes: at most one dwelling more per class in a fold.
+        assertTrue(most - fewest <= 7, "folds " + perFold);
+        assertFalse(validation.isEmpty());
+        for (int f = 0; f < SMALL.folds(); f++) {
+            int fold = f;
+            List<Row> fitted = Uc5Run.foldTraining(assigned, f).select("building_id", Uc5Run.FOLD).collectAsList();
+            assertEquals(rows.stream().filter(r -> r.getString(1).equals(Uc5Run.TEST) && r.getInt(2) != fold)
+                    .count(), fitted.size());
+            assertTrue(fitted.stream().noneMatch(r -> validation.contains(r.getString(0))), "no selection dwelling");
+            assertTrue(fitted.stream().noneMatch(r -> r.getInt(1) == fold), "no dwelling of the fold it predicts");
+        }
+        assigned.unpersist();
+        // The judged (out-of-fold) set and the saved model's in-sample set each hold every test dwelling once.
+        Uc5Metrics judged = (Uc5Metrics) outcome.evaluation().get(outcome.bestModel()).judgedMetrics();
+        Uc5Metrics fitted = (Uc5Metrics) outcome.evaluation().get(outcome.bestModel()).get(EvaluationSets.TRAIN);
+        assertEquals(judged.certificates().rows(), fitted.certificates().rows());
+        assertEquals(110L - validation.size(), judged.certificates().rows());
     }
 
     @Test

@@ -71,7 +71,7 @@ class OptionKeysTest {
                         o -> ((BacktestOptions) o).toMap(), "{origins=4, validation_fraction=0.15}",
                         "origins", "origins", "0"),
                 new Case("uc5", Uc5Options.PREFIX, p -> Uc5Options.of(p, 42), o -> ((Uc5Options) o).toMap(),
-                        "{seed=42, train_fraction=0.6, validation_fraction=0.2, min_certified=30, class_balance=sqrt, "
+                        "{seed=42, folds=4, validation_fraction=0.2, min_certified=30, class_balance=sqrt, "
                                 + "max_class_weight=5.0, rf_trees=100, rf_depth=8, gbt_iterations=40, gbt_depth=3, "
                                 + "gbt_step_size=0.15, gap_tolerance=0.5}",
                         "rf_depth", "class_balance", "inverse"),

@@ -37,7 +37,8 @@ public final class Uc5Pipeline extends UseCasePipeline {
 
     /** How uc5 chooses its model. */
     static final String SELECTION = "best model = highest mean of within-one-class accuracy and F/G recall against "
-            + "the certificates of the validation split (ties: validation accuracy, then intensity MAE)";
+            + "the certificates of the validation dwellings, each candidate fitted on every test dwelling (ties: "
+            + "validation accuracy, then intensity MAE); the out-of-fold test predictions are never read";
 
     /** The uc5 pipeline. */
     public Uc5Pipeline() {
@@ -103,10 +104,13 @@ public final class Uc5Pipeline extends UseCasePipeline {
 
         Map<String, String> split = new LinkedHashMap<>();
         split.put("method", "certified dwellings stratified by certificate class (hash of seed and building_id): "
-                + options.trainFraction() + " train, " + options.validationFraction() + " validation, rest test");
-        outcome.split().forEach((k, v) -> split.put(k, v + " dwellings"));
+                + options.validationFraction() + " validation (selection only), the rest test, cross-validated in "
+                + options.folds() + " folds (each predicted by the model fitted on the other folds); saved models "
+                + "fitted on every test dwelling");
+        outcome.split().forEach((k, v) -> split.put(k, v + (k.equals("folds") ? "" : " dwellings")));
         provenance.split(split)
-                .detail("evaluation", "test metrics against truth/dpe_classes (evaluation only; never a feature); "
+                .detail("evaluation", "test metrics: out-of-fold predictions against truth/dpe_classes (evaluation "
+                        + "only; never a feature); train metrics: the saved model on its own test dwellings; "
                         + "certificate_* against the noisy certificates; uncertified_* against the truth of "
                         + "dwellings without certificate");
         if (!outcome.sufficient()) {
