@@ -114,6 +114,16 @@ public final class SyntheticDpe {
     }
 
     /**
+     * The day whose rules give a dwelling's true class: its certificate date when it has a certificate, else
+     * {@value #LAST_ISSUE}, the rules of today (a dwelling without a certificate is estimated as it would be
+     * certified now, which since 2026 means the electricity factor of 1.9, as uc5 does).
+     */
+    public static Column truthDate(RegionConfig config) {
+        Column certified = SyntheticColumns.uniform(config.seed(), "dpe.select", col("building_id")).lt(SHARE);
+        return when(certified, issuedOn(config)).otherwise(lit(java.sql.Date.valueOf(LAST_ISSUE)));
+    }
+
+    /**
      * Final energy of every dwelling over the reference year, five DPE uses, per energy carrier.
      *
      * @param meters the {@link SyntheticRegion#meters()} rows
@@ -218,7 +228,7 @@ public final class SyntheticDpe {
                         col("heating_energy"));
     }
 
-    /** Dwellings with unrounded {@code pe} and {@code ghg} per m² and their certificate date. */
+    /** Dwellings with unrounded {@code pe} and {@code ghg} per m² under the rules of their {@link #truthDate}. */
     private static Dataset<Row> truth(SparkSession spark, RegionConfig config, Dataset<Row> meters,
                                       Dataset<Row> weather, Dataset<Row> calendar) {
         Dataset<Row> energy = annualFinalEnergy(spark, config, meters, weather, calendar);
@@ -232,7 +242,7 @@ public final class SyntheticDpe {
                 .filter(col("building_use").equalTo("residential"))
                 .select("building_id", "meter_index", "surface_m2", "construction_year", "heating_energy")
                 .join(energy, "building_id")
-                .withColumn("issued_on", issuedOn(config))
+                .withColumn("issued_on", truthDate(config))
                 .withColumn("pe", primary.divide(col("surface_m2")))
                 .withColumn("ghg", ghg.divide(col("surface_m2")));
     }

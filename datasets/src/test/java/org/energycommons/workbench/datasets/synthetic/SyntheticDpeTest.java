@@ -72,8 +72,9 @@ class SyntheticDpeTest implements SharedSparkSession {
         // Conversion to primary energy and GHG per m², then the official class.
         Map<String, Row> truth = SyntheticDpe.trueClasses(spark, config, meters, weather, calendar)
                 .collectAsList().stream().collect(Collectors.toMap(r -> r.getString(0), r -> r));
-        // Electricity converts with the factor of the dwelling's certificate date: 2.3 before 2026, 1.9 from then.
-        Map<String, Double> factor = meters.select(col("building_id"), SyntheticDpe.issuedOn(config).as("issued_on"))
+        // Electricity converts with the factor of the dwelling's truth date (its certificate date, or today's rules
+        // without a certificate): 2.3 before 2026, 1.9 from then.
+        Map<String, Double> factor = meters.select(col("building_id"), SyntheticDpe.truthDate(config).as("issued_on"))
                 .collectAsList().stream().collect(Collectors.toMap(r -> r.getString(0),
                         r -> DpeFactors.electricityPrimary(r.getDate(1).toLocalDate())));
         Row e = energy.get(electric.buildingId);
