@@ -68,6 +68,12 @@ public final class BenchmarkRobustnessCommand extends BenchmarkRun {
                     + "reused (default: DIR/bench/robustness, DIR the workspace of --out).")
     Path workdir;
 
+    @Option(names = "--resume",
+            description = "Read a run kept by an earlier sweep in --workdir (region-<seed>/metrics/split-<seed>/ucN.json) "
+                    + "instead of training it again; each run's commit is in the report. Delete a kept file to "
+                    + "retrain that run.")
+    boolean resume;
+
     @Mixin
     SparkOptions spark;
 
@@ -83,7 +89,7 @@ public final class BenchmarkRobustnessCommand extends BenchmarkRun {
     @Override
     Outcome measure() {
         Path folder = workdir != null ? workdir : workspace().resolve("bench").resolve("robustness");
-        RegionSweep sweep = new RegionSweep(folder, seeds, splitSeeds, meters, days);
+        RegionSweep sweep = new RegionSweep(folder, seeds, splitSeeds, meters, days, resume);
         List<Map<String, Object>> runs = new ArrayList<>();
         try (Session session = open(spark, sweep.folder())) {
             sweep.run(session.context(), pipelines, run -> {
@@ -92,6 +98,8 @@ public final class BenchmarkRobustnessCommand extends BenchmarkRun {
                 record.put("seconds_features", run.secondsFeatures());
                 record.put("seconds_train", run.secondsTrain());
                 record.put("metrics_file", keep(run).toString());
+                record.put("reused", run.reused());
+                record.put("git_commit", run.result().provenance().get("git_commit"));
                 runs.add(record);
                 session.context().progress().info(String.format(Locale.ROOT, "%s region %d split %d: criteria %s/%s",
                         run.result().useCase(), run.regionSeed(), run.splitSeed(), record.get("criteria_met"),
@@ -129,9 +137,11 @@ public final class BenchmarkRobustnessCommand extends BenchmarkRun {
 
     /** Copies a run's {@code ucN.json} beside the others of its region, named by its split seed. */
     private static Path keep(RegionSweep.Run run) {
-        Path metrics = Path.of(run.workspace().metrics().toString());
-        Path source = metrics.resolve(run.result().useCase() + ".json");
-        Path target = metrics.resolve("split-" + run.splitSeed()).resolve(run.result().useCase() + ".json");
+        Path target = RegionSweep.kept(run.workspace(), run.result().useCase(), run.splitSeed());
+        if (run.reused()) {
+            return target;
+        }
+        Path source = Path.of(run.workspace().metrics().toString()).resolve(run.result().useCase() + ".json");
         try {
             Files.createDirectories(target.getParent());
             Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);

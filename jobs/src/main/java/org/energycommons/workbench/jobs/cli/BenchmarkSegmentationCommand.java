@@ -58,7 +58,7 @@ public final class BenchmarkSegmentationCommand extends BenchmarkRun {
     @Override
     Outcome measure() {
         Path folder = workdir != null ? workdir : workspace().resolve("bench").resolve("segmentation");
-        RegionSweep sweep = new RegionSweep(folder, seeds, splitSeeds, meters, days);
+        RegionSweep sweep = new RegionSweep(folder, seeds, splitSeeds, meters, days, false);
         List<Map<String, Object>> runs = new ArrayList<>();
         try (Session session = open(spark, sweep.folder())) {
             sweep.run(session.context(), List.of(UseCasePipelines.require(UseCases.UC1.id())), r -> {

@@ -1,5 +1,7 @@
 package org.energycommons.workbench.jobs.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
@@ -22,8 +24,9 @@ import org.energycommons.workbench.models.usecase.UseCaseResult;
  * @param splitSeeds split seeds
  * @param meters electricity delivery points per region
  * @param days days per region
+ * @param resume read a run kept by an earlier sweep ({@link #kept}) instead of training it again
  */
-record RegionSweep(Path folder, List<Long> seeds, List<Long> splitSeeds, int meters, int days) {
+record RegionSweep(Path folder, List<Long> seeds, List<Long> splitSeeds, int meters, int days, boolean resume) {
 
     RegionSweep {
         seeds = List.copyOf(seeds);
@@ -41,9 +44,14 @@ record RegionSweep(Path folder, List<Long> seeds, List<Long> splitSeeds, int met
         }
     }
 
-    /** One training of one use case on one region and split, with its wall times. */
+    /** One training of one use case on one region and split, with its wall times; {@code reused} when read back. */
     record Run(long regionSeed, long splitSeed, UseCasePipeline pipeline, UseCaseResult result, Workspace workspace,
-               double secondsGenerate, double secondsFeatures, double secondsTrain) {
+               double secondsGenerate, double secondsFeatures, double secondsTrain, boolean reused) {
+    }
+
+    /** Where a run's {@code ucN.json} is kept: {@code region-<seed>/metrics/split-<split seed>/ucN.json}. */
+    static Path kept(Workspace workspace, String useCase, long splitSeed) {
+        return Path.of(workspace.metrics().toString()).resolve("split-" + splitSeed).resolve(useCase + ".json");
     }
 
     /** What to do with each run as it ends. */
@@ -79,10 +87,24 @@ record RegionSweep(Path folder, List<Long> seeds, List<Long> splitSeeds, int met
             }
             double generate = seconds(t0);
             for (UseCasePipeline pipeline : pipelines) {
+                String useCase = pipeline.useCase().id();
+                boolean allKept = resume && splitSeeds.stream()
+                        .allMatch(s -> Files.isRegularFile(kept(workspace, useCase, s)));
                 t0 = System.nanoTime();
-                pipeline.features(ctx);
+                if (!allKept) {
+                    pipeline.features(ctx);
+                }
                 double features = seconds(t0);
                 for (long splitSeed : splitSeeds) {
+                    Path keptRun = kept(workspace, useCase, splitSeed);
+                    if (resume && Files.isRegularFile(keptRun)) {
+                        // Kept by an earlier sweep, maybe at another commit: the run's provenance says which.
+                        base.progress().info(String.format("%s region %d split %d: reusing %s", useCase, seed,
+                                splitSeed, keptRun));
+                        visitor.visit(new Run(seed, splitSeed, pipeline, read(keptRun), workspace, generate, 0, 0,
+                                true));
+                        continue;
+                    }
                     Properties config = new Properties();
                     config.putAll(base.config());
                     config.setProperty(splitSeedKey(pipeline), String.valueOf(splitSeed));
@@ -90,9 +112,17 @@ record RegionSweep(Path folder, List<Long> seeds, List<Long> splitSeeds, int met
                     t0 = System.nanoTime();
                     UseCaseResult result = pipeline.train(split);
                     visitor.visit(new Run(seed, splitSeed, pipeline, result, workspace, generate, features,
-                            seconds(t0)));
+                            seconds(t0), false));
                 }
             }
+        }
+    }
+
+    private static UseCaseResult read(Path file) {
+        try {
+            return UseCaseResult.fromJson(Files.readString(file));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("cannot read the kept run " + file + " (--resume): " + e.getMessage(), e);
         }
     }
 

@@ -3,6 +3,7 @@ package org.energycommons.workbench.models.uc1;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
+import org.energycommons.workbench.datasets.grid.OffPeakStart;
 
 /**
  * The space meters are clustered in: nine behavioural indicators derived from a feature row, in three families

@@ -4,16 +4,25 @@ import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.from_utc_timestamp;
 import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.hour;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.minute;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
@@ -22,10 +31,14 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
 import org.energycommons.workbench.datasets.building.DpeFactors;
 import org.energycommons.workbench.datasets.building.DpeThresholds;
 import org.energycommons.workbench.datasets.calendar.DegreeDays;
+import org.energycommons.workbench.datasets.grid.OffPeakStart;
 
 /**
  * The uc5 feature table: one row per dwelling of the building registry, with its registry attributes, its
@@ -43,6 +56,11 @@ import org.energycommons.workbench.datasets.calendar.DegreeDays;
  * any renovation works count: the registry and certificates describe the dwelling before its works. Intensities
  * are per m² of the registry surface; the metered primary energy and GHG use the factors of {@link DpeFactors}
  * (metered electricity includes appliances, which the DPE leaves out, so these run above certificate values).
+ *
+ * <p><b>Conventional estimate.</b> {@code conventional_*} is what the registry alone says of the heating
+ * ({@link ConventionalHeating}: typical envelope loss × the station's degree days, over the heating energy's usual
+ * efficiency): a dwelling heated by fuel oil or wood meters none of its heating, and this is the model's only view
+ * of its heat need.
  *
  * <p><b>Certificate.</b> The latest certificate linked to the building ({@code building_id}; real ADEME rows
  * without it stay unlinked). {@code reference_date} is its issue date, or for a dwelling without certificate the
@@ -74,11 +92,22 @@ public final class Uc5Features {
             "heating_electricity", "heating_heat_pump", "heating_gas", "heating_fuel_oil", "heating_wood",
             "zone_h1", "zone_h2", "zone_h3", "hdd_reference", "small_surface_rule", "electricity_primary_factor",
             "metered_days", "elec_kwh_m2", "elec_base_kwh_m2", "elec_slope_wh_m2_dd",
-            "gas_kwh_m2", "gas_slope_wh_m2_dd", "metered_pe_kwh_m2", "metered_ghg_kg_m2");
+            "gas_kwh_m2", "gas_slope_wh_m2_dd", "metered_pe_kwh_m2", "metered_ghg_kg_m2",
+            "conventional_need_kwh_m2", "conventional_pe_kwh_m2", "conventional_ghg_kg_m2", "offpeak_block_kwh_m2");
 
     /** Label and identity columns (not features). */
     public static final List<String> CERTIFICATE_COLUMNS = List.of("certified", "dpe_id", "issued_on",
             "certificate_class", "certificate_pe_kwh_m2", "certificate_ghg_kg_m2", "reference_date");
+
+    /** {@link OffPeakStart#blockKwh} of an array of the 48 half-hour kWh of a mean day. */
+    private static final UserDefinedFunction OFF_PEAK_BLOCK_KWH = udf((UDF1<scala.collection.Seq<Double>, Double>)
+            day -> {
+                double[] values = new double[day.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = day.apply(i);
+                }
+                return OffPeakStart.blockKwh(values);
+            }, DataTypes.DoubleType);
 
     private Uc5Features() {
     }
@@ -132,6 +161,9 @@ public final class Uc5Features {
                 .filter(col("minutes").geq(MIN_DAY_MINUTES));
         Dataset<Row> electric = fit(days.join(electricDaily, new String[] {"building_id", "local_date"})
                 .filter(beforeWorks), "elec");
+        Dataset<Row> offPeak = offPeakBlock(loadCurve, dwellingMeters, electricDaily.select("building_id", "local_date")
+                .join(days.filter(beforeWorks).select("building_id", "local_date"),
+                        new String[] {"building_id", "local_date"}));
         Dataset<Row> gas = fit(days.join(gasDaily.select("building_id", "local_date", "gas_kwh")
                         .withColumnRenamed("gas_kwh", "kwh"), new String[] {"building_id", "local_date"})
                 .filter(beforeWorks), "gas");
@@ -143,17 +175,22 @@ public final class Uc5Features {
         Column gasAnnual = normalised("gas");
         Column elecKwhM2 = coalesce(elecAnnual.divide(surface), lit(0.0));
         Column gasKwhM2 = coalesce(gasAnnual.divide(surface), lit(0.0));
+        Column need = ConventionalHeating.needKwhM2(envelopeIndex(col("envelope")), col("hdd_reference"));
+        Column conventionalFinal = ConventionalHeating.finalKwhM2(col("conventional_need_kwh_m2"),
+                col("heating_energy"));
 
         Dataset<Row> joined = dwellings
                 .join(reference, new String[] {"station_id"}, "left")
                 .join(electric, new String[] {"building_id"}, "left")
                 .join(gas, new String[] {"building_id"}, "left")
+                .join(offPeak, new String[] {"building_id"}, "left")
                 .join(certificate, new String[] {"building_id"}, "left")
                 .withColumn("certified", col("dpe_id").isNotNull())
                 .withColumn("reference_date", coalesce(col("issued_on"), latestIssue, lit(java.sql.Date.valueOf(
                         LocalDate.now()))))
                 .withColumn("elec_kwh_m2", elecKwhM2)
-                .withColumn("gas_kwh_m2", gasKwhM2);
+                .withColumn("gas_kwh_m2", gasKwhM2)
+                .withColumn("conventional_need_kwh_m2", need);
 
         return joined.select(
                 col("building_id"), col("commune_code"), col("climate_zone"), col("heating_energy"), col("envelope"),
@@ -185,6 +222,16 @@ public final class Uc5Features {
                         .plus(col("gas_kwh_m2").multiply(DpeFactors.OTHER_PRIMARY)).as("metered_pe_kwh_m2"),
                 col("elec_kwh_m2").multiply(DpeFactors.GHG_ELECTRICITY)
                         .plus(col("gas_kwh_m2").multiply(DpeFactors.GHG_GAS)).as("metered_ghg_kg_m2"),
+                // What the registry alone says (ConventionalHeating): the only view of the heat need of a
+                // dwelling heated by fuel oil or wood, which meters none of it.
+                col("conventional_need_kwh_m2"),
+                ConventionalHeating.primaryKwhM2(conventionalFinal, col("heating_energy"), col("reference_date"))
+                        .as("conventional_pe_kwh_m2"),
+                ConventionalHeating.ghgKgM2(conventionalFinal, col("heating_energy")).as("conventional_ghg_kg_m2"),
+                // An off-peak water heater counts in the certificate, appliances do not; both sit in the metered
+                // base, and only the curve's night block tells them apart (OffPeakStart.blockKwh).
+                coalesce(col("offpeak_block_kwh").multiply(DAYS_PER_YEAR).divide(surface), lit(0.0))
+                        .as("offpeak_block_kwh_m2"),
                 col("certified"),
                 col("dpe_id"),
                 col("issued_on"),
@@ -194,6 +241,31 @@ public final class Uc5Features {
                 col("reference_date"),
                 coalesce(col("gas_n"), lit(0L)).cast("double").as("metered_gas_days"),
                 col("works_date"));
+    }
+
+    /**
+     * The energy of the switched night block of each dwelling's mean day ({@link OffPeakStart#blockKwh}), kWh per day, over
+     * the given complete days before works.
+     *
+     * @return {@code building_id, offpeak_block_kwh}; a dwelling whose curve does not cover the 48 half-hours of a
+     *     day (hourly readings) gets no row
+     */
+    static Dataset<Row> offPeakBlock(Dataset<Row> loadCurve, Dataset<Row> dwellingMeters, Dataset<Row> days) {
+        Column local = from_utc_timestamp(col("ts_utc"), "Europe/Paris");
+        Dataset<Row> meanDay = loadCurve
+                .join(broadcast(dwellingMeters.select("meter_id")), "meter_id")
+                .join(dwellingMeters, "meter_id")
+                .withColumn("local_date", to_date(local))
+                .withColumn("half_hour", hour(local).multiply(2).plus(floor(minute(local).divide(30))))
+                .join(days, new String[] {"building_id", "local_date"})
+                .groupBy("building_id", "half_hour")
+                .agg(sum("kwh").divide(countDistinct("local_date")).as("kwh"));
+        return meanDay
+                .groupBy("building_id")
+                .agg(sort_array(collect_list(struct(col("half_hour"), col("kwh")))).as("day"))
+                .filter(size(col("day")).equalTo(OffPeakStart.HALF_HOURS))
+                .select(col("building_id"),
+                        OFF_PEAK_BLOCK_KWH.apply(col("day.kwh")).as("offpeak_block_kwh"));
     }
 
     /** Daily mean temperature and heating degree days per station and complete local day. */

@@ -22,6 +22,9 @@ public final class Uc5ModelStore {
         if (SmileDpeModel.TYPES.contains(file.type())) {
             return SmileDpeModel.load(dir, file, files);
         }
+        if (RidgeDpeModel.TYPES.contains(file.type())) {
+            return RidgeDpeModel.load(file);
+        }
         throw new IllegalArgumentException("unknown uc5 model type '" + file.type() + "' at " + dir);
     }
 }

@@ -95,6 +95,7 @@ public final class Uc5Run {
     public static List<String> candidates() {
         List<String> all = new ArrayList<>(MllibDpeModel.TYPES);
         all.addAll(SmileDpeModel.TYPES);
+        all.addAll(RidgeDpeModel.TYPES);
         return all;
     }
 
@@ -330,6 +331,9 @@ public final class Uc5Run {
     }
 
     private static DpeModel fit(String type, DpeTrainingSet training, Uc5Options options) {
+        if (RidgeDpeModel.TYPES.contains(type)) {
+            return RidgeDpeModel.fit(training, options);
+        }
         return MllibDpeModel.TYPES.contains(type) ? MllibDpeModel.fit(type, training, options)
                 : SmileDpeModel.fit(type, training, options);
     }

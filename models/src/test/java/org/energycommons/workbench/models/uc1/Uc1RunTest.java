@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.energycommons.workbench.datasets.grid.OffPeakStart;
 import org.energycommons.workbench.models.usecase.EvaluationSets;
 import org.energycommons.workbench.datasets.SharedSparkSession;
 import org.junit.jupiter.api.Test;

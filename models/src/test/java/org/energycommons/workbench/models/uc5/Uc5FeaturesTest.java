@@ -105,6 +105,11 @@ class Uc5FeaturesTest implements SharedSparkSession {
         assertEquals(2.3, b1.<Double>getAs("electricity_primary_factor"), 0.0);
         assertEquals(51.1 * 2.3, b1.<Double>getAs("metered_pe_kwh_m2"), 1e-9);
         assertEquals(51.1 * 0.079, b1.<Double>getAs("metered_ghg_kg_m2"), 1e-9);
+        // Conventional estimate: a poor envelope loses 2.8 W/m²K → 2.8 × 24 h × 1,642.5 / 1000 = 110.376 kWh/m²,
+        // direct electric (efficiency 1) at 2.3.
+        assertEquals(110.376, b1.<Double>getAs("conventional_need_kwh_m2"), 1e-9);
+        assertEquals(110.376 * 2.3, b1.<Double>getAs("conventional_pe_kwh_m2"), 1e-9);
+        assertEquals(110.376 * 0.079, b1.<Double>getAs("conventional_ghg_kg_m2"), 1e-9);
         assertEquals(0.0, b1.<Double>getAs("gas_kwh_m2"), 1e-12);
         assertEquals(4.0, b1.<Double>getAs("metered_days"), 1e-12);
         assertEquals(3.0, b1.<Double>getAs("envelope_index"), 1e-12);
@@ -125,6 +130,10 @@ class Uc5FeaturesTest implements SharedSparkSession {
         assertEquals(30.0, b2.<Double>getAs("gas_slope_wh_m2_dd"), 1e-9);
         assertEquals(21.9 * 2.3 + 78.475, b2.<Double>getAs("metered_pe_kwh_m2"), 1e-9);
         assertEquals(21.9 * 0.079 + 78.475 * 0.227, b2.<Double>getAs("metered_ghg_kg_m2"), 1e-9);
+        // Very good envelope (0.8 W/m²K), gas boiler at 0.9: 31.536 / 0.9 = 35.04 kWh/m² final = primary.
+        assertEquals(31.536, b2.<Double>getAs("conventional_need_kwh_m2"), 1e-9);
+        assertEquals(35.04, b2.<Double>getAs("conventional_pe_kwh_m2"), 1e-9);
+        assertEquals(35.04 * 0.227, b2.<Double>getAs("conventional_ghg_kg_m2"), 1e-9);
         assertFalse(b2.<Boolean>getAs("certified"));
         assertNull(b2.getAs("certificate_class"));
         // Without certificate, the reference date is the latest issue date in the table (after July 2024), but

@@ -61,7 +61,7 @@ public final class Uc6Pipeline extends UseCasePipeline {
         Lake lake = ctx.lake();
         Uc6Options options = options(ctx);
         RunProvenance.Builder provenance = provenance(ctx, INPUTS, options,
-                "best model = lowest validation MAPE averaged over D+1..D+7");
+                "best model = lowest validation MAPE at D+1");
 
         ctx.progress().step("train uc6: degree-day baseline, convex degree-day curves and boosted trees");
         Uc6Run.Outcome outcome = Uc6Run.run(lake.read(Uc6Tables.FEATURES),

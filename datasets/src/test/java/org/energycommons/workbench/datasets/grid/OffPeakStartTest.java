@@ -1,4 +1,4 @@
-package org.energycommons.workbench.models.uc1;
+package org.energycommons.workbench.datasets.grid;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -62,5 +62,27 @@ class OffPeakStartTest {
                 () -> OffPeakStart.detect(new double[47]));
         assertEquals("off-peak start: 47 values is not a whole number of 48-half-hour shapes", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> OffPeakStart.detect(new double[0]));
+    }
+
+    @Test
+    void theBlockIsTheExcessOverTheHalfHourBeforeTheStartUntilTheLoadFallsBack() {
+        double[] day = new double[OffPeakStart.HALF_HOURS];
+        Arrays.fill(day, 0.2);
+        // Evening occupancy 18:00-21:30 (no sharp rise in the window), a 1.25 kWh-per-half-hour heater from 23:00 for
+        // 2.5 hours, a tail at 25 % of the rise after it (below half the rise: not counted).
+        for (int h = 36; h < 43; h++) {
+            day[h] = 0.5;
+        }
+        for (int h = 46; h < 51; h++) {
+            day[h % 48] = 0.2 + 1.25;
+        }
+        day[51 % 48] = 0.2 + 0.3125;
+        assertEquals(5 * 1.25, OffPeakStart.blockKwh(day), 1e-9);
+
+        double[] flat = new double[OffPeakStart.HALF_HOURS];
+        Arrays.fill(flat, 0.3);
+        assertEquals(0.0, OffPeakStart.blockKwh(flat), 0.0, "no switched load");
+        assertEquals(0.0, OffPeakStart.blockKwh(new double[OffPeakStart.HALF_HOURS]), 0.0, "no consumption");
+        assertThrows(IllegalArgumentException.class, () -> OffPeakStart.blockKwh(new double[24]));
     }
 }
