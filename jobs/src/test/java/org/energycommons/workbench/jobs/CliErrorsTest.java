@@ -104,6 +104,8 @@ class CliErrorsTest {
         assertOneLineError(CliRunner.run("generate", "--bogus"), Main.EXIT_USAGE, "workbench generate: Unknown option");
         assertOneLineError(CliRunner.run("generate", "--days", "many"), Main.EXIT_USAGE,
                 "workbench generate: Invalid value for option '--days'");
+        assertOneLineError(CliRunner.run("generate", "--cold-spell", "2024-12-02/14"), Main.EXIT_USAGE,
+                "workbench: error: --cold-spell: expected START/DAYS/DROP such as 2024-12-02/14/-10, got '2024-12-02/14'");
         assertOneLineError(CliRunner.run(), Main.EXIT_USAGE, "workbench: missing command");
         assertOneLineError(CliRunner.run("train"), Main.EXIT_USAGE, "workbench train: Missing required parameter");
     }

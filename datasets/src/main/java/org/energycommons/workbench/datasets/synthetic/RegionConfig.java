@@ -13,8 +13,8 @@ import java.util.Properties;
  * @param seed the random seed every generated value derives from
  * @param metersPerSubstation delivery points per HTA/BT substation (at least 10, the secrecy threshold)
  */
-public record RegionConfig(int meters, int days, LocalDate start, long seed, int metersPerSubstation)
-        implements java.io.Serializable {
+public record RegionConfig(int meters, int days, LocalDate start, long seed, int metersPerSubstation,
+                           SyntheticWeather.Wave coldSpell) implements java.io.Serializable {
 
     /** Properties key prefix. */
     public static final String PREFIX = "workbench.region.";
@@ -41,6 +41,43 @@ public record RegionConfig(int meters, int days, LocalDate start, long seed, int
             throw new IllegalArgumentException("metersPerSubstation must be at least 10 (statistical secrecy), got "
                     + metersPerSubstation);
         }
+        if (coldSpell != null) {
+            if (coldSpell.days() < 1 || coldSpell.days() > 60 || !(coldSpell.deltaC() < 0)
+                    || coldSpell.deltaC() < -25) {
+                throw new IllegalArgumentException("--cold-spell: 1 to 60 days and a drop between -25 and 0 °C, got "
+                        + coldSpell.days() + " days and " + coldSpell.deltaC() + " °C");
+            }
+            if (coldSpell.start().isBefore(start) || coldSpell.start().plusDays(coldSpell.days() - 1L)
+                    .isAfter(start.plusDays(days - 1L))) {
+                throw new IllegalArgumentException("--cold-spell must lie within the region's days " + start + ".."
+                        + start.plusDays(days - 1L) + ", got " + coldSpell.start() + " + " + coldSpell.days()
+                        + " days");
+            }
+        }
+    }
+
+    /** A region without an added cold spell. */
+    public RegionConfig(int meters, int days, LocalDate start, long seed, int metersPerSubstation) {
+        this(meters, days, start, seed, metersPerSubstation, null);
+    }
+
+    /**
+     * Parses a cold spell {@code START/DAYS/DROP} (e.g. {@code 2024-12-02/14/-10}: from 2 December 2024, 14 days,
+     * the temperature down by up to 10 °C, a smooth bump as the region's own cold waves).
+     */
+    public static SyntheticWeather.Wave coldSpell(String text) {
+        String[] parts = text.strip().split("/");
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("--cold-spell: expected START/DAYS/DROP such as 2024-12-02/14/-10, got '"
+                    + text + "'");
+        }
+        try {
+            return new SyntheticWeather.Wave(LocalDate.parse(parts[0].strip()), Integer.parseInt(parts[1].strip()),
+                    Double.parseDouble(parts[2].strip()));
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw new IllegalArgumentException("--cold-spell: expected START/DAYS/DROP such as 2024-12-02/14/-10, got '"
+                    + text + "'", e);
+        }
     }
 
     /** The default region: runs end to end on a 2-core laptop in minutes. */
@@ -58,7 +95,9 @@ public record RegionConfig(int meters, int days, LocalDate start, long seed, int
                     LocalDate.parse(props.getProperty(PREFIX + "start", d.start.toString()).strip()),
                     Long.parseLong(props.getProperty(PREFIX + "seed", String.valueOf(d.seed)).strip()),
                     Integer.parseInt(props.getProperty(PREFIX + "meters_per_substation",
-                            String.valueOf(d.metersPerSubstation)).strip()));
+                            String.valueOf(d.metersPerSubstation)).strip()),
+                    props.getProperty(PREFIX + "cold_spell") == null ? null
+                            : coldSpell(props.getProperty(PREFIX + "cold_spell")));
         } catch (NumberFormatException | DateTimeParseException e) {
             throw new IllegalArgumentException("bad region option: " + e.getMessage(), e);
         }
@@ -72,6 +111,9 @@ public record RegionConfig(int meters, int days, LocalDate start, long seed, int
         p.setProperty(PREFIX + "start", start.toString());
         p.setProperty(PREFIX + "seed", String.valueOf(seed));
         p.setProperty(PREFIX + "meters_per_substation", String.valueOf(metersPerSubstation));
+        if (coldSpell != null) {
+            p.setProperty(PREFIX + "cold_spell", coldSpell.start() + "/" + coldSpell.days() + "/" + coldSpell.deltaC());
+        }
         return p;
     }
 

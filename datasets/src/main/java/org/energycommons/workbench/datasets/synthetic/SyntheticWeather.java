@@ -30,7 +30,7 @@ public final class SyntheticWeather {
     }
 
     /** A cold or heat wave: a smooth bump of {@code deltaC} over {@code days} days from {@code start}. */
-    public record Wave(LocalDate start, int days, double deltaC) {
+    public record Wave(LocalDate start, int days, double deltaC) implements java.io.Serializable {
         double effect(LocalDate day, double hourFraction) {
             double t = day.toEpochDay() + hourFraction - start.toEpochDay();
             if (t < 0 || t > days) {
@@ -43,7 +43,10 @@ public final class SyntheticWeather {
     private SyntheticWeather() {
     }
 
-    /** The cold and heat waves of the region over the period: one or two per winter, one or two per summer. */
+    /**
+     * The cold and heat waves of the region over the period: one or two per winter, one or two per summer, and the
+     * cold spell the region config adds (to test models on a winter colder than any they were trained on).
+     */
     public static List<Wave> waves(RegionConfig config) {
         SplittableRandom rnd = new SplittableRandom(config.seed() * 31 + 7);
         List<Wave> waves = new ArrayList<>();
@@ -58,6 +61,9 @@ public final class SyntheticWeather {
                 LocalDate start = LocalDate.of(year, 6, 10).plusDays(rnd.nextInt(75));
                 waves.add(new Wave(start, 4 + rnd.nextInt(6), 5 + 3 * rnd.nextDouble()));
             }
+        }
+        if (config.coldSpell() != null) {
+            waves.add(config.coldSpell());
         }
         return waves;
     }
