@@ -213,8 +213,13 @@ public final class Ols {
         return s / wSum;
     }
 
-    /** Gauss–Jordan inversion with partial pivoting of a small symmetric positive semi-definite matrix. */
-    private static double[][] invert(double[][] m) {
+    /**
+     * Gauss–Jordan inversion with partial pivoting of a small symmetric positive semi-definite matrix (a Gram
+     * matrix of a few dozen regressors; shared by the hand-written regressions: no native BLAS is shipped).
+     *
+     * @throws IllegalArgumentException when the matrix is singular (a constant or collinear regressor)
+     */
+    public static double[][] invert(double[][] m) {
         int k = m.length;
         double[][] a = new double[k][2 * k];
         double scale = 0;

@@ -15,6 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.building.DpeThresholds;
 import org.energycommons.workbench.datasets.lake.LakeFiles;
+import org.energycommons.workbench.models.mv.Ols;
 import org.energycommons.workbench.models.provenance.Json;
 import org.energycommons.workbench.models.provenance.ModelProvenance;
 import org.energycommons.workbench.models.usecase.UseCases;
@@ -32,8 +33,8 @@ import org.energycommons.workbench.models.usecase.UseCases;
  * ({@code e_i / (1 - h_ii)}), so no held-out certificate is spent on it.
  *
  * <p>Scoring is a Spark column expression (no model shipped to the executors), and the saved model is its
- * coefficients in {@code model.json}, readable as they are. Solved by hand (a 30-unknown system): Smile's ridge
- * needs a native BLAS this workbench does not ship.
+ * coefficients in {@code model.json}, readable as they are. Solved by hand with {@link Ols#invert} (a 30-unknown
+ * system): Smile's ridge regression needs a native BLAS this workbench does not ship.
  */
 public final class RidgeDpeModel implements DpeModel {
 
@@ -187,7 +188,7 @@ public final class RidgeDpeModel implements DpeModel {
                 // A constant feature has a zero row: the unit diagonal keeps the system solvable, its coefficient 0.
                 a[j][j] += scale[j] > 0 ? lambda : 1.0;
             }
-            double[][] inverse = invert(a);
+            double[][] inverse = Ols.invert(a);
             double[] beta = new double[p];
             for (int r = 0; r < p; r++) {
                 for (int c = 0; c < p; c++) {
@@ -217,44 +218,6 @@ public final class RidgeDpeModel implements DpeModel {
             }
         }
         return best;
-    }
-
-    /** Gauss–Jordan inverse with partial pivoting of a small symmetric positive-definite matrix. */
-    private static double[][] invert(double[][] a) {
-        int n = a.length;
-        double[][] m = new double[n][2 * n];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(a[i], 0, m[i], 0, n);
-            m[i][n + i] = 1;
-        }
-        for (int c = 0; c < n; c++) {
-            int pivot = c;
-            for (int r = c + 1; r < n; r++) {
-                if (Math.abs(m[r][c]) > Math.abs(m[pivot][c])) {
-                    pivot = r;
-                }
-            }
-            double[] t = m[c];
-            m[c] = m[pivot];
-            m[pivot] = t;
-            double d = m[c][c];
-            for (int k = 0; k < 2 * n; k++) {
-                m[c][k] /= d;
-            }
-            for (int r = 0; r < n; r++) {
-                if (r != c && m[r][c] != 0) {
-                    double f = m[r][c];
-                    for (int k = 0; k < 2 * n; k++) {
-                        m[r][k] -= f * m[c][k];
-                    }
-                }
-            }
-        }
-        double[][] inverse = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(m[i], n, inverse[i], 0, n);
-        }
-        return inverse;
     }
 
     @Override
