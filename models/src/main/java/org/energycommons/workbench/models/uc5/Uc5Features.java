@@ -252,9 +252,9 @@ public final class Uc5Features {
      */
     static Dataset<Row> offPeakBlock(Dataset<Row> loadCurve, Dataset<Row> dwellingMeters, Dataset<Row> days) {
         Column local = from_utc_timestamp(col("ts_utc"), "Europe/Paris");
+        // One join: the dwellings' meters are few, so broadcast them; it filters the load curve and names buildings.
         Dataset<Row> meanDay = loadCurve
-                .join(broadcast(dwellingMeters.select("meter_id")), "meter_id")
-                .join(dwellingMeters, "meter_id")
+                .join(broadcast(dwellingMeters), "meter_id")
                 .withColumn("local_date", to_date(local))
                 .withColumn("half_hour", hour(local).multiply(2).plus(floor(minute(local).divide(30))))
                 .join(days, new String[] {"building_id", "local_date"})
