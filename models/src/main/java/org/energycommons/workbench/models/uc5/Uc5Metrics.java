@@ -20,11 +20,14 @@ import org.energycommons.workbench.models.usecase.UseCaseMetrics;
  * {@code selection_score}, each where present.
  *
  * <p>Intervals: every rate and error ({@code accuracy}, {@code within_one_class_accuracy}, {@code macro_f1},
- * {@code mae_intensity}, {@code fg_recall}, the selection score) gets a 90 % interval by bootstrap over dwellings
+ * {@code mae_intensity}, {@code fg_recall}, {@code fg_precision}, the selection score) gets a 90 % interval by bootstrap over dwellings
  * ({@link #intervals}), computed by the same functions that give the point values ({@link #againstTruth},
  * {@link #againstCertificates}); {@code rows} and {@code fg_rows} are sample sizes, not estimates, and get none. An
- * F/G recall rests on the reference F/G dwellings ({@code fg_dwelling}), every other metric on the dwellings
- * compared.
+ * F/G recall rests on the reference F/G dwellings ({@code fg_dwelling}), an F/G precision on the flagged dwellings
+ * ({@code flagged_dwelling}), every other metric on the dwellings compared.
+ *
+ * <p>F/G recall and precision read the screening flag ({@link PassoireScreening}), not the predicted class: the
+ * share of reference passoires flagged as probable passoires, and the share of flagged dwellings that are.
  *
  * @param truth the test dwellings' predictions against the truth (test split only), or null
  * @param certificates the split's predictions against the certificates
@@ -90,11 +93,12 @@ public record Uc5Metrics(ClassAgreement truth, ClassAgreement certificates, Clas
      * @param certificatePe its certificate primary energy, kWh/m²/yr (NaN when unknown)
      * @param predictedClass the predicted class
      * @param predictedPe the predicted primary energy (NaN for a classifier)
+     * @param flaggedFg whether the dwelling is flagged as a probable passoire ({@link PassoireScreening})
      * @param trueClass the noise-free true class, null when unknown
      * @param truePe the true primary energy (NaN when unknown)
      */
     public record Dwelling(String buildingId, String certificateClass, double certificatePe, String predictedClass,
-                           double predictedPe, String trueClass, double truePe) {
+                           double predictedPe, boolean flaggedFg, String trueClass, double truePe) {
     }
 
     /** The predictions of the dwellings that have a true class, against that truth. */
@@ -102,6 +106,7 @@ public record Uc5Metrics(ClassAgreement truth, ClassAgreement certificates, Clas
         List<Dwelling> known = dwellings.stream().filter(d -> d.trueClass() != null).toList();
         return ClassAgreement.of(known.stream().map(Dwelling::trueClass).toList(),
                 known.stream().map(Dwelling::predictedClass).toList(),
+                known.stream().map(Dwelling::flaggedFg).toList(),
                 known.stream().mapToDouble(Dwelling::truePe).toArray(),
                 known.stream().mapToDouble(Dwelling::predictedPe).toArray());
     }
@@ -111,6 +116,7 @@ public record Uc5Metrics(ClassAgreement truth, ClassAgreement certificates, Clas
         List<Dwelling> certified = dwellings.stream().filter(d -> d.certificateClass() != null).toList();
         return ClassAgreement.of(certified.stream().map(Dwelling::certificateClass).toList(),
                 certified.stream().map(Dwelling::predictedClass).toList(),
+                certified.stream().map(Dwelling::flaggedFg).toList(),
                 certified.stream().mapToDouble(Dwelling::certificatePe).toArray(),
                 certified.stream().mapToDouble(Dwelling::predictedPe).toArray());
     }
@@ -121,6 +127,7 @@ public record Uc5Metrics(ClassAgreement truth, ClassAgreement certificates, Clas
                 .filter(d -> d.trueClass() != null && d.certificateClass() != null).toList();
         return ClassAgreement.of(known.stream().map(Dwelling::trueClass).toList(),
                 known.stream().map(Dwelling::certificateClass).toList(),
+                known.stream().map(d -> DpeThresholds.isPassoire(d.certificateClass())).toList(),
                 known.stream().mapToDouble(Dwelling::truePe).toArray(),
                 known.stream().mapToDouble(Dwelling::certificatePe).toArray());
     }
@@ -147,8 +154,11 @@ public record Uc5Metrics(ClassAgreement truth, ClassAgreement certificates, Clas
         Map<String, MetricInterval> intervals = BootstrapIntervals.of(dwellings, "dwelling", estimates, seed);
         comparisons.apply(dwellings).forEach((prefix, a) -> {
             for (String key : ClassAgreement.ESTIMATES) {
-                intervals.computeIfPresent(prefix + key, (k, i) -> key.equals("fg_recall")
-                        ? i.withSample((int) a.fgReference(), "fg_dwelling") : i.withSample((int) a.rows(), "dwelling"));
+                intervals.computeIfPresent(prefix + key, (k, i) -> switch (key) {
+                    case "fg_recall" -> i.withSample((int) a.fgReference(), "fg_dwelling");
+                    case "fg_precision" -> i.withSample((int) a.fgFlagged(), "flagged_dwelling");
+                    default -> i.withSample((int) a.rows(), "dwelling");
+                });
             }
         });
         return intervals;
@@ -163,29 +173,36 @@ public record Uc5Metrics(ClassAgreement truth, ClassAgreement certificates, Clas
      * @param withinOneClassAccuracy share at most one class away from the reference
      * @param macroF1 unweighted mean of the per-class F1 over classes present in the reference or the predictions
      * @param maeIntensity mean absolute error of primary energy, kWh/m²/yr ({@code NaN} for a classifier)
-     * @param fgRecall share of reference F/G dwellings predicted F or G ({@code NaN} when there is none)
+     * @param fgRecall share of reference F/G dwellings flagged as probable passoires ({@code NaN} when there is
+     *     none)
      * @param fgReference reference F/G dwellings
+     * @param fgPrecision share of flagged dwellings whose reference class is F or G ({@code NaN} when none is
+     *     flagged)
+     * @param fgFlagged dwellings flagged as probable passoires
      * @param confusion counts, row = reference class index, column = predicted class index (A..G); null when read
      *     back from the published form
      */
     public record ClassAgreement(long rows, double accuracy, double withinOneClassAccuracy, double macroF1,
-                                     double maeIntensity, double fgRecall, long fgReference, long[][] confusion) {
+                                     double maeIntensity, double fgRecall, long fgReference, double fgPrecision,
+                                     long fgFlagged, long[][] confusion) {
 
         /**
          * Compares predictions with references.
          *
          * @param reference reference class letters
          * @param predicted predicted class letters, aligned
+         * @param flagged whether each dwelling is flagged as a probable passoire, aligned
          * @param referencePe reference primary energy (may hold {@code NaN})
          * @param predictedPe predicted primary energy ({@code NaN} when not predicted)
          * @throws IllegalArgumentException when lengths differ or a letter is not a DPE class
          */
-        public static ClassAgreement of(List<String> reference, List<String> predicted, double[] referencePe,
-                                    double[] predictedPe) {
+        public static ClassAgreement of(List<String> reference, List<String> predicted, List<Boolean> flagged,
+                                        double[] referencePe, double[] predictedPe) {
             int n = reference.size();
-            if (predicted.size() != n || referencePe.length != n || predictedPe.length != n) {
+            if (predicted.size() != n || flagged.size() != n || referencePe.length != n || predictedPe.length != n) {
                 throw new IllegalArgumentException("reference and predictions differ in length: " + n + ", "
-                        + predicted.size() + ", " + referencePe.length + ", " + predictedPe.length);
+                        + predicted.size() + ", " + flagged.size() + ", " + referencePe.length + ", "
+                        + predictedPe.length);
             }
             int k = DpeThresholds.CLASSES.size();
             long[][] confusion = new long[k][k];
@@ -193,6 +210,8 @@ public record Uc5Metrics(ClassAgreement truth, ClassAgreement certificates, Clas
             long withinOne = 0;
             long fg = 0;
             long fgHit = 0;
+            long flags = 0;
+            long flagHit = 0;
             double absError = 0;
             long errors = 0;
             for (int i = 0; i < n; i++) {
@@ -201,10 +220,12 @@ public record Uc5Metrics(ClassAgreement truth, ClassAgreement certificates, Clas
                 confusion[r][p]++;
                 exact += r == p ? 1 : 0;
                 withinOne += Math.abs(r - p) <= 1 ? 1 : 0;
-                if (DpeThresholds.isPassoire(reference.get(i))) {
-                    fg++;
-                    fgHit += DpeThresholds.isPassoire(predicted.get(i)) ? 1 : 0;
-                }
+                boolean isFg = DpeThresholds.isPassoire(reference.get(i));
+                boolean isFlagged = flagged.get(i);
+                fg += isFg ? 1 : 0;
+                fgHit += isFg && isFlagged ? 1 : 0;
+                flags += isFlagged ? 1 : 0;
+                flagHit += isFlagged && isFg ? 1 : 0;
                 if (Double.isFinite(referencePe[i]) && Double.isFinite(predictedPe[i])) {
                     absError += Math.abs(referencePe[i] - predictedPe[i]);
                     errors++;
@@ -213,7 +234,7 @@ public record Uc5Metrics(ClassAgreement truth, ClassAgreement certificates, Clas
             return new ClassAgreement(n, n == 0 ? Double.NaN : (double) exact / n,
                     n == 0 ? Double.NaN : (double) withinOne / n, macroF1(confusion),
                     errors == 0 ? Double.NaN : absError / errors, fg == 0 ? Double.NaN : (double) fgHit / fg, fg,
-                    confusion);
+                    flags == 0 ? Double.NaN : (double) flagHit / flags, flags, confusion);
         }
 
         private static double macroF1(long[][] confusion) {
@@ -260,12 +281,12 @@ public record Uc5Metrics(ClassAgreement truth, ClassAgreement certificates, Clas
 
         /** The estimated metrics' published names (every name of {@link #KEYS} but the counts). */
         public static final List<String> ESTIMATES = List.of("accuracy", "within_one_class_accuracy", "macro_f1",
-                "mae_intensity", "fg_recall");
+                "mae_intensity", "fg_recall", "fg_precision");
 
         /** The estimated metrics under their published names with {@code prefix}; undefined ones are NaN. */
         public Map<String, Double> estimates(String prefix) {
             Map<String, Double> out = new LinkedHashMap<>();
-            double[] values = {accuracy, withinOneClassAccuracy, macroF1, maeIntensity, fgRecall};
+            double[] values = {accuracy, withinOneClassAccuracy, macroF1, maeIntensity, fgRecall, fgPrecision};
             for (int i = 0; i < values.length; i++) {
                 out.put(prefix + ESTIMATES.get(i), values[i]);
             }
@@ -274,7 +295,7 @@ public record Uc5Metrics(ClassAgreement truth, ClassAgreement certificates, Clas
 
         /** The published names of the comparison, in publication order, each after its prefix. */
         public static final List<String> KEYS = List.of("accuracy", "within_one_class_accuracy", "macro_f1",
-                "mae_intensity", "fg_recall", "rows", "fg_rows");
+                "mae_intensity", "fg_recall", "fg_precision", "rows", "fg_rows", "fg_flagged_rows");
 
         /**
          * The metrics under their published names, with {@code prefix} before each (e.g. {@code certificate_});
@@ -282,7 +303,7 @@ public record Uc5Metrics(ClassAgreement truth, ClassAgreement certificates, Clas
          */
         public Map<String, Object> toMap(String prefix) {
             return MetricMap.of(KEYS.stream().map(name -> prefix + name).toList(), accuracy, withinOneClassAccuracy,
-                    macroF1, maeIntensity, fgRecall, rows, fgReference);
+                    macroF1, maeIntensity, fgRecall, fgPrecision, rows, fgReference, fgFlagged);
         }
 
         /**
@@ -297,7 +318,7 @@ public record Uc5Metrics(ClassAgreement truth, ClassAgreement certificates, Clas
             return new ClassAgreement(v.total(prefix + "rows"), v.number(prefix + "accuracy"),
                     v.number(prefix + "within_one_class_accuracy"), v.number(prefix + "macro_f1"),
                     v.number(prefix + "mae_intensity"), v.number(prefix + "fg_recall"), v.total(prefix + "fg_rows"),
-                    null);
+                    v.number(prefix + "fg_precision"), v.total(prefix + "fg_flagged_rows"), null);
         }
 
         /**

@@ -24,10 +24,14 @@ import org.energycommons.workbench.models.usecase.OptionKeys;
  * @param gbtStepSize boosting learning rate
  * @param gapTolerance relative deviation of the metered-to-certificate ratio from its median beyond which a
  *     certificate is flagged as disagreeing with metered use (0.5: more than ×1.5 or below ÷1.5)
+ * @param screeningProbability the probability of being F or G above which an intensity model flags a dwelling as a
+ *     probable passoire ({@code flagged_fg}): 1/3 weighs a missed passoire twice a needless visit (see
+ *     {@link PassoireScreening})
  */
 public record Uc5Options(long seed, int folds, double validationFraction, int minCertified,
                          String classBalance, double maxClassWeight, int rfTrees, int rfDepth, int gbtIterations,
-                         int gbtDepth, double gbtStepSize, double gapTolerance) implements NamespacedOptions {
+                         int gbtDepth, double gbtStepSize, double gapTolerance,
+                         double screeningProbability) implements NamespacedOptions {
 
     /** Key prefix. */
     public static final String PREFIX = "workbench.uc5.";
@@ -64,6 +68,10 @@ public record Uc5Options(long seed, int folds, double validationFraction, int mi
             throw new IllegalArgumentException(PREFIX + "gap_tolerance must be a finite number > 0, got "
                     + gapTolerance);
         }
+        if (!(screeningProbability > 0 && screeningProbability < 1)) {
+            throw new IllegalArgumentException(PREFIX + "screening_probability must be in (0, 1), got "
+                    + screeningProbability);
+        }
     }
 
     /**
@@ -72,7 +80,7 @@ public record Uc5Options(long seed, int folds, double validationFraction, int mi
      * i.e. on 60 % of them, as many as the single training split that preceded the cross-validation.
      */
     public static Uc5Options defaults(long seed) {
-        return new Uc5Options(seed, 4, 0.2, 30, "sqrt", 5.0, 100, 8, 40, 3, 0.15, 0.5);
+        return new Uc5Options(seed, 4, 0.2, 30, "sqrt", 5.0, 100, 8, 40, 3, 0.15, 0.5, 1.0 / 3);
     }
 
     @Override

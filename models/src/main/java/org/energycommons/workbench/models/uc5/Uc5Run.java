@@ -83,12 +83,13 @@ public final class Uc5Run {
      * @param labelNoise the test certificates themselves against the truth
      * @param split split name → dwellings, and {@code folds} → the number of folds
      * @param gapMedianRatio median metered-to-certificate primary energy ratio of eligible dwellings
+     * @param screenings per intensity model, the passoire screening of its saved model (out-of-fold error scales)
      */
     public record Outcome(boolean sufficient, String message, List<DpeModel> models,
                           Map<String, EvaluationSets> evaluation, String bestModel,
                           String bestIntensityModel, Dataset<Row> predictions, Map<String, Uc5Metrics.ClassAgreement> testTruth,
                           Map<String, Uc5Metrics.ClassAgreement> heldOutTruth, Uc5Metrics.ClassAgreement labelNoise, Map<String, Long> split,
-                          double gapMedianRatio) {
+                          double gapMedianRatio, Map<String, PassoireScreening> screenings) {
     }
 
     /** The candidate model types, in the order they are fitted and reported. */
@@ -103,7 +104,7 @@ public final class Uc5Run {
     public static List<String> predictionColumns() {
         return List.of("building_id", "commune_code", "model", "approach", "is_best", "split", "certified",
                 "certificate_class", "certificate_pe_kwh_m2", DpeModel.PREDICTED_CLASS, DpeModel.PREDICTED_PE,
-                DpeModel.PREDICTED_GHG, "predicted_fg", "metered_pe_kwh_m2", "performance_gap_ratio",
+                DpeModel.PREDICTED_GHG, "predicted_fg", PassoireScreening.FLAGGED_FG, "metered_pe_kwh_m2", "performance_gap_ratio",
                 "performance_gap_flag", "reference_date");
     }
 
@@ -180,7 +181,8 @@ public final class Uc5Run {
                     fewestClasses, options.minCertified());
             assigned.unpersist();
             return new Outcome(false, message, List.of(), Map.of(), null, null, null, Map.of(), Map.of(),
-                    Uc5Metrics.ClassAgreement.of(List.of(), List.of(), new double[0], new double[0]), sizes, Double.NaN);
+                    Uc5Metrics.ClassAgreement.of(List.of(), List.of(), List.of(), new double[0], new double[0]), sizes, Double.NaN,
+                    Map.of());
         }
         sizes.put("folds", (long) options.folds());
         Map<String, String> splitDescription = new LinkedHashMap<>();
@@ -215,26 +217,50 @@ public final class Uc5Run {
         Dataset<Row> all = null;
         Dataset<Row> inSample = null;
         long cvStart = System.nanoTime();
+        Map<String, PassoireScreening> screenings = new LinkedHashMap<>();
+        List<Dataset<Row>> cached = new ArrayList<>();
         for (String type : candidates()) {
             long start = System.nanoTime();
             DpeModel model = fit(type, training, options);
             models.add(model);
+            boolean regression = model.approach().equals(DpeModel.REGRESSION);
             Dataset<Row> scored = label(model.predict(scoredBase), model);
             // The published prediction of a cross-validated dwelling is its out-of-fold one.
-            Dataset<Row> outOfFold = null;
+            List<Dataset<Row>> foldPredictions = new ArrayList<>();
+            List<double[][]> foldResiduals = new ArrayList<>();
             for (int f = 0; f < options.folds(); f++) {
                 DpeModel foldModel = fit(type, foldTraining.get(f), options);
                 Dataset<Row> predicted = label(foldModel.predict(scoredBase.filter(col(FOLD).equalTo(f))), model)
+                        .cache();
+                foldPredictions.add(predicted);
+                cached.add(predicted);
+                foldResiduals.add(regression ? residuals(predicted) : new double[2][0]);
+            }
+            // Each fold is screened with the error scale of the other folds' out-of-fold residuals, so that no
+            // dwelling's certificate sets its own flag; the saved model with the scale of all of them.
+            PassoireScreening screening = screening(foldResiduals, -1, options);
+            Dataset<Row> outOfFold = null;
+            for (int f = 0; f < options.folds(); f++) {
+                Column foldFlag = regression ? screening(foldResiduals, f, options).flag()
+                        : PassoireScreening.byPredictedClass();
+                Dataset<Row> predicted = foldPredictions.get(f).withColumn(PassoireScreening.FLAGGED_FG, foldFlag)
                         .select(published);
                 outOfFold = outOfFold == null ? predicted : outOfFold.unionByName(predicted);
             }
+            if (regression) {
+                screenings.put(model.provenance().name(), screening);
+            }
+            scored = scored.withColumn(PassoireScreening.FLAGGED_FG, regression ? screening.flag()
+                    : PassoireScreening.byPredictedClass());
             Dataset<Row> selected = scored.filter(col("split").notEqual(TEST)).select(published)
                     .unionByName(outOfFold);
             all = all == null ? selected : all.unionByName(selected);
             Dataset<Row> fitted = scored.filter(col("split").equalTo(TEST)).select(published);
             inSample = inSample == null ? fitted : inSample.unionByName(fitted);
-            log.accept(String.format("fitted %s on %d certificates and on each of %d folds in %.1f s", type,
-                    training.size(), options.folds(), (System.nanoTime() - start) / 1e9));
+            log.accept(String.format("fitted %s on %d certificates and on each of %d folds in %.1f s%s", type,
+                    training.size(), options.folds(), (System.nanoTime() - start) / 1e9, regression
+                            ? String.format(java.util.Locale.ROOT, " (out-of-fold error scale %.1f kWh/m², %.1f "
+                            + "kgCO2e/m²)", screening.peScale(), screening.ghgScale()) : ""));
         }
         Dataset<Row> predictions = all.withColumn("predicted_fg", col(DpeModel.PREDICTED_CLASS).isin("F", "G"))
                 .cache();
@@ -247,15 +273,16 @@ public final class Uc5Run {
             }
         }
         String[] metricColumns = {"model", "split", "building_id", "certificate_class", "certificate_pe_kwh_m2",
-                DpeModel.PREDICTED_CLASS, DpeModel.PREDICTED_PE};
+                DpeModel.PREDICTED_CLASS, DpeModel.PREDICTED_PE, PassoireScreening.FLAGGED_FG};
         Map<String, Map<String, List<Row>>> rowsByModelAndSplit = new LinkedHashMap<>();
-        for (Row r : predictions.select(metricColumns[0], java.util.Arrays.copyOfRange(metricColumns, 1, 7))
+        String[] otherColumns = java.util.Arrays.copyOfRange(metricColumns, 1, metricColumns.length);
+        for (Row r : predictions.select(metricColumns[0], otherColumns)
                 .orderBy("model", "building_id").collectAsList()) {
             rowsByModelAndSplit.computeIfAbsent(r.getString(0), k -> new LinkedHashMap<>())
                     .computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(r);
         }
         Map<String, List<Row>> inSampleByModel = new LinkedHashMap<>();
-        for (Row r : inSample.select(metricColumns[0], java.util.Arrays.copyOfRange(metricColumns, 1, 7))
+        for (Row r : inSample.select(metricColumns[0], otherColumns)
                 .orderBy("model", "building_id").collectAsList()) {
             inSampleByModel.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r);
         }
@@ -321,13 +348,44 @@ public final class Uc5Run {
                 .cache();
         withBest.count();
         predictions.unpersist();
+        cached.forEach(Dataset::unpersist);
         scoredBase.unpersist();
         assigned.unpersist();
         String message = String.format("%d certified dwellings (validation %d, cross-validated %d in %d folds), %d "
                         + "without certificate; best model on validation: %s", certified, sizes.get(VALIDATION),
                 sizes.get(TEST), options.folds(), sizes.get(UNCERTIFIED), best);
         return new Outcome(true, message, models, metrics, best, bestIntensity, withBest, testTruth, heldOut,
-                labelNoise, sizes, gapMedian);
+                labelNoise, sizes, gapMedian, screenings);
+    }
+
+    /** The residuals (certificate minus prediction) of primary energy and GHG of predicted certified dwellings. */
+    private static double[][] residuals(Dataset<Row> predicted) {
+        List<Row> rows = predicted.select(col("certificate_pe_kwh_m2").minus(col(DpeModel.PREDICTED_PE)),
+                col("certificate_ghg_kg_m2").minus(col(DpeModel.PREDICTED_GHG))).collectAsList();
+        double[][] out = new double[2][rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            out[0][i] = rows.get(i).isNullAt(0) ? Double.NaN : rows.get(i).getDouble(0);
+            out[1][i] = rows.get(i).isNullAt(1) ? Double.NaN : rows.get(i).getDouble(1);
+        }
+        return out;
+    }
+
+    /** The screening from the out-of-fold residuals of every fold but {@code leftOut} (-1: of every fold). */
+    private static PassoireScreening screening(List<double[][]> foldResiduals, int leftOut, Uc5Options options) {
+        java.util.stream.DoubleStream.Builder pe = java.util.stream.DoubleStream.builder();
+        java.util.stream.DoubleStream.Builder ghg = java.util.stream.DoubleStream.builder();
+        for (int f = 0; f < foldResiduals.size(); f++) {
+            if (f != leftOut) {
+                for (double v : foldResiduals.get(f)[0]) {
+                    pe.add(v);
+                }
+                for (double v : foldResiduals.get(f)[1]) {
+                    ghg.add(v);
+                }
+            }
+        }
+        return PassoireScreening.fromResiduals(pe.build().toArray(), ghg.build().toArray(),
+                options.screeningProbability());
     }
 
     private static DpeModel fit(String type, DpeTrainingSet training, Uc5Options options) {
@@ -434,7 +492,7 @@ public final class Uc5Run {
 
     /**
      * The collected prediction rows ({@code model, split, building_id, certificate_class, certificate_pe_kwh_m2,
-     * predicted_class, predicted_pe_kwh_m2}) as dwellings, with their truth where known.
+     * predicted_class, predicted_pe_kwh_m2, flagged_fg}) as dwellings, with their truth where known.
      */
     private static List<Uc5Metrics.Dwelling> dwellings(List<Row> rows, Map<String, String[]> truth) {
         List<Uc5Metrics.Dwelling> out = new ArrayList<>(rows.size());
@@ -444,7 +502,7 @@ public final class Uc5Run {
             double truePe = t == null || t[1] == null ? Double.NaN : Double.parseDouble(t[1]);
             out.add(new Uc5Metrics.Dwelling(r.getString(2), r.isNullAt(3) ? null : r.getString(3),
                     r.isNullAt(4) ? Double.NaN : r.getDouble(4), r.getString(5),
-                    r.isNullAt(6) ? Double.NaN : r.getDouble(6), trueClass, truePe));
+                    r.isNullAt(6) ? Double.NaN : r.getDouble(6), r.getBoolean(7), trueClass, truePe));
         }
         return out;
     }

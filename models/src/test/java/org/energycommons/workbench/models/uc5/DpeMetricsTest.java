@@ -16,14 +16,25 @@ class DpeMetricsTest {
         List<String> truth = List.of("A", "C", "D", "F", "G", "G");
         List<String> predicted = List.of("A", "D", "B", "G", "F", "E");
         double nan = Double.NaN;
-        Uc5Metrics.ClassAgreement m = Uc5Metrics.ClassAgreement.of(truth, predicted, new double[] {50, 150, 200, 400, 500, 600},
-                new double[] {60, 170, nan, 450, 480, 300});
+        // Flagged as probable passoires: the two predicted F/G, and the D predicted B (a screening is not a class).
+        List<Boolean> flagged = List.of(false, false, true, true, true, false);
+        Uc5Metrics.ClassAgreement m = Uc5Metrics.ClassAgreement.of(truth, predicted, flagged,
+                new double[] {50, 150, 200, 400, 500, 600}, new double[] {60, 170, nan, 450, 480, 300});
         assertEquals(1.0 / 6, m.accuracy(), 1e-12);
         // |A-A|=0, |C-D|=1, |D-B|=2, |F-G|=1, |G-F|=1, |G-E|=2 → 4 of 6.
         assertEquals(4.0 / 6, m.withinOneClassAccuracy(), 1e-12);
-        // Truth F/G: F→G, G→F (both F/G), G→E (not) → 2 of 3.
+        // Truth F/G: F and the first G flagged, the second G (predicted E) not → 2 of 3.
         assertEquals(2.0 / 3, m.fgRecall(), 1e-12);
         assertEquals(3, m.fgReference());
+        // Flagged: D, F, G → 2 of 3 are F/G.
+        assertEquals(2.0 / 3, m.fgPrecision(), 1e-12);
+        assertEquals(3, m.fgFlagged());
+        // The recall reads the flag, not the class: flagging the G predicted E finds every passoire.
+        Uc5Metrics.ClassAgreement flaggedAll = Uc5Metrics.ClassAgreement.of(truth, predicted,
+                List.of(false, false, true, true, true, true), new double[6], new double[6]);
+        assertEquals(1.0, flaggedAll.fgRecall(), 1e-12);
+        assertEquals(3.0 / 4, flaggedAll.fgPrecision(), 1e-12);
+        assertEquals(m.withinOneClassAccuracy(), flaggedAll.withinOneClassAccuracy(), 1e-12);
         // MAE over the five rows with a prediction: 10 + 20 + 50 + 20 + 300 = 400 / 5.
         assertEquals(80.0, m.maeIntensity(), 1e-12);
         // F1: A = 1; B, C, D, E, F, G = 0 (no exact hit) → 1/7.
@@ -35,14 +46,18 @@ class DpeMetricsTest {
 
     @Test
     void emptyAndInvalidInputs() {
-        Uc5Metrics.ClassAgreement empty = Uc5Metrics.ClassAgreement.of(List.of(), List.of(), new double[0], new double[0]);
+        Uc5Metrics.ClassAgreement empty = Uc5Metrics.ClassAgreement.of(List.of(), List.of(), List.of(), new double[0],
+                new double[0]);
         assertTrue(Double.isNaN(empty.accuracy()));
         assertTrue(Double.isNaN(empty.fgRecall()));
+        assertTrue(Double.isNaN(empty.fgPrecision()));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Uc5Metrics.ClassAgreement.of(List.of("X"), List.of("A"), new double[1], new double[1]));
+                () -> Uc5Metrics.ClassAgreement.of(List.of("X"), List.of("A"), List.of(false), new double[1],
+                        new double[1]));
         assertTrue(e.getMessage().contains("unknown DPE class 'X'"), e.getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> Uc5Metrics.ClassAgreement.of(List.of("A"), List.of(), new double[1], new double[1]));
+                () -> Uc5Metrics.ClassAgreement.of(List.of("A"), List.of("A"), List.of(), new double[1],
+                        new double[1]));
     }
 
     @Test
@@ -73,5 +88,9 @@ class DpeMetricsTest {
         oneFold.setProperty("workbench.uc5.folds", "1");
         assertEquals("workbench.uc5.folds must be between 2 and 20, got 1",
                 assertThrows(IllegalArgumentException.class, () -> Uc5Options.of(oneFold, 1)).getMessage());
+        Properties certain = new Properties();
+        certain.setProperty("workbench.uc5.screening_probability", "1");
+        assertEquals("workbench.uc5.screening_probability must be in (0, 1), got 1.0",
+                assertThrows(IllegalArgumentException.class, () -> Uc5Options.of(certain, 1)).getMessage());
     }
 }

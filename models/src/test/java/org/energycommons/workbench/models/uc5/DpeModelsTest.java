@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DpeModelsTest implements SharedSparkSession {
 
     private static final Date ISSUED = Date.valueOf("2023-05-01");
-    private static final Uc5Options SMALL = new Uc5Options(11L, 3, 0.2, 30, "sqrt", 5.0, 10, 5, 10, 3, 0.3, 0.5);
+    private static final Uc5Options SMALL = new Uc5Options(11L, 3, 0.2, 30, "sqrt", 5.0, 10, 5, 10, 3, 0.3, 0.5, 1.0 / 3);
     private static Dataset<Row> features;
     private static Dataset<Row> truth;
     private static Uc5Run.Outcome outcome;
@@ -110,6 +110,37 @@ class DpeModelsTest implements SharedSparkSession {
 
     private static Uc5Metrics validation(String model) {
         return (Uc5Metrics) outcome.evaluation().get(model).get(EvaluationSets.VALIDATION);
+    }
+
+    @Test
+    void passoiresAreScreenedWithTheOutOfFoldErrorScale() {
+        for (DpeModel m : outcome.models()) {
+            String name = m.provenance().name();
+            PassoireScreening screening = outcome.screenings().get(name);
+            if (m.approach().equals(DpeModel.REGRESSION)) {
+                assertEquals((long) outcome.split().get(Uc5Run.TEST), screening.residuals(),
+                        name + ": one residual per cross-validated dwelling");
+                assertTrue(screening.peScale() > 0 && screening.ghgScale() > 0, name);
+            } else {
+                assertNull(screening, name + ": a classifier flags its class");
+            }
+        }
+        Dataset<Row> p = outcome.predictions();
+        // Below one half the screening raises the intensities: every dwelling predicted F or G is flagged.
+        assertEquals(0L, p.filter(col("predicted_fg").and(col(PassoireScreening.FLAGGED_FG).equalTo(false)))
+                .count());
+        assertEquals(0L, p.filter(col("approach").equalTo(DpeModel.CLASSIFICATION)
+                .and(col("predicted_fg").notEqual(col(PassoireScreening.FLAGGED_FG)))).count());
+        // The judged F/G recall reads the flag of the out-of-fold predictions.
+        String best = outcome.bestModel();
+        List<Row> judged = p.filter(col("model").equalTo(best).and(col("split").equalTo(Uc5Run.TEST)))
+                .join(truth, "building_id")
+                .filter(col("true_class").isin("F", "G"))
+                .select(PassoireScreening.FLAGGED_FG).collectAsList();
+        Uc5Metrics.ClassAgreement test = outcome.testTruth().get(best);
+        assertEquals(judged.size(), test.fgReference());
+        assertEquals(judged.stream().filter(r -> r.getBoolean(0)).count() / (double) judged.size(), test.fgRecall(),
+                1e-12);
     }
 
     @Test

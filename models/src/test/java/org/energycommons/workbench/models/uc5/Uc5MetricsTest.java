@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.energycommons.workbench.datasets.building.DpeThresholds;
 import org.energycommons.workbench.models.provenance.Json;
 import org.junit.jupiter.api.Test;
 
@@ -16,11 +17,12 @@ import org.junit.jupiter.api.Test;
 class Uc5MetricsTest {
 
     private static final List<String> AGREEMENT = List.of("accuracy", "within_one_class_accuracy", "macro_f1",
-            "mae_intensity", "fg_recall", "rows", "fg_rows");
+            "mae_intensity", "fg_recall", "fg_precision", "rows", "fg_rows", "fg_flagged_rows");
 
     private static Uc5Metrics.ClassAgreement agreement(String... predicted) {
         List<String> reference = List.of("A", "C", "F", "G");
-        return Uc5Metrics.ClassAgreement.of(reference, List.of(predicted), new double[] {50, 150, 400, 500},
+        List<Boolean> flagged = java.util.Arrays.stream(predicted).map(DpeThresholds::isPassoire).toList();
+        return Uc5Metrics.ClassAgreement.of(reference, List.of(predicted), flagged, new double[] {50, 150, 400, 500},
                 new double[] {60, 140, Double.NaN, 480});
     }
 
@@ -50,8 +52,8 @@ class Uc5MetricsTest {
 
     @Test
     void readsEachPublishedFormBack() {
-        Uc5Metrics.ClassAgreement empty = Uc5Metrics.ClassAgreement.of(List.of(), List.of(), new double[0],
-                new double[0]);
+        Uc5Metrics.ClassAgreement empty = Uc5Metrics.ClassAgreement.of(List.of(), List.of(), List.of(),
+                new double[0], new double[0]);
         for (Uc5Metrics m : List.of(Uc5Metrics.test(agreement("A", "C", "F", "E"), agreement("A", "D", "F", "G"),
                         empty), Uc5Metrics.validation(agreement("G", "G", "G", "G")),
                 Uc5Metrics.validation(empty), Uc5Metrics.train(agreement("A", "C", "F", "G")))) {
@@ -83,7 +85,8 @@ class Uc5MetricsTest {
             int predicted = Math.max(0, Math.min(6, truth + random.nextInt(5) - 2));
             double pe = 70 + 60 * truth;
             out.add(new Uc5Metrics.Dwelling("b" + i, i % 2 == 0 ? classes.get(truth) : null, pe + 5,
-                    classes.get(predicted), pe + 60 * (predicted - truth), classes.get(truth), pe));
+                    classes.get(predicted), pe + 60 * (predicted - truth), predicted >= 4 && random.nextBoolean()
+                    || predicted >= 5, classes.get(truth), pe));
         }
         return out;
     }
@@ -110,6 +113,8 @@ class Uc5MetricsTest {
         });
         assertEquals(truth.fgReference(), intervals.get("fg_recall").n());
         assertEquals("fg_dwelling", intervals.get("fg_recall").unit());
+        assertEquals(truth.fgFlagged(), intervals.get("fg_precision").n());
+        assertEquals("flagged_dwelling", intervals.get("fg_precision").unit());
         assertEquals(80, intervals.get("within_one_class_accuracy").n());
         assertEquals(40, intervals.get("certificate_accuracy").n());
         assertEquals(intervals, Uc5Metrics.intervals(test, comparisons, false, 42L), "seeded");

@@ -73,7 +73,7 @@ class OptionKeysTest {
                 new Case("uc5", Uc5Options.PREFIX, p -> Uc5Options.of(p, 42), o -> ((Uc5Options) o).toMap(),
                         "{seed=42, folds=4, validation_fraction=0.2, min_certified=30, class_balance=sqrt, "
                                 + "max_class_weight=5.0, rf_trees=100, rf_depth=8, gbt_iterations=40, gbt_depth=3, "
-                                + "gbt_step_size=0.15, gap_tolerance=0.5}",
+                                + "gbt_step_size=0.15, gap_tolerance=0.5, screening_probability=0.3333333333333333}",
                         "rf_depth", "class_balance", "inverse"),
                 new Case("uc6", Uc6Options.PREFIX, p -> Uc6Options.of(p, 42), o -> ((Uc6Options) o).toMap(),
                         "{seed=42, smoothing_alpha=0.6, heating_base_c=18.0, forecast_error_sd_c=0.8, "

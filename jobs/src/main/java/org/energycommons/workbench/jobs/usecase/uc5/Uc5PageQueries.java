@@ -16,6 +16,7 @@ import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
 import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.models.provenance.RunProvenance;
+import org.energycommons.workbench.models.uc5.PassoireScreening;
 import org.energycommons.workbench.models.uc5.Uc5Metrics;
 import org.energycommons.workbench.models.uc5.Uc5Run;
 import org.energycommons.workbench.models.uc5.Uc5Tables;
@@ -78,7 +79,8 @@ final class Uc5PageQueries {
         }
         List<Row> heldOut = lake.read(Uc5Tables.PREDICTIONS)
                 .filter(col("split").isin(Uc5Run.TEST, Uc5Run.UNCERTIFIED))
-                .select("model", "is_best", "split", "building_id", "predicted_class", "predicted_pe_kwh_m2")
+                .select("model", "is_best", "split", "building_id", "predicted_class", "predicted_pe_kwh_m2",
+                        PassoireScreening.FLAGGED_FG)
                 .orderBy("model", "building_id")
                 .collectAsList();
         Map<String, List<Row>> byModel = new LinkedHashMap<>();
@@ -129,6 +131,7 @@ final class Uc5PageQueries {
     private static Uc5Metrics.ClassAgreement metrics(List<Row> rows, Map<String, String[]> truth, boolean testOnly) {
         List<String> reference = new ArrayList<>();
         List<String> predicted = new ArrayList<>();
+        List<Boolean> flagged = new ArrayList<>();
         for (Row r : rows) {
             String[] tr = truth.get(r.getString(3));
             if (tr == null || (testOnly && !r.getString(2).equals(Uc5Run.TEST))) {
@@ -136,10 +139,11 @@ final class Uc5PageQueries {
             }
             reference.add(tr[0]);
             predicted.add(r.getString(4));
+            flagged.add(r.getBoolean(6));
         }
         double[] none = new double[reference.size()];
         java.util.Arrays.fill(none, Double.NaN);
-        return Uc5Metrics.ClassAgreement.of(reference, predicted, none, none.clone());
+        return Uc5Metrics.ClassAgreement.of(reference, predicted, flagged, none, none.clone());
     }
 
     /** Consecutive groups (by true intensity) of at least the guard's dwellings, each passing the guard. */

@@ -15,6 +15,7 @@ import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.models.provenance.RunProvenance;
 import org.energycommons.workbench.models.uc5.DpeModel;
+import org.energycommons.workbench.models.uc5.PassoireScreening;
 import org.energycommons.workbench.models.uc5.Uc5Features;
 import org.energycommons.workbench.models.uc5.Uc5Metrics;
 import org.energycommons.workbench.models.uc5.Uc5Options;
@@ -124,6 +125,14 @@ public final class Uc5Pipeline extends UseCasePipeline {
             Map<String, String> notes = new LinkedHashMap<>();
             notes.put("approach", ((DpeModel) m).approach());
             notes.put("algorithm", m.provenance().algorithm());
+            PassoireScreening screening = outcome.screenings().get(m.provenance().name());
+            if (screening != null) {
+                // The flag of a probable passoire needs the error scales: they travel with the model's entry.
+                notes.put("screening_probability", Double.toString(screening.probability()));
+                notes.put("screening_pe_scale_kwh_m2", Double.toString(screening.peScale()));
+                notes.put("screening_ghg_scale_kg_m2", Double.toString(screening.ghgScale()));
+                notes.put("screening_residuals", Integer.toString(screening.residuals()));
+            }
             return notes;
         });
         SecrecyGuard guard = SecrecyGuard.of(ctx.config());

@@ -1,0 +1,107 @@
+package org.energycommons.workbench.models.uc5;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.lit;
+
+import java.time.LocalDate;
+import org.apache.spark.sql.Column;
+import org.energycommons.workbench.datasets.building.DpeThresholds;
+import smile.stat.distribution.GaussianDistribution;
+
+/**
+ * The screening of probable passoires (DPE class F or G) from an intensity model's predictions: a dwelling is
+ * flagged when, under a normal error of the model's out-of-fold scale, the probability that its primary energy or
+ * its GHG emissions reach class F is at least the screening probability.
+ *
+ * <p>Why not read the flag off the predicted class: a regression fitted by least squares predicts the conditional
+ * mean, so a dwelling whose true intensity lies just above the F bound is predicted on either side of it about as
+ * often, and the share of passoires found (the F/G recall the programme is judged on) stays near one half for the
+ * dwellings close to the bound however good the model is. A screening meant to send auditors to passoires weighs a
+ * missed passoire more than a needless visit: with a cost ratio {@code r}, the visit pays off from a probability of
+ * {@code 1 / (1 + r)} on, 1/3 for a missed passoire counted twice a needless visit
+ * ({@link Uc5Options#screeningProbability}). The predicted class is left as it is (the within-one-class accuracy
+ * reads it); the flag is a separate column, {@value #FLAGGED_FG}, and its precision is published beside its recall.
+ *
+ * <p>The probability is {@code max(P(pe ≥ F bound), P(ghg ≥ F bound))} (the larger of the two tail probabilities,
+ * a lower bound of the probability of either whatever their dependence), so the rule is the predicted class of both
+ * intensities raised by {@code z σ}, where {@code z} is the standard normal quantile of {@code 1 − probability}.
+ * The scales {@code σ} are the root mean square of the model's out-of-fold residuals against the certificates: they
+ * hold the model's error and the certificates' own noise, and never read a held-out certificate or the truth.
+ *
+ * @param peScale scale of the primary energy error, kWh/m²/yr (0: the flag is the predicted class)
+ * @param ghgScale scale of the GHG error, kgCO2e/m²/yr
+ * @param probability the probability of being F or G from which a dwelling is flagged
+ * @param residuals the residuals the scales were estimated from
+ */
+public record PassoireScreening(double peScale, double ghgScale, double probability, int residuals) {
+
+    /** Column of the screening flag: a probable passoire. */
+    public static final String FLAGGED_FG = "flagged_fg";
+
+    public PassoireScreening {
+        if (!(peScale >= 0) || !(ghgScale >= 0) || Double.isInfinite(peScale) || Double.isInfinite(ghgScale)) {
+            throw new IllegalArgumentException("screening scales must be finite and >= 0, got " + peScale + " and "
+                    + ghgScale);
+        }
+        if (!(probability > 0 && probability < 1)) {
+            throw new IllegalArgumentException("screening probability must be in (0, 1), got " + probability);
+        }
+        if (residuals < 0) {
+            throw new IllegalArgumentException("residuals must be >= 0, got " + residuals);
+        }
+    }
+
+    /**
+     * The screening whose scales are the root mean square of residuals (certificate minus prediction); no residual
+     * gives zero scales.
+     */
+    public static PassoireScreening fromResiduals(double[] peResiduals, double[] ghgResiduals, double probability) {
+        if (peResiduals.length != ghgResiduals.length) {
+            throw new IllegalArgumentException("residuals differ in length: " + peResiduals.length + " and "
+                    + ghgResiduals.length);
+        }
+        return new PassoireScreening(rms(peResiduals), rms(ghgResiduals), probability, peResiduals.length);
+    }
+
+    private static double rms(double[] values) {
+        double sum = 0;
+        int n = 0;
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                sum += v * v;
+                n++;
+            }
+        }
+        return n == 0 ? 0.0 : Math.sqrt(sum / n);
+    }
+
+    /** The number of scales by which both intensities are raised: the normal quantile of {@code 1 − probability}. */
+    public double margin() {
+        return GaussianDistribution.getInstance().quantile(1 - probability);
+    }
+
+    /** Whether a dwelling with these predicted intensities is flagged. */
+    public boolean flags(double predictedPe, double predictedGhg, double surfaceM2, LocalDate issuedOn) {
+        double z = margin();
+        return DpeThresholds.isPassoire(DpeThresholds.officialClass(Math.max(0.0, predictedPe + z * peScale),
+                Math.max(0.0, predictedGhg + z * ghgScale), surfaceM2, issuedOn));
+    }
+
+    /**
+     * The flag as a column of rows carrying {@link DpeModel#PREDICTED_PE}, {@link DpeModel#PREDICTED_GHG},
+     * {@code surface_m2} and {@code reference_date}.
+     */
+    public Column flag() {
+        double z = margin();
+        Column pe = greatest(lit(0.0), col(DpeModel.PREDICTED_PE).plus(z * peScale));
+        Column ghg = greatest(lit(0.0), col(DpeModel.PREDICTED_GHG).plus(z * ghgScale));
+        return DpeThresholds.officialClass(pe, ghg, col("surface_m2"), col("reference_date"))
+                .isin(DpeThresholds.PASSOIRES.toArray());
+    }
+
+    /** The flag of a classifier, which has no intensity: its predicted class is F or G. */
+    public static Column byPredictedClass() {
+        return col(DpeModel.PREDICTED_CLASS).isin(DpeThresholds.PASSOIRES.toArray());
+    }
+}
