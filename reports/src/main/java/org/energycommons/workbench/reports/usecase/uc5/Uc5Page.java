@@ -44,8 +44,12 @@ public final class Uc5Page {
             + "(moyenne de la précision à une classe près et du rappel F/G, mesurés contre les diagnostics de la "
             + "validation). Colonnes « Exacte » à « Rappel F/G » : test contre la classe vraie ; « Accord diag. » : "
             + "test contre les diagnostics (bruités) ; « sans diag. » : logements sans diagnostic contre la classe "
-            + "vraie. · Best model: highest validation score against certificates. Test metrics against the true "
-            + "class; agreement with the noisy certificates; dwellings without certificate against the truth.";
+            + "vraie. « Rappel F/G » : part des passoires vraies signalées comme passoires probables (probabilité "
+            + "d'être F ou G d'au moins 1/3 selon l'erreur hors échantillon du modèle ; pour un classifieur, sa "
+            + "classe prédite). · Best model: highest validation score against certificates. Test metrics against "
+            + "the true class; agreement with the noisy certificates; dwellings without certificate against the "
+            + "truth. F/G recall: share of true F/G dwellings flagged as probable passoires (probability of F or G "
+            + "at least 1/3 under the model's out-of-fold error; a classifier's predicted class).";
 
     private Uc5Page() {
     }
@@ -81,8 +85,10 @@ public final class Uc5Page {
         return "En résumé : le modèle retenu sur la validation est " + Objects.toString(result.bestModel(), MISSING)
                 + ". Sur les logements certifiés de test, comparé à la classe vraie (sans le bruit des diagnostics), "
                 + "il donne la classe exacte dans " + percent(metric(m, "accuracy")) + " des cas, à une classe près "
-                + "dans " + percent(metric(m, "within_one_class_accuracy")) + ", et retrouve "
-                + percent(metric(m, "fg_recall")) + " des passoires thermiques (F/G) ; sur les logements sans "
+                + "dans " + percent(metric(m, "within_one_class_accuracy")) + ", et signale comme passoires probables "
+                + percent(metric(m, "fg_recall")) + " des passoires thermiques (F/G), avec "
+                + percent(metric(m, "fg_precision")) + " de vraies passoires parmi les logements signalés ; sur les "
+                + "logements sans "
                 + "diagnostic, " + percent(metric(m, "uncertified_within_one_class_accuracy")) + " à une classe près "
                 + "et " + percent(metric(m, "uncertified_fg_recall")) + " des F/G. " + met + " critère"
                 + (met > 1 ? "s" : "") + " sur " + criteria + (met > 1 ? " sont atteints." : " est atteint.");

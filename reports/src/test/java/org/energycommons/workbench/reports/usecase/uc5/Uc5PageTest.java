@@ -29,7 +29,8 @@ class Uc5PageTest {
         List<UseCaseResult.ModelEntry> models = List.of(
                 model("gbt-smile-intensity", "smile", "uc5-gbt-smile-intensity-abc",
                         metrics("accuracy", 0.71, "within_one_class_accuracy", 0.96, "macro_f1", 0.55,
-                                "mae_intensity", 23.4, "fg_recall", 0.875, "uncertified_fg_recall", 0.81),
+                                "mae_intensity", 23.4, "fg_recall", 0.875, "fg_precision", 0.62,
+                                "uncertified_fg_recall", 0.81),
                         metrics("selection_score", 0.9), Map.of("approach", "regression")),
                 model("rf-mllib-class", "spark-mllib", "uc5-rf-mllib-class-def", Map.of(),
                         metrics("selection_score", 0.7), Map.of("approach", "classification")));
@@ -59,7 +60,8 @@ class Uc5PageTest {
         for (String expected : List.of("Matrice de confusion", "Rappel par classe", "Intensité prédite",
                 "Passoires thermiques par commune", "Valbrune", "Écart de performance", "9 logements sur 65",
                 "How it was computed", "within_one_class_accuracy", "fg_recall", "gbt-smile-intensity",
-                PageFixtures.COMMIT, "gold/features/uc5", "Provenance")) {
+                PageFixtures.COMMIT, "gold/features/uc5", "Provenance", "signale comme passoires probables",
+                "de vraies passoires parmi les logements signalés")) {
             assertTrue(html.contains(expected), expected);
         }
         // The diagonal of the heat table is shaded as a full row share where a class has no error.
