@@ -166,10 +166,11 @@ public record ForecastMetrics(long rows, double mape, double rmse, double skillV
         Map<String, MetricInterval> intervals = new LinkedHashMap<>(
                 BootstrapIntervals.of(days, "day", d -> of(d).estimates(), seed));
         ForecastMetrics point = of(days);
+        Map<String, Double> value = point.estimates();
         intervals.computeIfPresent("congestion_recall",
-                (k, i) -> i.withSample((int) point.congestionHours(), "congestion_hour"));
+                (k, i) -> i.withShareSample(value.get(k), (int) point.congestionHours(), "congestion_hour"));
         intervals.computeIfPresent("congestion_precision",
-                (k, i) -> i.withSample((int) point.alertHours(), "alert_hour"));
+                (k, i) -> i.withShareSample(value.get(k), (int) point.alertHours(), "alert_hour"));
         return intervals;
     }
 

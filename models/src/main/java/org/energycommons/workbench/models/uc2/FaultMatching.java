@@ -228,14 +228,16 @@ public final class FaultMatching {
         Map<String, MetricInterval> drawn = BootstrapIntervals.of(buildings, "building",
                 draw -> estimates(evaluateBuildings(draw, from, to, types).metrics()), seed);
         Uc2Metrics.Counts counts = point.metrics().counts();
+        Map<String, Double> value = estimates(point.metrics());
         Map<String, MetricInterval> intervals = new LinkedHashMap<>();
         drawn.forEach((name, i) -> {
             MetricInterval stated = switch (name) {
-                case "precision" -> i.withSample(counts.alertEpisodes(), "alert_episode");
-                case "recall", "f1" -> i.withSample(counts.faults(), "fault");
+                case "precision" -> i.withShareSample(value.get(name), counts.alertEpisodes(), "alert_episode");
+                case "recall" -> i.withShareSample(value.get(name), counts.faults(), "fault");
+                case "f1" -> i.withSample(counts.faults(), "fault");
                 case "median_detection_delay_days" -> i.withSample(counts.detectedFaults(), "detected_fault");
                 case "false_alerts_per_building_year" -> i;
-                default -> typeSample(name, i, point, types);
+                default -> typeSample(name, i, point, types, value.getOrDefault(name, Double.NaN));
             };
             intervals.put(name, stated);
         });
@@ -243,20 +245,22 @@ public final class FaultMatching {
     }
 
     /** The items behind a per-fault-type metric {@code <metric>_<type>}. */
-    private static MetricInterval typeSample(String name, MetricInterval i, Evaluation point, List<String> types) {
+    private static MetricInterval typeSample(String name, MetricInterval i, Evaluation point, List<String> types,
+                                             double value) {
         for (String type : types) {
             if (!name.endsWith("_" + type)) {
                 continue;
             }
             List<Detection> own = point.detections().stream().filter(d -> d.fault().type().equals(type)).toList();
             if (name.startsWith("precision_")) {
-                return i.withSample(point.trueEpisodesByType().getOrDefault(type, 0) + point.falseEpisodes(),
-                        "alert_episode");
+                return i.withShareSample(value, point.trueEpisodesByType().getOrDefault(type, 0)
+                        + point.falseEpisodes(), "alert_episode");
             }
             if (name.startsWith("median_detection_delay_days_")) {
                 return i.withSample((int) own.stream().filter(Detection::detected).count(), "detected_fault");
             }
-            return i.withSample(own.size(), "fault");
+            return name.startsWith("recall_") ? i.withShareSample(value, own.size(), "fault")
+                    : i.withSample(own.size(), "fault");
         }
         return i;
     }

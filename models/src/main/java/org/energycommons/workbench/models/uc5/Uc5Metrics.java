@@ -153,10 +153,13 @@ public record Uc5Metrics(ClassAgreement truth, ClassAgreement certificates, Clas
         };
         Map<String, MetricInterval> intervals = BootstrapIntervals.of(dwellings, "dwelling", estimates, seed);
         comparisons.apply(dwellings).forEach((prefix, a) -> {
+            Map<String, Double> point = a.estimates("");
             for (String key : ClassAgreement.ESTIMATES) {
+                double v = point.get(key);
                 intervals.computeIfPresent(prefix + key, (k, i) -> switch (key) {
-                    case "fg_recall" -> i.withSample((int) a.fgReference(), "fg_dwelling");
-                    case "fg_precision" -> i.withSample((int) a.fgFlagged(), "flagged_dwelling");
+                    case "fg_recall" -> i.withShareSample(v, (int) a.fgReference(), "fg_dwelling");
+                    case "fg_precision" -> i.withShareSample(v, (int) a.fgFlagged(), "flagged_dwelling");
+                    case "accuracy", "within_one_class_accuracy" -> i.withShareSample(v, (int) a.rows(), "dwelling");
                     default -> i.withSample((int) a.rows(), "dwelling");
                 });
             }

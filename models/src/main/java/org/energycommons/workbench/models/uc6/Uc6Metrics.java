@@ -179,12 +179,15 @@ public record Uc6Metrics(List<Double> mapeByHorizon, double mape, double rmseKwh
                 sample -> of(sample.stream().flatMap(List::stream).toList(), peakThresholds, coldPeakLevels,
                         horizons).estimates(), seed);
         Uc6Metrics point = of(scored, peakThresholds, coldPeakLevels, horizons);
-        intervals.computeIfPresent("peak_recall", (k, i) -> i.withSample((int) point.peakDays(), "peak_day"));
-        intervals.computeIfPresent("peak_precision", (k, i) -> i.withSample((int) point.peakAlerts(), "peak_alert"));
+        Map<String, Double> value = point.estimates();
+        intervals.computeIfPresent("peak_recall",
+                (k, i) -> i.withShareSample(value.get(k), (int) point.peakDays(), "peak_day"));
+        intervals.computeIfPresent("peak_precision",
+                (k, i) -> i.withShareSample(value.get(k), (int) point.peakAlerts(), "peak_alert"));
         intervals.computeIfPresent("cold_peak_recall",
-                (k, i) -> i.withSample((int) point.coldPeakDays(), "cold_peak_day"));
+                (k, i) -> i.withShareSample(value.get(k), (int) point.coldPeakDays(), "cold_peak_day"));
         intervals.computeIfPresent("cold_peak_precision",
-                (k, i) -> i.withSample((int) point.coldPeakAlerts(), "cold_peak_alert"));
+                (k, i) -> i.withShareSample(value.get(k), (int) point.coldPeakAlerts(), "cold_peak_alert"));
         return intervals;
     }
 

@@ -41,6 +41,24 @@ public record MetricInterval(double low, double high, int n, String unit) {
         return new MetricInterval(low, high, items, itemUnit);
     }
 
+    /**
+     * The interval of a share of {@code items} (a recall, a precision, an accuracy) whose point value is
+     * {@code share}, over that count of items. When every item agrees (a share of exactly 0 or 1) no bootstrap draw
+     * can move the share and the percentile interval collapses onto it, which would read as certainty on seven
+     * dwellings as on seven hundred; the bounds are then widened to the exact binomial (Clopper–Pearson) interval
+     * at {@link #LEVEL}: {@code [(α/2)^(1/n), 1]} for n of n, {@code [0, 1 − (α/2)^(1/n)]} for none of n. Other
+     * shares keep their bootstrap bounds.
+     */
+    public MetricInterval withShareSample(double share, int items, String itemUnit) {
+        if (items <= 0 || !(share == 0.0 || share == 1.0) || Double.isNaN(low) || Double.isNaN(high)) {
+            return withSample(items, itemUnit);
+        }
+        double tail = Math.pow((1 - LEVEL) / 2, 1.0 / items);
+        return share == 1.0
+                ? new MetricInterval(Math.min(low, tail), Math.max(high, 1.0), items, itemUnit)
+                : new MetricInterval(Math.min(low, 0.0), Math.max(high, 1 - tail), items, itemUnit);
+    }
+
     /** Whether the metric rests on fewer than {@link #MIN_ITEMS} items. */
     public boolean smallSample() {
         return n < MIN_ITEMS;

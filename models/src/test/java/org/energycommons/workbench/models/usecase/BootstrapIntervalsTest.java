@@ -34,6 +34,28 @@ class BootstrapIntervalsTest {
     }
 
     @Test
+    void aShareWhereEveryItemAgreesGetsTheExactBinomialBoundInsteadOfACollapsedInterval() {
+        // 7 of 7: every draw gives 1, the percentile interval is [1, 1]; Clopper–Pearson at 90 %: 0.05^(1/7).
+        MetricInterval all = new MetricInterval(1.0, 1.0, 40, "building").withShareSample(1.0, 7, "fg_dwelling");
+        assertEquals(Math.pow(0.05, 1.0 / 7), all.low(), 1e-12);
+        assertEquals(0.652, all.low(), 1e-3);
+        assertEquals(1.0, all.high(), 0);
+        assertEquals(7, all.n());
+        assertEquals("fg_dwelling", all.unit());
+        MetricInterval none = new MetricInterval(0.0, 0.0, 40, "day").withShareSample(0.0, 10, "peak_day");
+        assertEquals(0.0, none.low(), 0);
+        assertEquals(1 - Math.pow(0.05, 0.1), none.high(), 1e-12);
+        // A share strictly between 0 and 1 keeps its bootstrap bounds, and so does an undefined one.
+        assertEquals(new MetricInterval(0.4, 0.7, 12, "fault"),
+                new MetricInterval(0.4, 0.7, 30, "building").withShareSample(0.55, 12, "fault"));
+        MetricInterval undefined = new MetricInterval(Double.NaN, Double.NaN, 3, "building")
+                .withShareSample(1.0, 2, "fault");
+        assertTrue(Double.isNaN(undefined.low()));
+        // Never narrower than the bootstrap: a cluster draw may already reach below the exact bound.
+        assertEquals(0.5, new MetricInterval(0.5, 1.0, 9, "building").withShareSample(1.0, 9, "fault").low(), 0);
+    }
+
+    @Test
     void sameSeedSameInterval_otherSeedOtherInterval() {
         List<Double> units = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
