@@ -28,9 +28,8 @@ import smile.clustering.HierarchicalClustering;
 /**
  * The uc1 experiment: segments meters with four clusterings (MLlib k-means, bisecting k-means, Gaussian mixture,
  * Smile Ward hierarchy), each with its number of segments chosen by silhouette over a range, selects the best by
- * the cross-validated error of its profiles on the fitted meters ({@link #crossValidatedNrmse}; never by the truth
- * or the held-out meters), trains the classifier that assigns new meters, and evaluates everything on meters held
- * out of every fit.
+ * silhouette (never by the truth), trains the classifier that assigns new meters, and evaluates everything on
+ * meters held out of every fit.
  *
  * <p>Protocol: usable meters are split by a seeded hash of their pseudonym into fitted meters and held-out (test)
  * meters. Every choice (standardisation, k, best model, segment profiles, tariff-class profiles) uses fitted
@@ -64,9 +63,6 @@ public final class Uc1Run {
     /** What the clusterings "predict": there is no label, only the segment they find. */
     public static final String UNSUPERVISED_LABEL = "segment (unsupervised)";
 
-    /** Folds of the fitted meters over which the clusterings' profiles are cross-validated to choose the best. */
-    public static final int SELECTION_FOLDS = 5;
-
     /** Least number of fitted meters to segment at all. */
     public static final int MIN_FIT_METERS = 10;
 
@@ -78,7 +74,7 @@ public final class Uc1Run {
      *
      * @param insufficient why nothing was fitted, or null
      * @param models the fitted clusterings, then the classifier
-     * @param bestModel the clustering with the lowest cross-validated profile error on fitted meters
+     * @param bestModel the clustering with the highest silhouette on fitted meters
      * @param evaluation model → its metrics on the held-out meters (judged) and on the fitted meters (with the
      *     number of segments chosen on them), in model order
      * @param silhouetteByK clustering → k → silhouette on fitted meters
@@ -87,13 +83,11 @@ public final class Uc1Run {
      * @param communeMix {@link #COMMUNE_MIX_SCHEMA} rows (before the secrecy guard)
      * @param exclusions exclusion reason → meters
      * @param split how meters were split
-     * @param profileError clustering → its cross-validated profile NRMSE on fitted meters (the selection score)
      */
     public record Outcome(String insufficient, List<SegmentModel> models, String bestModel,
                           Map<String, EvaluationSets> evaluation,
                           Map<String, Map<Integer, Double>> silhouetteByK, List<Row> segments, List<Row> centroids,
-                          List<Row> communeMix, Map<String, Long> exclusions, Map<String, String> split,
-                          Map<String, Double> profileError) {
+                          List<Row> communeMix, Map<String, Long> exclusions, Map<String, String> split) {
     }
 
     /** Schema of the segments table: one row per usable meter and model. */
@@ -161,7 +155,7 @@ public final class Uc1Run {
                     MIN_FIT_METERS, exclusions);
             log.accept(reason);
             return new Outcome(reason, List.of(), null, Map.of(), Map.of(), List.of(), List.of(), List.of(),
-                    exclusions, split, Map.of());
+                    exclusions, split);
         }
         Map<String, String> archetypes = new HashMap<>();
         if (truth != null) {
@@ -229,24 +223,10 @@ public final class Uc1Run {
             String reason = "insufficient data: no clustering could be fitted";
             log.accept(reason);
             return new Outcome(reason, List.of(), null, Map.of(), curves, List.of(), List.of(), List.of(), exclusions,
-                    split, Map.of());
+                    split);
         }
-        // The segmentation is chosen for what it is for: profiles that predict a meter's shape. Silhouette picks k
-        // within an algorithm, but across algorithms it favours k-means, whose objective it nearly is.
-        Map<String, Double> profileError = new LinkedHashMap<>();
-        chosen.forEach((type, model) -> {
-            int[] labels = model instanceof HierarchicalSegmentModel h ? h.fittedLabels() : model.assign(fitPoints);
-            profileError.put(type, crossValidatedNrmse(fit, labels, options.minProfileMeters()));
-            log.accept(String.format("%s: cross-validated profile NRMSE on fitted meters %.4f", type,
-                    profileError.get(type)));
-        });
-        String bestModel = chosen.keySet().stream()
-                .min(Comparator.<String>comparingDouble(t -> Double.isNaN(profileError.get(t))
-                                ? Double.MAX_VALUE : profileError.get(t))
-                        .thenComparing(t -> -chosenSilhouette.get(t)))
-                .orElseThrow();
-        split.put("selection", "best clustering: lowest " + SELECTION_FOLDS + "-fold cross-validated profile NRMSE "
-                + "on the fitted meters (k of each clustering by silhouette)");
+        String bestModel = chosenSilhouette.entrySet().stream()
+                .max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         SegmentModel best = chosen.get(bestModel);
         int[] bestFitLabels = best instanceof HierarchicalSegmentModel h ? h.fittedLabels() : best.assign(fitPoints);
         Dataset<Row> labelled = pointsFrame(spark, fit, fitPoints, bestFitLabels);
@@ -311,42 +291,7 @@ public final class Uc1Run {
                 bestModel, best.k(), bestTest.ari(), bestTest.silhouette(), bestTest.nrmse(),
                 bestTest.nrmseBaseline(), bestTest.nrmseSegmentOnly(), bestTest.nrmseTariffOffpeak()));
         return new Outcome(null, models, bestModel, evaluation, curves, segments, centroids, communeMix, exclusions,
-                split, profileError);
-    }
-
-    /**
-     * The profile error a segmentation of the fitted meters would have on meters it did not see: the fitted meters are
-     * dealt to {@value #SELECTION_FOLDS} folds in their order (by pseudonym, itself a keyed hash), and each fold's
-     * meters are scored (mean NRMSE, as the judged figure) against the placed profiles of their segment computed on
-     * the other folds' meters. Reads fitted meters only.
-     *
-     * @param labels each fitted meter's segment
-     */
-    static double crossValidatedNrmse(List<Meter> fit, int[] labels, int minProfileMeters) {
-        double sum = 0;
-        int n = 0;
-        for (int f = 0; f < SELECTION_FOLDS; f++) {
-            List<Meter> others = new ArrayList<>();
-            Map<String, String> segmentOf = new HashMap<>();
-            for (int i = 0; i < fit.size(); i++) {
-                segmentOf.put(fit.get(i).id(), String.valueOf(labels[i]));
-                if (i % SELECTION_FOLDS != f) {
-                    others.add(fit.get(i));
-                }
-            }
-            if (others.isEmpty()) {
-                continue;
-            }
-            double[] overall = meanProfiles(others, m -> "all").get("all");
-            SegmentProfiles profiles = SegmentProfiles.placed(others, m -> segmentOf.get(m.id()), minProfileMeters,
-                    overall);
-            for (int i = f; i < fit.size(); i += SELECTION_FOLDS) {
-                Meter m = fit.get(i);
-                sum += ClusterQuality.nrmse(m.shapes(), profiles.profile(segmentOf.get(m.id()), m.offPeakStart()));
-                n++;
-            }
-        }
-        return n == 0 ? Double.NaN : sum / n;
+                split);
     }
 
     /** Whether a meter is held out of every fit: a seeded hash of its pseudonym below the test fraction. */

@@ -41,9 +41,8 @@ public final class Uc1Pipeline extends UseCasePipeline {
             Uc1Tables.COMMUNE_MIX, Tables.MODEL_REGISTRY);
 
     /** How uc1 chooses its segmentation. */
-    static final String SELECTION = "k per algorithm = highest mean silhouette on the fitted meters; best model = "
-            + "lowest " + Uc1Run.SELECTION_FOLDS + "-fold cross-validated profile NRMSE on the fitted meters (no "
-            + "truth); metrics on held-out meters";
+    static final String SELECTION = "k per algorithm and best model = highest mean silhouette on the fitted meters "
+            + "(no truth); metrics on held-out meters";
 
     /** The uc1 pipeline. */
     public Uc1Pipeline() {
@@ -111,8 +110,7 @@ public final class Uc1Pipeline extends UseCasePipeline {
 
         provenance.outputs(outputs(ctx, OUTPUTS))
                 .split(outcome.split())
-                .detail("exclusions", outcome.exclusions())
-                .detail("cross_validated_profile_nrmse", outcome.profileError());
+                .detail("exclusions", outcome.exclusions());
         if (outcome.insufficient() != null) {
             provenance.detail("insufficient_data", outcome.insufficient());
             ctx.progress().info("uc1: " + outcome.insufficient());

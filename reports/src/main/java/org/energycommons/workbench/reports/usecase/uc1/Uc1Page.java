@@ -80,8 +80,7 @@ public final class Uc1Page {
             return "Aucune segmentation n'a pu être calculée. · No segmentation could be computed.";
         }
         Map<String, Object> m = best.metrics();
-        return "En résumé : la segmentation retenue (plus faible erreur de profil en validation croisée sur les "
-                + "compteurs d'apprentissage) est "
+        return "En résumé : la segmentation retenue (plus forte silhouette sur les compteurs d'apprentissage) est "
                 + best.name() + " avec " + k(best) + " segments. Sur les compteurs "
                 + "tenus à l'écart, l'indice de Rand ajusté avec les archétypes vrais est de "
                 + ratio(metric(m, "ari")) + " et l'erreur NRMSE du profil de segment, "
@@ -150,10 +149,8 @@ public final class Uc1Page {
                 ks.stream().mapToDouble(k -> curve.getOrDefault(k, Double.NaN)).toArray())));
         page.figure(SvgCharts.bars(new SvgCharts.BarChart("Silhouette moyenne des compteurs d'apprentissage",
                 "Nombre de segments k", "Silhouette", categories, series)), "Chaque algorithme retient le k de plus "
-                + "forte silhouette ; la segmentation retenue est celle dont les profils prédisent le mieux les "
-                + "compteurs d'apprentissage qu'ils n'ont pas vus (validation croisée à 5 plis). · Each algorithm "
-                + "keeps the k with the highest silhouette; the best model has the lowest 5-fold cross-validated "
-                + "profile error on the fitted meters.");
+                + "forte silhouette ; la segmentation retenue est celle de plus forte silhouette. · Each algorithm "
+                + "keeps the k with the highest silhouette; the best model has the highest silhouette overall.");
         List<List<String>> rows = new ArrayList<>();
         for (UseCaseResult.ModelEntry m : UseCasePage.models(result)) {
             if (curves.containsKey(m.name())) {
