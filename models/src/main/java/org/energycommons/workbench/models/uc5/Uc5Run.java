@@ -104,8 +104,8 @@ public final class Uc5Run {
     public static List<String> predictionColumns() {
         return List.of("building_id", "commune_code", "model", "approach", "is_best", "split", "certified",
                 "certificate_class", "certificate_pe_kwh_m2", DpeModel.PREDICTED_CLASS, DpeModel.PREDICTED_PE,
-                DpeModel.PREDICTED_GHG, "predicted_fg", PassoireScreening.FLAGGED_FG, "metered_pe_kwh_m2", "performance_gap_ratio",
-                "performance_gap_flag", "reference_date");
+                DpeModel.PREDICTED_GHG, "predicted_fg", PassoireScreening.FLAGGED_FG, "metered_pe_kwh_m2",
+                "performance_gap_ratio", "performance_gap_flag", "reference_date");
     }
 
     /**
@@ -227,15 +227,14 @@ public final class Uc5Run {
             Dataset<Row> scored = label(model.predict(scoredBase), model);
             // The published prediction of a cross-validated dwelling is its out-of-fold one.
             List<Dataset<Row>> foldPredictions = new ArrayList<>();
-            List<double[][]> foldResiduals = new ArrayList<>();
             for (int f = 0; f < options.folds(); f++) {
                 DpeModel foldModel = fit(type, foldTraining.get(f), options);
                 Dataset<Row> predicted = label(foldModel.predict(scoredBase.filter(col(FOLD).equalTo(f))), model)
                         .cache();
                 foldPredictions.add(predicted);
                 cached.add(predicted);
-                foldResiduals.add(regression ? residuals(predicted) : new double[2][0]);
             }
+            List<double[][]> foldResiduals = regression ? residuals(foldPredictions) : List.of();
             // Each fold is screened with the error scale of the other folds' out-of-fold residuals, so that no
             // dwelling's certificate sets its own flag; the saved model with the scale of all of them.
             PassoireScreening screening = screening(foldResiduals, -1, options);
@@ -262,7 +261,7 @@ public final class Uc5Run {
                             ? String.format(java.util.Locale.ROOT, " (out-of-fold error scale %.1f kWh/m², %.1f "
                             + "kgCO2e/m²)", screening.peScale(), screening.ghgScale()) : ""));
         }
-        Dataset<Row> predictions = all.withColumn("predicted_fg", col(DpeModel.PREDICTED_CLASS).isin("F", "G"))
+        Dataset<Row> predictions = all.withColumn("predicted_fg", PassoireScreening.byPredictedClass())
                 .cache();
 
         Map<String, String[]> truthByBuilding = new HashMap<>();
@@ -358,14 +357,27 @@ public final class Uc5Run {
                 labelNoise, sizes, gapMedian, screenings);
     }
 
-    /** The residuals (certificate minus prediction) of primary energy and GHG of predicted certified dwellings. */
-    private static double[][] residuals(Dataset<Row> predicted) {
-        List<Row> rows = predicted.select(col("certificate_pe_kwh_m2").minus(col(DpeModel.PREDICTED_PE)),
-                col("certificate_ghg_kg_m2").minus(col(DpeModel.PREDICTED_GHG))).collectAsList();
-        double[][] out = new double[2][rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            out[0][i] = rows.get(i).isNullAt(0) ? Double.NaN : rows.get(i).getDouble(0);
-            out[1][i] = rows.get(i).isNullAt(1) ? Double.NaN : rows.get(i).getDouble(1);
+    /**
+     * Per fold, the residuals (certificate minus prediction) of primary energy and GHG of its out-of-fold
+     * predictions, in one collect over the folds.
+     */
+    private static List<double[][]> residuals(List<Dataset<Row>> foldPredictions) {
+        Dataset<Row> all = foldPredictions.stream().reduce(Dataset::unionByName).orElseThrow();
+        List<List<double[]>> byFold = new ArrayList<>();
+        foldPredictions.forEach(f -> byFold.add(new ArrayList<>()));
+        for (Row r : all.select(col(FOLD), col("certificate_pe_kwh_m2").minus(col(DpeModel.PREDICTED_PE)),
+                col("certificate_ghg_kg_m2").minus(col(DpeModel.PREDICTED_GHG))).collectAsList()) {
+            byFold.get(r.getInt(0)).add(new double[] {r.isNullAt(1) ? Double.NaN : r.getDouble(1),
+                    r.isNullAt(2) ? Double.NaN : r.getDouble(2)});
+        }
+        List<double[][]> out = new ArrayList<>();
+        for (List<double[]> rows : byFold) {
+            double[][] fold = new double[2][rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                fold[0][i] = rows.get(i)[0];
+                fold[1][i] = rows.get(i)[1];
+            }
+            out.add(fold);
         }
         return out;
     }
