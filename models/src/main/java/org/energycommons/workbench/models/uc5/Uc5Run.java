@@ -25,6 +25,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
 import org.energycommons.workbench.models.usecase.EvaluationSets;
 import org.energycommons.workbench.models.usecase.MetricInterval;
+import org.energycommons.workbench.models.usecase.OneStandardErrorRule;
 
 /**
  * The uc5 modelling run: sets certified dwellings aside for selection, cross-validates every candidate model over
@@ -45,10 +46,14 @@ import org.energycommons.workbench.models.usecase.MetricInterval;
  * dwelling; its in-sample figures are the {@code train} set. Chosen after the default region (300 meters, seed 42)
  * judged within-one-class accuracy and F/G recall on 17 certified test dwellings with 2 F/G (issue 16).
  *
- * <p><b>Selection.</b> The best model has the highest {@link Uc5Metrics.ClassAgreement#selectionScore} against the
- * certificates of the validation dwellings; ties go to the higher validation accuracy, then to the lower validation
- * intensity error, then to the name. The best intensity model is the regression model with the lowest validation
- * intensity error. Neither reads the out-of-fold predictions or the truth.
+ * <p><b>Selection.</b> The candidates are ranked by their {@link Uc5Metrics.ClassAgreement#selectionScore} against
+ * the certificates of the validation dwellings (ties: the higher validation accuracy, then the lower validation
+ * intensity error, then the name), and the best model is chosen by the {@link OneStandardErrorRule}: the ridge
+ * regression ({@link #capacity} 0) unless the top-ranked tree ensemble beats it by more than one paired-bootstrap
+ * standard error of the shortfall over the validation dwellings; otherwise the top-ranked candidate. The validation
+ * set holds a fifth of the certificates, two to four F/G among them on a 300-meter region, so the plain ranking
+ * chose among candidates mostly by chance. The best intensity model is the regression model with the lowest
+ * validation intensity error. Neither reads the out-of-fold predictions or the truth.
  */
 public final class Uc5Run {
 
@@ -89,7 +94,8 @@ public final class Uc5Run {
                           Map<String, EvaluationSets> evaluation, String bestModel,
                           String bestIntensityModel, Dataset<Row> predictions, Map<String, Uc5Metrics.ClassAgreement> testTruth,
                           Map<String, Uc5Metrics.ClassAgreement> heldOutTruth, Uc5Metrics.ClassAgreement labelNoise, Map<String, Long> split,
-                          double gapMedianRatio, Map<String, PassoireScreening> screenings) {
+                          double gapMedianRatio, Map<String, PassoireScreening> screenings,
+                          OneStandardErrorRule.Choice selection) {
     }
 
     /** The candidate model types, in the order they are fitted and reported. */
@@ -182,7 +188,7 @@ public final class Uc5Run {
             assigned.unpersist();
             return new Outcome(false, message, List.of(), Map.of(), null, null, null, Map.of(), Map.of(),
                     Uc5Metrics.ClassAgreement.of(List.of(), List.of(), List.of(), new double[0], new double[0]), sizes, Double.NaN,
-                    Map.of());
+                    Map.of(), null);
         }
         sizes.put("folds", (long) options.folds());
         Map<String, String> splitDescription = new LinkedHashMap<>();
@@ -290,6 +296,7 @@ public final class Uc5Run {
 
         Map<String, EvaluationSets> metrics = new LinkedHashMap<>();
         Map<String, Uc5Metrics.ClassAgreement> validation = new LinkedHashMap<>();
+        Map<String, Map<String, Uc5Metrics.Dwelling>> validationDwellings = new LinkedHashMap<>();
         Map<String, Uc5Metrics.ClassAgreement> testTruth = new LinkedHashMap<>();
         Map<String, Uc5Metrics.ClassAgreement> heldOut = new LinkedHashMap<>();
         Uc5Metrics.ClassAgreement labelNoise = null;
@@ -308,6 +315,9 @@ public final class Uc5Run {
             Uc5Metrics.ClassAgreement truthTest = Uc5Metrics.againstTruth(test);
             Uc5Metrics.ClassAgreement validationCert = Uc5Metrics.againstCertificates(validationSplit);
             validation.put(name, validationCert);
+            Map<String, Uc5Metrics.Dwelling> byBuilding = new LinkedHashMap<>();
+            validationSplit.forEach(d -> byBuilding.put(d.buildingId(), d));
+            validationDwellings.put(name, byBuilding);
             testTruth.put(name, truthTest);
             heldOut.put(name, Uc5Metrics.againstTruth(both));
             if (labelNoise == null) {
@@ -329,13 +339,25 @@ public final class Uc5Run {
                             Comparisons.CERTIFICATE, false, options.seed())));
         }
 
-        String best = models.stream()
+        // Candidates in the order of their validation ranking (score, then accuracy, then intensity error, then name),
+        // so that the rule's ties fall as the ranking does.
+        Map<String, Integer> capacity = new LinkedHashMap<>();
+        models.stream()
                 .map(m -> m.provenance().name())
-                .min(Comparator.<String>comparingDouble(n -> -finite(validation.get(n).selectionScore(), -1))
+                .sorted(Comparator.<String>comparingDouble(n -> -finite(validation.get(n).selectionScore(), -1))
                         .thenComparingDouble(n -> -finite(validation.get(n).accuracy(), -1))
                         .thenComparingDouble(n -> finite(validation.get(n).maeIntensity(), Double.MAX_VALUE))
                         .thenComparing(Comparator.naturalOrder()))
-                .orElseThrow();
+                .forEach(n -> capacity.put(n, capacity(n)));
+        // A score read on a few validation certificates (two to four F/G among them) ranks the candidates mostly by
+        // chance: the linear model is kept unless a tree ensemble is better by more than one standard error.
+        List<String> validationIds = validationDwellings.values().stream().findFirst().orElseThrow().keySet()
+                .stream().sorted().toList();
+        OneStandardErrorRule.Choice selection = OneStandardErrorRule.choose(capacity, validationIds,
+                (name, ids) -> Uc5Metrics.againstCertificates(ids.stream()
+                        .map(validationDwellings.get(name)::get).toList()).selectionScore(), options.seed());
+        String best = selection.chosen();
+        log.accept("selection (one-standard-error rule): " + selection.describe());
         String bestIntensity = models.stream()
                 .filter(m -> m.approach().equals(DpeModel.REGRESSION))
                 .map(m -> m.provenance().name())
@@ -351,10 +373,10 @@ public final class Uc5Run {
         scoredBase.unpersist();
         assigned.unpersist();
         String message = String.format("%d certified dwellings (validation %d, cross-validated %d in %d folds), %d "
-                        + "without certificate; best model on validation: %s", certified, sizes.get(VALIDATION),
+                        + "without certificate; best model on validation (one-standard-error rule): %s", certified, sizes.get(VALIDATION),
                 sizes.get(TEST), options.folds(), sizes.get(UNCERTIFIED), best);
         return new Outcome(true, message, models, metrics, best, bestIntensity, withBest, testTruth, heldOut,
-                labelNoise, sizes, gapMedian, screenings);
+                labelNoise, sizes, gapMedian, screenings, selection);
     }
 
     /**
@@ -398,6 +420,14 @@ public final class Uc5Run {
         }
         return PassoireScreening.fromResiduals(pe.build().toArray(), ghg.build().toArray(),
                 options.screeningProbability());
+    }
+
+    /**
+     * The capacity rank of a candidate for the one-standard-error rule: 0 for the ridge regression (a dozen
+     * coefficients), 1 for the tree ensembles (hundreds of leaves each).
+     */
+    static int capacity(String type) {
+        return RidgeDpeModel.TYPES.contains(type) ? 0 : 1;
     }
 
     private static DpeModel fit(String type, DpeTrainingSet training, Uc5Options options) {

@@ -38,6 +38,42 @@ public final class BootstrapIntervals {
      */
     public static <U> Map<String, MetricInterval> of(List<U> units, String unit,
                                                      Function<List<U>, Map<String, Double>> metrics, long seed) {
+        Map<String, MetricInterval> intervals = new LinkedHashMap<>();
+        replicates(units, metrics, seed).forEach((name, values) ->
+                intervals.put(name, percentiles(values, units.size(), unit)));
+        return intervals;
+    }
+
+    /**
+     * The bootstrap standard error of every metric the function returns: the standard deviation of its
+     * {@link #REPLICATES} replicates (undefined replicates left out; NaN when more than half are, or without units).
+     * A function returning differences between candidates evaluated on the same draw gives the standard errors of
+     * paired differences.
+     *
+     * @param units the evaluation units, one element each
+     * @param metrics the metrics of a list of units, by name
+     * @param seed the bootstrap seed
+     * @param <U> the unit type
+     */
+    public static <U> Map<String, Double> standardErrors(List<U> units, Function<List<U>, Map<String, Double>> metrics,
+                                                         long seed) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        replicates(units, metrics, seed).forEach((name, values) -> {
+            double[] finite = Arrays.stream(values).filter(Double::isFinite).toArray();
+            if (finite.length < 2 || finite.length * 2 < values.length) {
+                out.put(name, Double.NaN);
+                return;
+            }
+            double mean = Arrays.stream(finite).average().orElseThrow();
+            double ss = Arrays.stream(finite).map(v -> (v - mean) * (v - mean)).sum();
+            out.put(name, Math.sqrt(ss / (finite.length - 1)));
+        });
+        return out;
+    }
+
+    /** Each metric's value on each of the {@link #REPLICATES} draws (NaN where undefined); empty arrays without units. */
+    private static <U> Map<String, double[]> replicates(List<U> units, Function<List<U>, Map<String, Double>> metrics,
+                                                        long seed) {
         Map<String, double[]> draws = new LinkedHashMap<>();
         int n = units.size();
         if (n > 0) {
@@ -56,9 +92,7 @@ public final class BootstrapIntervals {
         } else {
             metrics.apply(List.of()).keySet().forEach(name -> draws.put(name, new double[0]));
         }
-        Map<String, MetricInterval> intervals = new LinkedHashMap<>();
-        draws.forEach((name, values) -> intervals.put(name, percentiles(values, n, unit)));
-        return intervals;
+        return draws;
     }
 
     private static MetricInterval percentiles(double[] values, int n, String unit) {

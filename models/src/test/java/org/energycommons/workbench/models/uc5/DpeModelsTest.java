@@ -24,6 +24,7 @@ import org.energycommons.workbench.datasets.building.DpeThresholds;
 import org.energycommons.workbench.datasets.lake.LakeFiles;
 import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
 import org.energycommons.workbench.models.usecase.EvaluationSets;
+import org.energycommons.workbench.models.usecase.OneStandardErrorRule;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -147,9 +148,20 @@ class DpeModelsTest implements SharedSparkSession {
     void everyCandidateIsTrainedAndTheSelectionRecoversTheRule() {
         assertTrue(outcome.sufficient(), outcome.message());
         assertEquals(Uc5Run.candidates(), outcome.models().stream().map(m -> m.provenance().name()).toList());
-        double bestScore = validation(outcome.bestModel()).selectionScore();
+        // The one-standard-error rule: the chosen model is the top-scored one, or of less capacity and within one
+        // standard error of it; the scores are the published validation scores.
+        OneStandardErrorRule.Choice selection = outcome.selection();
+        assertEquals(outcome.bestModel(), selection.chosen());
+        double topScore = validation(selection.topScored()).selectionScore();
         for (DpeModel m : outcome.models()) {
-            assertTrue(bestScore >= validation(m.provenance().name()).selectionScore(), m.provenance().name());
+            String name = m.provenance().name();
+            assertEquals(validation(name).selectionScore(), selection.scores().get(name), 1e-12, name);
+            assertTrue(topScore >= selection.scores().get(name), name);
+        }
+        if (!selection.chosen().equals(selection.topScored())) {
+            assertEquals(0, Uc5Run.capacity(selection.chosen()));
+            assertTrue(selection.shortfalls().get(selection.chosen()) <= selection.standardErrors()
+                    .get(selection.chosen()));
         }
         Uc5Metrics judged = (Uc5Metrics) outcome.evaluation().get(outcome.bestModel()).judgedMetrics();
         assertEquals(outcome.testTruth().get(outcome.bestModel()).withinOneClassAccuracy(),

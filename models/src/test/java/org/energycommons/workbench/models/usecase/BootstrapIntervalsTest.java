@@ -119,6 +119,32 @@ class BootstrapIntervalsTest {
     }
 
     @Test
+    void standardErrorsAreTheSpreadOfTheReplicatesAndCancelWhatPairedCandidatesShare() {
+        // 200 units, 30 % ones: the standard error of the mean is sqrt(0.21 / 200) = 0.0324.
+        List<Double> units = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            units.add(i % 10 < 3 ? 1.0 : 0.0);
+        }
+        Map<String, Double> se = BootstrapIntervals.standardErrors(units, xs -> {
+            double m = mean(xs).get("mean");
+            // a candidate that equals the first on every unit but one in ten: the paired difference is small
+            double other = xs.stream().mapToDouble(x -> x).sum() / xs.size();
+            Map<String, Double> out = new LinkedHashMap<>();
+            out.put("mean", m);
+            out.put("same_minus_same", m - other);
+            out.put("undefined", Double.NaN);
+            return out;
+        }, 42L);
+        assertEquals(Math.sqrt(0.21 / 200), se.get("mean"), 0.004);
+        assertEquals(0.0, se.get("same_minus_same"), 1e-12);
+        assertTrue(Double.isNaN(se.get("undefined")));
+        assertEquals(se.get("mean"), BootstrapIntervals.standardErrors(units, xs -> mean(xs), 42L).get("mean"), 0,
+                "a fixed seed gives the same draws");
+        assertTrue(Double.isNaN(BootstrapIntervals.standardErrors(List.<Double>of(), xs -> Map.of("mean", 0.0), 1L)
+                .get("mean")));
+    }
+
+    @Test
     void badIntervalsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new MetricInterval(0.9, 0.1, 10, "day"));
         assertThrows(IllegalArgumentException.class, () -> new MetricInterval(0.1, 0.9, -1, "day"));

@@ -37,9 +37,11 @@ public final class Uc5Pipeline extends UseCasePipeline {
     public static final String INSUFFICIENT = "insufficient data";
 
     /** How uc5 chooses its model. */
-    static final String SELECTION = "best model = highest mean of within-one-class accuracy and F/G recall against "
+    static final String SELECTION = "validation score = mean of within-one-class accuracy and F/G recall against "
             + "the certificates of the validation dwellings, each candidate fitted on every test dwelling (ties: "
-            + "validation accuracy, then intensity MAE); the out-of-fold test predictions are never read";
+            + "validation accuracy, then intensity MAE); best model by the one-standard-error rule: the ridge "
+            + "regression unless the top-scored tree ensemble beats it by more than one paired-bootstrap standard "
+            + "error; the out-of-fold test predictions are never read";
 
     /** The uc5 pipeline. */
     public Uc5Pipeline() {
@@ -144,6 +146,7 @@ public final class Uc5Pipeline extends UseCasePipeline {
 
         provenance.outputs(outputs(ctx, List.of(Uc5Tables.PREDICTIONS, Uc5Tables.COMMUNE_FG, Tables.MODEL_REGISTRY)))
                 .detail("status", "trained")
+                .detail("selection", outcome.selection().describe())
                 .detail("best_intensity_model", String.valueOf(outcome.bestIntensityModel()))
                 .detail("label_noise", outcome.labelNoise().toMap("certificates_vs_truth_"))
                 .detail("performance_gap_median_ratio", outcome.gapMedianRatio());

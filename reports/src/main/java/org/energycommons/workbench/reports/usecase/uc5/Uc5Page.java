@@ -40,13 +40,16 @@ public final class Uc5Page {
             + "d'écart trop petits ne sont pas montrés ou sont regroupés. · Only aggregates of at least 10 "
             + "buildings, none above 85 %, are published (statistical secrecy).";
 
-    private static final String MODEL_NOTES = UseCasePage.BEST_MARK + "modèle retenu : meilleur score de validation "
-            + "(moyenne de la précision à une classe près et du rappel F/G, mesurés contre les diagnostics de la "
-            + "validation). Colonnes « Exacte » à « Rappel F/G » : test contre la classe vraie ; « Accord diag. » : "
+    private static final String MODEL_NOTES = UseCasePage.BEST_MARK + "modèle retenu : la régression ridge, sauf si "
+            + "le meilleur score de validation (moyenne de la précision à une classe près et du rappel F/G, mesurés "
+            + "contre les diagnostics de la validation) la dépasse de plus d'une erreur type (règle de l'erreur "
+            + "type : sur une vingtaine de diagnostics, l'écart est surtout du hasard). Colonnes « Exacte » à « Rappel F/G » : test contre la classe vraie ; « Accord diag. » : "
             + "test contre les diagnostics (bruités) ; « sans diag. » : logements sans diagnostic contre la classe "
             + "vraie. « Rappel F/G » : part des passoires vraies signalées comme passoires probables (probabilité "
             + "d'être F ou G d'au moins 1/3 selon l'erreur hors échantillon du modèle ; pour un classifieur, sa "
-            + "classe prédite). · Best model: highest validation score against certificates. Test metrics against "
+            + "classe prédite). · Best model: the ridge regression unless the best validation score against the "
+            + "certificates beats it by more than one standard error (one-standard-error rule: on some twenty "
+            + "certificates the gap is mostly chance). Test metrics against "
             + "the true class; agreement with the noisy certificates; dwellings without certificate against the "
             + "truth. F/G recall: share of true F/G dwellings flagged as probable passoires (probability of F or G "
             + "at least 1/3 under the model's out-of-fold error; a classifier's predicted class).";
