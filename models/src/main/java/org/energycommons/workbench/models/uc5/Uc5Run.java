@@ -88,7 +88,7 @@ public final class Uc5Run {
      * @param labelNoise the test certificates themselves against the truth
      * @param split split name → dwellings, and {@code folds} → the number of folds
      * @param gapMedianRatio median metered-to-certificate primary energy ratio of eligible dwellings
-     * @param screenings per intensity model, the passoire screening of its saved model (out-of-fold error scales)
+     * @param screenings per intensity model, the passoire screening of its saved model (out-of-fold log error scales)
      */
     public record Outcome(boolean sufficient, String message, List<DpeModel> models,
                           Map<String, EvaluationSets> evaluation, String bestModel,
@@ -264,8 +264,8 @@ public final class Uc5Run {
             inSample = inSample == null ? fitted : inSample.unionByName(fitted);
             log.accept(String.format("fitted %s on %d certificates and on each of %d folds in %.1f s%s", type,
                     training.size(), options.folds(), (System.nanoTime() - start) / 1e9, regression
-                            ? String.format(java.util.Locale.ROOT, " (out-of-fold error scale %.1f kWh/m², %.1f "
-                            + "kgCO2e/m²)", screening.peScale(), screening.ghgScale()) : ""));
+                            ? String.format(java.util.Locale.ROOT, " (out-of-fold log error σ %.3f on primary "
+                            + "energy, %.3f on GHG)", screening.peLogScale(), screening.ghgLogScale()) : ""));
         }
         Dataset<Row> predictions = all.withColumn("predicted_fg", PassoireScreening.byPredictedClass())
                 .cache();
@@ -380,17 +380,16 @@ public final class Uc5Run {
     }
 
     /**
-     * Per fold, the residuals (certificate minus prediction) of primary energy and GHG of its out-of-fold
-     * predictions, in one collect over the folds.
+     * Per fold, the log residuals {@code ln(certificate / prediction)} of primary energy and GHG of its out-of-fold
+     * predictions (NaN unless both are positive), in one collect over the folds.
      */
     private static List<double[][]> residuals(List<Dataset<Row>> foldPredictions) {
         Dataset<Row> all = foldPredictions.stream().reduce(Dataset::unionByName).orElseThrow();
         List<List<double[]>> byFold = new ArrayList<>();
         foldPredictions.forEach(f -> byFold.add(new ArrayList<>()));
-        for (Row r : all.select(col(FOLD), col("certificate_pe_kwh_m2").minus(col(DpeModel.PREDICTED_PE)),
-                col("certificate_ghg_kg_m2").minus(col(DpeModel.PREDICTED_GHG))).collectAsList()) {
-            byFold.get(r.getInt(0)).add(new double[] {r.isNullAt(1) ? Double.NaN : r.getDouble(1),
-                    r.isNullAt(2) ? Double.NaN : r.getDouble(2)});
+        for (Row r : all.select(col(FOLD), col("certificate_pe_kwh_m2"), col(DpeModel.PREDICTED_PE),
+                col("certificate_ghg_kg_m2"), col(DpeModel.PREDICTED_GHG)).collectAsList()) {
+            byFold.get(r.getInt(0)).add(new double[] {logResidual(r, 1, 2), logResidual(r, 3, 4)});
         }
         List<double[][]> out = new ArrayList<>();
         for (List<double[]> rows : byFold) {
@@ -402,6 +401,11 @@ public final class Uc5Run {
             out.add(fold);
         }
         return out;
+    }
+
+    private static double logResidual(Row r, int certificate, int prediction) {
+        return r.isNullAt(certificate) || r.isNullAt(prediction) ? Double.NaN
+                : PassoireScreening.logResidual(r.getDouble(certificate), r.getDouble(prediction));
     }
 
     /** The screening from the out-of-fold residuals of every fold but {@code leftOut} (-1: of every fold). */
@@ -418,7 +422,7 @@ public final class Uc5Run {
                 }
             }
         }
-        return PassoireScreening.fromResiduals(pe.build().toArray(), ghg.build().toArray(),
+        return PassoireScreening.fromLogResiduals(pe.build().toArray(), ghg.build().toArray(),
                 options.screeningProbability());
     }
 

@@ -121,7 +121,7 @@ class DpeModelsTest implements SharedSparkSession {
             if (m.approach().equals(DpeModel.REGRESSION)) {
                 assertEquals((long) outcome.split().get(Uc5Run.TEST), screening.residuals(),
                         name + ": one residual per cross-validated dwelling");
-                assertTrue(screening.peScale() > 0 && screening.ghgScale() > 0, name);
+                assertTrue(screening.peLogScale() > 0 && screening.ghgLogScale() > 0, name);
             } else {
                 assertNull(screening, name + ": a classifier flags its class");
             }

@@ -131,8 +131,8 @@ public final class Uc5Pipeline extends UseCasePipeline {
             if (screening != null) {
                 // The flag of a probable passoire needs the error scales: they travel with the model's entry.
                 notes.put("screening_probability", Double.toString(screening.probability()));
-                notes.put("screening_pe_scale_kwh_m2", Double.toString(screening.peScale()));
-                notes.put("screening_ghg_scale_kg_m2", Double.toString(screening.ghgScale()));
+                notes.put("screening_pe_log_scale", Double.toString(screening.peLogScale()));
+                notes.put("screening_ghg_log_scale", Double.toString(screening.ghgLogScale()));
                 notes.put("screening_residuals", Integer.toString(screening.residuals()));
             }
             return notes;
