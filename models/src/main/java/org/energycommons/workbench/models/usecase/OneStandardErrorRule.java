@@ -37,9 +37,10 @@ public final class OneStandardErrorRule {
      * @param scores each candidate's score on every validation unit
      * @param shortfalls each candidate's score shortfall from the top-scored candidate (0 for it)
      * @param standardErrors the paired-bootstrap standard error of each shortfall (0 for the top-scored candidate)
+     * @param capacities each candidate's capacity rank (lower is simpler)
      */
     public record Choice(String chosen, String topScored, Map<String, Double> scores, Map<String, Double> shortfalls,
-                         Map<String, Double> standardErrors) {
+                         Map<String, Double> standardErrors, Map<String, Integer> capacities) {
 
         public Choice {
             Objects.requireNonNull(chosen, "chosen");
@@ -47,13 +48,21 @@ public final class OneStandardErrorRule {
             scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
             shortfalls = Collections.unmodifiableMap(new LinkedHashMap<>(shortfalls));
             standardErrors = Collections.unmodifiableMap(new LinkedHashMap<>(standardErrors));
+            capacities = Collections.unmodifiableMap(new LinkedHashMap<>(capacities));
         }
 
         /** One line saying what was chosen and why, for logs and provenance. */
         public String describe() {
             if (chosen.equals(topScored)) {
-                return String.format(java.util.Locale.ROOT, "%s: best validation score %.3f, and no candidate of "
-                        + "less capacity within one standard error of it", chosen, scores.get(chosen));
+                boolean simplest = capacities.get(chosen) <= capacities.values().stream().min(Integer::compare)
+                        .orElseThrow();
+                return String.format(java.util.Locale.ROOT, "%s: best validation score %.3f%s", chosen,
+                        scores.get(chosen), simplest ? ", and of the least capacity"
+                                : ", and no candidate of less capacity within one standard error of it");
+            }
+            if (shortfalls.get(chosen) == 0) {
+                return String.format(java.util.Locale.ROOT, "%s: validation score %.3f, equal to the best (%s), and "
+                        + "of less capacity", chosen, scores.get(chosen), topScored);
             }
             return String.format(java.util.Locale.ROOT, "%s: validation score %.3f, %.3f below the best (%s, %.3f), "
                             + "within one standard error of that shortfall (%.3f, paired bootstrap), and of less "
@@ -105,7 +114,7 @@ public final class OneStandardErrorRule {
                         .thenComparing(n -> -scores.get(n))
                         .thenComparingInt(names::indexOf))
                 .orElseThrow();
-        return new Choice(chosen, top, scores, shortfalls, errors);
+        return new Choice(chosen, top, scores, shortfalls, errors, capacity);
     }
 
     private static double defined(Double v) {

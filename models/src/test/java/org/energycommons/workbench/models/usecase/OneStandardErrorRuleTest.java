@@ -75,7 +75,8 @@ class OneStandardErrorRuleTest {
         assertEquals(0.4, c.shortfalls().get("ridge"), 1e-12);
         assertTrue(c.standardErrors().get("ridge") < 0.1, c.standardErrors().toString());
         assertEquals(0.0, c.standardErrors().get("trees"), 0);
-        assertTrue(c.describe().startsWith("trees: best validation score 0.900"), c.describe());
+        assertEquals("trees: best validation score 0.900, and no candidate of less capacity within one standard "
+                + "error of it", c.describe());
     }
 
     @Test
@@ -91,11 +92,14 @@ class OneStandardErrorRuleTest {
         OneStandardErrorRule.Choice c = OneStandardErrorRule.choose(cap, units(10), accuracy(right), 1L);
         assertEquals("a", c.topScored(), "the first of equal scores tops the ranking");
         assertEquals("b", c.chosen(), "equal capacity and score: the candidates' order");
+        assertEquals("b: validation score 0.800, equal to the best (a), and of less capacity", c.describe());
         // With nothing of less capacity, the top-scored candidate is chosen.
         Map<String, Integer> flat = new LinkedHashMap<>();
         flat.put("a", 1);
         flat.put("c", 1);
-        assertEquals("a", OneStandardErrorRule.choose(flat, units(10), accuracy(right), 1L).chosen());
+        OneStandardErrorRule.Choice top = OneStandardErrorRule.choose(flat, units(10), accuracy(right), 1L);
+        assertEquals("a", top.chosen());
+        assertEquals("a: best validation score 0.800, and of the least capacity", top.describe());
     }
 
     @Test
