@@ -96,8 +96,9 @@ public record PassoireScreening(double peLogScale, double ghgLogScale, double pr
     /** Whether a dwelling with these predicted intensities is flagged. */
     public boolean flags(double predictedPe, double predictedGhg, double surfaceM2, LocalDate issuedOn) {
         double z = margin();
-        return DpeThresholds.isPassoire(DpeThresholds.officialClass(Math.max(0.0, predictedPe * Math.exp(z * peLogScale)),
-                Math.max(0.0, predictedGhg * Math.exp(z * ghgLogScale)), surfaceM2, issuedOn));
+        double pe = Math.max(0.0, predictedPe * Math.exp(z * peLogScale));
+        double ghg = Math.max(0.0, predictedGhg * Math.exp(z * ghgLogScale));
+        return DpeThresholds.isPassoire(DpeThresholds.officialClass(pe, ghg, surfaceM2, issuedOn));
     }
 
     /**

@@ -88,7 +88,9 @@ public final class Uc5Run {
      * @param labelNoise the test certificates themselves against the truth
      * @param split split name → dwellings, and {@code folds} → the number of folds
      * @param gapMedianRatio median metered-to-certificate primary energy ratio of eligible dwellings
-     * @param screenings per intensity model, the passoire screening of its saved model (out-of-fold log error scales)
+     * @param screenings per intensity model, the passoire screening of its saved model (out-of-fold log error
+     *        scales)
+     * @param selection how the best model was chosen (null when insufficient)
      */
     public record Outcome(boolean sufficient, String message, List<DpeModel> models,
                           Map<String, EvaluationSets> evaluation, String bestModel,
@@ -373,8 +375,8 @@ public final class Uc5Run {
         scoredBase.unpersist();
         assigned.unpersist();
         String message = String.format("%d certified dwellings (validation %d, cross-validated %d in %d folds), %d "
-                        + "without certificate; best model on validation (one-standard-error rule): %s", certified, sizes.get(VALIDATION),
-                sizes.get(TEST), options.folds(), sizes.get(UNCERTIFIED), best);
+                        + "without certificate; best model on validation (one-standard-error rule): %s", certified,
+                sizes.get(VALIDATION), sizes.get(TEST), options.folds(), sizes.get(UNCERTIFIED), best);
         return new Outcome(true, message, models, metrics, best, bestIntensity, withBest, testTruth, heldOut,
                 labelNoise, sizes, gapMedian, screenings, selection);
     }

@@ -71,7 +71,7 @@ public final class BootstrapIntervals {
         return out;
     }
 
-    /** Each metric's value on each of the {@link #REPLICATES} draws (NaN where undefined); empty arrays without units. */
+    /** Each metric's value on each of the {@link #REPLICATES} draws (NaN where undefined); empty without units. */
     private static <U> Map<String, double[]> replicates(List<U> units, Function<List<U>, Map<String, Double>> metrics,
                                                         long seed) {
         Map<String, double[]> draws = new LinkedHashMap<>();

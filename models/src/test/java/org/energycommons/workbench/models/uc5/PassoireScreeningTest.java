@@ -40,7 +40,7 @@ class PassoireScreeningTest implements SharedSparkSession {
 
     @Test
     void aDwellingJustBelowTheFBoundIsFlaggedWhenTheErrorMakesFLikelyEnough() {
-        // 320 kWh/m² is class E (F from 331 on a dwelling of 40 m² or more); 320 × exp(0.4307 × 0.2) = 348.8 reaches F.
+        // 320 kWh/m² is class E (F from 331 on a dwelling of 40 m² or more); 320 × exp(0.4307 × 0.2) = 348.8 is F.
         PassoireScreening screening = new PassoireScreening(0.2, 0.1, 1.0 / 3, 50);
         assertTrue(screening.flags(320, 20, 70, ISSUED));
         assertFalse(new PassoireScreening(0, 0, 1.0 / 3, 0).flags(320, 20, 70, ISSUED), "no error: the class");
