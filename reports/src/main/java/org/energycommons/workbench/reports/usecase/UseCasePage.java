@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.energycommons.workbench.models.usecase.Criterion;
+import org.energycommons.workbench.models.usecase.MetricInterval;
 import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
@@ -301,16 +302,29 @@ public final class UseCasePage {
         for (Criterion.Result c : criteria) {
             rows.add(List.of(c.metric(), Objects.toString(c.model(), Formats.MISSING), Formats.operator(c.operator()),
                     metricFormat.format(c.metric(), c.target()), metricFormat.format(c.metric(), c.value()),
-                    c.met() ? MET : NOT_MET));
+                    interval(c), c.met() ? MET : NOT_MET));
         }
         page.table(List.of("Métrique · Metric", "Modèle · Model", "Op.", "Cible · Target", "Mesuré · Measured",
-                "Statut · Status"), rows);
+                "IC 90 % (n) · 90 % CI (n)", "Statut · Status"), rows);
         long met = metCount(result);
         boolean all = !criteria.isEmpty() && met == criteria.size();
         page.status(all, all
                 ? "Tous les critères sont atteints (" + met + "/" + criteria.size() + ") · All criteria met"
                 : met + "/" + criteria.size() + " critères atteints · " + met + " of " + criteria.size()
                         + " criteria met");
+    }
+
+    /**
+     * The 90 % interval of a criterion's measured value and the items it rests on, as {@code [low, high] n = 66};
+     * {@code (< 30)} marks a small sample; {@link Formats#MISSING} without an interval.
+     */
+    private String interval(Criterion.Result c) {
+        MetricInterval i = c.model() == null ? null : result.interval(c.model(), c.metric());
+        if (i == null) {
+            return Formats.MISSING;
+        }
+        return "[" + metricFormat.format(c.metric(), i.low()) + ", " + metricFormat.format(c.metric(), i.high())
+                + "] n = " + i.n() + (i.smallSample() ? " (< " + MetricInterval.MIN_ITEMS + ")" : "");
     }
 
     private void data(HtmlPage page) {

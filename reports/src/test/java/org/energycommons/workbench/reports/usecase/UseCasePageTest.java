@@ -15,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.energycommons.workbench.models.usecase.EvaluationSets;
+import org.energycommons.workbench.models.usecase.MetricInterval;
 import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
@@ -27,9 +29,14 @@ class UseCasePageTest {
     private static final UseCase UC2 = UseCases.require("uc2");
 
     private static UseCaseResult result() {
-        return PageFixtures.result(UC2, "forest", List.of(
-                model("forest", "smile", "uc2-forest-1", metrics("f1", 0.9, "median_detection_delay_days", 3.0,
-                        "false_alerts_per_building_year", 1.0), Map.of(), Map.of()),
+        UseCaseResult.ModelEntry forest = model("forest", "smile", "uc2-forest-1", metrics("f1", 0.9,
+                "median_detection_delay_days", 3.0, "false_alerts_per_building_year", 1.0), Map.of(), Map.of());
+        // Intervals on two of the three criteria: one on 31 faults, one on a small sample of 12 buildings.
+        forest = new UseCaseResult.ModelEntry(forest.name(), forest.engine(), forest.modelId(), forest.evaluation()
+                .withIntervals(EvaluationSets.TEST, Map.of("f1", new MetricInterval(0.8504, 0.95, 31, "fault"),
+                        "false_alerts_per_building_year", new MetricInterval(0.5, 1.5, 12, "building"))),
+                forest.notes());
+        return PageFixtures.result(UC2, "forest", List.of(forest,
                 model("rules", "rules", "uc2-rules-2", metrics("f1", 0.5), Map.of(), Map.of())),
                 Map.of("silver/load_curve", 7L), "extra", "value");
     }
@@ -77,7 +84,10 @@ class UseCasePageTest {
         String criteria = section(html, "criteres");
         assertEquals(3, count(criteria, "<tr><td>"), "one row per criterion");
         assertTrue(criteria.contains("<td>median_detection_delay_days</td><td>forest</td><td>≤</td>"
-                + "<td class=\"num\">2.000</td><td class=\"num\">3.000</td><td>" + UseCasePage.NOT_MET + "</td>"));
+                + "<td class=\"num\">2.000</td><td class=\"num\">3.000</td><td>—</td><td>" + UseCasePage.NOT_MET
+                + "</td>"), "no interval: a dash");
+        assertTrue(criteria.contains("<td class=\"num\">0.900</td><td>[0.850, 0.950] n = 31</td>"), criteria);
+        assertTrue(criteria.contains("<td>[0.500, 1.500] n = 12 (&lt; 30)</td>"), "a small sample says so");
         assertTrue(criteria.contains("2/3 critères atteints"));
         assertTrue(section(html, "modeles").contains("<td>" + UseCasePage.BEST_MARK + "forest</td><td>smile</td>"));
         String provenance = section(html, "provenance");
