@@ -127,8 +127,9 @@ class BootstrapIntervalsTest {
         }
         Map<String, Double> se = BootstrapIntervals.standardErrors(units, xs -> {
             double m = mean(xs).get("mean");
-            // a candidate that equals the first on every unit but one in ten: the paired difference is small
-            double other = xs.stream().mapToDouble(x -> x).sum() / xs.size();
+            // A second candidate right on the same units, scored on the same draw: the paired difference never
+            // moves, where two independent draws would give it a standard error of sqrt(2) × 0.0324.
+            double other = xs.stream().filter(x -> x >= 0.5).count() / (double) xs.size();
             Map<String, Double> out = new LinkedHashMap<>();
             out.put("mean", m);
             out.put("same_minus_same", m - other);
