@@ -8,23 +8,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
+import org.energycommons.workbench.datasets.synthetic.RegionConfig;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.jobs.usecase.UseCasePipelines;
 import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
+import org.energycommons.workbench.reports.render.Lang;
 import org.energycommons.workbench.reports.usecase.SiteIndex;
+import org.energycommons.workbench.reports.usecase.UseCasePage;
 
 /**
- * Publishes the site: one page per use case that has results, and the portal index. Every figure comes from
- * the gold tables and {@code DIR/metrics}, and every aggregate shown passes the {@link SecrecyGuard}.
+ * Publishes the site, French first and English second as two versions ({@code DIR/site/fr/…}, {@code
+ * DIR/site/en/…}): one page per use case that has results and the portal index in each, and a root
+ * {@code index.html} that opens the French one. Every figure comes from the gold tables and {@code DIR/metrics},
+ * and every aggregate shown passes the {@link SecrecyGuard}.
  */
 public final class PublishJob {
 
     private PublishJob() {
     }
 
-    /** Renders the site; returns the index path. */
+    /** Renders the site; returns the root index's path. */
     public static Path run(JobContext ctx, Map<String, String> runInfo) {
         SecrecyGuard guard = SecrecyGuard.of(ctx.config());
         List<SiteIndex.Entry> entries = new ArrayList<>();
@@ -35,14 +40,24 @@ public final class PublishJob {
                 ctx.progress().step("publish " + uc.id() + ": report page");
                 UseCaseResult result = pipeline.get().readResult(read(metrics));
                 String headline = pipeline.get().publish(ctx, result, guard);
+                long met = result.criteria().stream().filter(c -> c.met()).count();
                 entries.add(new SiteIndex.Entry(uc.id(), uc.title(), uc.titleEn(), uc.kind(), pipeline.get().page(),
-                        result.allCriteriaMet(), headline));
+                        result.allCriteriaMet(), met, result.criteria().size(), headline));
             } else {
-                entries.add(new SiteIndex.Entry(uc.id(), uc.title(), uc.titleEn(), uc.kind(), null, null, null));
+                entries.add(new SiteIndex.Entry(uc.id(), uc.title(), uc.titleEn(), uc.kind(), null, null, 0,
+                        uc.criteria().size(), null));
             }
         }
-        Path index = ctx.workspace().site().resolve("index.html");
-        UseCasePipeline.writeText(index, SiteIndex.render(entries, runInfo));
+        RegionConfig region = GenerateJob.regionOf(ctx);
+        SiteIndex.SyntheticRegion synthetic = region == null ? null
+                : new SiteIndex.SyntheticRegion(region.seed(), region.meters(), region.days(), region.start());
+        Path site = ctx.workspace().site();
+        for (Lang lang : Lang.ALL) {
+            UseCasePipeline.writeText(site.resolve(lang.tag()).resolve(UseCasePage.INDEX),
+                    SiteIndex.render(entries, runInfo, synthetic, lang));
+        }
+        Path index = site.resolve(UseCasePage.INDEX);
+        UseCasePipeline.writeText(index, SiteIndex.root());
         ctx.progress().info("site written to " + index);
         return index;
     }

@@ -27,6 +27,8 @@ import org.energycommons.workbench.models.usecase.NamespacedOptions;
 import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
+import org.energycommons.workbench.reports.render.Lang;
+import org.energycommons.workbench.reports.usecase.UseCasePage;
 
 /**
  * The template every use case's pipeline follows, as {@code workbench features|train|publish} and the demo run
@@ -53,8 +55,11 @@ public abstract class UseCasePipeline {
     @FunctionalInterface
     public interface Page {
 
-        /** The page's HTML; every aggregate shown must pass the guard. */
-        String render(JobContext ctx, UseCaseResult result, SecrecyGuard guard);
+        /**
+         * Queries the page's figures once and returns the page's HTML in each language; every aggregate shown
+         * must pass the guard.
+         */
+        Function<Lang, String> render(JobContext ctx, UseCaseResult result, SecrecyGuard guard);
     }
 
     /**
@@ -86,9 +91,9 @@ public abstract class UseCasePipeline {
         return tables;
     }
 
-    /** The page file name under {@code DIR/site}. */
+    /** The page file name under {@code DIR/site/<lang>}. */
     public final String page() {
-        return useCase.id() + ".html";
+        return UseCasePage.page(useCase.id());
     }
 
     // ---- the use case's own steps -------------------------------------------------------------------------
@@ -116,9 +121,12 @@ public abstract class UseCasePipeline {
         return result;
     }
 
-    /** Writes {@code DIR/site/ucN.html}; returns the index headline. */
+    /** Writes {@code DIR/site/<lang>/ucN.html} in every language; returns the index headline. */
     public final String publish(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        writeText(ctx.workspace().site().resolve(page()), page.render(ctx, result, guard));
+        Function<Lang, String> html = page.render(ctx, result, guard);
+        for (Lang lang : Lang.ALL) {
+            writeText(ctx.workspace().site().resolve(lang.tag()).resolve(page()), html.apply(lang));
+        }
         String line = headline.apply(result);
         if (line == null && result.bestModel() == null) {
             Object status = result.provenance().get("status");

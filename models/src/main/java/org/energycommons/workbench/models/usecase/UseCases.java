@@ -12,6 +12,7 @@ public final class UseCases {
     /** uc1: load-profile segmentation of the electricity meters. */
     public static final UseCase UC1 = new UseCase("uc1", "Segmentation des courbes de charge", "Load-profile segmentation",
                     "Quels comportements de consommation types existent, où, et qui appartient à chacun ?",
+                    "Which typical consumption behaviours exist, where, and who belongs to each?",
                     "descriptive", List.of(
                             Criterion.atLeast("ari", 0.8),
                             Criterion.atLeast("nrmse_reduction_vs_baseline", 0.30)), true);
@@ -19,6 +20,7 @@ public final class UseCases {
     /** uc2: anomaly alerts for public buildings. */
     public static final UseCase UC2 = new UseCase("uc2", "Alertes d'anomalies des bâtiments publics", "Anomaly alerts for public buildings",
                     "Quels bâtiments municipaux consomment anormalement, depuis quand, et pourquoi ?",
+                    "Which municipal buildings consume abnormally, since when, and why?",
                     "preventive", List.of(
                             Criterion.atLeast("f1", 0.85),
                             Criterion.atMost("median_detection_delay_days", 2),
@@ -27,6 +29,7 @@ public final class UseCases {
     /** uc3: savings after renovation works (measurement and verification). */
     public static final UseCase UC3 = new UseCase("uc3", "Économies après travaux de rénovation (M&V)", "Savings after renovation works (M&V)",
                     "Combien d'énergie les travaux ont-ils économisé, avec quelle incertitude ?",
+                    "How much energy did the works save, and how uncertain is it?",
                     "predictive (counterfactual)", List.of(
                             Criterion.atMost("savings_abs_error_pct_points_median", 2),
                             Criterion.atLeast("placebo_coverage_90", 0.85),
@@ -38,6 +41,8 @@ public final class UseCases {
             "Day-ahead substation load forecasting and congestion risk",
             "Quelle puissance chaque poste HTA/BT appellera-t-il demain, heure par heure, et où risque-t-il de "
                     + "dépasser sa capacité ?",
+            "How much power will each HV/LV substation draw tomorrow, hour by hour, and where may it exceed its "
+                    + "capacity?",
             "predictive + preventive",
             List.of(
                     Criterion.atLeast("skill_vs_persistence", 0.20),
@@ -50,7 +55,9 @@ public final class UseCases {
     /** uc5: building energy performance (DPE class and intensity). */
     public static final UseCase UC5 = new UseCase("uc5", "Performance énergétique des bâtiments (DPE)", "Building energy performance (DPE)",
                     "Quelle classe DPE et quelle intensité énergétique pour chaque bâtiment, lesquels sont des "
-                            + "passoires thermiques ?", "descriptive + predictive", List.of(
+                            + "passoires thermiques ?",
+                    "Which DPE class and energy intensity does each building have, and which are poorly insulated "
+                            + "(F or G)?", "descriptive + predictive", List.of(
                             Criterion.atLeast("within_one_class_accuracy", 0.9),
                             Criterion.atLeast("fg_recall", 0.85),
                             // The held-out certified test split is small (tens of dwellings, a few F/G): the
@@ -61,7 +68,9 @@ public final class UseCases {
     /** uc6: gas demand D+1..D+7 per network area and cold peaks. */
     public static final UseCase UC6 = new UseCase("uc6", "Réseau de gaz : demande et pointes de froid", "Smart gas grid demand and cold peaks",
                     "Combien de gaz chaque zone demandera-t-elle ces prochains jours, et une pointe de froid "
-                            + "dépassera-t-elle la capacité ?", "predictive + preventive", List.of(
+                            + "dépassera-t-elle la capacité ?",
+                    "How much gas will each area demand in the coming days, and will a cold peak exceed capacity?",
+                    "predictive + preventive", List.of(
                             Criterion.atMost("mape_d1", 0.04),
                             Criterion.atLeast("peak_recall", 0.85)), true);
 

@@ -60,16 +60,18 @@ public final class HtmlPage {
             .subtitle{color:var(--muted);font-size:1.1rem;margin:0 0 4px}
             a{color:var(--accent)}
             section{margin-bottom:8px}
-            .table-wrap{overflow-x:auto;margin:0 0 16px}
+            .table-wrap{margin:0 0 16px;max-width:100%}
             table{border-collapse:collapse;width:100%;font-size:.92rem}
-            th,td{padding:6px 10px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
+            th,td{padding:6px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top;\
+            overflow-wrap:anywhere}
             thead th{border-bottom:2px solid var(--fg);font-weight:600;vertical-align:bottom}
             tbody tr:nth-child(even){background:var(--zebra)}
             .num{text-align:right;font-variant-numeric:tabular-nums}
-            td.num,tbody td:first-child{white-space:nowrap}
+            td.num{white-space:nowrap}
             dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:4px 20px}
             dl.kv dt{font-weight:600}
-            dl.kv dd{margin:0;font-variant-numeric:tabular-nums}
+            dl.kv dd{margin:0;font-variant-numeric:tabular-nums;overflow-wrap:anywhere;min-width:0}
+            dl.kv dt{overflow-wrap:anywhere}
             figure{margin:8px 0 24px}
             figure svg{display:block;max-width:100%;height:auto}
             figcaption{color:var(--muted);font-size:.9rem;margin-top:6px}
@@ -78,6 +80,7 @@ public final class HtmlPage {
             border:1px solid currentColor}
             .badge.ok{color:var(--ok-fg);background:var(--ok-bg)}
             .badge.ko{color:var(--ko-fg);background:var(--ko-bg)}
+            .notice{margin:0 0 16px;padding:10px 14px;border-left:4px solid #9a6700;background:#fff8c5}
             footer{margin-top:40px;padding-top:12px;border-top:1px solid var(--line);color:var(--muted);\
             font-size:.88rem}
             footer p{margin:0 0 4px}
@@ -88,9 +91,11 @@ public final class HtmlPage {
             nav.site a,nav.site strong{display:inline-block;padding:2px 10px;border:1px solid var(--line);\
             border-radius:999px;text-decoration:none;white-space:nowrap}
             nav.site strong{background:var(--zebra);font-weight:600}
+            p.lang{margin:0 0 8px;font-size:.9rem;text-align:right}
             @media (max-width:600px){body{padding:16px 12px 32px;font-size:15px}h1{font-size:1.5rem}\
             dl.kv{grid-template-columns:1fr}dl.kv dd{margin-bottom:8px}}
-            @media print{body{max-width:none;padding:0;font-size:11pt}a{color:inherit}nav.site{display:none}\
+            @page{size:A4;margin:16mm 14mm}
+            @media print{body{max-width:none;padding:0;font-size:10pt}a{color:inherit}nav.site,p.lang{display:none}\
             tbody tr:nth-child(even){background:none}figure,table,dl,.status{break-inside:avoid}\
             h2,h3,h4{break-after:avoid}.table-wrap{overflow:visible}\
             .badge{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
@@ -101,6 +106,7 @@ public final class HtmlPage {
     private final List<String> subtitles = new ArrayList<>();
     private final List<String> footers = new ArrayList<>();
     private final List<NavLink> navigation = new ArrayList<>();
+    private final List<Alternate> alternates = new ArrayList<>();
     private final StringBuilder body = new StringBuilder();
     private boolean sectionOpen;
 
@@ -276,6 +282,18 @@ public final class HtmlPage {
     }
 
     /**
+     * Adds a notice: a paragraph set apart in a yellow box with a bar, for what a reader must see first (e.g. that
+     * the region is synthetic).
+     *
+     * @param text plain text
+     * @return this page
+     */
+    public HtmlPage notice(String text) {
+        body.append("<p class=\"notice\" role=\"note\">").append(escape(text)).append("</p>\n");
+        return this;
+    }
+
+    /**
      * Adds a paragraph holding one link. Links are navigation only and load nothing when the page opens.
      *
      * @param href relative reference, fragment, or an {@code http}, {@code https} or {@code mailto} URI
@@ -315,6 +333,35 @@ public final class HtmlPage {
      * @param current whether it is this page: shown, not linked
      */
     public record NavLink(String href, String text, String title, boolean current) {
+    }
+
+    /**
+     * The same page in another language: a language switch above the navigation, and a
+     * {@code <link rel="alternate" hreflang>} in the head (metadata: it loads nothing).
+     *
+     * @param href relative reference to the other version
+     * @param lang that version's language tag
+     * @param text the language's own name, e.g. {@code English}
+     */
+    public record Alternate(String href, String lang, String text) {
+    }
+
+    /**
+     * Adds a link to this page in another language; may be called once per language.
+     *
+     * @param alternate the other version
+     * @return this page
+     * @throws IllegalArgumentException if the href uses a scheme other than http, https or mailto, or the language
+     *     tag is malformed
+     */
+    public HtmlPage alternate(Alternate alternate) {
+        checkHref(alternate.href());
+        if (alternate.lang() == null || !LANG.matcher(alternate.lang()).matches()) {
+            throw new IllegalArgumentException("alternate language must be a tag such as \"en\", got "
+                    + alternate.lang());
+        }
+        alternates.add(alternate);
+        return this;
     }
 
     /**
@@ -379,7 +426,12 @@ public final class HtmlPage {
             .append("<meta charset=\"utf-8\">\n")
             .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .append("<meta name=\"generator\" content=\"Energy Commons Workbench\">\n")
-            .append("<title>").append(escape(title)).append("</title>\n")
+            .append("<title>").append(escape(title)).append("</title>\n");
+        for (Alternate a : alternates) {
+            page.append("<link rel=\"alternate\" hreflang=\"").append(escape(a.lang())).append("\" href=\"")
+                .append(escape(a.href())).append("\">\n");
+        }
+        page
             .append("<style>\n").append(CSS).append("</style>\n")
             .append("</head>\n")
             .append("<body>\n")
@@ -388,6 +440,11 @@ public final class HtmlPage {
             page.append("<p class=\"subtitle\">").append(escape(subtitle)).append("</p>\n");
         }
         page.append("</header>\n");
+        for (Alternate a : alternates) {
+            page.append("<p class=\"lang\"><a href=\"").append(escape(a.href())).append("\" hreflang=\"")
+                .append(escape(a.lang())).append("\" lang=\"").append(escape(a.lang())).append("\">")
+                .append(escape(a.text())).append("</a></p>\n");
+        }
         if (!navigation.isEmpty()) {
             page.append("<nav class=\"site\" aria-label=\"Navigation\"><ul>\n");
             for (NavLink link : navigation) {

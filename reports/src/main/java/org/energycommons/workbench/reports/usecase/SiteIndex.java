@@ -8,16 +8,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.energycommons.workbench.reports.render.Formats;
 import org.energycommons.workbench.reports.render.HtmlPage;
+import org.energycommons.workbench.reports.render.Lang;
 
 /**
- * The renderer of the portal home page: every use case with its status and a link to its report, then the
- * information of the run that produced the pages (an ISO-8601 instant among them shown as every page shows times,
- * {@code 2026-12-06 01:48:42 UTC}).
+ * The renderer of the portal home page, in one language: a banner when the region is synthetic, the overall
+ * verdict, every use case with its status and a link to its report, then the information of the run that produced
+ * the pages (an ISO-8601 instant among them shown as every page shows times, {@code 2026-12-06 01:48:42 UTC}).
  *
  * <p>The page is self-contained like every report ({@link HtmlPage}); its links are relative references to the
  * report pages, which load nothing when the page opens.
@@ -26,15 +28,6 @@ public final class SiteIndex {
 
     /** The page title. */
     public static final String TITLE = "Energy Commons Workbench";
-
-    /** The badge of a use case that was not run. */
-    public static final String NOT_RUN = "non exécuté · not run";
-
-    /** The badge of a use case whose success criteria are all met. */
-    public static final String MET = "atteints · met";
-
-    /** The badge of a use case with at least one success criterion not met. */
-    public static final String NOT_MET = "non atteints · not met";
 
     private static final String NOWRAP = " style=\"white-space:nowrap\"";
     private static final Pattern URI_SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
@@ -51,87 +44,154 @@ public final class SiteIndex {
      * @param kind           descriptive, preventive, predictive, or a combination
      * @param href           relative link to the report page, null if not run
      * @param allCriteriaMet whether every criterion is met, null if not run
+     * @param criteriaMet    how many of its criteria are met (0 if not run)
+     * @param criteria       how many criteria it declares
      * @param headline       key figures, e.g. {@code "MAPE 4.3 %, skill 35 %"}, may be null
      */
     public record Entry(String useCaseId, String title, String titleEn, String kind, String href,
-                        Boolean allCriteriaMet, String headline) {
+                        Boolean allCriteriaMet, long criteriaMet, int criteria, String headline) {
     }
 
     /**
-     * Renders the portal home page.
+     * How the synthetic region behind the pages was generated.
      *
-     * @param entries the use cases, in display order; null for none
-     * @param run     information on the run (for example command, git commit, region, started, duration), in
-     *                display order; null or empty for none
+     * @param seed   the generator's seed
+     * @param meters the electricity meters
+     * @param days   the days of data
+     * @param start  the first day
+     */
+    public record SyntheticRegion(long seed, int meters, int days, java.time.LocalDate start) {
+
+        String describe(Lang lang) {
+            return lang.t("graine " + seed + ", " + meters + " compteurs, " + days + " jours depuis le " + start,
+                    "seed " + seed + ", " + meters + " meters, " + days + " days from " + start);
+        }
+    }
+
+    /**
+     * Renders the portal home page in one language.
+     *
+     * @param entries   the use cases, in display order; null for none
+     * @param run       information on the run (for example command, git commit, region, started, duration), in
+     *                  display order; null or empty for none
+     * @param synthetic how the synthetic region was made, shown in a banner; null when the data are real
+     * @param lang      the language of this version
      * @return the HTML5 document
      * @throws IllegalArgumentException if an entry's link uses a scheme other than {@code http} or
      *     {@code https} (such as {@code javascript:})
      */
-    public static String render(List<Entry> entries, Map<String, String> run) {
-        List<Entry> rows = entries == null ? List.of() : entries;
-        long runCount = rows.stream().filter(e -> e != null && e.allCriteriaMet() != null).count();
+    public static String render(List<Entry> entries, Map<String, String> run, SyntheticRegion synthetic,
+                                Lang lang) {
+        List<Entry> rows = entries == null ? List.of() : entries.stream().filter(Objects::nonNull).toList();
+        HtmlPage page = HtmlPage.create(TITLE, lang.tag())
+                .subtitle(lang.t("Un commun numérique ouvert pour les données énergétiques des territoires : "
+                        + "analyses reproductibles, code et méthodes publics.", "An open digital commons for regional "
+                        + "energy data: reproducible analyses, open code and methods."))
+                .alternate(UseCasePage.alternate(UseCasePage.INDEX, lang))
+                .navigation(UseCasePage.navigation(null, lang));
+        if (synthetic != null) {
+            String how = synthetic.describe(lang);
+            page.notice(lang.t("Région synthétique : toutes les données de ces pages sont générées (" + how + "). "
+                    + "Les résultats montrent ce que les méthodes savent faire, pas l'état d'un territoire réel.",
+                    "Synthetic region: every figure on these pages comes from generated data (" + how + "). The "
+                    + "results show what the methods can do, not the state of a real region."));
+        }
 
-        HtmlPage page = HtmlPage.create(TITLE, "fr")
-                .subtitle("Un commun numérique ouvert pour les données énergétiques des territoires : analyses "
-                        + "reproductibles, code et méthodes publics.")
-                .subtitle("An open digital commons for regional energy data: reproducible analyses, open code "
-                        + "and methods.");
+        page.section("verdict", lang.t("Verdict d'ensemble", "Overall verdict"));
+        verdict(page, rows, lang);
 
-        UseCasePage.heading(page, "cas-usage", "Cas d'usage", "Use cases");
-        page.paragraph(runCount + " cas d'usage sur " + rows.size() + (runCount > 1 ? " exécutés" : " exécuté")
-                + " lors de cette exécution. · " + runCount + " of " + rows.size() + " use cases run.");
-        page.html(table(rows));
+        page.section("cas-usage", lang.t("Cas d'usage", "Use cases"));
+        page.html(table(rows, lang));
 
-        UseCasePage.heading(page, "execution", "Exécution", "Run");
+        page.section("execution", lang.t("Exécution", "Run"));
         if (run == null || run.isEmpty()) {
-            page.paragraph("Aucune information d'exécution. · No run information.");
+            page.paragraph(lang.t("Aucune information d'exécution.", "No run information."));
         } else {
             Map<String, String> shown = new LinkedHashMap<>();
             run.forEach((key, value) -> shown.put(key, Formats.isInstant(value) ? Formats.timestamp(value) : value));
             page.keyValues(shown);
         }
-
-        return page.footer(UseCasePage.FOOTER).render();
+        return page.footer(UseCasePage.footer(lang)).render();
     }
 
-    private static String table(List<Entry> entries) {
+    /**
+     * The site root's {@code index.html}: opens the French version at once ({@code <meta http-equiv="refresh">},
+     * a navigation, not a request) and links both versions for a browser that does not follow it.
+     *
+     * @return the HTML5 document
+     */
+    public static String root() {
+        String first = Lang.ALL.get(0).tag() + "/" + UseCasePage.INDEX;
+        HtmlPage page = HtmlPage.create(TITLE, Lang.ALL.get(0).tag());
+        page.html("<meta http-equiv=\"refresh\" content=\"0; url=" + first + "\">");
+        for (Lang l : Lang.ALL) {
+            page.link(l.tag() + "/" + UseCasePage.INDEX, l.displayName());
+        }
+        return page.render();
+    }
+
+    /** The overall verdict: use cases run, those meeting every criterion, criteria met, the use cases that fall short. */
+    private static void verdict(HtmlPage page, List<Entry> rows, Lang lang) {
+        List<Entry> run = rows.stream().filter(e -> e.allCriteriaMet() != null).toList();
+        long allMet = run.stream().filter(Entry::allCriteriaMet).count();
+        long met = run.stream().mapToLong(Entry::criteriaMet).sum();
+        long criteria = run.stream().mapToLong(Entry::criteria).sum();
+        if (run.isEmpty()) {
+            page.status(false, lang.t("Aucun cas d'usage exécuté.", "No use case run."));
+            return;
+        }
+        boolean ok = allMet == run.size() && run.size() == rows.size();
+        page.status(ok, lang.t(allMet + " cas d'usage sur " + rows.size() + " atteignent tous leurs critères ("
+                + met + " critères atteints sur " + criteria + ")", allMet + " of " + rows.size()
+                + " use cases meet all their criteria (" + met + " of " + criteria + " criteria met)"));
+        for (Entry e : run) {
+            if (!e.allCriteriaMet()) {
+                page.paragraph(lang.t(e.useCaseId() + " (" + e.title() + ") : " + e.criteriaMet() + " critère(s) "
+                        + "atteint(s) sur " + e.criteria() + " ; voir sa page.", e.useCaseId() + " (" + e.titleEn()
+                        + "): " + e.criteriaMet() + " of " + e.criteria() + " criteria met; see its page."));
+            }
+        }
+        long notRun = rows.size() - run.size();
+        if (notRun > 0) {
+            page.paragraph(lang.t(notRun + " cas d'usage non exécuté(s) lors de cette exécution.",
+                    notRun + " use case(s) not run in this run."));
+        }
+    }
+
+    private static String table(List<Entry> entries, Lang lang) {
         StringBuilder t = new StringBuilder("<div class=\"table-wrap\"><table>\n<thead><tr>")
-                .append("<th>Id</th><th>Cas d'usage · Use case</th><th>Type · Kind</th>")
-                .append("<th>Critères · Criteria</th><th>Résultat · Headline</th><th>Rapport · Report</th>")
-                .append("</tr></thead>\n<tbody>\n");
+                .append("<th>Id</th><th>").append(lang.t("Cas d'usage", "Use case")).append("</th><th>")
+                .append(lang.t("Type", "Kind")).append("</th><th>").append(lang.t("Critères", "Criteria"))
+                .append("</th><th>").append(lang.t("Résultat", "Headline")).append("</th><th>")
+                .append(lang.t("Rapport", "Report")).append("</th></tr></thead>\n<tbody>\n");
         for (Entry e : entries) {
-            if (e == null) {
-                continue;
-            }
             t.append("<tr><td>").append(HtmlPage.escape(e.useCaseId())).append("</td>")
-             .append("<td>").append(HtmlPage.escape(e.title()));
-            if (e.titleEn() != null && !e.titleEn().isBlank()) {
-                t.append("<br><small class=\"en\" lang=\"en\">").append(HtmlPage.escape(e.titleEn()))
-                 .append("</small>");
-            }
-            t.append("</td><td>").append(HtmlPage.escape(e.kind())).append("</td>")
-             .append("<td>").append(badge(e.allCriteriaMet())).append("</td>")
+             .append("<td>").append(HtmlPage.escape(lang.t(e.title(), e.titleEn()))).append("</td>")
+             .append("<td>").append(HtmlPage.escape(MetricLabels.kind(e.kind(), lang))).append("</td>")
+             .append("<td>").append(badge(e, lang)).append("</td>")
              .append("<td>").append(e.headline() == null ? Formats.MISSING : HtmlPage.escape(e.headline()))
-             .append("</td>")
-             .append("<td>");
+             .append("</td><td>");
             if (e.href() == null) {
                 t.append(Formats.MISSING);
             } else {
                 t.append("<a href=\"").append(HtmlPage.escape(checkedHref(e.href()))).append("\">")
-                 .append("Rapport ").append(HtmlPage.escape(e.useCaseId())).append(" · report</a>");
+                 .append(lang.t("Rapport ", "Report ")).append(HtmlPage.escape(e.useCaseId())).append("</a>");
             }
             t.append("</td></tr>\n");
         }
         return t.append("</tbody></table></div>").toString();
     }
 
-    private static String badge(Boolean allCriteriaMet) {
-        if (allCriteriaMet == null) {
-            return "<span class=\"badge\"" + NOWRAP + ">" + HtmlPage.escape(NOT_RUN) + "</span>";
+    /** The status badge of a use case: not run, all met, or how many met. */
+    static String badge(Entry e, Lang lang) {
+        if (e.allCriteriaMet() == null) {
+            return "<span class=\"badge\"" + NOWRAP + ">" + HtmlPage.escape(lang.t("non exécuté", "not run"))
+                    + "</span>";
         }
-        return allCriteriaMet
-                ? "<span class=\"badge ok\"" + NOWRAP + ">&#10003; " + HtmlPage.escape(MET) + "</span>"
-                : "<span class=\"badge ko\"" + NOWRAP + ">&#10007; " + HtmlPage.escape(NOT_MET) + "</span>";
+        String count = e.criteriaMet() + "/" + e.criteria();
+        return e.allCriteriaMet()
+                ? "<span class=\"badge ok\"" + NOWRAP + ">&#10003; " + lang.t("atteints ", "met ") + count + "</span>"
+                : "<span class=\"badge ko\"" + NOWRAP + ">&#10007; " + lang.t("atteints ", "met ") + count + "</span>";
     }
 
     private static String checkedHref(String href) {

@@ -27,20 +27,23 @@ import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
 import org.energycommons.workbench.reports.render.Formats;
 import org.energycommons.workbench.reports.render.HtmlPage;
+import org.energycommons.workbench.reports.render.Lang;
 
 /**
  * The skeleton of every use-case page: the parts all six pages share, in one layout, around the sections a page
  * adds of its own.
  *
- * <p>A page is, in order: the header (French title, English title, the question, the generation time), the
- * navigation (the site index and every use case's page), the summary, the success criteria read from the
+ * <p>A page is rendered once per {@link Lang language}, each version wholly in its language, and links to the other.
+ * It is, in order: the header (title, the question, the generation time), the language switch, the navigation (the
+ * site index and every use case's page), the summary, the success criteria read from the
  * {@link UseCaseResult}, the page's own sections (the models table among them, where the page places it), the
  * method, the data, the provenance (run id, commit, libraries, input table versions, model ids) and the footer. A
  * use-case page supplies only its summary, how its metrics read, its sections and its method:
  *
  * <pre>{@code
- * return UseCasePage.of(data)
- *         .summary("En résumé : …")
+ * Lang lang = …;
+ * return UseCasePage.of(data, lang)
+ *         .summary(lang.t("En résumé : …", "In short: …"))
  *         .section("prevision", "Prévision contre réalisé", "Forecast vs actual", page -> page.figure(svg, caption))
  *         .models(List.of("MAPE (%)"), m -> List.of(Formats.percentNumber(Formats.metric(m.metrics(), "mape"))),
  *                 page -> page.paragraph("★ best model"))
@@ -50,17 +53,24 @@ import org.energycommons.workbench.reports.render.HtmlPage;
  */
 public final class UseCasePage {
 
-    /** The footer of every page of the site. */
-    public static final String FOOTER = "Energy Commons Workbench — rapport CC-BY-4.0; code GPL-3.0-or-later";
+    /** The footer of every page of the site, in a language. */
+    public static String footer(Lang lang) {
+        return "Energy Commons Workbench — " + lang.t("rapport CC-BY-4.0 ; code GPL-3.0-or-later",
+                "report CC-BY-4.0; code GPL-3.0-or-later");
+    }
 
     /** The site index, relative to a use-case page. */
     public static final String INDEX = "index.html";
 
-    /** The status of a criterion that is met. */
-    public static final String MET = "\u2713 atteint · met";
+    /** The status of a criterion that is met, in a language. */
+    public static String met(Lang lang) {
+        return "\u2713 " + lang.t("atteint", "met");
+    }
 
-    /** The status of a criterion that is not met. */
-    public static final String NOT_MET = "\u2717 non atteint · not met";
+    /** The status of a criterion that is not met, in a language. */
+    public static String notMet(Lang lang) {
+        return "\u2717 " + lang.t("non atteint", "not met");
+    }
 
     /** The mark of the best model in a models table. */
     public static final String BEST_MARK = "\u2605 ";
@@ -92,7 +102,7 @@ public final class UseCasePage {
      *
      * @param id      the section's anchor: a letter then letters, digits, '-' or '_'; not one of the skeleton's
      * @param french  the heading, in French
-     * @param english the English subtitle of the heading, or null
+     * @param english the heading, in English; null when it is the same word (e.g. "Provenance")
      * @param body    writes the section's content
      */
     public record Section(String id, String french, String english, Consumer<HtmlPage> body) {
@@ -112,6 +122,7 @@ public final class UseCasePage {
     }
 
     private final UseCase useCase;
+    private final Lang lang;
     private final UseCaseResult result;
     private final String generatedAt;
     private final List<Consumer<HtmlPage>> summary = new ArrayList<>();
@@ -124,23 +135,27 @@ public final class UseCasePage {
     private Map<String, Long> tables = Map.of();
     private Consumer<HtmlPage> dataDetails = page -> { };
 
-    private UseCasePage(UseCase useCase, UseCaseResult result, String generatedAt) {
+    private UseCasePage(UseCase useCase, Lang lang, UseCaseResult result, String generatedAt) {
         this.useCase = useCase;
+        this.lang = lang;
         this.result = result;
         this.generatedAt = generatedAt;
     }
 
     /**
-     * Starts the page of a use case, its data section filled from the page data (region, split, tables).
+     * Starts the page of a use case in one language, its data section filled from the page data (region, split,
+     * tables).
      *
      * @param data the page data; not null, nor its use case and result
+     * @param lang the language of this version of the page
      * @return a page with the skeleton's parts and no section of its own yet
-     * @throws NullPointerException if the data, its use case or its result is null
+     * @throws NullPointerException if the data, its use case, its result or the language is null
      */
-    public static UseCasePage of(UseCasePageData data) {
+    public static UseCasePage of(UseCasePageData data, Lang lang) {
         Objects.requireNonNull(data, "data");
         UseCasePage page = new UseCasePage(Objects.requireNonNull(data.useCase(), "data.useCase"),
-                Objects.requireNonNull(data.result(), "data.result"), data.generatedAt());
+                Objects.requireNonNull(lang, "lang"), Objects.requireNonNull(data.result(), "data.result"),
+                data.generatedAt());
         page.region = data.region();
         page.split = data.split() == null ? Map.of() : data.split();
         page.tables = data.tables() == null ? Map.of() : data.tables();
@@ -173,7 +188,8 @@ public final class UseCasePage {
 
     /**
      * Adds the models section, here among the page's sections: a table with one row per model (the best one
-     * starred), its engine, then the page's own columns, and the page's notes under it.
+     * starred), its engine, then the page's own columns (headers in the page's language), and the page's notes
+     * under it.
      *
      * @param headers the page's column headers
      * @param cells   a model's cells under those headers
@@ -191,7 +207,7 @@ public final class UseCasePage {
      */
     public UseCasePage models(String french, String english, List<String> headers,
                               Function<UseCaseResult.ModelEntry, List<String>> cells, Consumer<HtmlPage> notes) {
-        List<String> columns = new ArrayList<>(List.of("Modèle", "Moteur"));
+        List<String> columns = new ArrayList<>(List.of(lang.t("Modèle", "Model"), lang.t("Moteur", "Engine")));
         columns.addAll(headers);
         return section("modeles", french, english, page -> {
             List<List<String>> rows = new ArrayList<>();
@@ -216,31 +232,32 @@ public final class UseCasePage {
     }
 
     /**
-     * Sets the method section from the text resource {@code method.txt} beside a page's class: one step per
-     * paragraph (paragraphs apart by a blank line, lines of a paragraph joined by a space), each {@code {name}}
-     * replaced by its value.
+     * Sets the method section from the text resource {@code method.<lang>.txt} beside a page's class
+     * ({@code method.fr.txt}, {@code method.en.txt}): one step per paragraph (paragraphs apart by a blank line,
+     * lines of a paragraph joined by a space), each {@code {name}} replaced by its value.
      *
-     * @param page   the page's class, whose package holds {@code method.txt}
+     * @param page   the page's class, whose package holds {@code method.fr.txt} and {@code method.en.txt}
      * @param values placeholder name → value
      * @return this page
      * @throws IllegalStateException if the resource is missing or a placeholder has no value
      */
     public UseCasePage methodOf(Class<?> page, Map<String, String> values) {
         String text;
-        try (InputStream in = page.getResourceAsStream("method.txt")) {
+        String resource = "method." + lang.tag() + ".txt";
+        try (InputStream in = page.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("no method.txt beside " + page.getName());
+                throw new IllegalStateException("no " + resource + " beside " + page.getName());
             }
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read method.txt beside " + page.getName(), e);
+            throw new UncheckedIOException("cannot read " + resource + " beside " + page.getName(), e);
         }
         for (Map.Entry<String, String> v : values.entrySet()) {
             text = text.replace("{" + v.getKey() + "}", Objects.toString(v.getValue(), Formats.MISSING));
         }
         Matcher left = PLACEHOLDER.matcher(text);
         if (left.find()) {
-            throw new IllegalStateException("method.txt beside " + page.getName() + " has no value for "
+            throw new IllegalStateException(resource + " beside " + page.getName() + " has no value for "
                     + left.group());
         }
         List<String> steps = new ArrayList<>();
@@ -268,27 +285,32 @@ public final class UseCasePage {
      * @return the HTML5 document
      */
     public String render() {
-        HtmlPage page = HtmlPage.create(useCase.title(), "fr")
-                .subtitle(useCase.titleEn())
-                .subtitle("Question : " + useCase.question())
-                .subtitle(useCase.id() + " · " + useCase.kind() + " · généré le · generated "
-                        + Formats.timestamp(generatedAt))
-                .navigation(navigation(useCase.id()));
+        HtmlPage page = HtmlPage.create(lang.t(useCase.title(), useCase.titleEn()), lang.tag())
+                .subtitle(lang.t("Question : " + useCase.question(), "Question: " + useCase.questionEn()))
+                .subtitle(useCase.id() + " · " + MetricLabels.kind(useCase.kind(), lang) + " · "
+                        + lang.t("généré le ", "generated ") + Formats.timestamp(generatedAt))
+                .alternate(alternate(page(useCase.id()), lang))
+                .navigation(navigation(useCase.id(), lang));
 
-        heading(page, "resume", "Synthèse", "Summary");
+        page.section("resume", lang.t("Synthèse", "Summary"));
         summary.forEach(part -> part.accept(page));
         criteria(page);
         for (Section s : sections) {
-            heading(page, s.id(), s.french(), s.english());
+            page.section(s.id(), s.english() == null ? s.french() : lang.t(s.french(), s.english()));
             s.body().accept(page);
         }
         if (!method.isEmpty()) {
-            heading(page, "methode", "Comment c'est calculé", "How it was computed");
+            page.section("methode", lang.t("Comment c'est calculé", "How it was computed"));
             page.list(method);
         }
         data(page);
         provenance(page);
-        return page.footer(FOOTER).render();
+        return page.footer(footer(lang)).render();
+    }
+
+    /** The language of this version of the page. */
+    public Lang lang() {
+        return lang;
     }
 
     // ------------------------------------------------------------------------------------------
@@ -296,22 +318,23 @@ public final class UseCasePage {
     // ------------------------------------------------------------------------------------------
 
     private void criteria(HtmlPage page) {
-        heading(page, "criteres", "Critères de succès", "Success criteria");
+        page.section("criteres", lang.t("Critères de succès", "Success criteria"));
         List<Criterion.Result> criteria = criteria(result);
         List<List<String>> rows = new ArrayList<>();
         for (Criterion.Result c : criteria) {
-            rows.add(List.of(c.metric(), Objects.toString(c.model(), Formats.MISSING), Formats.operator(c.operator()),
-                    metricFormat.format(c.metric(), c.target()), metricFormat.format(c.metric(), c.value()),
-                    interval(c), c.met() ? MET : NOT_MET));
+            rows.add(List.of(MetricLabels.label(c.metric(), lang), Objects.toString(c.model(), Formats.MISSING),
+                    Formats.operator(c.operator()) + " " + metricFormat.format(c.metric(), c.target()),
+                    metricFormat.format(c.metric(), c.value()), interval(c), c.met() ? met(lang) : notMet(lang)));
         }
-        page.table(List.of("Métrique · Metric", "Modèle · Model", "Op.", "Cible · Target", "Mesuré · Measured",
-                "IC 90 % (n) · 90 % CI (n)", "Statut · Status"), rows);
+        page.table(List.of(lang.t("Critère", "Criterion"), lang.t("Modèle", "Model"), lang.t("Cible", "Target"),
+                lang.t("Mesuré", "Measured"), lang.t("IC 90 % (n)", "90 % CI (n)"), lang.t("Statut", "Status")), rows);
         long met = metCount(result);
         boolean all = !criteria.isEmpty() && met == criteria.size();
         page.status(all, all
-                ? "Tous les critères sont atteints (" + met + "/" + criteria.size() + ") · All criteria met"
-                : met + "/" + criteria.size() + " critères atteints · " + met + " of " + criteria.size()
-                        + " criteria met");
+                ? lang.t("Tous les critères sont atteints (" + met + "/" + criteria.size() + ")",
+                        "All criteria met (" + met + "/" + criteria.size() + ")")
+                : lang.t(met + "/" + criteria.size() + " critères atteints",
+                        met + " of " + criteria.size() + " criteria met"));
     }
 
     /**
@@ -328,44 +351,44 @@ public final class UseCasePage {
     }
 
     private void data(HtmlPage page) {
-        heading(page, "donnees", "Données", "Data");
-        page.paragraph("Région · Region : " + Objects.toString(region, Formats.MISSING));
+        page.section("donnees", lang.t("Données", "Data"));
+        page.paragraph(lang.t("Région : ", "Region: ") + Objects.toString(region, Formats.MISSING));
         dataDetails.accept(page);
         if (!split.isEmpty()) {
-            page.heading(3, "Découpage · Split");
+            page.heading(3, lang.t("Découpage", "Split"));
             Map<String, String> ranges = new LinkedHashMap<>();
             split.forEach((name, range) -> ranges.put(name, Objects.toString(range, Formats.MISSING)));
             page.keyValues(ranges);
         }
-        page.heading(3, "Tables Delta · Delta tables");
-        page.table(List.of("Table", "Version Delta · Delta version"), versionRows(tables));
+        page.heading(3, lang.t("Tables Delta", "Delta tables"));
+        page.table(List.of("Table", lang.t("Version Delta", "Delta version")), versionRows(tables));
     }
 
     private void provenance(HtmlPage page) {
-        heading(page, "provenance", "Provenance", null);
+        page.section("provenance", "Provenance");
         Map<String, Object> all = result.provenance() == null ? Map.of() : result.provenance();
         Map<String, String> run = new LinkedHashMap<>();
-        run.put("Exécution · Run id", Objects.toString(all.get(RUN_ID), Formats.MISSING));
+        run.put(lang.t("Exécution", "Run id"), Objects.toString(all.get(RUN_ID), Formats.MISSING));
         run.put("Commit", Objects.toString(all.get(GIT_COMMIT), Formats.MISSING));
-        run.put("Page générée · Page generated", Formats.timestamp(generatedAt));
+        run.put(lang.t("Page générée", "Page generated"), Formats.timestamp(generatedAt));
         page.keyValues(run);
         if (all.get(LIBRARIES) instanceof Map<?, ?> libraries && !libraries.isEmpty()) {
-            page.heading(3, "Bibliothèques · Libraries");
+            page.heading(3, lang.t("Bibliothèques", "Libraries"));
             Map<String, String> versions = new LinkedHashMap<>();
             libraries.forEach((name, version) -> versions.put(String.valueOf(name), String.valueOf(version)));
             page.keyValues(versions);
         }
         if (all.get(INPUT_TABLES) instanceof Map<?, ?> inputs && !inputs.isEmpty()) {
-            page.heading(3, "Tables d'entrée · Input tables");
+            page.heading(3, lang.t("Tables d'entrée", "Input tables"));
             Map<String, Object> versions = new LinkedHashMap<>();
             inputs.forEach((path, version) -> versions.put(String.valueOf(path), version));
-            page.table(List.of("Table", "Version Delta · Delta version"), versionRows(versions));
+            page.table(List.of("Table", lang.t("Version Delta", "Delta version")), versionRows(versions));
         }
         Map<String, Object> rest = new LinkedHashMap<>(all);
         List.of(RUN_ID, GIT_COMMIT, LIBRARIES, INPUT_TABLES).forEach(rest::remove);
         provenanceLeftOut.forEach(rest::remove);
         if (!rest.isEmpty()) {
-            page.heading(3, "Autres informations · Other details");
+            page.heading(3, lang.t("Autres informations (noms de code)", "Other details (code names)"));
             Map<String, String> flat = new LinkedHashMap<>();
             Formats.flatten(rest).forEach((key, value) ->
                     flat.put(key, Formats.isInstant(value) ? Formats.timestamp(value) : value));
@@ -373,7 +396,7 @@ public final class UseCasePage {
         }
         List<UseCaseResult.ModelEntry> models = models(result);
         if (!models.isEmpty()) {
-            page.heading(3, "Identifiants des modèles · Model ids");
+            page.heading(3, lang.t("Identifiants des modèles", "Model ids"));
             Map<String, String> ids = new LinkedHashMap<>();
             models.forEach(m -> ids.put(m.name(), Objects.toString(m.modelId(), Formats.MISSING)));
             page.keyValues(ids);
@@ -395,32 +418,36 @@ public final class UseCasePage {
      * without a link.
      *
      * @param currentId the id of the page's use case, or null for the index
+     * @param lang      the language of the page
      * @return the links, in order
      */
-    public static List<HtmlPage.NavLink> navigation(String currentId) {
+    public static List<HtmlPage.NavLink> navigation(String currentId, Lang lang) {
         List<HtmlPage.NavLink> links = new ArrayList<>();
-        links.add(new HtmlPage.NavLink(INDEX, "\u2190 Accueil · Home", "Tous les cas d'usage · All use cases",
-                currentId == null));
+        links.add(new HtmlPage.NavLink(INDEX, lang.t("\u2190 Accueil", "\u2190 Home"),
+                lang.t("Tous les cas d'usage", "All use cases"), currentId == null));
         for (UseCase uc : UseCases.ALL) {
-            links.add(new HtmlPage.NavLink(page(uc.id()), uc.id() + " · " + uc.titleEn(), uc.title(),
+            links.add(new HtmlPage.NavLink(page(uc.id()), uc.id(), lang.t(uc.title(), uc.titleEn()),
                     uc.id().equals(currentId)));
         }
         return links;
     }
 
+    /**
+     * The link from a page to the same page in the other language: {@code ../en/uc4.html} from
+     * {@code site/fr/uc4.html}.
+     *
+     * @param file the page's file name in its language's folder
+     * @param lang the language of the page
+     * @return the switch to the other version
+     */
+    public static HtmlPage.Alternate alternate(String file, Lang lang) {
+        Lang other = lang.other();
+        return new HtmlPage.Alternate("../" + other.tag() + "/" + file, other.tag(), other.displayName());
+    }
+
     /** The page of a use case, relative to the site index: {@code uc4.html}. */
     public static String page(String useCaseId) {
         return useCaseId + ".html";
-    }
-
-    /** Opens section {@code id} with its French heading and, when given, its English subtitle. */
-    public static void heading(HtmlPage page, String id, String french, String english) {
-        page.section(id, null);
-        StringBuilder h = new StringBuilder("<h2>").append(HtmlPage.escape(french));
-        if (english != null) {
-            h.append(" <small class=\"en\" lang=\"en\">· ").append(HtmlPage.escape(english)).append("</small>");
-        }
-        page.html(h.append("</h2>").toString());
     }
 
     /** The result's models, or none. */

@@ -4,6 +4,7 @@
  */
 package org.energycommons.workbench.reports.usecase;
 
+import org.energycommons.workbench.reports.render.Lang;
 import static org.energycommons.workbench.reports.render.HtmlAssertions.assertSelfContained;
 import static org.energycommons.workbench.reports.render.HtmlAssertions.count;
 import static org.energycommons.workbench.reports.render.HtmlAssertions.section;
@@ -52,7 +53,7 @@ class UseCasePageTest {
     }
 
     private static String page() {
-        return UseCasePage.of(data())
+        return UseCasePage.of(data(), Lang.FR)
                 .summary("Le résumé.")
                 .section("mien", "Ma section", "My section", p -> p.paragraph("contenu"))
                 .models(List.of("F1"), m -> List.of(String.valueOf(m.metrics().get("f1"))), p -> p.paragraph("note"))
@@ -74,7 +75,7 @@ class UseCasePageTest {
         assertTrue(html.contains("Anomaly alerts for public buildings"), "English title");
         assertTrue(html.contains("Question : "), "the question");
         assertTrue(html.contains("2026-12-06 01:48:42 UTC"), "the generation time, to the second");
-        assertTrue(html.contains(UseCasePage.FOOTER));
+        assertTrue(html.contains(UseCasePage.footer(Lang.FR)));
         assertSelfContained(html);
     }
 
@@ -84,7 +85,7 @@ class UseCasePageTest {
         String criteria = section(html, "criteres");
         assertEquals(3, count(criteria, "<tr><td>"), "one row per criterion");
         assertTrue(criteria.contains("<td>median_detection_delay_days</td><td>forest</td><td>≤</td>"
-                + "<td class=\"num\">2.000</td><td class=\"num\">3.000</td><td>—</td><td>" + UseCasePage.NOT_MET
+                + "<td class=\"num\">2.000</td><td class=\"num\">3.000</td><td>—</td><td>" + UseCasePage.notMet(Lang.FR)
                 + "</td>"), "no interval: a dash");
         assertTrue(criteria.contains("<td class=\"num\">0.900</td><td>[0.850, 0.950] n = 31</td>"), criteria);
         assertTrue(criteria.contains("<td>[0.500, 1.500] n = 12 (&lt; 30)</td>"), "a small sample says so");
@@ -112,23 +113,23 @@ class UseCasePageTest {
 
     @Test
     void theMethodIsReadFromTheTextBesideThePageWithItsPlaceholdersFilled() {
-        String html = UseCasePage.of(data()).methodOf(
+        String html = UseCasePage.of(data(), Lang.FR).methodOf(
                 Uc6Page.class, Map.of("noise_model", "bruit blanc"))
                 .render();
         String method = section(html, "methode");
         assertTrue(method.contains("<li>Températures prévues (modèle de bruit) : bruit blanc.</li>"), method);
         assertTrue(method.contains("la prévision émise le jour J n&#39;utilise"), "lines of a step joined");
-        assertThrows(IllegalStateException.class, () -> UseCasePage.of(data()).methodOf(
+        assertThrows(IllegalStateException.class, () -> UseCasePage.of(data(), Lang.FR).methodOf(
                 Uc6Page.class, Map.of()), "a placeholder left");
-        assertThrows(IllegalStateException.class, () -> UseCasePage.of(data()).methodOf(UseCasePageTest.class,
+        assertThrows(IllegalStateException.class, () -> UseCasePage.of(data(), Lang.FR).methodOf(UseCasePageTest.class,
                 Map.of()), "no method.txt");
     }
 
     @Test
     void aPageSectionCannotTakeTheSkeletonsPlace() {
-        UseCasePage page = UseCasePage.of(data());
+        UseCasePage page = UseCasePage.of(data(), Lang.FR);
         assertThrows(IllegalArgumentException.class, () -> page.section("provenance", "P", null, p -> { }));
         assertThrows(IllegalArgumentException.class, () -> page.section("1x", "P", null, p -> { }));
-        assertThrows(NullPointerException.class, () -> UseCasePage.of(new Data(UC2, null, null, null, null, null)));
+        assertThrows(NullPointerException.class, () -> UseCasePage.of(new Data(UC2, null, null, null, null, null), Lang.FR));
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
@@ -18,6 +19,7 @@ import org.energycommons.workbench.models.uc1.Uc1Features;
 import org.energycommons.workbench.models.uc1.Uc1Tables;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
+import org.energycommons.workbench.reports.render.Lang;
 import org.energycommons.workbench.reports.usecase.uc1.Uc1Page;
 import org.energycommons.workbench.reports.usecase.uc1.Uc1PageData;
 
@@ -28,8 +30,9 @@ final class Uc1PageQueries {
     }
 
     /** The page's HTML: its data from the result and the gold tables, rendered. */
-    static String page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        return Uc1Page.render(pageData(ctx, result, guard));
+    static Function<Lang, String> page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+        Uc1PageData data = pageData(ctx, result, guard);
+        return lang -> Uc1Page.render(data, lang);
     }
 
     /** The index headline, from the best model's metrics. */

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.lake.Lake;
@@ -31,6 +32,7 @@ import org.energycommons.workbench.models.usecase.MapMetrics;
 import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
+import org.energycommons.workbench.reports.render.Lang;
 import org.energycommons.workbench.reports.usecase.uc2.Uc2Page;
 import org.energycommons.workbench.reports.usecase.uc2.Uc2PageData;
 
@@ -47,8 +49,9 @@ final class Uc2PageQueries {
     }
 
     /** The page's HTML: its data from the result and the gold tables, rendered. */
-    static String page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        return Uc2Page.render(pageData(ctx, result, guard));
+    static Function<Lang, String> page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+        Uc2PageData data = pageData(ctx, result, guard);
+        return lang -> Uc2Page.render(data, lang);
     }
 
     /** The index headline: the best detector's F1 and median delay. */

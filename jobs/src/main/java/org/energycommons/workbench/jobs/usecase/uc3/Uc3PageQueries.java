@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.lake.Lake;
@@ -28,6 +29,7 @@ import org.energycommons.workbench.models.uc3.BuildingFit;
 import org.energycommons.workbench.models.uc3.Uc3Tables;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
+import org.energycommons.workbench.reports.render.Lang;
 import org.energycommons.workbench.reports.usecase.uc3.Uc3Page;
 import org.energycommons.workbench.reports.usecase.uc3.Uc3PageData;
 
@@ -42,8 +44,9 @@ final class Uc3PageQueries {
     }
 
     /** The page's HTML: its data from the result and the gold tables, rendered. */
-    static String page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        return Uc3Page.render(pageData(ctx, result, guard));
+    static Function<Lang, String> page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+        Uc3PageData data = pageData(ctx, result, guard);
+        return lang -> Uc3Page.render(data, lang);
     }
 
     /** The index headline: the best method's median savings error and placebo coverage. */

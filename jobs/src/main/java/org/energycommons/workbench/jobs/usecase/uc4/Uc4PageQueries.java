@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.lake.Lake;
@@ -25,6 +26,7 @@ import org.energycommons.workbench.models.provenance.RunProvenance;
 import org.energycommons.workbench.models.uc4.Uc4Tables;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
+import org.energycommons.workbench.reports.render.Lang;
 import org.energycommons.workbench.reports.usecase.uc4.Uc4Page;
 import org.energycommons.workbench.reports.usecase.uc4.Uc4PageData;
 
@@ -41,8 +43,9 @@ final class Uc4PageQueries {
     }
 
     /** The page's HTML: its data from the result and the gold tables, rendered. */
-    static String page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        return Uc4Page.render(pageData(ctx, result, guard));
+    static Function<Lang, String> page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+        Uc4PageData data = pageData(ctx, result, guard);
+        return lang -> Uc4Page.render(data, lang);
     }
 
     /** The index headline, from the best model's metrics. */

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.Tables;
@@ -22,6 +23,7 @@ import org.energycommons.workbench.models.uc5.Uc5Run;
 import org.energycommons.workbench.models.uc5.Uc5Tables;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
+import org.energycommons.workbench.reports.render.Lang;
 import org.energycommons.workbench.reports.usecase.uc5.Uc5Page;
 import org.energycommons.workbench.reports.usecase.uc5.Uc5PageData;
 
@@ -38,8 +40,9 @@ final class Uc5PageQueries {
     }
 
     /** The page's HTML: its data from the result and the gold tables, rendered. */
-    static String page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        return Uc5Page.render(pageData(ctx, result, guard));
+    static Function<Lang, String> page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+        Uc5PageData data = pageData(ctx, result, guard);
+        return lang -> Uc5Page.render(data, lang);
     }
 
     /** The index headline: the best model's within-one-class accuracy and F/G recall. */

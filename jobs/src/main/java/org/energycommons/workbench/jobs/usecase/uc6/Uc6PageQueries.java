@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -30,6 +31,7 @@ import org.energycommons.workbench.models.uc6.Uc6Features;
 import org.energycommons.workbench.models.uc6.Uc6Tables;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
+import org.energycommons.workbench.reports.render.Lang;
 import org.energycommons.workbench.reports.usecase.uc6.Uc6Page;
 import org.energycommons.workbench.reports.usecase.uc6.Uc6PageData;
 
@@ -43,8 +45,9 @@ final class Uc6PageQueries {
     }
 
     /** The page's HTML: its data from the result and the gold tables, rendered. */
-    static String page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        return Uc6Page.render(pageData(ctx, result, guard));
+    static Function<Lang, String> page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+        Uc6PageData data = pageData(ctx, result, guard);
+        return lang -> Uc6Page.render(data, lang);
     }
 
     /** The index headline, from the best model's metrics. */

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.reports.render.HtmlPage;
+import org.energycommons.workbench.reports.render.Lang;
 import org.energycommons.workbench.reports.render.SvgCharts;
 import org.energycommons.workbench.reports.usecase.UseCasePage;
 
@@ -45,8 +46,8 @@ public final class Uc1Page {
     }
 
     /** Renders the uc1 page from its figures, already computed and passed through the secrecy guard. */
-    public static String render(Uc1PageData data) {
-        UseCasePage page = UseCasePage.of(data);
+    public static String render(Uc1PageData data, Lang lang) {
+        UseCasePage page = UseCasePage.of(data, lang);
         UseCaseResult result = data.result();
         page.summary(summary(result));
         Object insufficient = result.provenance() == null ? null : result.provenance().get("insufficient_data");

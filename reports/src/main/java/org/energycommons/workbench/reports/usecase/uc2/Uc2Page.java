@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.reports.render.HtmlPage;
+import org.energycommons.workbench.reports.render.Lang;
 import org.energycommons.workbench.reports.render.SvgCharts;
 import org.energycommons.workbench.reports.usecase.UseCasePage;
 
@@ -40,9 +41,9 @@ public final class Uc2Page {
     }
 
     /** Renders the uc2 page from its figures, already computed and passed through the secrecy guard. */
-    public static String render(Uc2PageData data) {
+    public static String render(Uc2PageData data, Lang lang) {
         UseCaseResult result = data.result();
-        return UseCasePage.of(data).summary(summary(data, result))
+        return UseCasePage.of(data, lang).summary(summary(data, result))
                 .metricFormat(Uc2Page::formatMetric)
                 .section("chronologie", "Consommation, attendu et alertes", "Consumption, expected and alerts",
                         p -> timeline(p, data.timeline()))

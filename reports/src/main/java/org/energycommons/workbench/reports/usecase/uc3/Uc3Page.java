@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.reports.render.HtmlPage;
+import org.energycommons.workbench.reports.render.Lang;
 import org.energycommons.workbench.reports.render.SvgCharts;
 import org.energycommons.workbench.reports.usecase.UseCasePage;
 
@@ -36,9 +37,9 @@ public final class Uc3Page {
     }
 
     /** Renders the uc3 page from its figures, already computed and passed through the secrecy guard. */
-    public static String render(Uc3PageData data) {
+    public static String render(Uc3PageData data, Lang lang) {
         UseCaseResult result = data.result();
-        return UseCasePage.of(data).summary(summary(result))
+        return UseCasePage.of(data, lang).summary(summary(result))
                 .metricFormat(Uc3Page::formatMetric)
                 .section("estime-vrai", "Économies estimées contre vraies", "Estimated vs true savings",
                         p -> scatter(p, data))

@@ -23,6 +23,7 @@ import org.energycommons.workbench.datasets.grid.SubstationCapacity;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.reports.render.Formats;
 import org.energycommons.workbench.reports.render.HtmlPage;
+import org.energycommons.workbench.reports.render.Lang;
 import org.energycommons.workbench.reports.render.SvgCharts;
 import org.energycommons.workbench.reports.usecase.UseCasePage;
 
@@ -66,9 +67,9 @@ public final class Uc4Page {
     }
 
     /** Renders the uc4 page from its figures, already computed and passed through the secrecy guard. */
-    public static String render(Uc4PageData data) {
+    public static String render(Uc4PageData data, Lang lang) {
         UseCaseResult result = data.result();
-        return UseCasePage.of(data).summary(summary(result))
+        return UseCasePage.of(data, lang).summary(summary(result))
                 .metricFormat(Uc4Page::formatMetric)
                 .section("prevision", "Prévision contre réalisé", "Forecast vs actual", p -> focus(p, data.focus()))
                 .section("erreur-heure", "Erreur par heure", "Error by hour",

@@ -18,6 +18,7 @@ import org.energycommons.workbench.datasets.building.DpeThresholds;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.reports.render.Formats;
 import org.energycommons.workbench.reports.render.HtmlPage;
+import org.energycommons.workbench.reports.render.Lang;
 import org.energycommons.workbench.reports.render.SvgCharts;
 import org.energycommons.workbench.reports.usecase.UseCasePage;
 
@@ -58,8 +59,8 @@ public final class Uc5Page {
     }
 
     /** Renders the uc5 page from its figures, already computed and passed through the secrecy guard. */
-    public static String render(Uc5PageData data) {
-        UseCasePage page = UseCasePage.of(data);
+    public static String render(Uc5PageData data, Lang lang) {
+        UseCasePage page = UseCasePage.of(data, lang);
         UseCaseResult result = data.result();
         if (data.insufficient() != null) {
             page.warning("Données insuffisantes · Insufficient data").summary(data.insufficient());

@@ -19,6 +19,7 @@ import java.util.Set;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.reports.render.Formats;
 import org.energycommons.workbench.reports.render.HtmlPage;
+import org.energycommons.workbench.reports.render.Lang;
 import org.energycommons.workbench.reports.render.SvgCharts;
 import org.energycommons.workbench.reports.usecase.UseCasePage;
 
@@ -49,9 +50,9 @@ public final class Uc6Page {
     }
 
     /** Renders the uc6 page from its figures, already computed and passed through the secrecy guard. */
-    public static String render(Uc6PageData data) {
+    public static String render(Uc6PageData data, Lang lang) {
         UseCaseResult result = data.result();
-        return UseCasePage.of(data).summary(summary(data, result))
+        return UseCasePage.of(data, lang).summary(summary(data, result))
                 .metricFormat(Uc6Page::formatMetric)
                 .section("prevision", "Prévision J+1 contre réalisé", "D+1 forecast vs actual",
                         p -> focus(p, data.focus()))

@@ -4,6 +4,7 @@
  */
 package org.energycommons.workbench.reports.usecase.uc1;
 
+import org.energycommons.workbench.reports.render.Lang;
 import static org.energycommons.workbench.reports.render.HtmlAssertions.assertSelfContained;
 import static org.energycommons.workbench.reports.render.HtmlAssertions.writeSample;
 import static org.energycommons.workbench.reports.usecase.PageFixtures.metrics;
@@ -51,7 +52,7 @@ class Uc1PageTest {
 
     @Test
     void rendersChartsTablesAndNothingFromTheNetwork() {
-        String page = Uc1Page.render(data());
+        String page = Uc1Page.render(data(), Lang.FR);
         writeSample("uc1.html", page);
         assertTrue(page.contains("<svg"), "inline charts");
         assertSelfContained(page);
@@ -72,7 +73,7 @@ class Uc1PageTest {
         UseCaseResult empty = PageFixtures.withoutModels(UC1, "insufficient_data",
                 "insufficient data: 0 usable meters");
         String page = Uc1Page.render(new Uc1PageData(UC1, empty, Map.of(), "tiny", List.of(),
-                Map.of(), List.of(), Map.of("only 60 complete days (at least 120 needed)", 20L), 0, null));
+                Map.of(), List.of(), Map.of("only 60 complete days (at least 120 needed)", 20L), 0, null), Lang.FR);
         assertTrue(page.contains("insufficient data: 0 usable meters"));
         assertTrue(page.contains("only 60 complete days"));
         assertSelfContained(page);

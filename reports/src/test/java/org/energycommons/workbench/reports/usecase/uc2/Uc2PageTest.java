@@ -4,6 +4,7 @@
  */
 package org.energycommons.workbench.reports.usecase.uc2;
 
+import org.energycommons.workbench.reports.render.Lang;
 import static org.energycommons.workbench.reports.render.HtmlAssertions.assertSelfContained;
 import static org.energycommons.workbench.reports.render.HtmlAssertions.writeSample;
 import static org.energycommons.workbench.reports.usecase.PageFixtures.metrics;
@@ -47,7 +48,7 @@ class Uc2PageTest {
                 new Uc2PageData.Timeline(new long[] {0, day, 2 * day}, new double[] {100, 120, 90},
                         new double[] {105, 110, 95}, new double[] {0, 2, 1}, 27),
                 "ok", "2026-01-01T00:00:00Z");
-        String html = Uc2Page.render(data);
+        String html = Uc2Page.render(data, Lang.FR);
         writeSample("uc2.html", html);
         assertTrue(html.contains("<svg"));
         assertSelfContained(html);
@@ -65,7 +66,7 @@ class Uc2PageTest {
         Uc2PageData data = new Uc2PageData(UC2, result(null), Map.of(), "r",
                 Map.of(), List.of(), Map.of(), List.of(), Map.of(), null,
                 "insufficient data: no public building with readings", "2026-01-01T00:00:00Z");
-        String html = Uc2Page.render(data);
+        String html = Uc2Page.render(data, Lang.FR);
         assertTrue(html.contains("Données insuffisantes : insufficient data: no public building with readings"));
         assertTrue(html.contains("critères atteints"));
         assertSelfContained(html);

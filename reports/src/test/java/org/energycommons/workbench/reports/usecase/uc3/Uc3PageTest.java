@@ -4,6 +4,7 @@
  */
 package org.energycommons.workbench.reports.usecase.uc3;
 
+import org.energycommons.workbench.reports.render.Lang;
 import static org.energycommons.workbench.reports.render.HtmlAssertions.assertSelfContained;
 import static org.energycommons.workbench.reports.render.HtmlAssertions.count;
 import static org.energycommons.workbench.reports.render.HtmlAssertions.writeSample;
@@ -55,7 +56,7 @@ class Uc3PageTest {
                 new Uc3PageData.SavingsGroup("groupe 1", 10, 0.2, 0.013, 0.010, 0.001, 0.020, 0.9, 0.8),
                 new Uc3PageData.SavingsGroup("groupe 2", 12, 0.15, 0.211, 0.207, 0.190, 0.224, 53.8, 4.5));
         String html = Uc3Page.render(data(groups, new Uc3PageData.FitPicture("caltrack-billing",
-                new double[] {-2, -1, 0, 1}, new double[] {30, 31, 25, 24}, new double[] {30.2, 30.8, 31, 30}, 12)));
+                new double[] {-2, -1, 0, 1}, new double[] {30, 31, 25, 24}, new double[] {30.2, 30.8, 31, 30}, 12)), Lang.FR);
         writeSample("uc3.html", html);
         assertTrue(html.startsWith("<!DOCTYPE html>"), html.substring(0, 40));
         assertEquals(4, count(html, "<svg"), "scatter, works types, placebo, baseline fit");
@@ -73,9 +74,9 @@ class Uc3PageTest {
 
     @Test
     void rendersWithNothingPublishable() {
-        String html = Uc3Page.render(data(List.of(), null));
+        String html = Uc3Page.render(data(List.of(), null), Lang.FR);
         assertTrue(html.contains("Aucun groupe de bâtiments rénovés ne passe le contrôle du secret statistique"));
         assertTrue(html.contains("Aucune semaine"));
-        assertThrows(NullPointerException.class, () -> Uc3Page.render(null));
+        assertThrows(NullPointerException.class, () -> Uc3Page.render(null, Lang.FR));
     }
 }

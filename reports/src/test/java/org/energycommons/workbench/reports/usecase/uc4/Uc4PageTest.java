@@ -4,6 +4,7 @@
  */
 package org.energycommons.workbench.reports.usecase.uc4;
 
+import org.energycommons.workbench.reports.render.Lang;
 import static org.energycommons.workbench.reports.render.HtmlAssertions.assertSelfContained;
 import static org.energycommons.workbench.reports.render.HtmlAssertions.count;
 import static org.energycommons.workbench.reports.render.HtmlAssertions.section;
@@ -106,7 +107,7 @@ class Uc4PageTest {
 
     @Test
     void rendersEverySection() {
-        String html = Uc4Page.render(data(focus()));
+        String html = Uc4Page.render(data(focus()), Lang.FR);
         writeSample("uc4.html", html);
 
         assertTrue(html.startsWith("<!DOCTYPE html>"));
@@ -130,12 +131,12 @@ class Uc4PageTest {
             assertTrue(at > previous, "section " + id + " in order");
             previous = at;
         }
-        assertTrue(html.contains(UseCasePage.FOOTER));
+        assertTrue(html.contains(UseCasePage.footer(Lang.FR)));
     }
 
     @Test
     void summaryStatesBestModelFiguresAndCriteriaCount() {
-        String html = Uc4Page.render(data(focus()));
+        String html = Uc4Page.render(data(focus()), Lang.FR);
         String summary = section(html, "resume");
         assertTrue(summary.contains(BEST), summary);
         assertTrue(summary.contains("4.3 %"), "test MAPE as a percentage");
@@ -146,28 +147,28 @@ class Uc4PageTest {
     @Test
     void criteriaTableShowsEachCriterionAndItsStatus() {
         UseCaseResult result = result();
-        String html = Uc4Page.render(data(focus()));
+        String html = Uc4Page.render(data(focus()), Lang.FR);
         int from = html.indexOf("<section id=\"criteres\">");
         for (Criterion.Result c : result.criteria()) {
             int row = html.indexOf("<tr><td>" + c.metric() + "</td><td>" + c.model() + "</td>", from);
             assertTrue(row > 0, "row of " + c);
             String cells = html.substring(row, html.indexOf("</tr>", row));
-            assertTrue(cells.contains(c.met() ? UseCasePage.MET : UseCasePage.NOT_MET), cells);
-            assertFalse(cells.contains(c.met() ? UseCasePage.NOT_MET : UseCasePage.MET), cells);
+            assertTrue(cells.contains(c.met() ? UseCasePage.met(Lang.FR) : UseCasePage.notMet(Lang.FR)), cells);
+            assertFalse(cells.contains(c.met() ? UseCasePage.notMet(Lang.FR) : UseCasePage.met(Lang.FR)), cells);
             from = row + 1;
         }
         assertEquals(4, result.criteria().stream().filter(Criterion.Result::met).count());
         assertTrue(html.contains("<td>mape</td><td>gbt-mllib</td><td>≤</td><td class=\"num\">10.0 %</td>"
                 + "<td class=\"num\">4.3 %</td>"));
         assertTrue(html.contains("<td>congestion_recall</td><td>gbt-mllib</td><td>≥</td><td class=\"num\">0.700</td>"
-                + "<td class=\"num\">0.650</td><td>—</td><td>" + UseCasePage.NOT_MET + "</td>"),
+                + "<td class=\"num\">0.650</td><td>—</td><td>" + UseCasePage.notMet(Lang.FR) + "</td>"),
                 "no interval: a dash");
         assertTrue(html.contains("<span class=\"badge ko\">&#10007; 4/5 critères atteints"), "overall status");
     }
 
     @Test
     void chartsAreInlineAndSelfContained() {
-        String html = Uc4Page.render(data(focus()));
+        String html = Uc4Page.render(data(focus()), Lang.FR);
         assertTrue(count(html, "<svg") >= 2, "one svg per chart");
         assertTrue(html.contains("Réalisé"));
         assertTrue(html.contains("Prévision P50 gbt-mllib"));
@@ -180,7 +181,7 @@ class Uc4PageTest {
 
     @Test
     void modelsSubstationsDataAndProvenance() {
-        String html = Uc4Page.render(data(focus()));
+        String html = Uc4Page.render(data(focus()), Lang.FR);
         for (String model : List.of("persistence", BEST, "gbt-smile-quantile")) {
             assertTrue(html.contains(model), model);
         }
@@ -223,7 +224,7 @@ class Uc4PageTest {
                 List.of(new Uc4PageData.BacktestSubstation("PS-0042", 37, 0.052, 8.5, 6.4, 0.81)));
         String html = Uc4Page.render(new Uc4PageData(base.useCase(), base.result(), base.tables(),
                 base.region(), base.split(), base.intervalMethods(), base.focus(), base.mapeByHour(),
-                base.substations(), base.generatedAt(), bt));
+                base.substations(), base.generatedAt(), bt), Lang.FR);
         String section = section(html, "backtest");
         assertEquals(3, count(section, "<svg"), "MAPE and CRPS by lead time, MAPE by substation");
         assertTrue(section.contains("<td>2024-07-01</td><td>2024-07-01..2024-08-15</td><td>" + BEST + "</td>"
@@ -231,13 +232,13 @@ class Uc4PageTest {
         assertTrue(section.contains("<td class=\"num\">6.13</td>") || section.contains("<td class=\"num\">6.12</td>"),
                 "CRPS with two decimals");
         assertTrue(section.contains("<td>PS-0042</td><td class=\"num\">37</td><td class=\"num\">5.2</td>"));
-        String without = Uc4Page.render(base);
+        String without = Uc4Page.render(base, Lang.FR);
         assertTrue(without.contains("The backtest was not run."));
     }
 
     @Test
     void errorByHourFollowsModelOrder() {
-        String html = Uc4Page.render(data(focus()));
+        String html = Uc4Page.render(data(focus()), Lang.FR);
         String section = section(html, "erreur-heure");
         assertEquals(1, count(section, "<svg"));
         assertTrue(section.contains(">23<"), "hour categories 00..23");
@@ -245,7 +246,7 @@ class Uc4PageTest {
 
     @Test
     void nullFocusGivesTheSecrecySentence() {
-        String html = Uc4Page.render(data(null));
+        String html = Uc4Page.render(data(null), Lang.FR);
         assertTrue(html.contains(HtmlPage.escape(Uc4Page.NO_FOCUS)));
         assertEquals(1, count(html, "<svg"), "only the error-by-hour chart");
         assertTrue(html.contains("<section id=\"postes\">"));

@@ -4,6 +4,7 @@
  */
 package org.energycommons.workbench.reports.usecase.uc5;
 
+import org.energycommons.workbench.reports.render.Lang;
 import static org.energycommons.workbench.reports.render.HtmlAssertions.assertSelfContained;
 import static org.energycommons.workbench.reports.render.HtmlAssertions.writeSample;
 import static org.energycommons.workbench.reports.usecase.PageFixtures.metrics;
@@ -53,7 +54,7 @@ class Uc5PageTest {
                 List.of(new Uc5PageData.CommuneRow("99001", "Valbrune", 91, 35, 3, 56, 13, 16, 0.176)),
                 new Uc5PageData.GapDistribution(List.of("< 0.80", "0.80–1.25", "≥ 1.25"), new long[] {12, 40, 13},
                         65, 9, 2.07, 0.5), "2026-01-01T00:00:00Z");
-        String html = Uc5Page.render(data);
+        String html = Uc5Page.render(data, Lang.FR);
         writeSample("uc5.html", html);
         assertTrue(html.contains("<svg"), "charts are inline SVG");
         assertSelfContained(html);
@@ -73,7 +74,7 @@ class Uc5PageTest {
     void anInsufficientDataPageSaysSo() {
         UseCaseResult none = PageFixtures.withoutModels(UC5, "status", "insufficient data");
         String html = Uc5Page.render(new Uc5PageData(UC5, none, Map.of(), "tiny", Map.of(),
-                "insufficient data: 4 certified dwellings", null, null, Map.of(), null, List.of(), null, null));
+                "insufficient data: 4 certified dwellings", null, null, Map.of(), null, List.of(), null, null), Lang.FR);
         assertTrue(html.contains("Données insuffisantes"));
         assertTrue(html.contains("insufficient data: 4 certified dwellings"));
         assertTrue(html.contains("non atteint"));

@@ -4,6 +4,7 @@
  */
 package org.energycommons.workbench.reports.usecase.uc6;
 
+import org.energycommons.workbench.reports.render.Lang;
 import static org.energycommons.workbench.reports.render.HtmlAssertions.assertSelfContained;
 import static org.energycommons.workbench.reports.render.HtmlAssertions.writeSample;
 import static org.energycommons.workbench.reports.usecase.PageFixtures.metrics;
@@ -55,7 +56,7 @@ class Uc6PageTest {
                 List.of(new Uc6PageData.AreaRow("GA-99001", 31, 2.5e6, 2.2e6, 0.0357, 4, 5, 3, 1, 2)),
                 List.of(new Uc6PageData.AlertRow("GA-99001", "2024-12-12", 2.7e6, 2.6e6, 2.5e6, true, true)),
                 "2025-01-01T00:00:00Z");
-        String html = Uc6Page.render(data);
+        String html = Uc6Page.render(data, Lang.FR);
         writeSample("uc6.html", html);
         assertTrue(html.contains("<svg"), "inline charts");
         assertSelfContained(html);
@@ -71,7 +72,7 @@ class Uc6PageTest {
     void anInsufficientDataOutcomeRendersItsReasonWithoutCharts() {
         UseCaseResult insufficient = PageFixtures.withoutModels(UC6, "status", "insufficient data: 40 days");
         String html = Uc6Page.render(new Uc6PageData(UC6, insufficient, Map.of(), "tiny", Map.of(),
-                Map.of(), "noise", "insufficient data: 40 days", null, Map.of(), List.of(), List.of(), null));
+                Map.of(), "noise", "insufficient data: 40 days", null, Map.of(), List.of(), List.of(), null), Lang.FR);
         assertTrue(html.contains("insufficient data: 40 days"));
         assertTrue(html.contains(Uc6Page.NO_FOCUS.substring(0, 20)));
         assertFalse(html.contains("<svg"));
