@@ -65,17 +65,24 @@ class DemoPipelineTest implements SharedSparkSession {
         assertEquals(0, first.code(), first.err());
         assertEquals(0, second.code(), second.err());
         assertTrue(first.out().contains("demo done in"), first.out());
-        assertTrue(Files.exists(workspace.resolve("site/index.html")));
-        String page = Files.readString(workspace.resolve("site/uc4.html"));
-        assertTrue(page.contains("<svg"), "uc4 page has charts");
-        assertFalse(page.contains("src=\"http"), "the page loads nothing from the network");
-        assertTrue(Files.readString(workspace.resolve("site/index.html")).contains("href=\"uc4.html\""));
+        assertTrue(Files.readString(workspace.resolve("site/index.html")).contains("url=fr/index.html"),
+                "the root opens the French version");
+        for (String lang : List.of("fr", "en")) {
+            String page = Files.readString(workspace.resolve("site/" + lang + "/uc4.html"));
+            assertTrue(page.contains("<html lang=\"" + lang + "\">"), lang);
+            assertTrue(page.contains("<svg"), "uc4 page has charts");
+            assertFalse(page.contains("src=\"http"), "the page loads nothing from the network");
+            assertTrue(Files.readString(workspace.resolve("site/" + lang + "/index.html"))
+                    .contains("href=\"uc4.html\""));
+        }
         // The test environment sets WORKBENCH_PSEUDO_KEY as a user would: it wins over a generated key.
         String key = System.getenv("WORKBENCH_PSEUDO_KEY");
         assertFalse(Files.exists(workspace.resolve(".secrets/pseudo.key")));
-        List<String> published = new java.util.ArrayList<>(List.of("site/index.html", "metrics/run.json"));
+        List<String> published = new java.util.ArrayList<>(List.of("site/index.html", "site/fr/index.html",
+                "site/en/index.html", "metrics/run.json"));
         for (UseCasePipeline p : UseCasePipelines.all()) {
-            published.add("site/" + p.page());
+            published.add("site/fr/" + p.page());
+            published.add("site/en/" + p.page());
             published.add("metrics/" + p.useCase().id() + ".json");
         }
         for (String file : published) {
@@ -86,14 +93,15 @@ class DemoPipelineTest implements SharedSparkSession {
 
     @Test
     void everyImplementedUseCaseWritesItsResultAndPage() throws Exception {
-        String index = Files.readString(workspace.resolve("site/index.html"));
+        String index = Files.readString(workspace.resolve("site/fr/index.html"));
+        assertTrue(index.contains("Région synthétique"), "the index says the region is synthetic");
         for (UseCasePipeline p : UseCasePipelines.all()) {
             String id = p.useCase().id();
             JsonNode doc = Json.mapper().readTree(workspace.resolve("metrics/" + id + ".json").toFile());
             assertEquals(id, doc.get("use_case").asText());
             assertEquals(p.useCase().criteria().size(), doc.get("criteria").size(), id);
             assertFalse(doc.get("provenance").get("git_commit").asText().isBlank(), id);
-            String page = Files.readString(workspace.resolve("site/" + p.page()));
+            String page = Files.readString(workspace.resolve("site/fr/" + p.page()));
             if (doc.get("best_model").isNull()) {
                 // Too little data for this use case in the small region: the page says so instead of charts.
                 assertTrue(page.toLowerCase(java.util.Locale.ROOT).contains("insuffisant")

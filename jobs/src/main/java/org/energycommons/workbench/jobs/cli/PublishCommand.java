@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
 
 /** {@code workbench publish}: renders the site from the results. */
 @Command(name = "publish", mixinStandardHelpOptions = true,
-        description = "Render the static site (DIR/site/index.html and one page per use case with results); every "
-                + "published aggregate passes the statistical-secrecy guard.")
+        description = "Render the static site in French and English (DIR/site/fr/ and DIR/site/en/: the index and "
+                + "one page per use case with results; DIR/site/index.html opens the French one); every published "
+                + "aggregate passes the statistical-secrecy guard.")
 public final class PublishCommand extends SparkCommand {
 
     @Override

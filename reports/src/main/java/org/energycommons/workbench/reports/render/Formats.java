@@ -148,7 +148,7 @@ public final class Formats {
         return value instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
-    /** Flattens one level of nested maps into {@code key.sub} entries; values through {@code String.valueOf}. */
+    /** Flattens one level of nested maps into {@code key.sub} entries; values as {@link #detail} writes them. */
     public static Map<String, String> flatten(Map<String, ?> nested) {
         Map<String, String> flat = new LinkedHashMap<>();
         if (nested == null) {
@@ -156,11 +156,30 @@ public final class Formats {
         }
         nested.forEach((key, value) -> {
             if (value instanceof Map<?, ?> inner) {
-                inner.forEach((sub, v) -> flat.put(key + "." + sub, String.valueOf(v)));
+                inner.forEach((sub, v) -> flat.put(key + "." + sub, detail(v)));
             } else {
-                flat.put(key, String.valueOf(value));
+                flat.put(key, detail(value));
             }
         });
         return flat;
+    }
+
+    /**
+     * A provenance value as a reader sees it: a fractional number to four significant digits ({@code 0.1523}, not
+     * {@code 0.15234567891}), each number of a list likewise, anything else as is.
+     */
+    static String detail(Object value) {
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            if (!Double.isFinite(d) || d == Math.rint(d)) {
+                return String.valueOf(value);
+            }
+            return java.math.BigDecimal.valueOf(d).round(new java.math.MathContext(4)).stripTrailingZeros()
+                    .toPlainString();
+        }
+        if (value instanceof java.util.Collection<?> list) {
+            return list.stream().map(Formats::detail).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        }
+        return String.valueOf(value);
     }
 }

@@ -459,6 +459,9 @@ public final class SvgCharts {
         timeAxis.setUpperMargin(0.01);
         NumberAxis valueAxis = valueAxis(spec.yLabel());
         valueAxis.setAutoRangeIncludesZero(false);
+        if (spec.series().stream().allMatch(s -> counts(s.values()))) {
+            integerTicks(valueAxis);
+        }
 
         XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
         lineRenderer.setDrawSeriesLineAsPath(true);
@@ -534,6 +537,9 @@ public final class SvgCharts {
         }
         NumberAxis valueAxis = valueAxis(spec.yLabel());
         valueAxis.setAutoRangeIncludesZero(true);
+        if (spec.series().stream().allMatch(s -> counts(s.values()))) {
+            integerTicks(valueAxis);
+        }
 
         BarRenderer renderer = new BarRenderer();
         renderer.setBarPainter(new StandardBarPainter());
@@ -789,6 +795,24 @@ public final class SvgCharts {
         axis.setStandardTickUnits(new NumberTickUnitSource(false, format));
         styleAxis(axis);
         return axis;
+    }
+
+    /** Whether values are counts: every finite one a whole number, as a number of faults or buildings. */
+    static boolean counts(double[] values) {
+        for (double v : values) {
+            if (Double.isFinite(v) && v != Math.rint(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Ticks at whole numbers only (no "0.5 faults"), in the value axis's format. */
+    private static void integerTicks(NumberAxis axis) {
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
+        symbols.setGroupingSeparator('\u202F');
+        symbols.setMinusSign('\u2212');
+        axis.setStandardTickUnits(new NumberTickUnitSource(true, new DecimalFormat("#,##0", symbols)));
     }
 
     private static void styleAxis(Axis axis) {

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -61,5 +62,17 @@ class FormatsTest {
         nested.put("a", Map.of("b", 1));
         nested.put("c", null);
         assertEquals(Map.of("a.b", "1", "c", "null"), Formats.flatten(nested));
+    }
+
+    @Test
+    void provenanceNumbersAreRoundedForAReader() {
+        Map<String, Object> nested = new LinkedHashMap<>();
+        nested.put("scale", 0.15234567891);
+        nested.put("notes", Map.of("rmse", 31.41592653589));
+        nested.put("seeds", List.of(42, 0.3333333333));
+        nested.put("count", 12.0);
+        nested.put("id", "uc5-ridge-0.1234567");
+        assertEquals(Map.of("scale", "0.1523", "notes.rmse", "31.42", "seeds", "[42, 0.3333]", "count", "12.0",
+                "id", "uc5-ridge-0.1234567"), Formats.flatten(nested));
     }
 }

@@ -190,4 +190,22 @@ class HtmlPageTest {
         assertTrue(html.contains("class=\"num\""));
         assertEquals(html, RenderSample.page(), "reproducible");
     }
+
+    @Test
+    void theOtherLanguageIsLinkedAndNoticesStandApart() {
+        String html = HtmlPage.create("Titre", "fr")
+                .alternate(new HtmlPage.Alternate("../en/uc1.html", "en", "English"))
+                .notice("Région <synthétique>")
+                .render();
+        assertTrue(html.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"../en/uc1.html\">\n<style>"),
+                "in the head");
+        assertTrue(html.contains("<p class=\"lang\"><a href=\"../en/uc1.html\" hreflang=\"en\" lang=\"en\">English</a>"
+                + "</p>"), "the switch, above the navigation");
+        assertTrue(html.contains("<p class=\"notice\" role=\"note\">Région &lt;synthétique&gt;</p>"));
+        assertTrue(html.contains("@page{size:A4"), "prints on A4");
+        assertThrows(IllegalArgumentException.class, () -> HtmlPage.create("t", "fr")
+                .alternate(new HtmlPage.Alternate("javascript:alert(1)", "en", "English")));
+        assertThrows(IllegalArgumentException.class, () -> HtmlPage.create("t", "fr")
+                .alternate(new HtmlPage.Alternate("../en/a.html", "en english", "English")));
+    }
 }

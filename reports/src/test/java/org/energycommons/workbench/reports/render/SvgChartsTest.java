@@ -258,6 +258,18 @@ class SvgChartsTest {
     }
 
     @Test
+    void countsGetWholeTicksOnly() throws Exception {
+        List<String> texts = checkChart(SvgCharts.bars(new BarChart("Défauts par délai", "jours", "défauts",
+                List.of("0", "1", "2", "manqué"), List.of(new BarSeries("défauts", new double[] {1, 3, 2, 1})))),
+                800, 360);
+        assertTrue(texts.contains("3"), texts.toString());
+        assertFalse(texts.stream().anyMatch(t -> t.matches("\\d+\\.\\d+")), "no 0.5 tick on a count: " + texts);
+        List<String> shares = checkChart(SvgCharts.bars(new BarChart("Parts", "type", "part", List.of("a", "b"),
+                List.of(new BarSeries("rappel", new double[] {0.5, 0.25})))), 800, 360);
+        assertTrue(shares.stream().anyMatch(t -> t.matches("0\\.\\d+")), "a share keeps its decimals: " + shares);
+    }
+
+    @Test
     void manyCategoriesStillRender() throws Exception {
         List<String> categories = new ArrayList<>();
         double[] values = new double[40];

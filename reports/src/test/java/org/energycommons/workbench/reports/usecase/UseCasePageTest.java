@@ -4,13 +4,13 @@
  */
 package org.energycommons.workbench.reports.usecase;
 
-import org.energycommons.workbench.reports.render.Lang;
 import static org.energycommons.workbench.reports.render.HtmlAssertions.assertSelfContained;
 import static org.energycommons.workbench.reports.render.HtmlAssertions.count;
 import static org.energycommons.workbench.reports.render.HtmlAssertions.section;
 import static org.energycommons.workbench.reports.usecase.PageFixtures.metrics;
 import static org.energycommons.workbench.reports.usecase.PageFixtures.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,10 +21,13 @@ import org.energycommons.workbench.models.usecase.MetricInterval;
 import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
-import org.energycommons.workbench.reports.usecase.uc6.Uc6Page;
+import org.energycommons.workbench.reports.render.Lang;
 import org.junit.jupiter.api.Test;
 
-/** The skeleton every use-case page shares: its parts, in order, around the page's own sections. */
+/**
+ * The skeleton every use-case page shares: its parts, in order, around the page's own sections, each version wholly
+ * in its language.
+ */
 class UseCasePageTest {
 
     private static final UseCase UC2 = UseCases.require("uc2");
@@ -53,8 +56,12 @@ class UseCasePageTest {
     }
 
     private static String page() {
-        return UseCasePage.of(data(), Lang.FR)
-                .summary("Le résumé.")
+        return page(Lang.FR);
+    }
+
+    private static String page(Lang lang) {
+        return UseCasePage.of(data(), lang)
+                .summary(lang.t("Le résumé.", "The summary."))
                 .section("mien", "Ma section", "My section", p -> p.paragraph("contenu"))
                 .models(List.of("F1"), m -> List.of(String.valueOf(m.metrics().get("f1"))), p -> p.paragraph("note"))
                 .method(List.of("étape"))
@@ -71,8 +78,9 @@ class UseCasePageTest {
             assertTrue(at > previous, "section " + id + " in order");
             previous = at;
         }
+        assertTrue(html.contains("<html lang=\"fr\">"));
         assertTrue(html.contains("<h1>" + "Alertes d&#39;anomalies des bâtiments publics" + "</h1>"), "French title");
-        assertTrue(html.contains("Anomaly alerts for public buildings"), "English title");
+        assertFalse(html.contains("Anomaly alerts for public buildings"), "no English title on the French page");
         assertTrue(html.contains("Question : "), "the question");
         assertTrue(html.contains("2026-12-06 01:48:42 UTC"), "the generation time, to the second");
         assertTrue(html.contains(UseCasePage.footer(Lang.FR)));
@@ -84,9 +92,10 @@ class UseCasePageTest {
         String html = page();
         String criteria = section(html, "criteres");
         assertEquals(3, count(criteria, "<tr><td>"), "one row per criterion");
-        assertTrue(criteria.contains("<td>median_detection_delay_days</td><td>forest</td><td>≤</td>"
-                + "<td class=\"num\">2.000</td><td class=\"num\">3.000</td><td>—</td><td>" + UseCasePage.notMet(Lang.FR)
-                + "</td>"), "no interval: a dash");
+        assertTrue(criteria.contains("<td>délai médian de détection (jours)</td><td>forest</td><td>≤ 2.000</td>"
+                + "<td class=\"num\">3.000</td><td>—</td><td>" + UseCasePage.notMet(Lang.FR) + "</td>"),
+                "the reader's name of the metric; no interval: a dash");
+        assertFalse(criteria.contains("median_detection_delay_days"), "no code name for a reader");
         assertTrue(criteria.contains("<td class=\"num\">0.900</td><td>[0.850, 0.950] n = 31</td>"), criteria);
         assertTrue(criteria.contains("<td>[0.500, 1.500] n = 12 (&lt; 30)</td>"), "a small sample says so");
         assertTrue(criteria.contains("2/3 critères atteints"));
@@ -98,6 +107,34 @@ class UseCasePageTest {
         assertTrue(provenance.contains("<dt>extra</dt><dd>value</dd>"));
         assertTrue(provenance.contains("<dt>rules</dt><dd>uc2-rules-2</dd>"), "model ids");
         assertTrue(section(html, "donnees").contains("<td>gold/x</td><td class=\"num\">2</td>"));
+    }
+
+    @Test
+    void theEnglishVersionIsWhollyEnglishAndLinksTheFrenchOne() {
+        String html = page(Lang.EN);
+        assertTrue(html.contains("<html lang=\"en\">"));
+        assertTrue(html.contains("<h1>Anomaly alerts for public buildings</h1>"));
+        assertTrue(html.contains("Question: " + UC2.questionEn()));
+        assertTrue(html.contains("<h2>My section</h2>") && html.contains("<h2>Success criteria</h2>"));
+        String criteria = section(html, "criteres");
+        assertTrue(criteria.contains("<td>median detection delay (days)</td><td>forest</td><td>≤ 2.000</td>"));
+        assertTrue(criteria.contains("2 of 3 criteria met"));
+        assertTrue(html.contains("<a href=\"../fr/uc2.html\" hreflang=\"fr\" lang=\"fr\">Français</a>"));
+        assertTrue(html.contains("<link rel=\"alternate\" hreflang=\"fr\" href=\"../fr/uc2.html\">"));
+        for (String french : List.of("Synthèse", "Critères", "Données", "atteint", "Modèle", "Bibliothèques",
+                "Exécution", "généré", "Ma section", "rapport CC")) {
+            assertFalse(html.contains(french), french);
+        }
+        assertTrue(page().contains("<a href=\"../en/uc2.html\" hreflang=\"en\" lang=\"en\">English</a>"));
+    }
+
+    @Test
+    void everyCriterionOfEveryUseCaseHasAReadersName() {
+        for (UseCase uc : UseCases.ALL) {
+            uc.criteria().forEach(c -> assertTrue(MetricLabels.has(c.metric()), uc.id() + " " + c.metric()));
+        }
+        assertEquals("unknown_metric", MetricLabels.label("unknown_metric", Lang.EN), "no name: the code name");
+        assertEquals("prédictif + préventif", MetricLabels.kind("predictive + preventive", Lang.FR));
     }
 
     @Test
@@ -114,15 +151,18 @@ class UseCasePageTest {
     @Test
     void theMethodIsReadFromTheTextBesideThePageWithItsPlaceholdersFilled() {
         String html = UseCasePage.of(data(), Lang.FR).methodOf(
-                Uc6Page.class, Map.of("noise_model", "bruit blanc"))
+                UseCasePageTest.class, Map.of("noise_model", "bruit blanc"))
                 .render();
         String method = section(html, "methode");
         assertTrue(method.contains("<li>Températures prévues (modèle de bruit) : bruit blanc.</li>"), method);
-        assertTrue(method.contains("la prévision émise le jour J n&#39;utilise"), "lines of a step joined");
+        assertTrue(method.contains("La prévision émise le jour J n&#39;utilise"), "lines of a step joined");
+        String english = section(UseCasePage.of(data(), Lang.EN).methodOf(
+                UseCasePageTest.class, Map.of("noise_model", "white noise")).render(), "methode");
+        assertTrue(english.contains("<li>Forecast temperatures (noise model): white noise.</li>"), english);
         assertThrows(IllegalStateException.class, () -> UseCasePage.of(data(), Lang.FR).methodOf(
-                Uc6Page.class, Map.of()), "a placeholder left");
-        assertThrows(IllegalStateException.class, () -> UseCasePage.of(data(), Lang.FR).methodOf(UseCasePageTest.class,
-                Map.of()), "no method.txt");
+                UseCasePageTest.class, Map.of()), "a placeholder left");
+        assertThrows(IllegalStateException.class, () -> UseCasePage.of(data(), Lang.FR).methodOf(Lang.class,
+                Map.of()), "no method.fr.txt");
     }
 
     @Test
@@ -130,6 +170,8 @@ class UseCasePageTest {
         UseCasePage page = UseCasePage.of(data(), Lang.FR);
         assertThrows(IllegalArgumentException.class, () -> page.section("provenance", "P", null, p -> { }));
         assertThrows(IllegalArgumentException.class, () -> page.section("1x", "P", null, p -> { }));
-        assertThrows(NullPointerException.class, () -> UseCasePage.of(new Data(UC2, null, null, null, null, null), Lang.FR));
+        assertThrows(NullPointerException.class, () -> UseCasePage.of(new Data(UC2, null, null, null, null, null),
+                Lang.FR));
+        assertThrows(NullPointerException.class, () -> UseCasePage.of(data(), null));
     }
 }
