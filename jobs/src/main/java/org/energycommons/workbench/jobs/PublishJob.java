@@ -1,20 +1,31 @@
 package org.energycommons.workbench.jobs;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import static org.apache.spark.sql.functions.col;
+
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
 import org.energycommons.workbench.datasets.synthetic.RegionConfig;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.jobs.usecase.UseCasePipelines;
+import org.energycommons.workbench.models.registry.ModelRegistry;
 import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
 import org.energycommons.workbench.reports.render.Lang;
+import org.energycommons.workbench.reports.usecase.ModelCard;
+import org.energycommons.workbench.reports.usecase.ModelCardPage;
 import org.energycommons.workbench.reports.usecase.SiteIndex;
 import org.energycommons.workbench.reports.usecase.UseCasePage;
 
@@ -33,6 +44,7 @@ public final class PublishJob {
     public static Path run(JobContext ctx, Map<String, String> runInfo) {
         SecrecyGuard guard = SecrecyGuard.of(ctx.config());
         List<SiteIndex.Entry> entries = new ArrayList<>();
+        Map<UseCase, UseCaseResult> results = new LinkedHashMap<>();
         for (UseCase uc : UseCases.ALL) {
             Path metrics = ctx.workspace().metrics().resolve(uc.id() + ".json");
             var pipeline = UseCasePipelines.find(uc.id());
@@ -43,6 +55,7 @@ public final class PublishJob {
                 long met = result.criteria().stream().filter(c -> c.met()).count();
                 entries.add(new SiteIndex.Entry(uc.id(), uc.title(), uc.titleEn(), uc.kind(), pipeline.get().page(),
                         result.allCriteriaMet(), met, result.criteria().size(), headline));
+                results.put(uc, result);
             } else {
                 entries.add(new SiteIndex.Entry(uc.id(), uc.title(), uc.titleEn(), uc.kind(), null, null, 0,
                         uc.criteria().size(), null));
@@ -52,6 +65,8 @@ public final class PublishJob {
         SiteIndex.SyntheticRegion synthetic = region == null ? null
                 : new SiteIndex.SyntheticRegion(region.seed(), region.meters(), region.days(), region.start());
         Path site = ctx.workspace().site();
+        Map<String, String> cards = modelCards(ctx, results, region != null, site);
+        entries.replaceAll(e -> cards.containsKey(e.useCaseId()) ? e.withModelCard(cards.get(e.useCaseId())) : e);
         for (Lang lang : Lang.ALL) {
             UseCasePipeline.writeText(site.resolve(lang.tag()).resolve(UseCasePage.INDEX),
                     SiteIndex.render(entries, runInfo, synthetic, lang));
@@ -60,6 +75,44 @@ public final class PublishJob {
         UseCasePipeline.writeText(index, SiteIndex.root());
         ctx.progress().info("site written to " + index);
         return index;
+    }
+
+    /**
+     * Writes the model card of every use case's best model: JSON beside the model, a page per language; returns the
+     * card page by use case id. One query of the registry for all of them.
+     */
+    private static Map<String, String> modelCards(JobContext ctx, Map<UseCase, UseCaseResult> results,
+                                                  boolean synthetic, Path site) {
+        Map<String, UseCase> byModelId = new LinkedHashMap<>();
+        results.forEach((uc, result) -> {
+            UseCaseResult.ModelEntry best = UseCasePage.best(result);
+            if (best != null && best.modelId() != null) {
+                byModelId.put(best.modelId(), uc);
+            }
+        });
+        Map<String, String> pages = new LinkedHashMap<>();
+        if (byModelId.isEmpty() || !ctx.lake().exists(Tables.MODEL_REGISTRY)) {
+            return pages;
+        }
+        ctx.progress().step("publish: model cards of " + byModelId.size() + " models");
+        List<Row> rows = ctx.lake().read(Tables.MODEL_REGISTRY)
+                .filter(col("model_id").isin(byModelId.keySet().toArray()))
+                .collectAsList();
+        String generatedAt = Instant.now().toString();
+        for (Row row : rows) {
+            UseCase uc = byModelId.get(row.<String>getAs("model_id"));
+            String artifact = row.getAs("artifact_path");
+            ModelCard card = ModelCard.of(uc, ModelRegistry.provenance(row), artifact, results.get(uc), synthetic);
+            // Beside the model, so that whoever copies the model directory copies its card.
+            ctx.files().writeString(artifact + "/" + ModelCard.FILE, card.toJson());
+            String page = ModelCardPage.page(uc.id());
+            for (Lang lang : Lang.ALL) {
+                UseCasePipeline.writeText(site.resolve(lang.tag()).resolve(page),
+                        ModelCardPage.render(uc, card, generatedAt, lang));
+            }
+            pages.put(uc.id(), page);
+        }
+        return pages;
     }
 
     private static String read(Path p) {

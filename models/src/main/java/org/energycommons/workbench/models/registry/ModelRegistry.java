@@ -61,6 +61,31 @@ public final class ModelRegistry {
         return column;
     }
 
+    /**
+     * The provenance a registry row holds, as {@link #row} wrote it.
+     *
+     * @param row a row of the registry table (any column order)
+     * @return the model's provenance
+     */
+    public static ModelProvenance provenance(Row row) {
+        var mapper = Json.mapper();
+        var strings = mapper.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, String.class);
+        var longs = mapper.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Long.class);
+        var list = mapper.getTypeFactory().constructCollectionType(ArrayList.class, String.class);
+        try {
+            return new ModelProvenance(row.getAs("model_id"), row.getAs("use_case"), row.getAs("name"),
+                    row.getAs("engine"), row.getAs("algorithm"), mapper.readValue((String) row.getAs("params_json"),
+                            strings), row.<Long>getAs("seed"), mapper.readValue((String) row.getAs("input_tables_json"),
+                            longs), mapper.readValue((String) row.getAs("features_json"), list), row.getAs("label"),
+                    mapper.readValue((String) row.getAs("split_json"), strings), row.<Long>getAs("training_rows"),
+                    row.getAs("data_fingerprint"), row.getAs("git_commit"),
+                    mapper.readValue((String) row.getAs("libraries_json"), strings), row.getAs("created_at"));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("registry row of " + row.getAs("model_id") + " has malformed JSON: "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** Registry rows as a table. */
     public static Dataset<Row> rows(SparkSession spark, List<Row> rows) {
         return spark.createDataFrame(rows, SCHEMA);

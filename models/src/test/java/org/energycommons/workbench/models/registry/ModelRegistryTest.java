@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.energycommons.workbench.models.forecast.ForecastMetrics;
 import org.energycommons.workbench.models.provenance.ModelProvenance;
 import org.energycommons.workbench.models.usecase.EvaluationSets;
 import org.energycommons.workbench.models.usecase.MapMetrics;
 import org.junit.jupiter.api.Test;
 
-/** {@link ModelRegistry#row}: the metrics column holds every evaluation set, from the fit to the judged one. */
+/**
+ * {@link ModelRegistry#row}: the metrics column holds every evaluation set, from the fit to the judged one; the
+ * provenance read back from a row is the one written.
+ */
 class ModelRegistryTest {
 
     private static final ModelProvenance PROVENANCE = ModelProvenance.create("uc4", "persistence", "spark", "lag",
@@ -33,5 +37,17 @@ class ModelRegistryTest {
                 new MapMetrics(Map.of("ari", 0.9))), "/models/y");
         assertEquals("{ \"fitted\" : { \"k\" : 3 }, \"held_out\" : { \"ari\" : 0.9 } }",
                 heldOut.getString(ModelRegistry.SCHEMA.fieldIndex("metrics_json")));
+    }
+
+    @Test
+    void theProvenanceReadBackFromARowIsTheOneWritten() {
+        ModelProvenance p = ModelProvenance.create("uc5", "ridge-intensity", "workbench", "ridge",
+                Map.of("pe.lambda", "3.0", "lambdas", "[0.3, 1.0]"), 42, Map.of("silver/dpe", 3L, "gold/x", 0L),
+                List.of("surface_m2", "zone_h1"), "certificate_pe_kwh_m2", Map.of("folds", "4"), 1234, "abc");
+        Row written = ModelRegistry.row(p, EvaluationSets.ofHeldOut(new MapMetrics(Map.of("k", 3)),
+                new MapMetrics(Map.of("ari", 0.9))), "/models/z");
+        Row read = new GenericRowWithSchema(((org.apache.spark.sql.catalyst.expressions.GenericRow) written).values(),
+                ModelRegistry.SCHEMA);
+        assertEquals(p, ModelRegistry.provenance(read));
     }
 }

@@ -142,6 +142,12 @@ public final class Formats {
         };
     }
 
+    /** A number to three significant digits ({@code 0.0431}, {@code 21.8}, {@code 1}); {@link #MISSING} when not finite. */
+    public static String significant(double v) {
+        return Double.isFinite(v) ? new java.math.BigDecimal(v).round(new java.math.MathContext(3))
+                .stripTrailingZeros().toPlainString() : MISSING;
+    }
+
     /** A metric as a double; absent, null or not a number gives {@code NaN}. */
     public static double metric(Map<String, ?> metrics, String name) {
         Object value = metrics == null ? null : metrics.get(name);

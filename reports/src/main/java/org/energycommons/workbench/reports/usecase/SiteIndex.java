@@ -47,9 +47,22 @@ public final class SiteIndex {
      * @param criteriaMet    how many of its criteria are met (0 if not run)
      * @param criteria       how many criteria it declares
      * @param headline       key figures, e.g. {@code "MAPE 4.3 %, skill 35 %"}, may be null
+     * @param modelCard      relative link to the best model's card, null without one
      */
     public record Entry(String useCaseId, String title, String titleEn, String kind, String href,
-                        Boolean allCriteriaMet, long criteriaMet, int criteria, String headline) {
+                        Boolean allCriteriaMet, long criteriaMet, int criteria, String headline, String modelCard) {
+
+        /** A row without a model card. */
+        public Entry(String useCaseId, String title, String titleEn, String kind, String href, Boolean allCriteriaMet,
+                     long criteriaMet, int criteria, String headline) {
+            this(useCaseId, title, titleEn, kind, href, allCriteriaMet, criteriaMet, criteria, headline, null);
+        }
+
+        /** This row with a link to its best model's card. */
+        public Entry withModelCard(String card) {
+            return new Entry(useCaseId, title, titleEn, kind, href, allCriteriaMet, criteriaMet, criteria, headline,
+                    card);
+        }
     }
 
     /**
@@ -163,7 +176,8 @@ public final class SiteIndex {
                 .append("<th>Id</th><th>").append(lang.t("Cas d'usage", "Use case")).append("</th><th>")
                 .append(lang.t("Type", "Kind")).append("</th><th>").append(lang.t("Critères", "Criteria"))
                 .append("</th><th>").append(lang.t("Résultat", "Headline")).append("</th><th>")
-                .append(lang.t("Rapport", "Report")).append("</th></tr></thead>\n<tbody>\n");
+                .append(lang.t("Rapport", "Report")).append("</th><th>").append(lang.t("Fiche modèle", "Model card"))
+                .append("</th></tr></thead>\n<tbody>\n");
         for (Entry e : entries) {
             t.append("<tr><td>").append(HtmlPage.escape(e.useCaseId())).append("</td>")
              .append("<td>").append(HtmlPage.escape(lang.t(e.title(), e.titleEn()))).append("</td>")
@@ -176,6 +190,13 @@ public final class SiteIndex {
             } else {
                 t.append("<a href=\"").append(HtmlPage.escape(checkedHref(e.href()))).append("\">")
                  .append(lang.t("Rapport ", "Report ")).append(HtmlPage.escape(e.useCaseId())).append("</a>");
+            }
+            t.append("</td><td>");
+            if (e.modelCard() == null) {
+                t.append(Formats.MISSING);
+            } else {
+                t.append("<a href=\"").append(HtmlPage.escape(checkedHref(e.modelCard()))).append("\">")
+                 .append(lang.t("Fiche ", "Card ")).append(HtmlPage.escape(e.useCaseId())).append("</a>");
             }
             t.append("</td></tr>\n");
         }
