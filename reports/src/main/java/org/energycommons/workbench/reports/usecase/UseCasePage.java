@@ -188,8 +188,8 @@ public final class UseCasePage {
 
     /**
      * Adds the models section, here among the page's sections: a table with one row per model (the best one
-     * starred), its engine, then the page's own columns (headers in the page's language), and the page's notes
-     * under it.
+     * starred), its engine, then the page's own columns (headers in the page's language), the page's notes under it
+     * and a link to the selected model's card.
      *
      * @param headers the page's column headers
      * @param cells   a model's cells under those headers
@@ -221,6 +221,12 @@ public final class UseCasePage {
             page.table(columns, rows);
             if (notes != null) {
                 notes.accept(page);
+            }
+            UseCaseResult.ModelEntry best = best(result);
+            if (best != null && best.modelId() != null) {
+                page.link(ModelCardPage.page(useCase.id()), lang.t("Fiche du modèle retenu (" + best.name()
+                        + ") : usage, limites, données, licence", "Card of the selected model (" + best.name()
+                        + "): use, limitations, data, licence"));
             }
         });
     }

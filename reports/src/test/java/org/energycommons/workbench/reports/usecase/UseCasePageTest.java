@@ -100,6 +100,8 @@ class UseCasePageTest {
         assertTrue(criteria.contains("<td>[0.500, 1.500] n = 12 (&lt; 30)</td>"), "a small sample says so");
         assertTrue(criteria.contains("2/3 critères atteints"));
         assertTrue(section(html, "modeles").contains("<td>" + UseCasePage.BEST_MARK + "forest</td><td>smile</td>"));
+        assertTrue(section(html, "modeles").contains("<a href=\"uc2-model-card.html\">Fiche du modèle retenu (forest)"),
+                "the selected model's card");
         String provenance = section(html, "provenance");
         assertTrue(provenance.contains("<dd>" + PageFixtures.RUN_ID + "</dd>"));
         assertTrue(provenance.contains("<dd>" + PageFixtures.COMMIT + "</dd>"));
