@@ -66,7 +66,7 @@ public final class PublishJob {
                 : new SiteIndex.SyntheticRegion(region.seed(), region.meters(), region.days(), region.start());
         Path site = ctx.workspace().site();
         Map<String, String> cards = modelCards(ctx, results, region != null, site);
-        entries.replaceAll(e -> cards.containsKey(e.useCaseId()) ? e.withModelCard(cards.get(e.useCaseId())) : e);
+        entries.replaceAll(e -> e.withDocuments(notes.get(e.useCaseId()), cards.get(e.useCaseId())));
         for (Lang lang : Lang.ALL) {
             UseCasePipeline.writeText(site.resolve(lang.tag()).resolve(UseCasePage.INDEX),
                     SiteIndex.render(entries, runInfo, synthetic, lang));

@@ -54,7 +54,35 @@ public final class MetricLabels {
                     "day-ahead mean absolute percentage error")),
             Map.entry("peak_recall", new Label("rappel des jours de pointe", "peak-day recall")));
 
+    private static final Map<String, Label> UNITS = Map.ofEntries(
+            Map.entry("meter", new Label("compteurs", "meters")),
+            Map.entry("building", new Label("bâtiments", "buildings")),
+            Map.entry("building_day", new Label("jours-bâtiments", "building-days")),
+            Map.entry("fault", new Label("défauts", "faults")),
+            Map.entry("detected_fault", new Label("défauts détectés", "detected faults")),
+            Map.entry("alert_episode", new Label("épisodes d'alerte", "alert episodes")),
+            Map.entry("treated_building", new Label("bâtiments rénovés", "renovated buildings")),
+            Map.entry("placebo_building", new Label("bâtiments sans travaux (placebo)", "buildings without works "
+                    + "(placebo)")),
+            Map.entry("validation_building", new Label("bâtiments de validation", "validation buildings")),
+            Map.entry("day", new Label("jours", "days")),
+            Map.entry("congestion_hour", new Label("heures de congestion", "congestion hours")),
+            Map.entry("alert_hour", new Label("heures d'alerte", "alert hours")),
+            Map.entry("dwelling", new Label("logements", "dwellings")),
+            Map.entry("fg_dwelling", new Label("logements F/G", "F/G dwellings")),
+            Map.entry("flagged_dwelling", new Label("logements signalés", "flagged dwellings")),
+            Map.entry("peak_day", new Label("jours de pointe", "peak days")),
+            Map.entry("peak_alert", new Label("alertes de pointe", "peak alerts")),
+            Map.entry("cold_peak_day", new Label("jours de pointe de froid", "cold-peak days")),
+            Map.entry("cold_peak_alert", new Label("alertes de pointe de froid", "cold-peak alerts")));
+
     private MetricLabels() {
+    }
+
+    /** The reader's name of the items an interval rests on ({@code fg_dwelling}: "logements F/G"), plural. */
+    public static String unit(String unit, Lang lang) {
+        Label l = UNITS.get(unit);
+        return l == null ? lang.t("éléments", "items") : lang.t(l.french(), l.english());
     }
 
     /** The reader's name of a metric in a language; the code name itself for a metric without one. */

@@ -47,21 +47,23 @@ public final class SiteIndex {
      * @param criteriaMet    how many of its criteria are met (0 if not run)
      * @param criteria       how many criteria it declares
      * @param headline       key figures, e.g. {@code "MAPE 4.3 %, skill 35 %"}, may be null
+     * @param synthesis      relative link to its synthesis note, null without one
      * @param modelCard      relative link to the best model's card, null without one
      */
     public record Entry(String useCaseId, String title, String titleEn, String kind, String href,
-                        Boolean allCriteriaMet, long criteriaMet, int criteria, String headline, String modelCard) {
+                        Boolean allCriteriaMet, long criteriaMet, int criteria, String headline, String synthesis,
+                        String modelCard) {
 
-        /** A row without a model card. */
+        /** A row without synthesis note nor model card. */
         public Entry(String useCaseId, String title, String titleEn, String kind, String href, Boolean allCriteriaMet,
                      long criteriaMet, int criteria, String headline) {
-            this(useCaseId, title, titleEn, kind, href, allCriteriaMet, criteriaMet, criteria, headline, null);
+            this(useCaseId, title, titleEn, kind, href, allCriteriaMet, criteriaMet, criteria, headline, null, null);
         }
 
-        /** This row with a link to its best model's card. */
-        public Entry withModelCard(String card) {
+        /** This row with links to its synthesis note and its best model's card (either may be null). */
+        public Entry withDocuments(String synthesisNote, String card) {
             return new Entry(useCaseId, title, titleEn, kind, href, allCriteriaMet, criteriaMet, criteria, headline,
-                    card);
+                    synthesisNote, card);
         }
     }
 
@@ -176,8 +178,7 @@ public final class SiteIndex {
                 .append("<th>Id</th><th>").append(lang.t("Cas d'usage", "Use case")).append("</th><th>")
                 .append(lang.t("Type", "Kind")).append("</th><th>").append(lang.t("Critères", "Criteria"))
                 .append("</th><th>").append(lang.t("Résultat", "Headline")).append("</th><th>")
-                .append(lang.t("Rapport", "Report")).append("</th><th>").append(lang.t("Fiche modèle", "Model card"))
-                .append("</th></tr></thead>\n<tbody>\n");
+                .append(lang.t("Documents", "Documents")).append("</th></tr></thead>\n<tbody>\n");
         for (Entry e : entries) {
             t.append("<tr><td>").append(HtmlPage.escape(e.useCaseId())).append("</td>")
              .append("<td>").append(HtmlPage.escape(lang.t(e.title(), e.titleEn()))).append("</td>")
@@ -185,22 +186,19 @@ public final class SiteIndex {
              .append("<td>").append(badge(e, lang)).append("</td>")
              .append("<td>").append(e.headline() == null ? Formats.MISSING : HtmlPage.escape(e.headline()))
              .append("</td><td>");
-            if (e.href() == null) {
-                t.append(Formats.MISSING);
-            } else {
-                t.append("<a href=\"").append(HtmlPage.escape(checkedHref(e.href()))).append("\">")
-                 .append(lang.t("Rapport ", "Report ")).append(HtmlPage.escape(e.useCaseId())).append("</a>");
-            }
-            t.append("</td><td>");
-            if (e.modelCard() == null) {
-                t.append(Formats.MISSING);
-            } else {
-                t.append("<a href=\"").append(HtmlPage.escape(checkedHref(e.modelCard()))).append("\">")
-                 .append(lang.t("Fiche ", "Card ")).append(HtmlPage.escape(e.useCaseId())).append("</a>");
-            }
-            t.append("</td></tr>\n");
+            List<String> links = new java.util.ArrayList<>();
+            link(links, e.synthesis(), lang.t("Note de synthèse", "Synthesis note"));
+            link(links, e.href(), lang.t("Rapport ", "Report ") + e.useCaseId());
+            link(links, e.modelCard(), lang.t("Fiche du modèle", "Model card"));
+            t.append(links.isEmpty() ? Formats.MISSING : String.join("<br>", links)).append("</td></tr>\n");
         }
         return t.append("</tbody></table></div>").toString();
+    }
+
+    private static void link(List<String> links, String href, String text) {
+        if (href != null) {
+            links.add("<a href=\"" + HtmlPage.escape(checkedHref(href)) + "\">" + HtmlPage.escape(text) + "</a>");
+        }
     }
 
     /** The status badge of a use case: not run, all met, or how many met. */
