@@ -62,8 +62,9 @@ public final class HtmlPage {
             section{margin-bottom:8px}
             .table-wrap{margin:0 0 16px;max-width:100%}
             table{border-collapse:collapse;width:100%;font-size:.92rem}
-            th,td{padding:6px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top;\
-            overflow-wrap:anywhere}
+            th,td{padding:6px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
+            td{overflow-wrap:anywhere}
+            th{overflow-wrap:break-word;hyphens:auto}
             thead th{border-bottom:2px solid var(--fg);font-weight:600;vertical-align:bottom}
             tbody tr:nth-child(even){background:var(--zebra)}
             .num{text-align:right;font-variant-numeric:tabular-nums}

@@ -99,8 +99,8 @@ public final class SvgCharts {
         TextUtils.setUseDrawRotatedStringWorkaround(false);
     }
 
-    /** The message drawn in place of a plot when there is nothing to plot. */
-    public static final String NO_DATA = "no data";
+    /** The message drawn in place of a plot when there is nothing to plot: a sign, the same in every language. */
+    public static final String NO_DATA = "\u2205";
 
     /** Default chart width, in SVG user units (pixels). */
     public static final int DEFAULT_WIDTH = 800;
@@ -532,6 +532,8 @@ public final class SvgCharts {
         categoryAxis.setCategoryMargin(spec.series().size() > 1 ? 0.25 : 0.3);
         categoryAxis.setLowerMargin(0.02);
         categoryAxis.setUpperMargin(0.02);
+        // Two lines before slanting: a long label wraps under its bars rather than being cut with "...".
+        categoryAxis.setMaximumCategoryLabelLines(2);
         if (labelsCrowded(categories, spec.width())) {
             categoryAxis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
@@ -732,9 +734,10 @@ public final class SvgCharts {
         if (categories.isEmpty()) {
             return false;
         }
+        // The plot area is about the width less 180 units of axis and margins; a label may take two lines.
         int longest = categories.stream().mapToInt(String::length).max().orElse(0);
-        double slot = (width - 100.0) / categories.size();
-        return longest * 7.0 + 8.0 > slot;
+        double slot = (width - 180.0) / categories.size();
+        return longest * 7.0 / 2 + 8.0 > slot;
     }
 
     private static Shape marker(int index) {

@@ -73,6 +73,14 @@ public final class Uc1Page {
     }
 
     /**
+     * What the page's figures say, in a language: the summary, which the use case's synthesis note reports under
+     * "what it means for the region".
+     */
+    public static List<String> findings(Uc1PageData data, Lang lang) {
+        return List.of(summary(data.result(), lang));
+    }
+
+    /**
      * Renders the uc1 page from its figures, already computed and passed through the secrecy guard.
      *
      * @param data the page's figures

@@ -80,6 +80,14 @@ public final class Uc2Page {
     }
 
     /**
+     * What the page's figures say, in a language: the summary, which the use case's synthesis note reports under
+     * "what it means for the region".
+     */
+    public static List<String> findings(Uc2PageData data, Lang lang) {
+        return List.of(summary(data, data.result(), lang));
+    }
+
+    /**
      * Renders the uc2 page from its figures, already computed and passed through the secrecy guard.
      *
      * @param data the page's figures
