@@ -575,12 +575,27 @@ public final class SvgCharts {
      * @return one {@code <svg>} element
      */
     public static String scatter(ScatterChart spec) {
+        return xy(spec, false);
+    }
+
+    /**
+     * Renders the same specification as lines over a numeric axis, each series' points joined in the order of x
+     * (a typical day over its hours, a curve over a parameter), with the diagonal y = x when asked.
+     *
+     * @param spec the chart specification, not null
+     * @return one {@code <svg>} element
+     */
+    public static String lines(ScatterChart spec) {
+        return xy(spec, true);
+    }
+
+    private static String xy(ScatterChart spec, boolean joined) {
         Objects.requireNonNull(spec, "spec");
         XYSeriesCollection points = new XYSeriesCollection();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (XySeries s : spec.series()) {
-            XYSeries xy = new XYSeries(clean(s.name()), false, true);
+            XYSeries xy = new XYSeries(clean(s.name()), joined, true);
             for (int i = 0; i < s.x().length; i++) {
                 double x = s.x()[i];
                 double y = s.y()[i];
@@ -599,11 +614,16 @@ public final class SvgCharts {
         NumberAxis yAxis = valueAxis(spec.yLabel());
         yAxis.setAutoRangeIncludesZero(false);
 
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(joined, !joined);
         for (int i = 0; i < spec.series().size(); i++) {
             Color c = colour(i);
-            renderer.setSeriesPaint(i, new Color(c.getRed(), c.getGreen(), c.getBlue(), SCATTER_ALPHA));
-            renderer.setSeriesShape(i, marker(i));
+            if (joined) {
+                renderer.setSeriesPaint(i, c);
+                renderer.setSeriesStroke(i, new BasicStroke(1.8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            } else {
+                renderer.setSeriesPaint(i, new Color(c.getRed(), c.getGreen(), c.getBlue(), SCATTER_ALPHA));
+                renderer.setSeriesShape(i, marker(i));
+            }
         }
         XYPlot plot = new XYPlot(points, xAxis, yAxis, renderer);
 

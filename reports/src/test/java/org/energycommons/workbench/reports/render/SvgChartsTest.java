@@ -270,6 +270,18 @@ class SvgChartsTest {
     }
 
     @Test
+    void linesJoinThePointsInTheOrderOfX() throws Exception {
+        SvgCharts.ScatterChart spec = new SvgCharts.ScatterChart("Journée type", "heure", "× moyenne",
+                List.of(new SvgCharts.XySeries("S1", new double[] {2, 0, 1}, new double[] {1.2, 0.8, 1.0})), false,
+                800, 360);
+        String lines = SvgCharts.lines(spec);
+        List<String> texts = checkChart(lines, 800, 360);
+        assertTrue(texts.contains("Journée type") && texts.contains("S1"), texts.toString());
+        assertTrue(lines.contains("<path") || lines.contains("<polyline") || lines.contains("<line"), "drawn as a line");
+        assertFalse(lines.equals(SvgCharts.scatter(spec)), "not the scatter");
+    }
+
+    @Test
     void manyCategoriesStillRender() throws Exception {
         List<String> categories = new ArrayList<>();
         double[] values = new double[40];

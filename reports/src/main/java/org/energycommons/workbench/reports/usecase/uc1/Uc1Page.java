@@ -223,13 +223,13 @@ public final class Uc1Page {
                 continue;
             }
             String day = lang.t(chart[1], chart[2]);
-            page.figure(SvgCharts.scatter(new SvgCharts.ScatterChart(day,
+            page.figure(SvgCharts.lines(new SvgCharts.ScatterChart(day,
                     lang.t("Heure locale (h, début de la demi-heure)", "Local time (h, start of the half-hour)"),
                     lang.t("× demi-heure moyenne du compteur", "× meter's mean half-hour"), series, false)),
-                    lang.t("Journée type normalisée de chaque segment, " + lowerFirst(day) + " : un point par "
+                    lang.t("Journée type normalisée de chaque segment, " + lowerFirst(day) + " : une valeur par "
                                     + "demi-heure, 1 = demi-heure moyenne du compteur, heure locale (0 = minuit). "
                                     + "Entre parenthèses, les compteurs d'apprentissage du segment.",
-                            "Normalised typical day of each segment, " + lowerFirst(day) + ": one point per "
+                            "Normalised typical day of each segment, " + lowerFirst(day) + ": one value per "
                                     + "half-hour, 1 = the meter's mean half-hour, local time (0 = midnight). In "
                                     + "brackets, the segment's fitted meters."));
         }
