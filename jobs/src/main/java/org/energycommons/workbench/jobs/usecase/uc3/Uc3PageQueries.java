@@ -98,38 +98,40 @@ final class Uc3PageQueries {
             chunks.get(chunks.size() - 1).addAll(estimates.subList(estimates.size() - rest, estimates.size()));
         }
         List<Uc3PageData.SavingsGroup> groups = new ArrayList<>();
-        int suppressed = rest > 0 && chunks.isEmpty() ? 1 : 0;
+        int suppressedGroups = rest > 0 && chunks.isEmpty() ? 1 : 0;
         for (int i = 0; i < chunks.size(); i++) {
-            Uc3PageData.SavingsGroup g = group("groupe " + (i + 1), chunks.get(i));
+            Uc3PageData.SavingsGroup g = group(Integer.toString(i + 1), chunks.get(i));
             if (guard.allows(g.buildings(), g.largestShare())) {
                 groups.add(g);
             } else {
-                suppressed++;
+                suppressedGroups++;
             }
         }
+        // One group per works type, labelled by the type's code (the page words it); a type below the guard's
+        // minimum is counted, not shown. With about 30 renovated buildings over five types (the default region),
+        // a type seldom reaches 10 buildings and often only all renovated buildings together pass.
         Map<String, List<Estimate>> byType = new TreeMap<>();
         for (Estimate e : estimates) {
             byType.computeIfAbsent(e.worksType(), k -> new ArrayList<>()).add(e);
         }
         List<Uc3PageData.SavingsGroup> types = new ArrayList<>();
+        int suppressedTypes = 0;
         for (Map.Entry<String, List<Estimate>> e : byType.entrySet()) {
             Uc3PageData.SavingsGroup g = group(e.getKey(), e.getValue());
             if (guard.allows(g.buildings(), g.largestShare())) {
                 types.add(g);
             } else {
-                suppressed++;
+                suppressedTypes++;
             }
         }
-        if (!estimates.isEmpty()) {
-            Uc3PageData.SavingsGroup all = group("tous · all", estimates);
-            if (guard.allows(all.buildings(), all.largestShare())) {
-                types.add(all);
-            }
+        Uc3PageData.SavingsGroup all = estimates.isEmpty() ? null : group("all", estimates);
+        if (all != null && !guard.allows(all.buildings(), all.largestShare())) {
+            all = null;
         }
 
         return new Uc3PageData(UseCases.UC3, result, RunProvenance.fromMap(result.provenance()).inputTables(),
-                UseCasePipeline.regionDescription(ctx), method, groups, types,
-                suppressed, fit(ctx, method, guard), Instant.now().toString());
+                UseCasePipeline.regionDescription(ctx), method, groups, suppressedGroups, types, suppressedTypes, all,
+                fit(ctx, method, guard), Instant.now().toString());
     }
 
     /** A renovated building's estimate beside its truth. */

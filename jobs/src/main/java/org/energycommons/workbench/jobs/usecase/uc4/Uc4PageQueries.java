@@ -136,8 +136,19 @@ final class Uc4PageQueries {
             substations.add(new Uc4PageData.BacktestSubstation(r.getString(0), r.getInt(1), r.getDouble(3),
                     r.getDouble(4), r.getDouble(5), r.getDouble(6)));
         }
-        return new Uc4PageData.Backtest((String) summary.get("method"), origins, leads, mapeByLead,
+        return new Uc4PageData.Backtest(validationFraction(result), origins, leads, mapeByLead,
                 crpsByLead, result.bestModel(), substations);
+    }
+
+    /** The backtest's held-out share of the days before each origin, as the run recorded it; NaN if it did not. */
+    private static double validationFraction(UseCaseResult result) {
+        Object options = result.provenance() == null ? null : result.provenance().get("backtest_options");
+        Object fraction = options instanceof Map<?, ?> m ? m.get("validation_fraction") : null;
+        try {
+            return fraction == null ? Double.NaN : Double.parseDouble(fraction.toString());
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     private static Dataset<Row> breakdown(Dataset<Row> breakdown, String source, String dimension) {

@@ -15,21 +15,26 @@ import org.energycommons.workbench.reports.usecase.UseCasePageData;
  * @param tables Delta table path → version the results were computed from
  * @param region description of the data
  * @param method the method whose savings are shown (the best one)
- * @param groups renovated buildings in groups of similar true savings (for the estimated-vs-true scatter)
- * @param worksTypes renovated buildings by works type, then all together
- * @param suppressedGroups groups left out by the guard
+ * @param groups renovated buildings in groups of similar true savings (for the estimated-vs-true scatter),
+ *     labelled by their rank ({@code "1"}, {@code "2"}, ...) in increasing true savings
+ * @param suppressedGroups groups of {@code groups} left out by the guard
+ * @param worksTypes renovated buildings by works type, one group per type that passes the guard, labelled by the
+ *     type's code ({@code insulation_walls}, {@code heat_pump}, ...)
+ * @param suppressedWorksTypes works types left out by the guard
+ * @param allRenovated every renovated building together; null when none or when the group does not pass the guard
  * @param fit the aggregated baseline-fit picture; null when no week passes the guard
  * @param generatedAt ISO-8601 instant the page was generated
  */
 public record Uc3PageData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,
-                                String method, List<SavingsGroup> groups, List<SavingsGroup> worksTypes,
-                                int suppressedGroups, FitPicture fit, String generatedAt) implements UseCasePageData {
+                          String method, List<SavingsGroup> groups, int suppressedGroups,
+                          List<SavingsGroup> worksTypes, int suppressedWorksTypes, SavingsGroup allRenovated,
+                          FitPicture fit, String generatedAt) implements UseCasePageData {
 
     /**
      * The savings of a group of renovated buildings: sums over its buildings, the 90 % interval combining the
      * buildings' independent intervals ({@code ± sqrt(Σ halfWidth²)}).
      *
-     * @param label what the group is
+     * @param label what the group is: a rank or a works type's code, which the page words for its reader
      * @param buildings buildings in the group
      * @param largestShare largest building's share of the group's counterfactual
      * @param trueFraction Σ true savings / Σ true counterfactual

@@ -15,7 +15,8 @@ import org.energycommons.workbench.reports.usecase.UseCasePageData;
  * @param tables Delta table path → version the results were computed from
  * @param region description of the data (e.g. "synthetic region, seed 42, 300 meters, 730 days")
  * @param split split name → date range
- * @param intervalMethods model name → how its P10–P90 interval is obtained
+ * @param intervalMethods model name → how its P10–P90 interval is obtained, as the model describes it (technical
+ *     English); the page words the interval of the models it knows in its reader's language
  * @param focus one substation's test-period forecast for the forecast-vs-actual chart (best model)
  * @param mapeByHour model name → 24 MAPE values by local hour on test rows
  * @param substations per-substation test metrics of the best model
@@ -38,7 +39,8 @@ public record Uc4PageData(UseCase useCase, UseCaseResult result, Map<String, Lon
     /**
      * The rolling-origin backtest as the page shows it.
      *
-     * @param method how origins and refits work, one sentence
+     * @param validationFraction the share of the days before each origin held out to calibrate the intervals and
+     *     stop boosting ({@code workbench.uc4.backtest.validation_fraction}); NaN when the run did not record it
      * @param origins one row per origin and model
      * @param leadHours the lead times (hours from issue to target hour), in order
      * @param mapeByLead model → MAPE (fraction) at each lead time of {@code leadHours}
@@ -46,11 +48,16 @@ public record Uc4PageData(UseCase useCase, UseCaseResult result, Map<String, Lon
      * @param model the model of the per-substation rows
      * @param substations per-substation backtest metrics of {@code model} (only those passing the secrecy guard)
      */
-    public record Backtest(String method, List<OriginRow> origins, int[] leadHours, Map<String, double[]> mapeByLead,
-                           Map<String, double[]> crpsByLead, String model, List<BacktestSubstation> substations) {
+    public record Backtest(double validationFraction, List<OriginRow> origins, int[] leadHours,
+                           Map<String, double[]> mapeByLead, Map<String, double[]> crpsByLead, String model,
+                           List<BacktestSubstation> substations) {
     }
 
-    /** Backtest metrics of one model on the days one origin forecast. */
+    /**
+     * Backtest metrics of one model on the days one origin forecast.
+     *
+     * @param forecastDays the days forecast from this origin, {@code first..last}
+     */
     public record OriginRow(String origin, String forecastDays, String model, long rows, double mape, double rmse,
                             double skill, double coverage, double pinballP50, double crps) {
     }
