@@ -26,8 +26,10 @@ import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.models.forecast.TimeSplit;
 import org.energycommons.workbench.models.provenance.RunProvenance;
+import org.energycommons.workbench.models.uc6.ForecastTemperatureNoise;
 import org.energycommons.workbench.models.uc6.GasDemandPrediction;
 import org.energycommons.workbench.models.uc6.Uc6Features;
+import org.energycommons.workbench.models.uc6.Uc6Options;
 import org.energycommons.workbench.models.uc6.Uc6Tables;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
@@ -90,7 +92,7 @@ final class Uc6PageQueries {
         String status = provenance.detail("status");
         Map<String, String> methods = new LinkedHashMap<>();
         result.models().forEach(m -> methods.put(m.name(), m.notes().getOrDefault("method", "")));
-        String noise = Uc6Pipeline.noiseModel(Uc6Pipeline.options(ctx));
+        Uc6PageData.NoiseModel noise = noiseModel(Uc6Pipeline.options(ctx));
 
         // Error by horizon: the metrics of training (mape_d1..mape_dH), never recomputed here.
         Map<String, double[]> mapeByHorizon = new LinkedHashMap<>();
@@ -150,6 +152,15 @@ final class Uc6PageQueries {
         return new Uc6PageData(UseCases.UC6, result, provenance.inputTables(),
                 UseCasePipeline.regionDescription(ctx), provenance.splitSets(), methods, noise, status, focus,
                 mapeByHorizon, areaRows, alerts, Instant.now().toString());
+    }
+
+    /** The forecast-temperature error model of the run, for the page to state it in its language. */
+    static Uc6PageData.NoiseModel noiseModel(Uc6Options options) {
+        double[] sdByLead = new double[Uc6Features.HORIZONS];
+        for (int lead = 1; lead <= sdByLead.length; lead++) {
+            sdByLead[lead - 1] = ForecastTemperatureNoise.errorSd(options.forecastErrorSdC(), lead);
+        }
+        return new Uc6PageData.NoiseModel(options.forecastErrorSdC(), options.seed(), sdByLead);
     }
 
     private static Uc6PageData.FocusSeries focus(Dataset<Row> dayAhead, String model, Row area) {

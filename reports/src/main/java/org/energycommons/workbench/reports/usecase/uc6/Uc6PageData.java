@@ -15,8 +15,8 @@ import org.energycommons.workbench.reports.usecase.UseCasePageData;
  * @param tables Delta table path → version the results were computed from
  * @param region description of the data
  * @param split split name → date range (empty when not trained)
- * @param methods model name → how it predicts
- * @param noiseModel the forecast-temperature error model, in words
+ * @param methods model name → how it predicts, in words: {@code "français · English"}, or one text for both
+ * @param noiseModel the forecast-temperature error model (null when unknown)
  * @param status null when models were trained, else why not (e.g. "insufficient data: ...")
  * @param focus one area's D+1 test forecasts for the forecast-vs-actual chart (best model), or null
  * @param mapeByHorizon model name → MAPE (fraction) at D+1..D+7 on test rows
@@ -25,10 +25,22 @@ import org.energycommons.workbench.reports.usecase.UseCasePageData;
  * @param generatedAt ISO-8601 instant the page was generated
  */
 public record Uc6PageData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,
-                                  Map<String, String> split, Map<String, String> methods, String noiseModel,
+                                  Map<String, String> split, Map<String, String> methods, NoiseModel noiseModel,
                                   String status, FocusSeries focus, Map<String, double[]> mapeByHorizon,
                                   List<AreaRow> areas, List<AlertRow> alerts, String generatedAt)
         implements UseCasePageData {
+
+    /**
+     * The error model of the forecast temperatures: the forecast daily mean of D+k issued on D is the observed daily
+     * mean of D+k plus {@code e(D,k) = sdPerDayC × (z1 + … + zk)}, each {@code z_j} a standard normal draw from a
+     * hash of (seed, station, D, j), so that errors grow with the lead and are correlated within an issue day.
+     *
+     * @param sdPerDayC the standard deviation of one day's increment, °C
+     * @param seed the seed of the draws
+     * @param sdByLeadC the standard deviation of the error at D+1, D+2, …, °C
+     */
+    public record NoiseModel(double sdPerDayC, long seed, double[] sdByLeadC) {
+    }
 
     /**
      * An area's daily actual and D+1 forecast over the test period.

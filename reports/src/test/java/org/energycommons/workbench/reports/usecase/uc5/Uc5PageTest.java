@@ -4,80 +4,214 @@
  */
 package org.energycommons.workbench.reports.usecase.uc5;
 
-import org.energycommons.workbench.reports.render.Lang;
 import static org.energycommons.workbench.reports.render.HtmlAssertions.assertSelfContained;
+import static org.energycommons.workbench.reports.render.HtmlAssertions.count;
+import static org.energycommons.workbench.reports.render.HtmlAssertions.section;
 import static org.energycommons.workbench.reports.render.HtmlAssertions.writeSample;
 import static org.energycommons.workbench.reports.usecase.PageFixtures.metrics;
-import static org.energycommons.workbench.reports.usecase.PageFixtures.model;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.energycommons.workbench.models.usecase.UseCase;
+import org.energycommons.workbench.models.usecase.MetricInterval;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
-import org.energycommons.workbench.models.usecase.UseCases;
+import org.energycommons.workbench.reports.render.HtmlPage;
+import org.energycommons.workbench.reports.render.Lang;
+import org.energycommons.workbench.reports.usecase.MetricLabels;
 import org.energycommons.workbench.reports.usecase.PageFixtures;
+import org.energycommons.workbench.reports.usecase.UseCasePage;
 import org.junit.jupiter.api.Test;
 
-/** The uc5 page renders self-contained, with every section, and as a clear insufficient-data page. */
+/**
+ * The uc5 page renders self-contained, with every section, once wholly in French and once wholly in English; its
+ * summary says how many dwellings each share rests on; it renders as a clear insufficient-data page.
+ */
 class Uc5PageTest {
 
-    private static final UseCase UC5 = UseCases.require("uc5");
+    /** The page's own sections, written by the page in its language (the data section holds the run's text). */
+    private static final List<String> PAGE_SECTIONS = List.of("resume", "criteres", "modeles", "confusion", "rappel",
+            "intensite", "communes", "ecart", "methode");
 
-    private static UseCaseResult result() {
-        List<UseCaseResult.ModelEntry> models = List.of(
-                model("gbt-smile-intensity", "smile", "uc5-gbt-smile-intensity-abc",
-                        metrics("accuracy", 0.71, "within_one_class_accuracy", 0.96, "macro_f1", 0.55,
-                                "mae_intensity", 23.4, "fg_recall", 0.875, "fg_precision", 0.62,
-                                "uncertified_fg_recall", 0.81),
-                        metrics("selection_score", 0.9), Map.of("approach", "regression")),
-                model("rf-mllib-class", "spark-mllib", "uc5-rf-mllib-class-def", Map.of(),
-                        metrics("selection_score", 0.7), Map.of("approach", "classification")));
-        return PageFixtures.result(UC5, "gbt-smile-intensity", models, Map.of("gold/features/uc5", 3L));
+    /** The alternate-language link of the head, which {@link #assertSelfContained} takes for a stylesheet. */
+    private static String withoutAlternateLink(String html, Lang lang) {
+        String link = "<link rel=\"alternate\" hreflang=\"" + lang.other().tag() + "\" href=\"../"
+                + lang.other().tag() + "/uc5.html\">";
+        assertTrue(html.contains(link), "the head names the other version");
+        return html.replace(link, "");
+    }
+
+    private static String pageText(String html) {
+        StringBuilder text = new StringBuilder();
+        for (String id : PAGE_SECTIONS) {
+            text.append(section(html, id)).append('\n');
+        }
+        return text.toString();
     }
 
     @Test
     void thePageShowsEveryFigureWithoutExternalResources() {
-        long[][] confusion = new long[7][7];
-        for (int i = 0; i < 7; i++) {
-            confusion[i][i] = 3 + i;
-        }
-        confusion[5][6] = 2;
-        Map<String, double[]> recall = new LinkedHashMap<>();
-        recall.put("gbt-smile-intensity", new double[] {Double.NaN, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0});
-        Uc5PageData data = new Uc5PageData(UC5, result(), Map.of("gold/features/uc5", 3L), "région test",
-                Map.of("train", "51 dwellings"), null, confusion, confusion, recall,
-                new Uc5PageData.IntensityGroups("gbt-smile-intensity", 10, new double[] {80, 200, 420},
-                        new double[] {95, 190, 400}, 30),
-                List.of(new Uc5PageData.CommuneRow("99001", "Valbrune", 91, 35, 3, 56, 13, 16, 0.176)),
-                new Uc5PageData.GapDistribution(List.of("< 0.80", "0.80–1.25", "≥ 1.25"), new long[] {12, 40, 13},
-                        65, 9, 2.07, 0.5), "2026-01-01T00:00:00Z");
-        String html = Uc5Page.render(data, Lang.FR);
+        String html = Uc5Page.render(Uc5Sample.data(), Lang.FR);
         writeSample("uc5.html", html);
         assertTrue(html.contains("<svg"), "charts are inline SVG");
-        assertSelfContained(html);
+        assertSelfContained(withoutAlternateLink(html, Lang.FR));
         for (String expected : List.of("Matrice de confusion", "Rappel par classe", "Intensité prédite",
-                "Passoires thermiques par commune", "Valbrune", "Écart de performance", "9 logements sur 65",
-                "How it was computed", "within_one_class_accuracy", "fg_recall", "gbt-smile-intensity",
-                PageFixtures.COMMIT, "gold/features/uc5", "Provenance", "signale comme passoires probables",
-                "de vraies passoires parmi les logements signalés")) {
-            assertTrue(html.contains(expected), expected);
+                "Passoires thermiques par commune", "99001 Saint-Jean-de-la-Ruelle-sur-Loire", "Écart de performance",
+                "53 logements sur 222", "Comment c'est calculé", "gbt-smile-intensity", PageFixtures.COMMIT,
+                "gold/features/uc5", "Provenance", "signale comme passoires probables",
+                "des logements qu'il signale sont de vraies passoires")) {
+            assertTrue(html.contains(HtmlPage.escape(expected)), expected);
         }
-        // The diagonal of the heat table is shaded as a full row share where a class has no error.
-        assertTrue(html.contains("font-weight:700\">3</td>"));
-        assertTrue(html.contains("\u2713 atteint"));
+        assertTrue(section(html, "modeles").contains("<td>régression</td>"), "a model's approach in words");
+        // The diagonal of the heat table is shaded and bold.
+        assertTrue(html.contains("font-weight:700\">2</td>"));
+        // The median ratio shows rounded in its section, and its unrounded value is kept out of the provenance.
+        assertTrue(section(html, "ecart").contains("(2.07 : la mesure inclut"));
+        assertFalse(html.contains("2.071234567891"), "no unrounded float");
     }
 
     @Test
-    void anInsufficientDataPageSaysSo() {
-        UseCaseResult none = PageFixtures.withoutModels(UC5, "status", "insufficient data");
-        String html = Uc5Page.render(new Uc5PageData(UC5, none, Map.of(), "tiny", Map.of(),
-                "insufficient data: 4 certified dwellings", null, null, Map.of(), null, List.of(), null, null), Lang.FR);
-        assertTrue(html.contains("Données insuffisantes"));
-        assertTrue(html.contains("insufficient data: 4 certified dwellings"));
-        assertTrue(html.contains("non atteint"));
-        assertFalse(html.contains("Matrice de confusion"));
+    void theCriteriaTableNamesEachCriterionForAReaderWithItsTargetInterval() {
+        String criteria = section(Uc5Page.render(Uc5Sample.data(), Lang.FR), "criteres");
+        for (String header : List.of("Critère", "Modèle", "Cible", "Mesuré", "IC 90 % (n)", "Statut")) {
+            assertTrue(criteria.contains(">" + HtmlPage.escape(header) + "</th>"), header);
+        }
+        assertTrue(criteria.contains("<td>" + MetricLabels.label("fg_recall", Lang.FR) + "</td>"));
+        assertTrue(criteria.contains("≥ 85.0 %"), "operator and target in one cell, as a percentage");
+        assertTrue(criteria.contains("[65.2 %, 100.0 %] n = 7 (&lt; 30)"), "a small sample is marked");
+        assertTrue(criteria.contains("[92.4 %, 100.0 %] n = 66<"), "66 dwellings are not a small sample");
+        assertTrue(criteria.contains(UseCasePage.met(Lang.FR)));
+        assertFalse(criteria.contains(UseCasePage.notMet(Lang.FR)), "the sample meets every criterion");
+        String english = section(Uc5Page.render(Uc5Sample.data(), Lang.EN), "criteres");
+        assertTrue(english.contains("<td>" + MetricLabels.label("fg_recall", Lang.EN) + "</td>"));
+        assertTrue(english.contains(UseCasePage.met(Lang.EN)));
+    }
+
+    @Test
+    void theFrenchPageIsWhollyFrenchAndTheEnglishPageWhollyEnglish() {
+        String french = Uc5Page.render(Uc5Sample.data(), Lang.FR);
+        String english = Uc5Page.render(Uc5Sample.data(), Lang.EN);
+        assertTrue(french.contains("<html lang=\"fr\">"));
+        assertTrue(english.contains("<html lang=\"en\">"));
+        assertTrue(french.contains("<a href=\"../en/uc5.html\" hreflang=\"en\""), "the switch to English");
+        assertTrue(english.contains("<a href=\"../fr/uc5.html\" hreflang=\"fr\""), "the switch to French");
+        assertTrue(french.contains(UseCasePage.footer(Lang.FR)));
+        assertTrue(english.contains(UseCasePage.footer(Lang.EN)));
+
+        String fr = pageText(french);
+        String en = pageText(english);
+        for (String word : List.of("En résumé", "Matrice de confusion", "Rappel par classe vraie",
+                "Part estimée de passoires", "Logements F/G (%)", "Accord avec les diagnostics", "vraie \\ prédite",
+                "Seuls sont publiés", "Classe DPE vraie", "Rapport à la médiane")) {
+            assertTrue(fr.contains(HtmlPage.escape(word)), "French page: " + word);
+            assertFalse(en.contains(HtmlPage.escape(word)), "English page without: " + word);
+        }
+        for (String word : List.of("In short", "Confusion matrix", "Recall by true class", "Estimated share of F/G",
+                "F/G dwellings (%)", "Agreement with certificates", "true \\ predicted", "Only aggregates",
+                "True DPE class", "Ratio to the median")) {
+            assertTrue(en.contains(HtmlPage.escape(word)), "English page: " + word);
+            assertFalse(fr.contains(HtmlPage.escape(word)), "French page without: " + word);
+        }
+        // No sentence of the page's own switches language, and no code name reaches a reader.
+        for (String english1 : List.of(" the ", " of ", " and ", "dwelling", " · ")) {
+            assertFalse(fr.contains(english1), "French page without \"" + english1 + "\"");
+        }
+        for (String french1 : List.of(" les ", " des ", " et ", "logement", " · ")) {
+            assertFalse(en.contains(french1), "English page without \"" + french1 + "\"");
+        }
+        for (String code : List.of("within_one_class_accuracy", "fg_recall", "fg_precision", "selection_score",
+                "mae_intensity")) {
+            assertFalse(fr.contains(code), code);
+            assertFalse(en.contains(code), code);
+        }
+    }
+
+    @Test
+    void theMethodComesFromTheTextOfThePagesLanguage() {
+        String french = section(Uc5Page.render(Uc5Sample.data(), Lang.FR), "methode");
+        String english = section(Uc5Page.render(Uc5Sample.data(), Lang.EN), "methode");
+        assertTrue(french.contains("<h2>Comment c&#39;est calculé</h2>"));
+        assertTrue(french.contains("Apprentissage sur les diagnostics (bruités)"));
+        assertTrue(english.contains("<h2>How it was computed</h2>"));
+        assertTrue(english.contains("<li>Learned from the (noisy) certificates; selected on validation by the "
+                + "one-standard-error rule"), "method.en.txt, its lines joined");
+        assertEquals(count(french, "<li>"), count(english, "<li>"), "the same steps in both languages");
+    }
+
+    @Test
+    void theSummarySaysHowManyDwellingsEachShareRestsOnAndWhenTheyAreFew() {
+        String french = section(Uc5Page.render(Uc5Sample.data(), Lang.FR), "resume");
+        assertTrue(french.contains("100.0 % des passoires thermiques F/G (7 sur 7, petit échantillon)"), french);
+        assertTrue(french.contains("58.3 % des logements qu&#39;il signale sont de vraies passoires (7 sur 12, "
+                + "petit échantillon)"), french);
+        assertTrue(french.contains("97.0 % (64 sur 66)"), "66 dwellings: no small-sample mark");
+        assertTrue(french.contains("85.7 % des passoires F/G (12 sur 14, petit échantillon)"), french);
+        assertTrue(french.contains("reposent sur moins de 30 logements"));
+        String english = section(Uc5Page.render(Uc5Sample.data(), Lang.EN), "resume");
+        assertTrue(english.contains("100.0 % of the F/G dwellings (7 of 7, a small sample)"), english);
+        assertTrue(english.contains("rest on fewer than 30 dwellings"));
+
+        // Every share on 30 items or more: no mark, no warning; a share without an interval takes its count.
+        Map<String, Object> test = metrics("accuracy", 0.7, "within_one_class_accuracy", 0.95, "fg_recall", 0.875,
+                "fg_precision", 0.7, "rows", 400L, "fg_rows", 40L, "fg_flagged_rows", 50L,
+                "uncertified_within_one_class_accuracy", 0.93, "uncertified_fg_recall", 0.9,
+                "uncertified_rows", 800L, "uncertified_fg_rows", 90L);
+        UseCaseResult large = Uc5Sample.result("ridge-intensity", List.of(Uc5Sample.model("ridge-intensity", "smile",
+                "regression", test, 0.9, Map.of("fg_recall", new MetricInterval(0.8, 0.95, 40, "fg_dwelling")))));
+        String sound = section(Uc5Page.render(Uc5Sample.data(large), Lang.FR), "resume");
+        assertTrue(sound.contains("87.5 % des passoires thermiques F/G (35 sur 40)"), sound);
+        assertTrue(sound.contains("70.0 % des logements qu&#39;il signale sont de vraies passoires (35 sur 50)"),
+                "the count published beside the share, without an interval");
+        assertFalse(sound.contains("petit échantillon"), sound);
+        assertFalse(sound.contains("moins de 30"), sound);
+    }
+
+    @Test
+    void longCommuneNamesAreShortenedOnTheChartAndGivenInFullInTheTable() {
+        List<Uc5PageData.CommuneRow> communes = Uc5Sample.data().communes();
+        List<String> labels = Uc5Page.chartLabels(communes);
+        assertEquals(communes.size(), new HashSet<>(labels).size(), "labels stay unique");
+        for (String label : labels) {
+            assertTrue(label.length() <= Uc5Page.CHART_LABEL_CHARS, label);
+        }
+        assertEquals("St-Jean-de-la-R\u2026", labels.get(0));
+        assertEquals("St-Jean-de-Braye", labels.get(3));
+        assertEquals("Orvault", labels.get(7), "a short name as it is");
+        List<String> twins = Uc5Page.chartLabels(List.of(
+                new Uc5PageData.CommuneRow("99101", "Saint-Martin-de-la-Place-Haute", 20, 5, 1, 15, 2, 3, 0.15),
+                new Uc5PageData.CommuneRow("99102", "Saint-Martin-de-la-Place-Basse", 20, 5, 1, 15, 2, 3, 0.15),
+                new Uc5PageData.CommuneRow("99103", null, 20, 5, 1, 15, 2, 3, 0.15)));
+        assertEquals(List.of("99101", "99102", "99103"), twins, "codes where shortened names would read the same");
+        String html = Uc5Page.render(Uc5Sample.data(), Lang.FR);
+        assertTrue(section(html, "communes").contains("<td>99001 Saint-Jean-de-la-Ruelle-sur-Loire</td>"));
+        assertTrue(section(html, "communes").contains("St-Jean-de-la-R\u2026"), "the chart's label");
+    }
+
+    @Test
+    void aMetricReadsAsAShareOrAnIntensity() {
+        assertEquals("97.0 %", Uc5Page.formatMetric("within_one_class_accuracy", 0.97));
+        assertEquals("32 kWh/m²", Uc5Page.formatMetric("mae_intensity", 31.5));
+        assertEquals("0.512", Uc5Page.formatMetric("macro_f1", 0.512));
+    }
+
+    @Test
+    void anInsufficientDataPageSaysSoInEachLanguage() {
+        UseCaseResult none = PageFixtures.withoutModels(Uc5Sample.UC5, "status", "insufficient data");
+        Uc5PageData data = new Uc5PageData(Uc5Sample.UC5, none, Map.of(), "tiny", Map.of(),
+                "insufficient data: 4 certified dwellings", null, null, Map.of(), null, List.of(), null, null);
+        String french = Uc5Page.render(data, Lang.FR);
+        assertTrue(french.contains("Données insuffisantes"));
+        assertTrue(french.contains("trop peu de logements certifiés"));
+        assertTrue(french.contains("insufficient data: 4 certified dwellings"), "the run's message, quoted");
+        assertTrue(french.contains(UseCasePage.notMet(Lang.FR)));
+        assertFalse(french.contains("Matrice de confusion"));
+        String english = Uc5Page.render(data, Lang.EN);
+        assertTrue(english.contains("Insufficient data"));
+        assertTrue(english.contains("too few certified dwellings"));
+        assertTrue(english.contains(UseCasePage.notMet(Lang.EN)));
+        assertFalse(english.contains("Confusion matrix"));
+        assertFalse(english.contains("Données insuffisantes"));
     }
 }
