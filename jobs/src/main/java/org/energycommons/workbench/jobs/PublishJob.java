@@ -27,6 +27,7 @@ import org.energycommons.workbench.reports.render.Lang;
 import org.energycommons.workbench.reports.usecase.ModelCard;
 import org.energycommons.workbench.reports.usecase.ModelCardPage;
 import org.energycommons.workbench.reports.usecase.SiteIndex;
+import org.energycommons.workbench.reports.usecase.SynthesisNote;
 import org.energycommons.workbench.reports.usecase.UseCasePage;
 
 /**
@@ -66,7 +67,8 @@ public final class PublishJob {
                 : new SiteIndex.SyntheticRegion(region.seed(), region.meters(), region.days(), region.start());
         Path site = ctx.workspace().site();
         Map<String, String> cards = modelCards(ctx, results, region != null, site);
-        entries.replaceAll(e -> e.withDocuments(notes.get(e.useCaseId()), cards.get(e.useCaseId())));
+        entries.replaceAll(e -> e.href() == null ? e : e.withDocuments(SynthesisNote.page(e.useCaseId()),
+                cards.get(e.useCaseId())));
         for (Lang lang : Lang.ALL) {
             UseCasePipeline.writeText(site.resolve(lang.tag()).resolve(UseCasePage.INDEX),
                     SiteIndex.render(entries, runInfo, synthetic, lang));

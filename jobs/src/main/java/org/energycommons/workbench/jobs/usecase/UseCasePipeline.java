@@ -28,6 +28,7 @@ import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.reports.render.Lang;
+import org.energycommons.workbench.reports.usecase.SynthesisNote;
 import org.energycommons.workbench.reports.usecase.UseCasePage;
 
 /**
@@ -56,10 +57,19 @@ public abstract class UseCasePipeline {
     public interface Page {
 
         /**
-         * Queries the page's figures once and returns the page's HTML in each language; every aggregate shown
-         * must pass the guard.
+         * Queries the page's figures once and returns the page in each language and what its figures say; every
+         * aggregate shown must pass the guard.
          */
-        Function<Lang, String> render(JobContext ctx, UseCaseResult result, SecrecyGuard guard);
+        Rendered render(JobContext ctx, UseCaseResult result, SecrecyGuard guard);
+    }
+
+    /**
+     * A use case's page, once its figures are queried.
+     *
+     * @param page     the page's HTML in a language
+     * @param findings what its figures say for the region in a language, for the synthesis note
+     */
+    public record Rendered(Function<Lang, String> page, Function<Lang, List<String>> findings) {
     }
 
     /**
@@ -121,11 +131,19 @@ public abstract class UseCasePipeline {
         return result;
     }
 
-    /** Writes {@code DIR/site/<lang>/ucN.html} in every language; returns the index headline. */
+    /**
+     * Writes the page and the synthesis note in every language ({@code DIR/site/<lang>/ucN.html},
+     * {@code ucN-synthesis.html}); returns the index headline.
+     */
     public final String publish(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        Function<Lang, String> html = page.render(ctx, result, guard);
+        Rendered rendered = page.render(ctx, result, guard);
+        boolean synthetic = GenerateJob.regionOf(ctx) != null;
+        String now = java.time.Instant.now().toString();
         for (Lang lang : Lang.ALL) {
-            writeText(ctx.workspace().site().resolve(lang.tag()).resolve(page()), html.apply(lang));
+            Path dir = ctx.workspace().site().resolve(lang.tag());
+            writeText(dir.resolve(page()), rendered.page().apply(lang));
+            writeText(dir.resolve(SynthesisNote.page(useCase.id())), SynthesisNote.render(useCase, result,
+                    rendered.findings().apply(lang), synthetic, now, lang));
         }
         String line = headline.apply(result);
         if (line == null && result.bestModel() == null) {

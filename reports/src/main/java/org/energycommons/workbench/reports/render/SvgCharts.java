@@ -534,7 +534,7 @@ public final class SvgCharts {
         categoryAxis.setUpperMargin(0.02);
         // Two lines before slanting: a long label wraps under its bars rather than being cut with "...".
         categoryAxis.setMaximumCategoryLabelLines(2);
-        if (labelsCrowded(categories, spec.width())) {
+        if (labelsCrowded(categories, spec.width(), categoryAxis.getCategoryMargin())) {
             categoryAxis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
         NumberAxis valueAxis = valueAxis(spec.yLabel());
@@ -750,14 +750,17 @@ public final class SvgCharts {
         }
     }
 
-    private static boolean labelsCrowded(List<String> categories, int width) {
+    private static boolean labelsCrowded(List<String> categories, int width, double margin) {
         if (categories.isEmpty()) {
             return false;
         }
-        // The plot area is about the width less 180 units of axis and margins; a label may take two lines.
+        // The plot area is about the width less 180 units of axis and margins, and the category margin takes its
+        // share between categories; a label may take two lines, but a word cannot be split.
         int longest = categories.stream().mapToInt(String::length).max().orElse(0);
-        double slot = (width - 180.0) / categories.size();
-        return longest * 7.0 / 2 + 8.0 > slot;
+        int longestWord = categories.stream().flatMap(c -> Arrays.stream(c.split("\\s+")))
+                .mapToInt(String::length).max().orElse(0);
+        double slot = (width - 180.0) * (1 - margin) / categories.size();
+        return Math.max(longest * 7.0 / 2, longestWord * 7.0) + 8.0 > slot;
     }
 
     private static Shape marker(int index) {

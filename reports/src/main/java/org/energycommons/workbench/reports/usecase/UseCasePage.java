@@ -126,6 +126,7 @@ public final class UseCasePage {
     private final UseCaseResult result;
     private final String generatedAt;
     private final List<Consumer<HtmlPage>> summary = new ArrayList<>();
+    private final List<String> summaryTexts = new ArrayList<>();
     private final List<Section> sections = new ArrayList<>();
     private final Set<String> provenanceLeftOut = new LinkedHashSet<>();
     private MetricFormat metricFormat = (metric, value) -> Formats.ratio(value);
@@ -165,13 +166,20 @@ public final class UseCasePage {
     /** Adds a paragraph to the summary. */
     public UseCasePage summary(String paragraph) {
         summary.add(page -> page.paragraph(paragraph));
+        summaryTexts.add(paragraph);
         return this;
     }
 
     /** Adds a red badge to the summary, e.g. to say the data were insufficient. */
     public UseCasePage warning(String text) {
         summary.add(page -> page.status(false, text));
+        summaryTexts.add(text);
         return this;
+    }
+
+    /** The summary's paragraphs and warnings, in order: what the page's figures say, for the synthesis note. */
+    public List<String> summaryTexts() {
+        return List.copyOf(summaryTexts);
     }
 
     /** Sets how the criteria table writes targets and measured values (default: a ratio with three decimals). */

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
@@ -30,9 +29,9 @@ final class Uc1PageQueries {
     }
 
     /** The page's HTML: its data from the result and the gold tables, rendered. */
-    static Function<Lang, String> page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+    static UseCasePipeline.Rendered page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
         Uc1PageData data = pageData(ctx, result, guard);
-        return lang -> Uc1Page.render(data, lang);
+        return new UseCasePipeline.Rendered(lang -> Uc1Page.render(data, lang), lang -> Uc1Page.findings(data, lang));
     }
 
     /** The index headline, from the best model's metrics. */

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.lake.Lake;
@@ -49,9 +48,9 @@ final class Uc2PageQueries {
     }
 
     /** The page's HTML: its data from the result and the gold tables, rendered. */
-    static Function<Lang, String> page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+    static UseCasePipeline.Rendered page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
         Uc2PageData data = pageData(ctx, result, guard);
-        return lang -> Uc2Page.render(data, lang);
+        return new UseCasePipeline.Rendered(lang -> Uc2Page.render(data, lang), lang -> Uc2Page.findings(data, lang));
     }
 
     /** The index headline: the best detector's F1 and median delay. */

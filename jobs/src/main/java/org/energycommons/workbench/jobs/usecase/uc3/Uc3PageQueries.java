@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.lake.Lake;
@@ -44,9 +43,9 @@ final class Uc3PageQueries {
     }
 
     /** The page's HTML: its data from the result and the gold tables, rendered. */
-    static Function<Lang, String> page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+    static UseCasePipeline.Rendered page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
         Uc3PageData data = pageData(ctx, result, guard);
-        return lang -> Uc3Page.render(data, lang);
+        return new UseCasePipeline.Rendered(lang -> Uc3Page.render(data, lang), lang -> Uc3Page.findings(data, lang));
     }
 
     /** The index headline: the best method's median savings error and placebo coverage. */

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.lake.Lake;
@@ -43,9 +42,9 @@ final class Uc4PageQueries {
     }
 
     /** The page's HTML: its data from the result and the gold tables, rendered. */
-    static Function<Lang, String> page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+    static UseCasePipeline.Rendered page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
         Uc4PageData data = pageData(ctx, result, guard);
-        return lang -> Uc4Page.render(data, lang);
+        return new UseCasePipeline.Rendered(lang -> Uc4Page.render(data, lang), lang -> Uc4Page.findings(data, lang));
     }
 
     /** The index headline, from the best model's metrics. */

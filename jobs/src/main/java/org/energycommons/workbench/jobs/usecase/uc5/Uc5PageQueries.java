@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.Tables;
@@ -40,9 +39,9 @@ final class Uc5PageQueries {
     }
 
     /** The page's HTML: its data from the result and the gold tables, rendered. */
-    static Function<Lang, String> page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+    static UseCasePipeline.Rendered page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
         Uc5PageData data = pageData(ctx, result, guard);
-        return lang -> Uc5Page.render(data, lang);
+        return new UseCasePipeline.Rendered(lang -> Uc5Page.render(data, lang), lang -> Uc5Page.findings(data, lang));
     }
 
     /** The index headline: the best model's within-one-class accuracy and F/G recall. */

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -47,9 +46,9 @@ final class Uc6PageQueries {
     }
 
     /** The page's HTML: its data from the result and the gold tables, rendered. */
-    static Function<Lang, String> page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+    static UseCasePipeline.Rendered page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
         Uc6PageData data = pageData(ctx, result, guard);
-        return lang -> Uc6Page.render(data, lang);
+        return new UseCasePipeline.Rendered(lang -> Uc6Page.render(data, lang), lang -> Uc6Page.findings(data, lang));
     }
 
     /** The index headline, from the best model's metrics. */

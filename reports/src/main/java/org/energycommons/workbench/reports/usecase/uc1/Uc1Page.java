@@ -73,14 +73,6 @@ public final class Uc1Page {
     }
 
     /**
-     * What the page's figures say, in a language: the summary, which the use case's synthesis note reports under
-     * "what it means for the region".
-     */
-    public static List<String> findings(Uc1PageData data, Lang lang) {
-        return List.of(summary(data.result(), lang));
-    }
-
-    /**
      * Renders the uc1 page from its figures, already computed and passed through the secrecy guard.
      *
      * @param data the page's figures
@@ -88,6 +80,18 @@ public final class Uc1Page {
      * @return the HTML5 document
      */
     public static String render(Uc1PageData data, Lang lang) {
+        return page(data, lang).render();
+    }
+
+    /**
+     * What the page's figures say, in a language: its summary, which the use case's synthesis note reports under
+     * "what it means for the region".
+     */
+    public static List<String> findings(Uc1PageData data, Lang lang) {
+        return page(data, lang).summaryTexts();
+    }
+
+    private static UseCasePage page(Uc1PageData data, Lang lang) {
         UseCasePage page = UseCasePage.of(data, lang);
         UseCaseResult result = data.result();
         page.summary(summary(result, lang));
@@ -109,8 +113,7 @@ public final class Uc1Page {
                         p -> communes(p, data.communeMix(), lang))
                 .methodOf(Uc1Page.class, Map.of())
                 .dataDetails(p -> exclusions(p, data.exclusions(), lang))
-                .leaveOutOfProvenance("insufficient_data")
-                .render();
+                .leaveOutOfProvenance("insufficient_data");
     }
 
     /**

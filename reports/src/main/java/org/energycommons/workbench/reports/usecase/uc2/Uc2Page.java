@@ -80,14 +80,6 @@ public final class Uc2Page {
     }
 
     /**
-     * What the page's figures say, in a language: the summary, which the use case's synthesis note reports under
-     * "what it means for the region".
-     */
-    public static List<String> findings(Uc2PageData data, Lang lang) {
-        return List.of(summary(data, data.result(), lang));
-    }
-
-    /**
      * Renders the uc2 page from its figures, already computed and passed through the secrecy guard.
      *
      * @param data the page's figures
@@ -95,6 +87,18 @@ public final class Uc2Page {
      * @return the HTML5 document
      */
     public static String render(Uc2PageData data, Lang lang) {
+        return page(data, lang).render();
+    }
+
+    /**
+     * What the page's figures say, in a language: its summary, which the use case's synthesis note reports under
+     * "what it means for the region".
+     */
+    public static List<String> findings(Uc2PageData data, Lang lang) {
+        return page(data, lang).summaryTexts();
+    }
+
+    private static UseCasePage page(Uc2PageData data, Lang lang) {
         UseCaseResult result = data.result();
         return UseCasePage.of(withSplitIn(data, lang), lang).summary(summary(data, result, lang))
                 .metricFormat(Uc2Page::formatMetric)
@@ -110,8 +114,7 @@ public final class Uc2Page {
                 .section("regles", "Règles et alertes", "Rules and alerts",
                         p -> rules(p, data.rules(), data.alertsByRule(), lang))
                 .methodOf(Uc2Page.class, Map.of())
-                .leaveOutOfProvenance("detections", "alerts_by_rule_and_fault_type")
-                .render();
+                .leaveOutOfProvenance("detections", "alerts_by_rule_and_fault_type");
     }
 
     /**

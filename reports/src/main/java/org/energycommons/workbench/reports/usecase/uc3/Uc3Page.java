@@ -59,6 +59,18 @@ public final class Uc3Page {
 
     /** Renders the uc3 page in a language from its figures, already computed and passed through the secrecy guard. */
     public static String render(Uc3PageData data, Lang lang) {
+        return page(data, lang).render();
+    }
+
+    /**
+     * What the page's figures say, in a language: its summary, which the use case's synthesis note reports under
+     * "what it means for the region".
+     */
+    public static List<String> findings(Uc3PageData data, Lang lang) {
+        return page(data, lang).summaryTexts();
+    }
+
+    private static UseCasePage page(Uc3PageData data, Lang lang) {
         UseCaseResult result = data.result();
         return UseCasePage.of(data, lang).summary(summary(result, lang))
                 .metricFormat(Uc3Page::formatMetric)
@@ -71,8 +83,7 @@ public final class Uc3Page {
                 .section("ajustement", "Ajustement de la référence", "Baseline fit",
                         p -> fit(p, data.fit(), result, lang))
                 .models("Méthodes", "Methods", methodHeaders(lang), Uc3Page::methodCells, p -> methodNotes(p, lang))
-                .methodOf(Uc3Page.class, Map.of())
-                .render();
+                .methodOf(Uc3Page.class, Map.of());
     }
 
     private static String summary(UseCaseResult result, Lang lang) {

@@ -93,6 +93,18 @@ public final class Uc4Page {
 
     /** Renders the uc4 page in a language from its figures, already computed and passed through the secrecy guard. */
     public static String render(Uc4PageData data, Lang lang) {
+        return page(data, lang).render();
+    }
+
+    /**
+     * What the page's figures say, in a language: its summary, which the use case's synthesis note reports under
+     * "what it means for the region".
+     */
+    public static List<String> findings(Uc4PageData data, Lang lang) {
+        return page(data, lang).summaryTexts();
+    }
+
+    private static UseCasePage page(Uc4PageData data, Lang lang) {
         UseCaseResult result = data.result();
         return UseCasePage.of(data, lang).summary(summary(result, lang))
                 .metricFormat(Uc4Page::formatMetric)
@@ -107,8 +119,7 @@ public final class Uc4Page {
                 .section("postes", "Postes", "Substations", p -> substations(p, data.substations(), lang))
                 .section("backtest", "Évaluation à origines glissantes", "Rolling-origin backtest",
                         p -> backtest(p, data.backtest(), lang))
-                .methodOf(Uc4Page.class, methodValues())
-                .render();
+                .methodOf(Uc4Page.class, methodValues());
     }
 
     // ------------------------------------------------------------------------------------------

@@ -62,6 +62,18 @@ public final class Uc5Page {
 
     /** Renders the uc5 page from its figures, already computed and passed through the secrecy guard. */
     public static String render(Uc5PageData data, Lang lang) {
+        return page(data, lang).render();
+    }
+
+    /**
+     * What the page's figures say, in a language: its summary, which the use case's synthesis note reports under
+     * "what it means for the region".
+     */
+    public static List<String> findings(Uc5PageData data, Lang lang) {
+        return page(data, lang).summaryTexts();
+    }
+
+    private static UseCasePage page(Uc5PageData data, Lang lang) {
         UseCasePage page = UseCasePage.of(data, lang).metricFormat(Uc5Page::formatMetric)
                 .leaveOutOfProvenance("performance_gap_median_ratio");
         UseCaseResult result = data.result();
@@ -87,8 +99,7 @@ public final class Uc5Page {
                             + "commune", p -> communes(p, data.communes(), lang))
                     .section("ecart", "Écart de performance", "Performance gap", p -> gap(p, data.gap(), lang));
         }
-        return page.methodOf(Uc5Page.class, Map.of())
-                .render();
+        return page.methodOf(Uc5Page.class, Map.of());
     }
 
     /** A uc5 metric as in the criteria table: shares as percentages, the intensity error in kWh/m²/yr. */

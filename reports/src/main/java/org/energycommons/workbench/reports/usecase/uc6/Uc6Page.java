@@ -71,6 +71,18 @@ public final class Uc6Page {
 
     /** Renders the uc6 page from its figures, already computed and passed through the secrecy guard. */
     public static String render(Uc6PageData data, Lang lang) {
+        return page(data, lang).render();
+    }
+
+    /**
+     * What the page's figures say, in a language: its summary, which the use case's synthesis note reports under
+     * "what it means for the region".
+     */
+    public static List<String> findings(Uc6PageData data, Lang lang) {
+        return page(data, lang).summaryTexts();
+    }
+
+    private static UseCasePage page(Uc6PageData data, Lang lang) {
         UseCaseResult result = data.result();
         UseCasePage page = UseCasePage.of(data, lang).metricFormat(Uc6Page::formatMetric)
                 .leaveOutOfProvenance(SHOWN_ELSEWHERE);
@@ -87,8 +99,7 @@ public final class Uc6Page {
                         lang.t("MAPE J+7 test (%)", "D+7 MAPE, test (%)"),
                         lang.t("RMSE test (MWh/j)", "Test RMSE (MWh/day)")),
                         Uc6Page::modelCells, p -> modelNotes(p, result, data.methods(), lang))
-                .methodOf(Uc6Page.class, Map.of("noise_model", noiseModel(data.noiseModel(), lang)))
-                .render();
+                .methodOf(Uc6Page.class, Map.of("noise_model", noiseModel(data.noiseModel(), lang)));
     }
 
     /** A uc6 metric as in the criteria table: MAPE, skill, coverage, peak recall and precision as percentages. */
