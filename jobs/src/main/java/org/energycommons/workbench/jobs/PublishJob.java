@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
@@ -52,7 +53,7 @@ public final class PublishJob {
             if (pipeline.isPresent() && Files.exists(metrics)) {
                 ctx.progress().step("publish " + uc.id() + ": report page");
                 UseCaseResult result = pipeline.get().readResult(read(metrics));
-                String headline = pipeline.get().publish(ctx, result, guard);
+                Function<Lang, String> headline = pipeline.get().publish(ctx, result, guard);
                 long met = result.criteria().stream().filter(c -> c.met()).count();
                 entries.add(new SiteIndex.Entry(uc.id(), uc.title(), uc.titleEn(), uc.kind(), pipeline.get().page(),
                         result.allCriteriaMet(), met, result.criteria().size(), headline));

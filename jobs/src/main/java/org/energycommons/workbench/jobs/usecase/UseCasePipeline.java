@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.lake.Lake;
@@ -50,7 +51,7 @@ public abstract class UseCasePipeline {
     private final Map<TableId, String> tables;
     private final Function<Map<String, Object>, ? extends UseCaseMetrics> metricsReader;
     private final Page page;
-    private final Function<UseCaseResult, String> headline;
+    private final BiFunction<UseCaseResult, Lang, String> headline;
 
     /** A use case's page: its data from the result and the gold tables, through the guard, rendered to HTML. */
     @FunctionalInterface
@@ -79,11 +80,11 @@ public abstract class UseCasePipeline {
      * @param tables the feature and result tables its slice declares, with what each holds
      * @param metricsReader reads a published metric set back into the use case's typed record
      * @param page its report page
-     * @param headline the one-line headline shown on the site index, from the result's metrics
+     * @param headline the one-line headline shown on the site index in a language, from the result's metrics
      */
     protected UseCasePipeline(UseCase useCase, Map<TableId, String> tables,
                               Function<Map<String, Object>, ? extends UseCaseMetrics> metricsReader, Page page,
-                              Function<UseCaseResult, String> headline) {
+                              BiFunction<UseCaseResult, Lang, String> headline) {
         this.useCase = Objects.requireNonNull(useCase, "useCase");
         this.tables = Map.copyOf(tables);
         this.metricsReader = Objects.requireNonNull(metricsReader, "metricsReader");
@@ -133,9 +134,9 @@ public abstract class UseCasePipeline {
 
     /**
      * Writes the page and the synthesis note in every language ({@code DIR/site/<lang>/ucN.html},
-     * {@code ucN-synthesis.html}); returns the index headline.
+     * {@code ucN-synthesis.html}); returns the index headline in a language.
      */
-    public final String publish(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+    public final Function<Lang, String> publish(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
         Rendered rendered = page.render(ctx, result, guard);
         boolean synthetic = GenerateJob.regionOf(ctx) != null;
         String now = java.time.Instant.now().toString();
@@ -145,12 +146,9 @@ public abstract class UseCasePipeline {
             writeText(dir.resolve(SynthesisNote.page(useCase.id())), SynthesisNote.render(useCase, result,
                     rendered.findings().apply(lang), synthetic, now, lang));
         }
-        String line = headline.apply(result);
-        if (line == null && result.bestModel() == null) {
-            Object status = result.provenance().get("status");
-            return status == null ? "no model trained" : status.toString();
-        }
-        return line;
+        return lang -> result.bestModel() == null
+                ? lang.t("aucun modèle entraîné : données insuffisantes", "no model trained: insufficient data")
+                : headline.apply(result, lang);
     }
 
     /** Reads this use case's {@code ucN.json} with its typed metrics. */

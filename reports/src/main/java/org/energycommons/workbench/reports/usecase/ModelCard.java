@@ -149,10 +149,11 @@ public record ModelCard(ModelProvenance provenance, String artifactPath, String 
             }
         }
         for (Metric m : metrics) {
-            if (m.interval() != null && m.interval().smallSample()) {
-                limitations.add(MetricLabels.label(m.name(), lang) + lang.t(" repose sur ", " rests on ")
-                        + m.interval().n() + lang.t(" éléments seulement (moins de ", " items only (fewer than ")
-                        + MetricInterval.MIN_ITEMS + ").");
+            boolean headline = criteria.stream().anyMatch(c -> c.metric().equals(m.name()));
+            if (headline && m.interval() != null && m.interval().smallSample()) {
+                limitations.add(capitalised(MetricLabels.label(m.name(), lang)) + lang.t(" repose sur ", " rests on ")
+                        + m.interval().n() + " " + MetricLabels.unit(m.interval().unit(), lang) + lang.t(
+                        " seulement (moins de ", " only (fewer than ") + MetricInterval.MIN_ITEMS + ").");
             }
         }
         for (String line : words.getProperty("limitations", "").split("\\s*\\|\\s*")) {
@@ -162,6 +163,11 @@ public record ModelCard(ModelProvenance provenance, String artifactPath, String 
         }
         return new Texts(required(words, "intended_use", resource), required(words, "out_of_scope", resource),
                 required(words, "privacy", resource), required(words, "how_to_load", resource), limitations);
+    }
+
+    /** A sentence's first letter in upper case. */
+    static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static Properties words(String resource) {

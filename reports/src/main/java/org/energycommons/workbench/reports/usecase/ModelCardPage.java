@@ -62,7 +62,14 @@ public final class ModelCardPage {
                 + card.evaluatedOn() + "\" set, never seen in training or selection; 90 % interval by bootstrap over "
                 + "the evaluation units."));
         List<List<String>> rows = new ArrayList<>();
+        Map<String, String> technical = new LinkedHashMap<>();
         for (ModelCard.Metric m : card.metrics()) {
+            if (!MetricLabels.has(m.name())) {
+                technical.put(m.name(), m.value() == null ? Formats.MISSING : Formats.significant(m.value())
+                        + (m.interval() == null ? "" : " [" + Formats.significant(m.interval().low()) + ", "
+                        + Formats.significant(m.interval().high()) + "] n = " + m.interval().n()));
+                continue;
+            }
             String interval = m.interval() == null ? Formats.MISSING : "[" + Formats.significant(m.interval().low()) + ", "
                     + Formats.significant(m.interval().high()) + "]";
             rows.add(List.of(MetricLabels.label(m.name(), lang), m.value() == null ? Formats.MISSING : Formats.significant(m.value()),
@@ -87,7 +94,6 @@ public final class ModelCardPage {
         data.put(lang.t("Cible prédite", "Predicted target"), Objects.toString(p.label(), Formats.MISSING));
         data.put(lang.t("Lignes d'entraînement", "Training rows"), Long.toString(p.trainingRows()));
         data.put(lang.t("Empreinte des données", "Data fingerprint"), p.dataFingerprint());
-        p.split().forEach((k, v) -> data.put(lang.t("Découpage · ", "Split · ") + k, v));
         page.keyValues(data);
         List<List<String>> tables = new ArrayList<>();
         p.inputTables().entrySet().stream().sorted(Map.Entry.comparingByKey())
@@ -101,11 +107,18 @@ public final class ModelCardPage {
         page.section("licence", lang.t("Licence", "Licence")).paragraph(card.licence());
 
         page.section("provenance", "Provenance");
+        if (!technical.isEmpty()) {
+            page.heading(3, lang.t("Autres mesures (noms de code, jeu « ", "Other metrics (code names, \"")
+                    + card.evaluatedOn() + lang.t(" »)", "\" set)"));
+            page.keyValues(technical);
+        }
+        page.heading(3, lang.t("Modèle et découpage (noms de code)", "Model and split (code names)"));
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put(lang.t("Identifiant", "Model id"), p.modelId());
         provenance.put(lang.t("Algorithme", "Algorithm"), p.algorithm());
         provenance.put(lang.t("Moteur", "Engine"), p.engine());
         provenance.put(lang.t("Graine", "Seed"), Long.toString(p.seed()));
+        p.split().forEach((k, v) -> provenance.put("split." + k, v));
         p.params().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> provenance.put(lang.t("Paramètre · ", "Parameter · ") + e.getKey(), e.getValue()));
         provenance.put("Commit", p.gitCommit());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,17 +47,18 @@ public final class SiteIndex {
      * @param allCriteriaMet whether every criterion is met, null if not run
      * @param criteriaMet    how many of its criteria are met (0 if not run)
      * @param criteria       how many criteria it declares
-     * @param headline       key figures, e.g. {@code "MAPE 4.3 %, skill 35 %"}, may be null
+     * @param headline       key figures in a language, e.g. {@code "MAPE 4.3 %, skill 35 %"}; null when not run
      * @param synthesis      relative link to its synthesis note, null without one
      * @param modelCard      relative link to the best model's card, null without one
      */
     public record Entry(String useCaseId, String title, String titleEn, String kind, String href,
-                        Boolean allCriteriaMet, long criteriaMet, int criteria, String headline, String synthesis,
+                        Boolean allCriteriaMet, long criteriaMet, int criteria, Function<Lang, String> headline,
+                        String synthesis,
                         String modelCard) {
 
         /** A row without synthesis note nor model card. */
         public Entry(String useCaseId, String title, String titleEn, String kind, String href, Boolean allCriteriaMet,
-                     long criteriaMet, int criteria, String headline) {
+                     long criteriaMet, int criteria, Function<Lang, String> headline) {
             this(useCaseId, title, titleEn, kind, href, allCriteriaMet, criteriaMet, criteria, headline, null, null);
         }
 
@@ -123,7 +125,8 @@ public final class SiteIndex {
             page.paragraph(lang.t("Aucune information d'exécution.", "No run information."));
         } else {
             Map<String, String> shown = new LinkedHashMap<>();
-            run.forEach((key, value) -> shown.put(key, Formats.isInstant(value) ? Formats.timestamp(value) : value));
+            run.forEach((key, value) -> shown.put(runKey(key, lang),
+                    Formats.isInstant(value) ? Formats.timestamp(value) : value));
             page.keyValues(shown);
         }
         return page.footer(UseCasePage.footer(lang)).render();
@@ -180,11 +183,11 @@ public final class SiteIndex {
                 .append("</th><th>").append(lang.t("Résultat", "Headline")).append("</th><th>")
                 .append(lang.t("Documents", "Documents")).append("</th></tr></thead>\n<tbody>\n");
         for (Entry e : entries) {
-            t.append("<tr><td>").append(HtmlPage.escape(e.useCaseId())).append("</td>")
+            t.append("<tr><td").append(NOWRAP).append(">").append(HtmlPage.escape(e.useCaseId())).append("</td>")
              .append("<td>").append(HtmlPage.escape(lang.t(e.title(), e.titleEn()))).append("</td>")
              .append("<td>").append(HtmlPage.escape(MetricLabels.kind(e.kind(), lang))).append("</td>")
              .append("<td>").append(badge(e, lang)).append("</td>")
-             .append("<td>").append(e.headline() == null ? Formats.MISSING : HtmlPage.escape(e.headline()))
+             .append("<td>").append(e.headline() == null ? Formats.MISSING : HtmlPage.escape(e.headline().apply(lang)))
              .append("</td><td>");
             List<String> links = new java.util.ArrayList<>();
             link(links, e.synthesis(), lang.t("Note de synthèse", "Synthesis note"));
@@ -193,6 +196,18 @@ public final class SiteIndex {
             t.append(links.isEmpty() ? Formats.MISSING : String.join("<br>", links)).append("</td></tr>\n");
         }
         return t.append("</tbody></table></div>").toString();
+    }
+
+    /** A run-information key in a language: the ones the CLI writes have a French name. */
+    static String runKey(String key, Lang lang) {
+        return lang == Lang.EN ? key : switch (key) {
+            case "command" -> "commande";
+            case "git commit" -> "commit git";
+            case "lake" -> "lac de données";
+            case "started" -> "début";
+            case "duration" -> "durée";
+            default -> key;
+        };
     }
 
     private static void link(List<String> links, String href, String text) {

@@ -140,17 +140,18 @@ public final class SynthesisNote {
         }
         for (Criterion.Result c : UseCasePage.criteria(result)) {
             MetricInterval i = c.model() == null ? null : result.interval(c.model(), c.metric());
-            String label = MetricLabels.label(c.metric(), lang);
+            String label = ModelCard.capitalised(MetricLabels.label(c.metric(), lang));
             if (i == null) {
-                out.add(lang.t(label + " n'a pas d'intervalle : sa précision n'est pas connue.", label
-                        + " has no interval: its precision is unknown."));
+                out.add(lang.t(label + " n'a pas d'intervalle : sa précision n'est pas connue.",
+                        label + " has no interval: its precision is unknown."));
             } else if (i.smallSample()) {
-                out.add(lang.t(label + " repose sur " + i.n() + " " + MetricLabels.unit(i.unit(), lang) + " seulement "
-                        + "(moins de " + MetricInterval.MIN_ITEMS + ") : son intervalle à 90 % va de "
-                        + Formats.significant(i.low()) + " à " + Formats.significant(i.high()) + ".", label
-                        + " rests on " + i.n() + " " + MetricLabels.unit(i.unit(), lang) + " only (fewer than "
-                        + MetricInterval.MIN_ITEMS + "): its 90 % interval runs from " + Formats.significant(i.low())
-                        + " to " + Formats.significant(i.high()) + "."));
+                String items = i.n() + " " + MetricLabels.unit(i.unit(), lang);
+                String low = Formats.significant(i.low());
+                String high = Formats.significant(i.high());
+                out.add(lang.t(label + " repose sur " + items + " seulement (moins de " + MetricInterval.MIN_ITEMS
+                        + ") : son intervalle à 90 % va de " + low + " à " + high + ".", label + " rests on " + items
+                        + " only (fewer than " + MetricInterval.MIN_ITEMS + "): its 90 % interval runs from " + low
+                        + " to " + high + "."));
             }
         }
         return out;

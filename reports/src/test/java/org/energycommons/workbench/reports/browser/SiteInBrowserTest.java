@@ -109,7 +109,7 @@ class SiteInBrowserTest {
             UseCaseResult r = s.data().result();
             var uc = s.data().useCase();
             entries.add(new SiteIndex.Entry(uc.id(), uc.title(), uc.titleEn(), uc.kind(), UseCasePage.page(uc.id()),
-                    r.allCriteriaMet(), UseCasePage.metCount(r), r.criteria().size(), "MAPE 4.3 %")
+                    r.allCriteriaMet(), UseCasePage.metCount(r), r.criteria().size(), lang -> lang.t("MAPE 4,3 %", "MAPE 4.3 %"))
                     .withDocuments(SynthesisNote.page(uc.id()), ModelCardPage.page(uc.id())));
         }
         Map<String, String> run = new LinkedHashMap<>();

@@ -68,7 +68,7 @@ class ModelCardTest {
         assertTrue(fr.get(0).startsWith("Entraîné et évalué sur une région synthétique"), fr.toString());
         assertTrue(fr.contains("Critère non atteint : rappel des passoires F/G (certifiés) = 0.714 (cible >= 0.85)."),
                 fr.toString());
-        assertTrue(fr.contains("rappel des passoires F/G (certifiés) repose sur 7 éléments seulement (moins de 30)."),
+        assertTrue(fr.contains("Rappel des passoires F/G (certifiés) repose sur 7 logements seulement (moins de 30)."),
                 fr.toString());
         assertFalse(fr.stream().anyMatch(l -> l.contains("classe DPE juste") && l.contains("repose")),
                 "66 dwellings are enough");
@@ -128,7 +128,8 @@ class ModelCardTest {
         String performance = section(fr, "performances");
         assertTrue(performance.contains("<td>rappel des passoires F/G (certifiés)</td><td class=\"num\">0.714</td>"
                 + "<td>[0.43, 1]</td><td class=\"num\">7</td>"), performance);
-        assertTrue(section(fr, "limites").contains("repose sur 7 éléments"));
+        assertTrue(section(fr, "limites").contains("repose sur 7 logements"));
+        assertTrue(section(fr, "provenance").contains("<dt>split.folds</dt><dd>4</dd>"), "the split, technical");
         assertTrue(section(fr, "donnees").contains("<td>silver/dpe</td><td class=\"num\">3</td>"));
         assertTrue(fr.contains("<a href=\"../en/uc5-model-card.html\" hreflang=\"en\" lang=\"en\">English</a>"));
         assertTrue(fr.contains("<a href=\"uc5.html\">"), "back to the use case's results");

@@ -40,7 +40,7 @@ class SiteIndexTest {
             int n = uc.criteria().size();
             entries.add(switch (uc.id()) {
                 case "uc4" -> new SiteIndex.Entry(uc.id(), uc.title(), uc.titleEn(), uc.kind(), "uc4.html", true,
-                        n, n, "MAPE 4.3 %, skill 35.1 %").withDocuments("uc4-synthesis.html", "uc4-model-card.html");
+                        n, n, lang -> "MAPE 4.3 %, skill 35.1 %").withDocuments("uc4-synthesis.html", "uc4-model-card.html");
                 case "uc2" -> new SiteIndex.Entry(uc.id(), uc.title(), uc.titleEn(), uc.kind(), "uc2/index.html",
                         false, 1, n, null);
                 default -> new SiteIndex.Entry(uc.id(), uc.title(), uc.titleEn(), uc.kind(), null, null, 0, n, null);
@@ -65,7 +65,7 @@ class SiteIndexTest {
         assertTrue(html.contains("<html lang=\"fr\">"));
         assertTrue(html.contains("<title>Energy Commons Workbench</title>"));
         for (UseCase uc : UseCases.ALL) {
-            assertTrue(html.contains("<td>" + uc.id() + "</td>"), uc.id());
+            assertTrue(html.contains("<td style=\"white-space:nowrap\">" + uc.id() + "</td>"), uc.id());
             assertTrue(html.contains(HtmlPage.escape(uc.title())), uc.title());
             assertFalse(html.contains(HtmlPage.escape(uc.titleEn())), "no English title on the French page");
         }
@@ -84,8 +84,8 @@ class SiteIndexTest {
         assertTrue(html.contains("4 cas d&#39;usage non exécuté(s)"));
         assertTrue(html.contains("<p class=\"notice\" role=\"note\">Région synthétique : toutes les données de ces "
                 + "pages sont générées (graine 42, 300 compteurs, 730 jours depuis le 2023-01-01)."));
-        assertTrue(html.contains("<dt>git commit</dt><dd>0123abcd</dd>"));
-        assertTrue(html.contains("<dt>started</dt><dd>2025-01-15 09:30:00 UTC</dd>"), "the pages' one time format");
+        assertTrue(html.contains("<dt>commit git</dt><dd>0123abcd</dd>"));
+        assertTrue(html.contains("<dt>début</dt><dd>2025-01-15 09:30:00 UTC</dd>"), "the pages' one time format");
         assertTrue(html.contains(UseCasePage.footer(Lang.FR)));
         assertSelfContained(html);
     }
@@ -134,12 +134,12 @@ class SiteIndexTest {
     @Test
     void escapesEveryText() {
         List<SiteIndex.Entry> entries = List.of(new SiteIndex.Entry("uc<1>", "Titre <script>alert(1)</script>",
-                "Title & \"quoted\"", "kind 'x'", "a.html?x=1&y=\"2\"", false, 0, 1, "<b>MAPE</b> & co"));
+                "Title & \"quoted\"", "kind 'x'", "a.html?x=1&y=\"2\"", false, 0, 1, lang -> "<b>MAPE</b> & co"));
         Map<String, String> run = Map.of("<key>", "<value> & more");
         String html = SiteIndex.render(entries, run, null, Lang.FR);
         assertFalse(html.contains("<script>"));
         assertFalse(html.contains("<b>MAPE"));
-        assertTrue(html.contains("<td>uc&lt;1&gt;</td>"));
+        assertTrue(html.contains("<td style=\"white-space:nowrap\">uc&lt;1&gt;</td>"));
         assertTrue(html.contains("Titre &lt;script&gt;alert(1)&lt;/script&gt;"));
         assertTrue(html.contains("kind &#39;x&#39;"));
         assertTrue(html.contains("<a href=\"a.html?x=1&amp;y=&quot;2&quot;\">"));

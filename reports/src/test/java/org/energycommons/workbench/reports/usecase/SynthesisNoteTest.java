@@ -60,7 +60,7 @@ class SynthesisNoteTest {
         assertTrue(section(html, "territoire").contains("Trois écoles à visiter."));
         String limits = section(html, "limites");
         assertTrue(limits.contains("synthétiques"));
-        assertTrue(limits.contains("délai médian de détection (jours) repose sur 12 défauts détectés seulement"));
+        assertTrue(limits.contains("Délai médian de détection (jours) repose sur 12 défauts détectés seulement"));
         String weak = section(html, "fragile");
         assertTrue(weak.contains("Échec : score F1 des alertes n&#39;atteint pas sa cible (0.61 pour ≥ 0.85)."), weak);
         assertTrue(weak.contains("Fragile : délai médian de détection (jours) est atteint, mais son intervalle à 90 % "

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Locale;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
@@ -19,6 +20,7 @@ import org.energycommons.workbench.models.uc1.Uc1Tables;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
 import org.energycommons.workbench.reports.render.Lang;
+import org.energycommons.workbench.reports.usecase.UseCasePage;
 import org.energycommons.workbench.reports.usecase.uc1.Uc1Page;
 import org.energycommons.workbench.reports.usecase.uc1.Uc1PageData;
 
@@ -35,12 +37,12 @@ final class Uc1PageQueries {
     }
 
     /** The index headline, from the best model's metrics. */
-    static String headline(UseCaseResult result) {
-        return result.models().stream().filter(m -> m.name().equals(result.bestModel())).findFirst()
-                .map(m -> String.format("%s, %s segments: ARI %.2f, NRMSE %.1f %% vs %.1f %% (tariff classes)",
-                        m.name(), m.notes().get("k"), m.judged().value("ari"), 100 * m.judged().value("nrmse"),
-                        100 * m.judged().value("nrmse_baseline")))
-                .orElse("données insuffisantes · insufficient data");
+    static String headline(UseCaseResult result, Lang lang) {
+        UseCaseResult.ModelEntry m = UseCasePage.best(result);
+        return String.format(Locale.ROOT, lang.t("%s segments, ARI %.2f, erreur de profil %.1f %% contre %.1f %% "
+                + "(classes tarifaires)", "%s segments, ARI %.2f, profile error %.1f %% against %.1f %% (tariff "
+                + "classes)"), m.notes().get("k"), m.judged().value("ari"), 100 * m.judged().value("nrmse"),
+                100 * m.judged().value("nrmse_baseline"));
     }
 
     /** The uc1 page's data, from the gold tables and the result, through the guard. */

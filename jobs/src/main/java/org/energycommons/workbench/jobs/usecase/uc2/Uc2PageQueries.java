@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.lake.Lake;
@@ -32,6 +33,7 @@ import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
 import org.energycommons.workbench.reports.render.Lang;
+import org.energycommons.workbench.reports.usecase.UseCasePage;
 import org.energycommons.workbench.reports.usecase.uc2.Uc2Page;
 import org.energycommons.workbench.reports.usecase.uc2.Uc2PageData;
 
@@ -54,12 +56,10 @@ final class Uc2PageQueries {
     }
 
     /** The index headline: the best detector's F1 and median delay. */
-    static String headline(UseCaseResult result) {
-        return result.models().stream().filter(m -> m.name().equals(result.bestModel())).findFirst()
-                .filter(m -> !Double.isNaN(m.judged().value("f1")))
-                .map(m -> String.format("%s: F1 %.2f, délai médian %.0f j", m.name(), m.judged().value("f1"),
-                        m.judged().value("median_detection_delay_days")))
-                .orElse("données insuffisantes · insufficient data");
+    static String headline(UseCaseResult result, Lang lang) {
+        UseCaseResult.ModelEntry m = UseCasePage.best(result);
+        return String.format(Locale.ROOT, lang.t("F1 %.2f, délai médian %.0f j", "F1 %.2f, median delay %.0f d"),
+                m.judged().value("f1"), m.judged().value("median_detection_delay_days"));
     }
 
     /** The page's data, computed from {@code uc2.json} and the gold tables. */

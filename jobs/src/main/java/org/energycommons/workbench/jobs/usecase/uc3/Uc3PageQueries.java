@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.lake.Lake;
@@ -29,6 +30,7 @@ import org.energycommons.workbench.models.uc3.Uc3Tables;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
 import org.energycommons.workbench.reports.render.Lang;
+import org.energycommons.workbench.reports.usecase.UseCasePage;
 import org.energycommons.workbench.reports.usecase.uc3.Uc3Page;
 import org.energycommons.workbench.reports.usecase.uc3.Uc3PageData;
 
@@ -49,17 +51,11 @@ final class Uc3PageQueries {
     }
 
     /** The index headline: the best method's median savings error and placebo coverage. */
-    static String headline(UseCaseResult result) {
-        return result.models().stream().filter(m -> m.name().equals(result.bestModel())).findFirst()
-                .map(m -> String.format("%s: |erreur| médiane %s pt, couverture placebo %s", m.name(),
-                        format(m.metrics().get("savings_abs_error_pct_points_median"), 2),
-                        format(m.metrics().get("placebo_coverage_90"), 3)))
-                .orElse(null);
-    }
-
-    private static String format(Object v, int decimals) {
-        return v instanceof Number n ? String.format(java.util.Locale.ROOT, "%." + decimals + "f", n.doubleValue())
-                : "—";
+    static String headline(UseCaseResult result, Lang lang) {
+        UseCaseResult.ModelEntry m = UseCasePage.best(result);
+        return String.format(Locale.ROOT, lang.t("erreur médiane %.2f pt, couverture placebo %.1f %%",
+                "median error %.2f pt, placebo coverage %.1f %%"),
+                m.judged().value("savings_abs_error_pct_points_median"), 100 * m.judged().value("placebo_coverage_90"));
     }
 
     /** The page's figures, computed from gold tables and passed through the secrecy guard. */

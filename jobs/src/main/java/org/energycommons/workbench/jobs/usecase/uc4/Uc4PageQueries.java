@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.lake.Lake;
@@ -26,6 +27,7 @@ import org.energycommons.workbench.models.uc4.Uc4Tables;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
 import org.energycommons.workbench.reports.render.Lang;
+import org.energycommons.workbench.reports.usecase.UseCasePage;
 import org.energycommons.workbench.reports.usecase.uc4.Uc4Page;
 import org.energycommons.workbench.reports.usecase.uc4.Uc4PageData;
 
@@ -48,11 +50,11 @@ final class Uc4PageQueries {
     }
 
     /** The index headline, from the best model's metrics. */
-    static String headline(UseCaseResult result) {
-        return result.models().stream().filter(m -> m.name().equals(result.bestModel())).findFirst()
-                .map(m -> String.format("%s: MAPE %.1f %%, skill %.0f %%", m.name(), 100 * m.judged().value("mape"),
-                        100 * m.judged().value("skill_vs_persistence")))
-                .orElse(null);
+    static String headline(UseCaseResult result, Lang lang) {
+        UseCaseResult.ModelEntry m = UseCasePage.best(result);
+        return String.format(Locale.ROOT, lang.t("MAPE %.1f %%, gain face à la persistance %.0f %%",
+                "MAPE %.1f %%, skill against persistence %.0f %%"), 100 * m.judged().value("mape"),
+                100 * m.judged().value("skill_vs_persistence"));
     }
 
     /** The uc4 page's data, computed from gold tables and passed through the secrecy guard. */

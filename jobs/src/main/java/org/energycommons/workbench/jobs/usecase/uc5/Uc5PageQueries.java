@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.Tables;
@@ -23,6 +24,7 @@ import org.energycommons.workbench.models.uc5.Uc5Tables;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
 import org.energycommons.workbench.reports.render.Lang;
+import org.energycommons.workbench.reports.usecase.UseCasePage;
 import org.energycommons.workbench.reports.usecase.uc5.Uc5Page;
 import org.energycommons.workbench.reports.usecase.uc5.Uc5PageData;
 
@@ -45,14 +47,11 @@ final class Uc5PageQueries {
     }
 
     /** The index headline: the best model's within-one-class accuracy and F/G recall. */
-    static String headline(UseCaseResult result) {
-        if (Uc5Pipeline.insufficient(result)) {
-            return Uc5Pipeline.INSUFFICIENT;
-        }
-        return result.models().stream().filter(m -> m.name().equals(result.bestModel())).findFirst()
-                .map(m -> String.format("%s: %.0f %% à une classe près, rappel F/G %.0f %%", m.name(),
-                        100 * m.judged().value("within_one_class_accuracy"), 100 * m.judged().value("fg_recall")))
-                .orElse(null);
+    static String headline(UseCaseResult result, Lang lang) {
+        UseCaseResult.ModelEntry m = UseCasePage.best(result);
+        return String.format(Locale.ROOT, lang.t("%.0f %% à une classe près, rappel F/G %.0f %%",
+                "%.0f %% within one class, F/G recall %.0f %%"), 100 * m.judged().value("within_one_class_accuracy"),
+                100 * m.judged().value("fg_recall"));
     }
 
     /** The page's data, computed from gold tables and passed through the secrecy guard. */

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -33,6 +34,7 @@ import org.energycommons.workbench.models.uc6.Uc6Tables;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
 import org.energycommons.workbench.reports.render.Lang;
+import org.energycommons.workbench.reports.usecase.UseCasePage;
 import org.energycommons.workbench.reports.usecase.uc6.Uc6Page;
 import org.energycommons.workbench.reports.usecase.uc6.Uc6PageData;
 
@@ -52,11 +54,11 @@ final class Uc6PageQueries {
     }
 
     /** The index headline, from the best model's metrics. */
-    static String headline(UseCaseResult result) {
-        return result.models().stream().filter(m -> m.name().equals(result.bestModel())).findFirst()
-                .map(m -> String.format("%s: MAPE J+1 %.1f %%, rappel des pointes %s", m.name(),
-                        100 * m.judged().value("mape_d1"), Uc6Pipeline.format(m.judged().value("peak_recall"))))
-                .orElse(null);
+    static String headline(UseCaseResult result, Lang lang) {
+        UseCaseResult.ModelEntry m = UseCasePage.best(result);
+        return String.format(Locale.ROOT, lang.t("MAPE J+1 %.1f %%, rappel des pointes %s",
+                "MAPE D+1 %.1f %%, peak recall %s"), 100 * m.judged().value("mape_d1"),
+                Uc6Pipeline.format(m.judged().value("peak_recall")));
     }
 
     /**
