@@ -29,6 +29,7 @@ import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.reports.render.Lang;
+import org.energycommons.workbench.reports.usecase.RegionDescription;
 import org.energycommons.workbench.reports.usecase.SynthesisNote;
 import org.energycommons.workbench.reports.usecase.UseCasePage;
 
@@ -165,13 +166,13 @@ public abstract class UseCasePipeline {
     }
 
     /** What the run ran on, in one line for the pages (French first): the synthetic region or the lake. */
-    public static String regionDescription(JobContext ctx) {
+    public static RegionDescription regionDescription(JobContext ctx) {
         RegionConfig region = GenerateJob.regionOf(ctx);
-        return region == null ? "données ingérées · ingested data: " + ctx.workspace().lake()
-                : String.format("région synthétique · synthetic region: %d compteurs · meters, %d postes · "
-                                + "substations, %d jours · days depuis le · from %s, graine · seed %d",
-                        region.meters(), region.substations(), region.days(), region.start(), region.seed());
+        return region == null ? RegionDescription.ingested(ctx.workspace().lake())
+                : RegionDescription.synthetic(region.meters(), region.substations(), region.days(), region.start(),
+                        region.seed());
     }
+
 
     /**
      * The provenance of a run reading these tables with these options, the run id and the data it runs on filled

@@ -131,7 +131,7 @@ public final class UseCasePage {
     private final Set<String> provenanceLeftOut = new LinkedHashSet<>();
     private MetricFormat metricFormat = (metric, value) -> Formats.ratio(value);
     private List<String> method = List.of();
-    private String region;
+    private RegionDescription region;
     private Map<String, String> split = Map.of();
     private Map<String, Long> tables = Map.of();
     private Consumer<HtmlPage> dataDetails = page -> { };
@@ -366,7 +366,7 @@ public final class UseCasePage {
 
     private void data(HtmlPage page) {
         page.section("donnees", lang.t("Données", "Data"));
-        page.paragraph(lang.t("Région : ", "Region: ") + Objects.toString(region, Formats.MISSING));
+        page.paragraph(lang.t("Région : ", "Region: ") + (region == null ? Formats.MISSING : region.describe(lang)));
         dataDetails.accept(page);
         if (!split.isEmpty()) {
             page.heading(3, lang.t("Découpage", "Split"));

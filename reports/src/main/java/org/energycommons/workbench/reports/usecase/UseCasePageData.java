@@ -26,7 +26,7 @@ public interface UseCasePageData {
     Map<String, Long> tables();
 
     /** Description of the data. */
-    String region();
+    RegionDescription region();
 
     /** Split or period name → range; none by default. */
     default Map<String, String> split() {

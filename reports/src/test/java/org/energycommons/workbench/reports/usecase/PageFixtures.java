@@ -20,6 +20,10 @@ public final class PageFixtures {
     /** The commit every fixture result records. */
     public static final String COMMIT = "abc123";
 
+    /** The synthetic region every fixture page describes. */
+    public static final RegionDescription REGION = RegionDescription.synthetic(1200, 24, 730,
+            java.time.LocalDate.of(2023, 1, 1), 42);
+
     /** The run id every fixture result records. */
     public static final String RUN_ID = "run-1";
 

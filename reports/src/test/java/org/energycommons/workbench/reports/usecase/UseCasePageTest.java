@@ -46,12 +46,12 @@ class UseCasePageTest {
     }
 
     /** The least page data: what the skeleton reads. */
-    private record Data(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,
+    private record Data(UseCase useCase, UseCaseResult result, Map<String, Long> tables, RegionDescription region,
                         Map<String, String> split, String generatedAt) implements UseCasePageData {
     }
 
     private static Data data() {
-        return new Data(UC2, result(), Map.of("gold/x", 2L), "région", Map.of("test", "2024"),
+        return new Data(UC2, result(), Map.of("gold/x", 2L), PageFixtures.REGION, Map.of("test", "2024"),
                 "2026-12-06T01:48:42.5Z");
     }
 
@@ -109,6 +109,10 @@ class UseCasePageTest {
         assertTrue(provenance.contains("<dt>extra</dt><dd>value</dd>"));
         assertTrue(provenance.contains("<dt>rules</dt><dd>uc2-rules-2</dd>"), "model ids");
         assertTrue(section(html, "donnees").contains("<td>gold/x</td><td class=\"num\">2</td>"));
+        assertTrue(section(html, "donnees").contains("<p>Région : région synthétique de 1200 compteurs et 24 postes, 730 "
+                + "jours depuis le 2023-01-01, graine 42</p>"), "the region, in the page's language");
+        assertTrue(section(page(Lang.EN), "donnees").contains("<p>Region: synthetic region of 1200 meters and 24 "
+                + "substations, 730 days from 2023-01-01, seed 42</p>"));
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.energycommons.workbench.models.uc5.Uc5Tables;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
 import org.energycommons.workbench.reports.render.Lang;
+import org.energycommons.workbench.reports.usecase.RegionDescription;
 import org.energycommons.workbench.reports.usecase.UseCasePage;
 import org.energycommons.workbench.reports.usecase.uc5.Uc5Page;
 import org.energycommons.workbench.reports.usecase.uc5.Uc5PageData;
@@ -57,7 +58,7 @@ final class Uc5PageQueries {
     /** The page's data, computed from gold tables and passed through the secrecy guard. */
     @SuppressWarnings("unchecked")
     static Uc5PageData pageData(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        String regionText = UseCasePipeline.regionDescription(ctx);
+        RegionDescription regionText = UseCasePipeline.regionDescription(ctx);
         RunProvenance provenance = RunProvenance.fromMap(result.provenance());
         Map<String, String> split = provenance.splitSets();
         Map<String, Long> versions = provenance.inputTables();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
+import org.energycommons.workbench.reports.usecase.RegionDescription;
 import org.energycommons.workbench.reports.usecase.UseCasePageData;
 
 /**
@@ -21,7 +22,7 @@ import org.energycommons.workbench.reports.usecase.UseCasePageData;
  * @param withheldSegments segments of the best model not shown because they fail the guard
  * @param generatedAt ISO-8601 instant the page was generated
  */
-public record Uc1PageData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,
+public record Uc1PageData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, RegionDescription region,
                                      List<SegmentProfile> profiles, Map<String, Map<Integer, Double>> silhouetteByK,
                                      List<CommuneCell> communeMix, Map<String, Long> exclusions, int withheldSegments,
                                      String generatedAt) implements UseCasePageData {

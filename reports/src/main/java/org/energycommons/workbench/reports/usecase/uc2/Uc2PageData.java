@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
+import org.energycommons.workbench.reports.usecase.RegionDescription;
 import org.energycommons.workbench.reports.usecase.UseCasePageData;
 
 /**
@@ -26,7 +27,7 @@ import org.energycommons.workbench.reports.usecase.UseCasePageData;
  * @param outcome "ok" or the insufficient-data reason
  * @param generatedAt ISO-8601 instant the page was generated
  */
-public record Uc2PageData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,
+public record Uc2PageData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, RegionDescription region,
                                 Map<String, String> split, List<RuleRow> rules,
                                 Map<String, Map<String, Long>> alertsByRule, List<FaultTypeRow> faultTypes,
                                 Map<String, Long> delayBins, Timeline timeline, String outcome,

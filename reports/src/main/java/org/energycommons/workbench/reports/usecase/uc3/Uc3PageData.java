@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
+import org.energycommons.workbench.reports.usecase.RegionDescription;
 import org.energycommons.workbench.reports.usecase.UseCasePageData;
 
 /**
@@ -25,7 +26,7 @@ import org.energycommons.workbench.reports.usecase.UseCasePageData;
  * @param fit the aggregated baseline-fit picture; null when no week passes the guard
  * @param generatedAt ISO-8601 instant the page was generated
  */
-public record Uc3PageData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,
+public record Uc3PageData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, RegionDescription region,
                           String method, List<SavingsGroup> groups, int suppressedGroups,
                           List<SavingsGroup> worksTypes, int suppressedWorksTypes, SavingsGroup allRenovated,
                           FitPicture fit, String generatedAt) implements UseCasePageData {

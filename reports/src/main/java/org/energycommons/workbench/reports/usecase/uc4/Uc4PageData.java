@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
+import org.energycommons.workbench.reports.usecase.RegionDescription;
 import org.energycommons.workbench.reports.usecase.UseCasePageData;
 
 /**
@@ -23,13 +24,13 @@ import org.energycommons.workbench.reports.usecase.UseCasePageData;
  * @param generatedAt ISO-8601 instant the page was generated
  * @param backtest the rolling-origin backtest, or null when it was not run
  */
-public record Uc4PageData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,
+public record Uc4PageData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, RegionDescription region,
                                  Map<String, String> split, Map<String, String> intervalMethods, FocusSeries focus,
                                  Map<String, double[]> mapeByHour, List<SubstationRow> substations,
                                  String generatedAt, Backtest backtest) implements UseCasePageData {
 
     /** Page data without a backtest. */
-    public Uc4PageData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,
+    public Uc4PageData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, RegionDescription region,
                               Map<String, String> split, Map<String, String> intervalMethods, FocusSeries focus,
                               Map<String, double[]> mapeByHour, List<SubstationRow> substations, String generatedAt) {
         this(useCase, result, tables, region, split, intervalMethods, focus, mapeByHour, substations, generatedAt,

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
+import org.energycommons.workbench.reports.usecase.RegionDescription;
 import org.energycommons.workbench.reports.usecase.UseCasePageData;
 
 /**
@@ -24,7 +25,7 @@ import org.energycommons.workbench.reports.usecase.UseCasePageData;
  * @param gap the performance-gap distribution (null when no dwelling is eligible)
  * @param generatedAt ISO-8601 instant the page was generated
  */
-public record Uc5PageData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,
+public record Uc5PageData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, RegionDescription region,
                             Map<String, String> split, String insufficient, long[][] confusionTest,
                             long[][] confusionHeldOut, Map<String, double[]> classRecall, IntensityGroups intensity,
                             List<CommuneRow> communes, GapDistribution gap, String generatedAt)

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
+import org.energycommons.workbench.reports.usecase.RegionDescription;
 import org.energycommons.workbench.reports.usecase.UseCasePageData;
 
 /**
@@ -24,7 +25,7 @@ import org.energycommons.workbench.reports.usecase.UseCasePageData;
  * @param alerts D+1 test days of those areas with a cold-peak alert or a demand above capacity
  * @param generatedAt ISO-8601 instant the page was generated
  */
-public record Uc6PageData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, String region,
+public record Uc6PageData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, RegionDescription region,
                                   Map<String, String> split, Map<String, String> methods, NoiseModel noiseModel,
                                   String status, FocusSeries focus, Map<String, double[]> mapeByHorizon,
                                   List<AreaRow> areas, List<AlertRow> alerts, String generatedAt)

@@ -240,7 +240,7 @@ class Uc1PageTest {
         UseCaseResult empty = PageFixtures.withoutModels(UC1, "insufficient_data",
                 "insufficient data: 3 usable meters (2 to fit, 1 held out); at least 10 to fit and 2 held out are "
                         + "needed; exclusions: {only 60 complete days (at least 120 needed)=20}");
-        Uc1PageData data = new Uc1PageData(UC1, empty, Map.of(), "tiny", List.of(), Map.of(), List.of(),
+        Uc1PageData data = new Uc1PageData(UC1, empty, Map.of(), PageFixtures.REGION, List.of(), Map.of(), List.of(),
                 Map.of("only 60 complete days (at least 120 needed)", 20L), 0, null);
         String fr = Uc1Page.render(data, Lang.FR);
         assertTrue(fr.contains(escaped("Données insuffisantes : 3 compteurs utilisables (2 pour l'apprentissage, "

@@ -66,8 +66,7 @@ public final class Uc1Sample {
                 "selection", "k per algorithm and best model = highest mean silhouette on the fitted meters (no "
                         + "truth); metrics on held-out meters",
                 "exclusions", exclusions());
-        return new Uc1PageData(UC1, result, tables(), "région synthétique · synthetic region: 400 compteurs · "
-                + "meters, 12 postes · substations, 730 jours · days depuis le · from 2023-01-01, graine · seed 42",
+        return new Uc1PageData(UC1, result, tables(), PageFixtures.REGION,
                 profiles(), silhouetteByK(), communeMix(), exclusions(), 1, "2026-12-06T01:48:42Z");
     }
 

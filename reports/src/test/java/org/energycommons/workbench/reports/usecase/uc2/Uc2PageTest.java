@@ -222,7 +222,7 @@ class Uc2PageTest {
         UseCaseResult result = PageFixtures.result(UC2, "rules", List.of(model("rules", "rules", "",
                 metrics("outcome", "insufficient data: no public building with readings"), Map.of(), Map.of())),
                 Map.of());
-        Uc2PageData data = new Uc2PageData(UC2, result, Map.of(), "r",
+        Uc2PageData data = new Uc2PageData(UC2, result, Map.of(), PageFixtures.REGION,
                 Map.of(), List.of(), Map.of(), List.of(), Map.of(), null,
                 "insufficient data: no public building with readings", "2026-01-01T00:00:00Z");
         String fr = Uc2Page.render(data, Lang.FR);

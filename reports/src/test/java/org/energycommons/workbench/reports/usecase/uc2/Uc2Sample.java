@@ -79,8 +79,7 @@ public final class Uc2Sample {
                 "detections", List.of(metrics("building_id", "b-0007", "fault_type", "flat_meter", "start",
                         "2024-03-04", "days", 6, "delay_days", 0)),
                 "alerts_by_rule_and_fault_type", alertsByRule());
-        return new Uc2PageData(UC2, result, tables(), "région synthétique · synthetic region: 400 compteurs · "
-                + "meters, 12 postes · substations, 730 jours · days depuis le · from 2023-01-01, graine · seed 42",
+        return new Uc2PageData(UC2, result, tables(), PageFixtures.REGION,
                 split, rules(), alertsByRule(), faultTypes(), delayBins(), timeline(), "ok", "2026-12-06T01:48:42Z");
     }
 

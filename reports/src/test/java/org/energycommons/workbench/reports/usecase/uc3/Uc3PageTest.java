@@ -113,7 +113,7 @@ class Uc3PageTest {
     @Test
     void oneGroupOfWorksIsSaidInWordsWithoutAOneBarChart() {
         Uc3PageData sample = Uc3Sample.data();
-        Uc3PageData onlyAll = new Uc3PageData(sample.useCase(), sample.result(), sample.tables(), sample.region(),
+        Uc3PageData onlyAll = new Uc3PageData(sample.useCase(), sample.result(), sample.tables(), PageFixtures.REGION,
                 sample.method(), sample.groups(), 0, List.of(), 5, sample.allRenovated(), sample.fit(),
                 sample.generatedAt());
         String fr = section(Uc3Page.render(onlyAll, Lang.FR), "types");
@@ -128,7 +128,7 @@ class Uc3PageTest {
         assertTrue(en.contains("No works type gathers enough buildings on its own to be published (5 types not "
                 + "published, statistical secrecy): no comparison between types."), en);
 
-        Uc3PageData oneType = new Uc3PageData(sample.useCase(), sample.result(), sample.tables(), sample.region(),
+        Uc3PageData oneType = new Uc3PageData(sample.useCase(), sample.result(), sample.tables(), PageFixtures.REGION,
                 sample.method(), sample.groups(), 0, sample.worksTypes().subList(0, 1), 1, sample.allRenovated(),
                 sample.fit(), sample.generatedAt());
         String one = section(Uc3Page.render(oneType, Lang.FR), "types");
@@ -228,7 +228,7 @@ class Uc3PageTest {
     @Test
     void rendersWithNothingPublishable() {
         Uc3PageData sample = Uc3Sample.data();
-        Uc3PageData empty = new Uc3PageData(sample.useCase(), sample.result(), sample.tables(), sample.region(),
+        Uc3PageData empty = new Uc3PageData(sample.useCase(), sample.result(), sample.tables(), PageFixtures.REGION,
                 sample.method(), List.of(), 1, List.of(), 0, null, null, sample.generatedAt());
         String html = Uc3Page.render(empty, Lang.FR);
         assertTrue(html.contains("Aucun groupe de bâtiments rénovés ne passe le contrôle du secret statistique"));

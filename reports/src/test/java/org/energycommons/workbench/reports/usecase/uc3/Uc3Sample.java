@@ -29,10 +29,6 @@ public final class Uc3Sample {
     /** The method selected on validation. */
     public static final String BEST = "caltrack-billing";
 
-    /** The region as the jobs describe it. */
-    public static final String REGION = "région synthétique · synthetic region: 1200 compteurs · meters, 24 postes · "
-            + "substations, 1095 jours · days depuis le · from 2022-01-01, graine · seed 42";
-
     /** The method whose test metrics include the hourly formula's coverage. */
     public static final String HOURLY = "towt-hourly";
 
@@ -59,8 +55,7 @@ public final class Uc3Sample {
         tables.put("lake/gold/uc3_savings", 3L);
         tables.put("lake/gold/uc3_predictions", 3L);
         tables.put("lake/truth/true_savings", 1L);
-        return new Uc3PageData(UseCases.UC3, result(), tables,
-                REGION, BEST, groups, 1,
+        return new Uc3PageData(UseCases.UC3, result(), tables, PageFixtures.REGION, BEST, groups, 1,
                 types, 2, all, fit(), "2026-01-15T09:30:00Z");
     }
 

@@ -172,7 +172,7 @@ class Uc4PageTest {
         assertEquals(6, count(substations, "<tr><td>PS-"));
         assertTrue(substations.contains("D.111-52"));
         // data
-        assertTrue(html.contains(HtmlPage.escape(Uc4Sample.REGION)));
+        assertTrue(html.contains(HtmlPage.escape(PageFixtures.REGION.describe(Lang.FR))));
         assertTrue(html.contains("<dt>validation</dt><dd>2024-05-30..2024-09-14</dd>"));
         assertTrue(html.contains("<td>lake/silver/meter_readings</td><td class=\"num\">12</td>"));
         // provenance: run, commit, libraries, input tables, the rest one level flattened, and model ids
@@ -218,7 +218,7 @@ class Uc4PageTest {
                 + "15.0 % held out to calibrate the intervals and stop boosting)"), english);
         assertTrue(section(Uc4Page.render(Uc4Sample.data(), Lang.EN), "backtest").contains("Lead time"));
         Uc4PageData base = Uc4Sample.data();
-        Uc4PageData without = new Uc4PageData(base.useCase(), base.result(), base.tables(), base.region(),
+        Uc4PageData without = new Uc4PageData(base.useCase(), base.result(), base.tables(), PageFixtures.REGION,
                 base.split(), base.intervalMethods(), base.focus(), base.mapeByHour(), base.substations(),
                 base.generatedAt());
         assertTrue(Uc4Page.render(without, Lang.EN).contains("The backtest was not run"));
@@ -248,7 +248,7 @@ class Uc4PageTest {
     @Test
     void nullFocusGivesTheSecrecySentence() {
         Uc4PageData base = Uc4Sample.data();
-        Uc4PageData noFocus = new Uc4PageData(base.useCase(), base.result(), base.tables(), base.region(),
+        Uc4PageData noFocus = new Uc4PageData(base.useCase(), base.result(), base.tables(), PageFixtures.REGION,
                 base.split(), base.intervalMethods(), null, base.mapeByHour(), base.substations(), base.generatedAt());
         for (Lang lang : Lang.ALL) {
             String html = Uc4Page.render(noFocus, lang);

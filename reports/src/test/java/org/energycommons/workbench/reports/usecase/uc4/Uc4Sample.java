@@ -35,10 +35,6 @@ public final class Uc4Sample {
     /** The models, in the order the run fits them. */
     public static final List<String> MODELS = List.of("persistence", BEST, "gbt-smile-quantile");
 
-    /** The region as the jobs describe it. */
-    public static final String REGION = "région synthétique · synthetic region: 1200 compteurs · meters, 24 postes · "
-            + "substations, 730 jours · days depuis le · from 2023-01-01, graine · seed 42";
-
     private static final String CONFORMAL = "; conformalized over a rolling window: the band is widened by the 80 % "
             + "quantile of the out-of-sample errors of the last 28 days known at issue";
 
@@ -63,7 +59,7 @@ public final class Uc4Sample {
                 + CONFORMAL);
         intervals.put("gbt-smile-quantile", "quantile models: three boosted-tree ensembles fitted with pinball loss at "
                 + "10%, 50% and 90% on the residual of a linear heating degree-hour part" + CONFORMAL);
-        return new Uc4PageData(UseCases.UC4, result(), tables, REGION, split, intervals, focus(), mapeByHour(),
+        return new Uc4PageData(UseCases.UC4, result(), tables, PageFixtures.REGION, split, intervals, focus(), mapeByHour(),
                 substations(), "2025-01-15T09:30:00Z", backtest());
     }
 

@@ -199,7 +199,7 @@ class Uc5PageTest {
     @Test
     void anInsufficientDataPageSaysSoInEachLanguage() {
         UseCaseResult none = PageFixtures.withoutModels(Uc5Sample.UC5, "status", "insufficient data");
-        Uc5PageData data = new Uc5PageData(Uc5Sample.UC5, none, Map.of(), "tiny", Map.of(),
+        Uc5PageData data = new Uc5PageData(Uc5Sample.UC5, none, Map.of(), PageFixtures.REGION, Map.of(),
                 "insufficient data: 4 certified dwellings", null, null, Map.of(), null, List.of(), null, null);
         String french = Uc5Page.render(data, Lang.FR);
         assertTrue(french.contains("Données insuffisantes"));

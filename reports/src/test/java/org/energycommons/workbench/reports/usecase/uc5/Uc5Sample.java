@@ -96,8 +96,7 @@ public final class Uc5Sample {
         split.put("test", "66 dwellings");
         split.put("uncertified", "136 dwellings");
         split.put("folds", "4");
-        return new Uc5PageData(UC5, result, TABLES, "région synthétique · synthetic region: 1200 compteurs · meters, "
-                + "12 postes · substations, 730 jours · days depuis le · from 2023-01-01, graine · seed 42", split,
+        return new Uc5PageData(UC5, result, TABLES, PageFixtures.REGION, split,
                 null, test, heldOut, recall, new Uc5PageData.IntensityGroups(BEST, 10, meanTrue, meanPredicted, 202),
                 communes, gap, "2026-03-14T09:26:53.5Z");
     }

@@ -84,8 +84,7 @@ public final class Uc6Sample {
             alerts.add(new Uc6PageData.AlertRow(AREAS.get(a), TEST_START.plusDays(70 + 3L * a).toString(),
                     capacity * 1.012 + 123.456, capacity * 0.962 - 78.9, capacity, true, false));
         }
-        return new Uc6PageData(UC6, result, TABLES, "région synthétique · synthetic region: 1200 compteurs · meters, "
-                + "12 postes · substations, 730 jours · days depuis le · from 2023-01-01, graine · seed 42",
+        return new Uc6PageData(UC6, result, TABLES, PageFixtures.REGION,
                 split(), methods,
                 new Uc6PageData.NoiseModel(0.8, 42, sdByLead), null, focus(), mapeByHorizon, areas, alerts,
                 "2026-03-14T09:31:07Z");
