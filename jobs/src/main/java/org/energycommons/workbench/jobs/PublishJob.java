@@ -20,11 +20,13 @@ import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
 import org.energycommons.workbench.datasets.synthetic.RegionConfig;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.jobs.usecase.UseCasePipelines;
+import org.energycommons.workbench.models.provenance.Json;
 import org.energycommons.workbench.models.registry.ModelRegistry;
 import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
 import org.energycommons.workbench.reports.render.Lang;
+import org.energycommons.workbench.reports.usecase.FinalReport;
 import org.energycommons.workbench.reports.usecase.ModelCard;
 import org.energycommons.workbench.reports.usecase.ModelCardPage;
 import org.energycommons.workbench.reports.usecase.SiteIndex;
@@ -70,9 +72,16 @@ public final class PublishJob {
         Map<String, String> cards = modelCards(ctx, results, region != null, site);
         entries.replaceAll(e -> e.href() == null ? e : e.withDocuments(SynthesisNote.page(e.useCaseId()),
                 cards.get(e.useCaseId())));
+        List<FinalReport.Outcome> outcomes = results.entrySet().stream()
+                .map(e -> new FinalReport.Outcome(e.getKey(), e.getValue())).toList();
+        List<FinalReport.Source> sources = sources(ctx);
+        String now = Instant.now().toString();
         for (Lang lang : Lang.ALL) {
-            UseCasePipeline.writeText(site.resolve(lang.tag()).resolve(UseCasePage.INDEX),
-                    SiteIndex.render(entries, runInfo, synthetic, lang));
+            Path dir = site.resolve(lang.tag());
+            UseCasePipeline.writeText(dir.resolve(FinalReport.PAGE), FinalReport.render(outcomes, sources, guard,
+                    runInfo, synthetic, now, lang));
+            UseCasePipeline.writeText(dir.resolve(UseCasePage.INDEX),
+                    SiteIndex.render(entries, runInfo, synthetic, FinalReport.PAGE, lang));
         }
         Path index = site.resolve(UseCasePage.INDEX);
         UseCasePipeline.writeText(index, SiteIndex.root());
@@ -116,6 +125,22 @@ public final class PublishJob {
             pages.put(uc.id(), page);
         }
         return pages;
+    }
+
+    /** The data catalogue's sources, for the final report; none before the catalogue is built. */
+    private static List<FinalReport.Source> sources(JobContext ctx) {
+        if (!ctx.lake().exists(Tables.CATALOG)) {
+            return List.of();
+        }
+        List<FinalReport.Source> sources = new ArrayList<>();
+        for (Row r : ctx.lake().read(Tables.CATALOG).filter(col("kind").equalTo("source")).orderBy("name")
+                .collectAsList()) {
+            Map<String, Object> provenance = Json.read(r.<String>getAs("provenance_json"), Map.class);
+            sources.add(new FinalReport.Source(r.<String>getAs("name").replaceFirst("^source:", ""),
+                    r.getAs("description"), r.getAs("producer"), r.getAs("licence"),
+                    Boolean.TRUE.equals(provenance.get("personal_data"))));
+        }
+        return sources;
     }
 
     private static String read(Path p) {

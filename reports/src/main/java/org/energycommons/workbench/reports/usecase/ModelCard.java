@@ -73,9 +73,10 @@ public record ModelCard(ModelProvenance provenance, String artifactPath, String 
      * @param outOfScope  what it must not be used for
      * @param privacy     what personal data it saw and what it can reveal
      * @param howToLoad   how to load the saved model
+     * @param selection   how the use case chooses its model without the test data
      * @param limitations what a user must know before relying on it, the run's own first
      */
-    public record Texts(String intendedUse, String outOfScope, String privacy, String howToLoad,
+    public record Texts(String intendedUse, String outOfScope, String privacy, String howToLoad, String selection,
                         List<String> limitations) {
     }
 
@@ -127,6 +128,17 @@ public record ModelCard(ModelProvenance provenance, String artifactPath, String 
         return texts.get(lang.tag());
     }
 
+    /**
+     * How a use case chooses its model without the test data, in a language: the use case's own words, the same for
+     * every run.
+     *
+     * @throws IllegalStateException if the use case's words are missing
+     */
+    public static String selection(UseCase useCase, Lang lang) {
+        String resource = useCase.id() + "/model-card." + lang.tag() + ".properties";
+        return required(words(resource), "selection", resource);
+    }
+
     /** The card as JSON, as written beside the model. */
     public String toJson() {
         return Json.write(this);
@@ -162,7 +174,8 @@ public record ModelCard(ModelProvenance provenance, String artifactPath, String 
             }
         }
         return new Texts(required(words, "intended_use", resource), required(words, "out_of_scope", resource),
-                required(words, "privacy", resource), required(words, "how_to_load", resource), limitations);
+                required(words, "privacy", resource), required(words, "how_to_load", resource),
+                required(words, "selection", resource), limitations);
     }
 
     /** A sentence's first letter in upper case. */

@@ -55,6 +55,7 @@ public final class ModelCardPage {
                 .link(UseCasePage.page(useCase.id()), lang.t("Résultats du cas d'usage ", "Results of use case ")
                         + useCase.id());
         page.section("hors-champ", lang.t("Hors champ", "Out of scope")).paragraph(texts.outOfScope());
+        page.section("choix", lang.t("Comment il a été choisi", "How it was selected")).paragraph(texts.selection());
 
         page.section("performances", lang.t("Performances", "Performance"));
         page.paragraph(lang.t("Mesurées sur le jeu « " + card.evaluatedOn() + " », jamais vu à l'entraînement ni à la "

@@ -92,13 +92,14 @@ public final class SiteIndex {
      * @param run       information on the run (for example command, git commit, region, started, duration), in
      *                  display order; null or empty for none
      * @param synthetic how the synthetic region was made, shown in a banner; null when the data are real
+     * @param report    relative link to the final report, null without one
      * @param lang      the language of this version
      * @return the HTML5 document
      * @throws IllegalArgumentException if an entry's link uses a scheme other than {@code http} or
      *     {@code https} (such as {@code javascript:})
      */
     public static String render(List<Entry> entries, Map<String, String> run, SyntheticRegion synthetic,
-                                Lang lang) {
+                                String report, Lang lang) {
         List<Entry> rows = entries == null ? List.of() : entries.stream().filter(Objects::nonNull).toList();
         HtmlPage page = HtmlPage.create(TITLE, lang.tag())
                 .subtitle(lang.t("Un commun numérique ouvert pour les données énergétiques des territoires : "
@@ -116,6 +117,11 @@ public final class SiteIndex {
 
         page.section("verdict", lang.t("Verdict d'ensemble", "Overall verdict"));
         verdict(page, rows, lang);
+        if (report != null) {
+            page.link(checkedHref(report), lang.t("Rapport final : les six cas d'usage, la modélisation, la gouvernance "
+                    + "des données et la reproductibilité", "Final report: the six use cases, modelling, data "
+                    + "governance and reproducibility"));
+        }
 
         page.section("cas-usage", lang.t("Cas d'usage", "Use cases"));
         page.html(table(rows, lang));

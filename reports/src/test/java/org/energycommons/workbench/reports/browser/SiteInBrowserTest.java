@@ -19,10 +19,12 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
 import org.energycommons.workbench.models.provenance.ModelProvenance;
 import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.reports.render.Lang;
+import org.energycommons.workbench.reports.usecase.FinalReport;
 import org.energycommons.workbench.reports.usecase.ModelCard;
 import org.energycommons.workbench.reports.usecase.ModelCardPage;
 import org.energycommons.workbench.reports.usecase.SiteIndex;
@@ -119,8 +121,14 @@ class SiteInBrowserTest {
         write(SITE.resolve(UseCasePage.INDEX), SiteIndex.root());
         for (Lang lang : Lang.ALL) {
             Path dir = SITE.resolve(lang.tag());
-            pages.add(write(dir.resolve(UseCasePage.INDEX), SiteIndex.render(entries, run,
-                    new SiteIndex.SyntheticRegion(42, 300, 730, LocalDate.of(2023, 1, 1)), lang)));
+            SiteIndex.SyntheticRegion region = new SiteIndex.SyntheticRegion(42, 300, 730, LocalDate.of(2023, 1, 1));
+            pages.add(write(dir.resolve(UseCasePage.INDEX), SiteIndex.render(entries, run, region, FinalReport.PAGE,
+                    lang)));
+            pages.add(write(dir.resolve(FinalReport.PAGE), FinalReport.render(samples.stream()
+                    .map(s -> new FinalReport.Outcome(s.data().useCase(), s.data().result())).toList(),
+                    List.of(new FinalReport.Source("enedis-load-curve-json", "Load curve", "Enedis",
+                            "proprietary (customer data, shared with consent)", true)),
+                    new SecrecyGuard(10, 0.85), run, region, GENERATED, lang)));
             for (Sample s : samples) {
                 UseCase uc = s.data().useCase();
                 pages.add(write(dir.resolve(UseCasePage.page(uc.id())), s.page().apply(lang)));
@@ -158,8 +166,8 @@ class SiteInBrowserTest {
     @TestFactory
     Stream<DynamicTest> everyPageOpensCleanInBothLanguages() {
         List<Path> pages = writeSite();
-        assertEquals(Lang.ALL.size() * 19, pages.size(),
-                "an index, then a page, a synthesis note and a model card per use case, in each language");
+        assertEquals(Lang.ALL.size() * 20, pages.size(),
+                "an index, the final report, then a page, a synthesis note and a model card per use case, per language");
         return pages.stream().map(page -> DynamicTest.dynamicTest(SITE.relativize(page).toString(), () -> {
             String name = SITE.relativize(page).toString().replace('/', '-').replace(".html", ".png");
             List<String> problems = browser.check(page, ROOT.resolve("screenshots").resolve(name));

@@ -60,7 +60,7 @@ class SiteIndexTest {
 
     @Test
     void listsEveryUseCaseWithLinksAndStatusesInFrench() {
-        String html = SiteIndex.render(entries(), run(), REGION, Lang.FR);
+        String html = SiteIndex.render(entries(), run(), REGION, null, Lang.FR);
         writeSample("index.html", html);
         assertTrue(html.contains("<html lang=\"fr\">"));
         assertTrue(html.contains("<title>Energy Commons Workbench</title>"));
@@ -92,7 +92,7 @@ class SiteIndexTest {
 
     @Test
     void theEnglishVersionIsWhollyEnglish() {
-        String html = SiteIndex.render(entries(), run(), REGION, Lang.EN);
+        String html = SiteIndex.render(entries(), run(), REGION, null, Lang.EN);
         writeSample("index-en.html", html);
         assertTrue(html.contains("<html lang=\"en\">"));
         for (UseCase uc : UseCases.ALL) {
@@ -117,7 +117,7 @@ class SiteIndexTest {
             all.add(new SiteIndex.Entry(uc.id(), uc.title(), uc.titleEn(), uc.kind(), uc.id() + ".html", true, n, n,
                     null));
         }
-        String html = SiteIndex.render(all, run(), null, Lang.FR);
+        String html = SiteIndex.render(all, run(), null, null, Lang.FR);
         assertFalse(html.contains("class=\"notice\""));
         assertTrue(html.contains("<span class=\"badge ok\">&#10003; 6 cas d&#39;usage sur 6 atteignent"));
     }
@@ -136,7 +136,7 @@ class SiteIndexTest {
         List<SiteIndex.Entry> entries = List.of(new SiteIndex.Entry("uc<1>", "Titre <script>alert(1)</script>",
                 "Title & \"quoted\"", "kind 'x'", "a.html?x=1&y=\"2\"", false, 0, 1, lang -> "<b>MAPE</b> & co"));
         Map<String, String> run = Map.of("<key>", "<value> & more");
-        String html = SiteIndex.render(entries, run, null, Lang.FR);
+        String html = SiteIndex.render(entries, run, null, null, Lang.FR);
         assertFalse(html.contains("<script>"));
         assertFalse(html.contains("<b>MAPE"));
         assertTrue(html.contains("<td style=\"white-space:nowrap\">uc&lt;1&gt;</td>"));
@@ -145,7 +145,7 @@ class SiteIndexTest {
         assertTrue(html.contains("<a href=\"a.html?x=1&amp;y=&quot;2&quot;\">"));
         assertTrue(html.contains("&lt;b&gt;MAPE&lt;/b&gt; &amp; co"));
         assertTrue(html.contains("<dt>&lt;key&gt;</dt><dd>&lt;value&gt; &amp; more</dd>"));
-        String english = SiteIndex.render(entries, run, null, Lang.EN);
+        String english = SiteIndex.render(entries, run, null, null, Lang.EN);
         assertTrue(english.contains("Title &amp; &quot;quoted&quot;"));
     }
 
@@ -153,12 +153,12 @@ class SiteIndexTest {
     void rejectsScriptLinks() {
         List<SiteIndex.Entry> entries = List.of(new SiteIndex.Entry("uc4", "t", "t", "k", " JavaScript:alert(1)",
                 true, 1, 1, null));
-        assertThrows(IllegalArgumentException.class, () -> SiteIndex.render(entries, Map.of(), null, Lang.FR));
+        assertThrows(IllegalArgumentException.class, () -> SiteIndex.render(entries, Map.of(), null, null, Lang.FR));
     }
 
     @Test
     void emptyInputsRender() {
-        String html = SiteIndex.render(null, null, null, Lang.EN);
+        String html = SiteIndex.render(null, null, null, null, Lang.EN);
         assertTrue(html.contains("No use case run."));
         assertTrue(html.contains("No run information."));
         assertTrue(html.trim().endsWith("</html>"));
