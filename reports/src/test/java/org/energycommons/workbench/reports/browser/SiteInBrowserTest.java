@@ -54,6 +54,10 @@ import org.junit.jupiter.api.TestFactory;
  * synthesis notes, model cards) is rendered from the pages' samples (fully populated page data, long names included)
  * into {@code target/browser/site}, and each page's screenshot goes to {@code target/browser/screenshots} for a
  * person to look at.
+ *
+ * <p>With {@code -Dbrowser.site=DIR} it checks a published site instead (e.g. {@code out/site} after
+ * {@code ./workbench demo}): every {@code .html} under {@code DIR/fr} and {@code DIR/en}:
+ * {@code mvn -pl reports test -Dtest=SiteInBrowserTest -Dbrowser.site=$PWD/out/site}.
  */
 class SiteInBrowserTest {
 
@@ -164,12 +168,23 @@ class SiteInBrowserTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> everyPageOpensCleanInBothLanguages() {
-        List<Path> pages = writeSite();
-        assertEquals(Lang.ALL.size() * 20, pages.size(),
-                "an index, the final report, then a page, a synthesis note and a model card per use case, per language");
-        return pages.stream().map(page -> DynamicTest.dynamicTest(SITE.relativize(page).toString(), () -> {
-            String name = SITE.relativize(page).toString().replace('/', '-').replace(".html", ".png");
+    Stream<DynamicTest> everyPageOpensCleanInBothLanguages() throws IOException {
+        String published = System.getProperty("browser.site");
+        Path site = published == null || published.isBlank() ? SITE : Path.of(published);
+        List<Path> pages;
+        if (site == SITE) {
+            pages = writeSite();
+            assertEquals(Lang.ALL.size() * 20, pages.size(), "an index, the final report, then a page, a synthesis "
+                    + "note and a model card per use case, per language");
+        } else {
+            try (Stream<Path> files = Files.walk(site)) {
+                pages = files.filter(f -> f.toString().endsWith(".html") && !f.getParent().equals(site)).sorted()
+                        .toList();
+            }
+            assertTrue(pages.size() > 0, "no page under " + site);
+        }
+        return pages.stream().map(page -> DynamicTest.dynamicTest(site.relativize(page).toString(), () -> {
+            String name = site.relativize(page).toString().replace('/', '-').replace(".html", ".png");
             List<String> problems = browser.check(page, ROOT.resolve("screenshots").resolve(name));
             assertTrue(problems.isEmpty(), page + ":\n  " + String.join("\n  ", problems));
         }));
