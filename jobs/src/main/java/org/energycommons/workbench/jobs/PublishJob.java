@@ -27,6 +27,7 @@ import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
 import org.energycommons.workbench.reports.render.Lang;
 import org.energycommons.workbench.reports.usecase.FinalReport;
+import org.energycommons.workbench.reports.usecase.FramingNote;
 import org.energycommons.workbench.reports.usecase.ModelCard;
 import org.energycommons.workbench.reports.usecase.ModelCardPage;
 import org.energycommons.workbench.reports.usecase.SiteIndex;
@@ -49,13 +50,14 @@ public final class PublishJob {
         SecrecyGuard guard = SecrecyGuard.of(ctx.config());
         List<SiteIndex.Entry> entries = new ArrayList<>();
         Map<UseCase, UseCaseResult> results = new LinkedHashMap<>();
+        Map<String, FramingNote.TableSource> catalogue = catalogueTables(ctx);
         for (UseCase uc : UseCases.ALL) {
             Path metrics = ctx.workspace().metrics().resolve(uc.id() + ".json");
             var pipeline = UseCasePipelines.find(uc.id());
             if (pipeline.isPresent() && Files.exists(metrics)) {
                 ctx.progress().step("publish " + uc.id() + ": report page");
                 UseCaseResult result = pipeline.get().readResult(read(metrics));
-                Function<Lang, String> headline = pipeline.get().publish(ctx, result, guard);
+                Function<Lang, String> headline = pipeline.get().publish(ctx, result, guard, catalogue);
                 long met = result.criteria().stream().filter(c -> c.met()).count();
                 entries.add(new SiteIndex.Entry(uc.id(), uc.title(), uc.titleEn(), uc.kind(), pipeline.get().page(),
                         result.allCriteriaMet(), met, result.criteria().size(), headline));
@@ -70,8 +72,8 @@ public final class PublishJob {
                 : new SiteIndex.SyntheticRegion(region.seed(), region.meters(), region.days(), region.start());
         Path site = ctx.workspace().site();
         Map<String, String> cards = modelCards(ctx, results, region != null, site);
-        entries.replaceAll(e -> e.href() == null ? e : e.withDocuments(SynthesisNote.page(e.useCaseId()),
-                cards.get(e.useCaseId())));
+        entries.replaceAll(e -> e.href() == null ? e : e.withDocuments(FramingNote.page(e.useCaseId()),
+                SynthesisNote.page(e.useCaseId()), cards.get(e.useCaseId())));
         List<FinalReport.Outcome> outcomes = results.entrySet().stream()
                 .map(e -> new FinalReport.Outcome(e.getKey(), e.getValue())).toList();
         List<FinalReport.Source> sources = sources(ctx);
@@ -125,6 +127,19 @@ public final class PublishJob {
             pages.put(uc.id(), page);
         }
         return pages;
+    }
+
+    /** The data catalogue's tables by lake path, for the framing notes; none before the catalogue is built. */
+    private static Map<String, FramingNote.TableSource> catalogueTables(JobContext ctx) {
+        Map<String, FramingNote.TableSource> tables = new LinkedHashMap<>();
+        if (ctx.lake().exists(Tables.CATALOG)) {
+            for (Row r : ctx.lake().read(Tables.CATALOG).filter(col("kind").equalTo("table")).collectAsList()) {
+                String path = r.<String>getAs("name").replaceFirst("^table:", "");
+                tables.put(path, new FramingNote.TableSource(path, r.getAs("producer"), r.getAs("licence"),
+                        r.getAs("delta_version"), r.getAs("temporal_coverage"), r.getAs("spatial_coverage")));
+            }
+        }
+        return tables;
     }
 
     /** The data catalogue's sources, for the final report; none before the catalogue is built. */

@@ -29,6 +29,7 @@ import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.reports.render.Lang;
+import org.energycommons.workbench.reports.usecase.FramingNote;
 import org.energycommons.workbench.reports.usecase.RegionDescription;
 import org.energycommons.workbench.reports.usecase.SynthesisNote;
 import org.energycommons.workbench.reports.usecase.UseCasePage;
@@ -134,10 +135,13 @@ public abstract class UseCasePipeline {
     }
 
     /**
-     * Writes the page and the synthesis note in every language ({@code DIR/site/<lang>/ucN.html},
-     * {@code ucN-synthesis.html}); returns the index headline in a language.
+     * Writes the page, the framing note and the synthesis note in every language ({@code DIR/site/<lang>/ucN.html},
+     * {@code ucN-framing.html}, {@code ucN-synthesis.html}); returns the index headline in a language.
+     *
+     * @param catalogue the data catalogue's tables by lake path, for the framing note
      */
-    public final Function<Lang, String> publish(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+    public final Function<Lang, String> publish(JobContext ctx, UseCaseResult result, SecrecyGuard guard,
+                                                Map<String, FramingNote.TableSource> catalogue) {
         Rendered rendered = page.render(ctx, result, guard);
         boolean synthetic = GenerateJob.regionOf(ctx) != null;
         String now = java.time.Instant.now().toString();
@@ -146,10 +150,28 @@ public abstract class UseCasePipeline {
             writeText(dir.resolve(page()), rendered.page().apply(lang));
             writeText(dir.resolve(SynthesisNote.page(useCase.id())), SynthesisNote.render(useCase, result,
                     rendered.findings().apply(lang), synthetic, now, lang));
+            writeText(dir.resolve(FramingNote.page(useCase.id())), FramingNote.render(useCase, result,
+                    tablesRead(result, catalogue), synthetic, now, lang));
         }
         return lang -> result.bestModel() == null
                 ? lang.t("aucun modèle entraîné : données insuffisantes", "no model trained: insufficient data")
                 : headline.apply(result, lang);
+    }
+
+    /** The tables a result read, as the catalogue describes them, with the Delta version the run read. */
+    static List<FramingNote.TableSource> tablesRead(UseCaseResult result,
+                                                    Map<String, FramingNote.TableSource> catalogue) {
+        List<FramingNote.TableSource> out = new ArrayList<>();
+        if (result.provenance().get("input_tables") instanceof Map<?, ?> read) {
+            new java.util.TreeMap<>(read).forEach((table, version) -> {
+                FramingNote.TableSource known = catalogue.get(String.valueOf(table));
+                Long v = version instanceof Number n ? n.longValue() : null;
+                out.add(known == null ? new FramingNote.TableSource(String.valueOf(table), "—", "—", v, null, null)
+                        : new FramingNote.TableSource(known.table(), known.producer(), known.licence(), v,
+                                known.temporal(), known.spatial()));
+            });
+        }
+        return out;
     }
 
     /** Reads this use case's {@code ucN.json} with its typed metrics. */

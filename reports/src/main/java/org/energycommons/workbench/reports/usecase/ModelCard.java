@@ -4,17 +4,11 @@
  */
 package org.energycommons.workbench.reports.usecase;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 
 import org.energycommons.workbench.models.provenance.Json;
 import org.energycommons.workbench.models.provenance.ModelProvenance;
@@ -116,8 +110,8 @@ public record ModelCard(ModelProvenance provenance, String artifactPath, String 
                 .filter(c -> provenance.name().equals(c.model())).toList();
         Map<String, Texts> texts = new LinkedHashMap<>();
         for (Lang lang : Lang.ALL) {
-            texts.put(lang.tag(), texts(useCase.id() + "/model-card." + lang.tag() + ".properties", lang, metrics,
-                    criteria, synthetic));
+            texts.put(lang.tag(), texts(UseCaseWords.of(useCase, "model-card", lang), lang, metrics, criteria,
+                    synthetic));
         }
         return new ModelCard(provenance, artifactPath, entry.evaluation().judged(), metrics, criteria, synthetic,
                 texts, LICENCE);
@@ -135,8 +129,7 @@ public record ModelCard(ModelProvenance provenance, String artifactPath, String 
      * @throws IllegalStateException if the use case's words are missing
      */
     public static String selection(UseCase useCase, Lang lang) {
-        String resource = useCase.id() + "/model-card." + lang.tag() + ".properties";
-        return required(words(resource), "selection", resource);
+        return UseCaseWords.of(useCase, "model-card", lang).required("selection");
     }
 
     /** The card as JSON, as written beside the model. */
@@ -144,9 +137,8 @@ public record ModelCard(ModelProvenance provenance, String artifactPath, String 
         return Json.write(this);
     }
 
-    private static Texts texts(String resource, Lang lang, List<Metric> metrics, List<Criterion.Result> criteria,
+    private static Texts texts(UseCaseWords words, Lang lang, List<Metric> metrics, List<Criterion.Result> criteria,
                                boolean synthetic) {
-        Properties words = words(resource);
         List<String> limitations = new ArrayList<>();
         if (synthetic) {
             limitations.add(lang.t("Entraîné et évalué sur une région synthétique : ses performances sur des données "
@@ -156,8 +148,9 @@ public record ModelCard(ModelProvenance provenance, String artifactPath, String 
         for (Criterion.Result c : criteria) {
             if (!c.met()) {
                 limitations.add(lang.t("Critère non atteint : ", "Criterion not met: ")
-                        + MetricLabels.label(c.metric(), lang) + " = " + Formats.significant(c.value()) + lang.t(" (cible ",
-                        " (target ") + c.operator() + " " + Formats.significant(c.target()) + ").");
+                        + MetricLabels.label(c.metric(), lang) + " = " + Formats.significant(c.value())
+                        + lang.t(" (cible ", " (target ") + Formats.operator(c.operator()) + " "
+                        + Formats.significant(c.target()) + ").");
             }
         }
         for (Metric m : metrics) {
@@ -168,39 +161,17 @@ public record ModelCard(ModelProvenance provenance, String artifactPath, String 
                         " seulement (moins de ", " only (fewer than ") + MetricInterval.MIN_ITEMS + ").");
             }
         }
-        for (String line : words.getProperty("limitations", "").split("\\s*\\|\\s*")) {
+        for (String line : words.optional("limitations").split("\\s*\\|\\s*")) {
             if (!line.isBlank()) {
                 limitations.add(line.strip());
             }
         }
-        return new Texts(required(words, "intended_use", resource), required(words, "out_of_scope", resource),
-                required(words, "privacy", resource), required(words, "how_to_load", resource),
-                required(words, "selection", resource), limitations);
+        return new Texts(words.required("intended_use"), words.required("out_of_scope"), words.required("privacy"),
+                words.required("how_to_load"), words.required("selection"), limitations);
     }
 
     /** A sentence's first letter in upper case. */
     static String capitalised(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
-
-    private static Properties words(String resource) {
-        try (InputStream in = ModelCard.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("no " + resource + " beside " + ModelCard.class.getName());
-            }
-            Properties p = new Properties();
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return p;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
-        }
-    }
-
-    private static String required(Properties words, String key, String resource) {
-        String value = words.getProperty(key);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException(resource + " has no " + key);
-        }
-        return value.strip();
     }
 }

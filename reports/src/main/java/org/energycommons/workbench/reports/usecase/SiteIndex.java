@@ -48,24 +48,25 @@ public final class SiteIndex {
      * @param criteriaMet    how many of its criteria are met (0 if not run)
      * @param criteria       how many criteria it declares
      * @param headline       key figures in a language, e.g. {@code "MAPE 4.3 %, skill 35 %"}; null when not run
+     * @param framing        relative link to its framing note, null without one
      * @param synthesis      relative link to its synthesis note, null without one
      * @param modelCard      relative link to the best model's card, null without one
      */
     public record Entry(String useCaseId, String title, String titleEn, String kind, String href,
                         Boolean allCriteriaMet, long criteriaMet, int criteria, Function<Lang, String> headline,
-                        String synthesis,
-                        String modelCard) {
+                        String framing, String synthesis, String modelCard) {
 
         /** A row without synthesis note nor model card. */
         public Entry(String useCaseId, String title, String titleEn, String kind, String href, Boolean allCriteriaMet,
                      long criteriaMet, int criteria, Function<Lang, String> headline) {
-            this(useCaseId, title, titleEn, kind, href, allCriteriaMet, criteriaMet, criteria, headline, null, null);
+            this(useCaseId, title, titleEn, kind, href, allCriteriaMet, criteriaMet, criteria, headline, null, null,
+                    null);
         }
 
-        /** This row with links to its synthesis note and its best model's card (either may be null). */
-        public Entry withDocuments(String synthesisNote, String card) {
+        /** This row with links to its framing note, synthesis note and best model's card (any may be null). */
+        public Entry withDocuments(String framingNote, String synthesisNote, String card) {
             return new Entry(useCaseId, title, titleEn, kind, href, allCriteriaMet, criteriaMet, criteria, headline,
-                    synthesisNote, card);
+                    framingNote, synthesisNote, card);
         }
     }
 
@@ -196,6 +197,7 @@ public final class SiteIndex {
              .append("<td>").append(e.headline() == null ? Formats.MISSING : HtmlPage.escape(e.headline().apply(lang)))
              .append("</td><td>");
             List<String> links = new java.util.ArrayList<>();
+            link(links, e.framing(), lang.t("Note de cadrage", "Framing note"));
             link(links, e.synthesis(), lang.t("Note de synthèse", "Synthesis note"));
             link(links, e.href(), lang.t("Rapport ", "Report ") + e.useCaseId());
             link(links, e.modelCard(), lang.t("Fiche du modèle", "Model card"));

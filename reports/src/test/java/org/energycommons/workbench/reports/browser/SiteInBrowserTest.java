@@ -25,6 +25,7 @@ import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.reports.render.Lang;
 import org.energycommons.workbench.reports.usecase.FinalReport;
+import org.energycommons.workbench.reports.usecase.FramingNote;
 import org.energycommons.workbench.reports.usecase.ModelCard;
 import org.energycommons.workbench.reports.usecase.ModelCardPage;
 import org.energycommons.workbench.reports.usecase.SiteIndex;
@@ -116,7 +117,8 @@ class SiteInBrowserTest {
             var uc = s.data().useCase();
             entries.add(new SiteIndex.Entry(uc.id(), uc.title(), uc.titleEn(), uc.kind(), UseCasePage.page(uc.id()),
                     r.allCriteriaMet(), UseCasePage.metCount(r), r.criteria().size(), lang -> lang.t("MAPE 4,3 %", "MAPE 4.3 %"))
-                    .withDocuments(SynthesisNote.page(uc.id()), ModelCardPage.page(uc.id())));
+                    .withDocuments(FramingNote.page(uc.id()), SynthesisNote.page(uc.id()),
+                            ModelCardPage.page(uc.id())));
         }
         Map<String, String> run = new LinkedHashMap<>();
         run.put("commit", "0123456789abcdef0123456789abcdef01234567");
@@ -136,6 +138,10 @@ class SiteInBrowserTest {
             for (Sample s : samples) {
                 UseCase uc = s.data().useCase();
                 pages.add(write(dir.resolve(UseCasePage.page(uc.id())), s.page().apply(lang)));
+                pages.add(write(dir.resolve(FramingNote.page(uc.id())), FramingNote.render(uc, s.data().result(),
+                        List.of(new FramingNote.TableSource("silver/load_curve", "Energy Commons Workbench (synthetic "
+                                + "region)", "etalab-2.0", 3L, "2023-01-01 .. 2024-12-30", "12 commune")), true,
+                        GENERATED, lang)));
                 pages.add(write(dir.resolve(SynthesisNote.page(uc.id())), SynthesisNote.render(uc, s.data().result(),
                         s.findings().apply(lang), true, GENERATED, lang)));
                 pages.add(write(dir.resolve(ModelCardPage.page(uc.id())), ModelCardPage.render(uc, card(s), GENERATED,
@@ -174,8 +180,8 @@ class SiteInBrowserTest {
         List<Path> pages;
         if (site == SITE) {
             pages = writeSite();
-            assertEquals(Lang.ALL.size() * 20, pages.size(), "an index, the final report, then a page, a synthesis "
-                    + "note and a model card per use case, per language");
+            assertEquals(Lang.ALL.size() * 26, pages.size(), "an index, the final report, then a page, a framing note, "
+                    + "a synthesis note and a model card per use case, per language");
         } else {
             try (Stream<Path> files = Files.walk(site)) {
                 pages = files.filter(f -> f.toString().endsWith(".html") && !f.getParent().equals(site)).sorted()

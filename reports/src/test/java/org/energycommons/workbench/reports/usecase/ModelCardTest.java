@@ -66,7 +66,7 @@ class ModelCardTest {
         assertEquals(2, card.criteria().stream().filter(c -> c.metric().contains("fg_recall")).count());
         List<String> fr = card.texts(Lang.FR).limitations();
         assertTrue(fr.get(0).startsWith("Entraîné et évalué sur une région synthétique"), fr.toString());
-        assertTrue(fr.contains("Critère non atteint : rappel des passoires F/G (certifiés) = 0.714 (cible >= 0.85)."),
+        assertTrue(fr.contains("Critère non atteint : rappel des passoires F/G (certifiés) = 0.714 (cible ≥ 0.85)."),
                 fr.toString());
         assertTrue(fr.contains("Rappel des passoires F/G (certifiés) repose sur 7 logements seulement (moins de 30)."),
                 fr.toString());
@@ -74,7 +74,7 @@ class ModelCardTest {
                 "66 dwellings are enough");
         assertTrue(fr.get(fr.size() - 1).startsWith("Le repérage des passoires"), "the use case's own, last");
         List<String> en = card.texts(Lang.EN).limitations();
-        assertTrue(en.contains("Criterion not met: F/G (poorly insulated) recall (certified) = 0.714 (target >= 0.85)."),
+        assertTrue(en.contains("Criterion not met: F/G (poorly insulated) recall (certified) = 0.714 (target ≥ 0.85)."),
                 en.toString());
         assertTrue(card.texts(Lang.EN).howToLoad().contains("Uc5ModelStore.load"));
         ModelCard real = ModelCard.of(UC5, PROVENANCE, "/m", result(), false);
