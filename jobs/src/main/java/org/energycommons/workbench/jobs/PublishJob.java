@@ -80,7 +80,7 @@ public final class PublishJob {
         String now = Instant.now().toString();
         for (Lang lang : Lang.ALL) {
             Path dir = site.resolve(lang.tag());
-            UseCasePipeline.writeText(dir.resolve(FinalReport.PAGE), FinalReport.render(outcomes, sources, guard,
+            UseCasePipeline.writeDocument(dir, FinalReport.PAGE, FinalReport.render(outcomes, sources, guard,
                     runInfo, synthetic, now, lang));
             UseCasePipeline.writeText(dir.resolve(UseCasePage.INDEX),
                     SiteIndex.render(entries, runInfo, synthetic, FinalReport.PAGE, lang));

@@ -95,6 +95,11 @@ class DemoPipelineTest implements SharedSparkSession {
     void everyImplementedUseCaseWritesItsResultAndPage() throws Exception {
         String index = Files.readString(workspace.resolve("site/fr/index.html"));
         assertTrue(index.contains("Région synthétique"), "the index says the region is synthetic");
+        assertTrue(index.contains("href=\"final-report.html\""), "the index links the final report");
+        for (String lang : List.of("fr", "en")) {
+            byte[] report = Files.readAllBytes(workspace.resolve("site/" + lang + "/final-report.pdf"));
+            assertEquals("%PDF", new String(report, 0, 4, java.nio.charset.StandardCharsets.US_ASCII), lang);
+        }
         for (UseCasePipeline p : UseCasePipelines.all()) {
             String id = p.useCase().id();
             JsonNode doc = Json.mapper().readTree(workspace.resolve("metrics/" + id + ".json").toFile());
@@ -102,6 +107,11 @@ class DemoPipelineTest implements SharedSparkSession {
             assertEquals(p.useCase().criteria().size(), doc.get("criteria").size(), id);
             assertFalse(doc.get("provenance").get("git_commit").asText().isBlank(), id);
             String page = Files.readString(workspace.resolve("site/fr/" + p.page()));
+            for (String document : List.of(id + "-framing", id + "-synthesis")) {
+                assertTrue(Files.exists(workspace.resolve("site/fr/" + document + ".html")), document);
+                assertTrue(Files.size(workspace.resolve("site/en/" + document + ".pdf")) > 1000, document + " PDF");
+                assertTrue(index.contains("href=\"" + document + ".html\""), document + " is linked from the index");
+            }
             if (doc.get("best_model").isNull()) {
                 // Too little data for this use case in the small region: the page says so instead of charts.
                 assertTrue(page.toLowerCase(java.util.Locale.ROOT).contains("insuffisant")

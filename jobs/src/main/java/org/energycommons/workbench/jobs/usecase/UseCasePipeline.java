@@ -29,6 +29,8 @@ import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.reports.render.Lang;
+import org.energycommons.workbench.reports.render.PdfDocument;
+import org.energycommons.workbench.reports.usecase.FinalReport;
 import org.energycommons.workbench.reports.usecase.FramingNote;
 import org.energycommons.workbench.reports.usecase.RegionDescription;
 import org.energycommons.workbench.reports.usecase.SynthesisNote;
@@ -148,9 +150,9 @@ public abstract class UseCasePipeline {
         for (Lang lang : Lang.ALL) {
             Path dir = ctx.workspace().site().resolve(lang.tag());
             writeText(dir.resolve(page()), rendered.page().apply(lang));
-            writeText(dir.resolve(SynthesisNote.page(useCase.id())), SynthesisNote.render(useCase, result,
+            writeDocument(dir, SynthesisNote.page(useCase.id()), SynthesisNote.render(useCase, result,
                     rendered.findings().apply(lang), synthetic, now, lang));
-            writeText(dir.resolve(FramingNote.page(useCase.id())), FramingNote.render(useCase, result,
+            writeDocument(dir, FramingNote.page(useCase.id()), FramingNote.render(useCase, result,
                     tablesRead(result, catalogue), synthetic, now, lang));
         }
         return lang -> result.bestModel() == null
@@ -263,10 +265,24 @@ public abstract class UseCasePipeline {
 
     /** Writes a text file whole or not at all (a temporary file moved into place), creating its folder. */
     public static void writeText(Path p, String content) {
+        writeBytes(p, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Writes a document the committee reads as a page and as its A4 PDF beside it ({@code name.html},
+     * {@code name.pdf}).
+     */
+    public static void writeDocument(Path dir, String name, String html) {
+        writeText(dir.resolve(name), html);
+        writeBytes(dir.resolve(FinalReport.pdf(name)), PdfDocument.render(html));
+    }
+
+    /** Writes a file whole or not at all: a temporary file beside it, moved into place. */
+    public static void writeBytes(Path p, byte[] content) {
         try {
             Files.createDirectories(p.getParent());
             Path tmp = Files.createTempFile(p.getParent(), "." + p.getFileName(), ".tmp");
-            Files.writeString(tmp, content);
+            Files.write(tmp, content);
             Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + p + ": " + e.getMessage(), e);

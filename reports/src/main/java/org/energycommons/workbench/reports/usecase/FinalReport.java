@@ -83,6 +83,7 @@ public final class FinalReport {
                     "Synthetic region: every figure of this report comes from generated data (")
                     + synthetic.describe(lang) + lang.t(").", ")."));
         }
+        page.link(pdf(PAGE), lang.t("Version PDF (A4)", "PDF version (A4)"));
         page.section("sommaire", lang.t("Sommaire", "Contents"))
                 .html("<ol class=\"toc\">"
                         + tocEntry("resume", lang.t("Résumé exécutif", "Executive summary"))
@@ -94,6 +95,11 @@ public final class FinalReport {
         governance(page, sources, guard, lang);
         reproducibility(page, outcomes, run, lang);
         return page.footer(UseCasePage.footer(lang)).render();
+    }
+
+    /** The PDF beside a page of the site: {@code uc4-synthesis.pdf} for {@code uc4-synthesis.html}. */
+    public static String pdf(String page) {
+        return page.replaceFirst("\\.html$", "") + ".pdf";
     }
 
     private static String tocEntry(String id, String text) {

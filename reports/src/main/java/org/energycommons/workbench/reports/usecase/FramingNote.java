@@ -78,6 +78,7 @@ public final class FramingNote {
                     + "mesurée sur elles.", "Synthetic region: the data described here are generated; feasibility is "
                     + "measured on them."));
         }
+        page.link(FinalReport.pdf(page(useCase.id())), lang.t("Version PDF (A4)", "PDF version (A4)"));
         page.section("question", lang.t("Question et décisions", "Question and decisions"))
                 .paragraph(lang.t(useCase.question(), useCase.questionEn()))
                 .paragraph(words.required("decisions"));

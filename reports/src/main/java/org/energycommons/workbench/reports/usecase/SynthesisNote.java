@@ -62,6 +62,7 @@ public final class SynthesisNote {
                     + "données générées, pas l'état d'un territoire réel.", "Synthetic region: these results show "
                     + "what the method can do on generated data, not the state of a real region."));
         }
+        page.link(FinalReport.pdf(page(useCase.id())), lang.t("Version PDF (A4)", "PDF version (A4)"));
         List<Criterion.Result> criteria = UseCasePage.criteria(result);
         long met = UseCasePage.metCount(result);
 
