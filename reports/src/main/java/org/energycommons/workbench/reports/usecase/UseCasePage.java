@@ -474,6 +474,20 @@ public final class UseCasePage {
         return Objects.requireNonNullElse(result.criteria(), List.of());
     }
 
+    /** How many of the result's criteria are met, as a sentence of a page's summary ("3 critères sur 4 sont atteints."). */
+    public static String criteriaSentence(UseCaseResult result, Lang lang) {
+        long met = metCount(result);
+        int criteria = criteria(result).size();
+        if (met == 0) {
+            return lang.t("Aucun des " + criteria + " critères n'est atteint.",
+                    "None of the " + criteria + " criteria is met.");
+        }
+        return lang.t(met + (met > 1 ? " critères sur " + criteria + " sont atteints."
+                        : " critère sur " + criteria + " est atteint."),
+                met + " of " + criteria + (criteria > 1 ? " criteria " : " criterion ")
+                        + (met > 1 ? "are met." : "is met."));
+    }
+
     /** How many of the result's criteria are met. */
     public static long metCount(UseCaseResult result) {
         return criteria(result).stream().filter(Criterion.Result::met).count();

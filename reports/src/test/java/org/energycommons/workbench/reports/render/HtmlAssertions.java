@@ -4,7 +4,9 @@
  */
 package org.energycommons.workbench.reports.render;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,6 +48,20 @@ public final class HtmlAssertions {
         assertFalse(lower.contains("@import"), "no imported stylesheet");
         assertFalse(lower.contains("url(http"), "no remote CSS url()");
         assertFalse(lower.contains("//cdn"), "no CDN");
+    }
+
+    /**
+     * Asserts that a page of the site names its other-language version in its head (its one {@code <link>}, which
+     * loads nothing) and loads nothing.
+     *
+     * @param file the page's file name in its language's folder, e.g. {@code uc3.html}
+     */
+    public static void assertSelfContainedVersion(String html, Lang lang, String file) {
+        String alternate = "<link rel=\"alternate\" hreflang=\"" + lang.other().tag() + "\" href=\"../"
+                + lang.other().tag() + "/" + file + "\">";
+        assertTrue(html.contains(alternate), alternate);
+        assertEquals(1, count(html, "<link"), "only the alternate version's link");
+        assertSelfContained(html);
     }
 
     /** The content of section {@code id} of a page. */

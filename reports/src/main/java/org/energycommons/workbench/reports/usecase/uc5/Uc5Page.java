@@ -150,7 +150,7 @@ public final class Uc5Page {
                             + " dwellings: a few dwellings more or fewer move them by several points; the 90 % "
                             + "interval in the criteria table gives the margin."));
         }
-        page.summary(criteriaSentence(result, lang));
+        page.summary(UseCasePage.criteriaSentence(result, lang));
     }
 
     /**
@@ -194,19 +194,6 @@ public final class Uc5Page {
         boolean fewer = interval != null ? interval.smallSample() : n < MetricInterval.MIN_ITEMS;
         return new Share(percent(value), " (" + k + lang.t(" sur ", " of ") + n
                 + (fewer ? lang.t(", petit échantillon", ", a small sample") : "") + ")", fewer);
-    }
-
-    private static String criteriaSentence(UseCaseResult result, Lang lang) {
-        long met = UseCasePage.metCount(result);
-        int criteria = UseCasePage.criteria(result).size();
-        if (met == 0) {
-            return lang.t("Aucun des " + criteria + " critères n'est atteint.",
-                    "None of the " + criteria + " criteria is met.");
-        }
-        return lang.t(met + (met > 1 ? " critères sur " + criteria + " sont atteints."
-                        : " critère sur " + criteria + " est atteint."),
-                met + " of " + criteria + (criteria > 1 ? " criteria " : " criterion ")
-                        + (met > 1 ? "are met." : "is met."));
     }
 
     private static List<String> modelCells(UseCaseResult.ModelEntry m, Lang lang) {

@@ -114,7 +114,7 @@ public final class Uc6Page {
                                     + "Message du calcul (en anglais) : " + data.status() + ".",
                             "No model was trained: no forecast and no alert to show. Message of the run: "
                                     + data.status() + "."))
-                    .summary(criteriaSentence(result, lang));
+                    .summary(UseCasePage.criteriaSentence(result, lang));
             return;
         }
         Map<String, Object> m = UseCasePage.bestMetrics(result);
@@ -141,7 +141,7 @@ public final class Uc6Page {
         if (coldPeaks != null) {
             page.summary(coldPeaks);
         }
-        page.summary(criteriaSentence(result, lang));
+        page.summary(UseCasePage.criteriaSentence(result, lang));
     }
 
     /**
@@ -260,19 +260,6 @@ public final class Uc6Page {
                 "False alerts: of the " + alertsEn + " of the test period, " + falseAlerts
                         + (falseAlerts > 1 ? " were" : " was") + " followed by no real exceedance of the cold-peak "
                         + "level (" + peaksEn + " in the period).");
-    }
-
-    private static String criteriaSentence(UseCaseResult result, Lang lang) {
-        long met = UseCasePage.metCount(result);
-        int criteria = UseCasePage.criteria(result).size();
-        if (met == 0) {
-            return lang.t("Aucun des " + criteria + " critères n'est atteint.",
-                    "None of the " + criteria + " criteria is met.");
-        }
-        return lang.t(met + (met > 1 ? " critères sur " + criteria + " sont atteints."
-                        : " critère sur " + criteria + " est atteint."),
-                met + " of " + criteria + (criteria > 1 ? " criteria " : " criterion ")
-                        + (met > 1 ? "are met." : "is met."));
     }
 
     /** The forecast-temperature error model in words, in a language; {@link Formats#MISSING} when unknown. */

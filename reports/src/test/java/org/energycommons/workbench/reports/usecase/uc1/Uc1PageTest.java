@@ -5,6 +5,7 @@
 package org.energycommons.workbench.reports.usecase.uc1;
 
 import static org.energycommons.workbench.reports.render.HtmlAssertions.assertSelfContained;
+import static org.energycommons.workbench.reports.render.HtmlAssertions.assertSelfContainedVersion;
 import static org.energycommons.workbench.reports.render.HtmlAssertions.count;
 import static org.energycommons.workbench.reports.render.HtmlAssertions.section;
 import static org.energycommons.workbench.reports.render.HtmlAssertions.writeSample;
@@ -12,13 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.energycommons.workbench.models.usecase.UseCase;
@@ -57,18 +53,6 @@ class Uc1PageTest {
         return html;
     }
 
-    /**
-     * The page without its {@code <link rel="alternate">} to the other language: metadata that loads nothing, which
-     * {@link org.energycommons.workbench.reports.render.HtmlAssertions#assertSelfContained} does not tell from a
-     * stylesheet yet.
-     */
-    private static String withoutAlternate(String html, Lang lang) {
-        String link = "<link rel=\"alternate\" hreflang=\"" + lang.other().tag() + "\" href=\"../"
-                + lang.other().tag() + "/uc1.html\">\n";
-        assertEquals(1, count(html, link), "one link to the other language");
-        return html.replace(link, "");
-    }
-
     private static String escaped(String text) {
         return HtmlPage.escape(text);
     }
@@ -77,7 +61,7 @@ class Uc1PageTest {
     void rendersChartsTablesAndNothingFromTheNetwork() {
         String page = render(Lang.FR);
         assertEquals(5, count(page, "<svg"), "three typical days, silhouette and NRMSE charts, inline");
-        assertSelfContained(withoutAlternate(page, Lang.FR));
+        assertSelfContainedVersion(page, Lang.FR, "uc1.html");
         assertTrue(page.contains("S1 (112)") && page.contains("S5 (14)"), "a series per publishable segment");
         assertTrue(page.contains("1 segment non publié"), "the withheld segment is counted");
         assertTrue(section(page, "communes").contains(">99001</td>"), "commune mix");
@@ -206,36 +190,6 @@ class Uc1PageTest {
     }
 
     @Test
-    void methodTranslationKeepsParagraphsAndPlaceholders() throws IOException {
-        String fr = resource("method.fr.txt");
-        String en = resource("method.en.txt");
-        assertEquals(paragraphs(fr), paragraphs(en), "one English paragraph per French one");
-        assertEquals(placeholders(fr), placeholders(en));
-        assertFalse(fr.contains(" · "), "method.fr.txt is wholly French");
-        assertFalse(en.contains(" · "), "method.en.txt is wholly English");
-    }
-
-    private static String resource(String name) throws IOException {
-        try (InputStream in = Uc1Page.class.getResourceAsStream(name)) {
-            assertTrue(in != null, name);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static int paragraphs(String text) {
-        return text.strip().split("\\R\\s*\\R").length;
-    }
-
-    private static Set<String> placeholders(String text) {
-        Set<String> names = new TreeSet<>();
-        Matcher m = Pattern.compile("\\{[a-z_]+}").matcher(text);
-        while (m.find()) {
-            names.add(m.group());
-        }
-        return names;
-    }
-
-    @Test
     void insufficientDataIsSaidPlainly() {
         UseCaseResult empty = PageFixtures.withoutModels(UC1, "insufficient_data",
                 "insufficient data: 3 usable meters (2 to fit, 1 held out); at least 10 to fit and 2 held out are "
@@ -248,7 +202,7 @@ class Uc1PageTest {
         assertTrue(fr.contains("seulement 60 jours complets (au moins 120 requis)"));
         assertTrue(fr.contains("Aucune segmentation n&#39;a pu être calculée."));
         assertFalse(fr.contains("insufficient data") || fr.contains("only 60"), "the job's English stays out");
-        assertSelfContained(withoutAlternate(fr, Lang.FR));
+        assertSelfContainedVersion(fr, Lang.FR, "uc1.html");
         String en = Uc1Page.render(data, Lang.EN);
         assertTrue(en.contains("Insufficient data: 3 usable meters (2 to fit, 1 held out); at least 10 to fit and 2 "
                 + "held out are needed."), en);

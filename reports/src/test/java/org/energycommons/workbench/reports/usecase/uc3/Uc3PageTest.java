@@ -5,6 +5,7 @@
 package org.energycommons.workbench.reports.usecase.uc3;
 
 import static org.energycommons.workbench.reports.render.HtmlAssertions.assertSelfContained;
+import static org.energycommons.workbench.reports.render.HtmlAssertions.assertSelfContainedVersion;
 import static org.energycommons.workbench.reports.render.HtmlAssertions.count;
 import static org.energycommons.workbench.reports.render.HtmlAssertions.section;
 import static org.energycommons.workbench.reports.render.HtmlAssertions.writeSample;
@@ -50,22 +51,13 @@ class Uc3PageTest {
         assertFalse(sections.contains(" · "), "one language only");
     }
 
-    /** The page loads nothing: its one {@code <link>} is the alternate version's, which loads nothing either. */
-    private static void assertSelfContainedPage(String html, Lang lang) {
-        String alternate = "<link rel=\"alternate\" hreflang=\"" + lang.other().tag() + "\" href=\"../"
-                + lang.other().tag() + "/uc3.html\">\n";
-        assertEquals(1, count(html, "<link"), "only the alternate version's link");
-        assertTrue(html.contains(alternate), alternate);
-        assertSelfContained(html.replace(alternate, ""));
-    }
-
     @Test
     void rendersTheChartsTablesAndProvenanceWithoutExternalResources() {
         String html = Uc3Page.render(Uc3Sample.data(), Lang.FR);
         writeSample("uc3.html", html);
         assertTrue(html.startsWith("<!DOCTYPE html>\n<html lang=\"fr\">"), html.substring(0, 40));
         assertEquals(4, count(html, "<svg"), "scatter, works types, placebo, baseline fit");
-        assertSelfContainedPage(html, Lang.FR);
+        assertSelfContainedVersion(html, Lang.FR, "uc3.html");
         assertTrue(html.contains("<td>groupe 4</td><td class=\"num\">10</td><td class=\"num\">21.1</td>"
                 + "<td class=\"num\">20.7</td><td>[19.0 ; 22.4]</td>"), "groups numbered, interval in percent");
         assertTrue(section(html, "placebo").contains("95.3 %"), "placebo coverage of the best method");
@@ -161,7 +153,7 @@ class Uc3PageTest {
         String html = Uc3Page.render(Uc3Sample.data(), Lang.EN);
         writeSample("uc3-en.html", html);
         assertTrue(html.startsWith("<!DOCTYPE html>\n<html lang=\"en\">"));
-        assertSelfContainedPage(html, Lang.EN);
+        assertSelfContainedVersion(html, Lang.EN, "uc3.html");
         String own = ownPart(html);
         for (String french : FRENCH) {
             assertFalse(own.contains(french), french);

@@ -5,6 +5,7 @@
 package org.energycommons.workbench.reports.usecase.uc6;
 
 import static org.energycommons.workbench.reports.render.HtmlAssertions.assertSelfContained;
+import static org.energycommons.workbench.reports.render.HtmlAssertions.assertSelfContainedVersion;
 import static org.energycommons.workbench.reports.render.HtmlAssertions.count;
 import static org.energycommons.workbench.reports.render.HtmlAssertions.section;
 import static org.energycommons.workbench.reports.render.HtmlAssertions.writeSample;
@@ -33,14 +34,6 @@ class Uc6PageTest {
     private static final List<String> PAGE_SECTIONS = List.of("resume", "criteres", "prevision", "horizons",
             "alertes", "modeles", "methode");
 
-    /** The alternate-language link of the head, which {@link #assertSelfContained} takes for a stylesheet. */
-    private static String withoutAlternateLink(String html, Lang lang) {
-        String link = "<link rel=\"alternate\" hreflang=\"" + lang.other().tag() + "\" href=\"../"
-                + lang.other().tag() + "/uc6.html\">";
-        assertTrue(html.contains(link), "the head names the other version");
-        return html.replace(link, "");
-    }
-
     private static String pageText(String html) {
         StringBuilder text = new StringBuilder();
         for (String id : PAGE_SECTIONS) {
@@ -58,7 +51,7 @@ class Uc6PageTest {
         String html = Uc6Page.render(Uc6Sample.data(), Lang.FR);
         writeSample("uc6.html", html);
         assertTrue(html.contains("<svg"), "inline charts");
-        assertSelfContained(withoutAlternateLink(html, Lang.FR));
+        assertSelfContainedVersion(html, Lang.FR, "uc6.html");
         for (String area : Uc6Sample.AREAS) {
             assertTrue(section(html, "alertes").contains("<td>" + area + "</td>"), area);
         }
