@@ -122,10 +122,14 @@ public final class FramingNote {
         return page.footer(UseCasePage.footer(lang)).render();
     }
 
-    /** Per criterion, the items it is measured on in the latest run, flagged below 30. */
+    /** Per criterion metric, the items it is measured on in the latest run, flagged below 30. */
     static List<String> feasibility(UseCaseResult result, Lang lang) {
         List<String> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (Criterion.Result c : UseCasePage.criteria(result)) {
+            if (!seen.add(c.metric())) {
+                continue; // a metric bounded on both sides is one measurement
+            }
             MetricInterval i = c.model() == null ? null : result.interval(c.model(), c.metric());
             String label = ModelCard.capitalised(MetricLabels.label(c.metric(), lang));
             if (i == null) {

@@ -5,8 +5,10 @@
 package org.energycommons.workbench.reports.usecase;
 
 import static org.energycommons.workbench.reports.render.HtmlAssertions.assertSelfContained;
+import static org.energycommons.workbench.reports.render.HtmlAssertions.count;
 import static org.energycommons.workbench.reports.render.HtmlAssertions.section;
 import static org.energycommons.workbench.reports.render.HtmlAssertions.writeSample;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,6 +45,10 @@ class FramingNoteTest {
         assertTrue(feasibility.matches("(?s).*Rappel des passoires F/G \\(certifiés\\) : mesurable sur \\d+ logements "
                 + "F/G — moins de 30, un résultat fragile\\..*"), feasibility);
         assertTrue(section(html, "criteres").contains("<td>rappel des passoires F/G (certifiés)</td><td>≥ 0.85</td>"));
+        var uc3 = org.energycommons.workbench.reports.usecase.uc3.Uc3Sample.data();
+        String placebo = section(FramingNote.render(uc3.useCase(), uc3.result(), TABLES, true, "2026-12-06T10:00:00Z",
+                Lang.FR), "faisabilite");
+        assertEquals(1, count(placebo, "(placebo) : mesurable"), "a two-sided criterion listed once: " + placebo);
         assertTrue(section(html, "references").contains("ENB2012"));
         assertTrue(html.contains("<a href=\"uc5-synthesis.html\">"));
         assertSelfContained(html);
