@@ -119,6 +119,7 @@ public final class PdfDocument {
             dl.kv dt{float:left;clear:left;width:38%;margin:0;padding:0 12px 4px 0;word-wrap:break-word}
             dl.kv dd{float:left;width:62%;margin:0;padding:0 0 4px 0;word-wrap:break-word}
             dl.kv:after{content:"";display:block;clear:both}
+            ol.toc a::after{content:leader('.') " " target-counter(attr(href), page)}
             """;
 
     static {

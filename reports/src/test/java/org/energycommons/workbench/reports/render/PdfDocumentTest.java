@@ -172,6 +172,29 @@ class PdfDocumentTest {
     }
 
     @Test
+    void aTableOfContentsGivesTheSectionsPages() throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 1; i <= 150; i++) {
+            rows.add(List.of("B" + i, "École " + i));
+        }
+        String html = HtmlPage.create("Rapport final", "fr").section("sommaire", "Sommaire")
+                .html("<ol class=\"toc\"><li><a href=\"#debut\">Début</a></li><li><a href=\"#fin\">Fin</a></li></ol>")
+                .section("debut", "Début").table(List.of("Site", "Nom"), rows)
+                .section("fin", "Fin").paragraph("Dernière section.")
+                .render();
+        try (PDDocument pdf = Loader.loadPDF(PdfDocument.render(html))) {
+            int pages = pdf.getNumberOfPages();
+            assertTrue(pages > 2, "150 rows take more than two pages, got " + pages);
+            String contents = text(pdf, 1, 1);
+            java.util.regex.Matcher fin = java.util.regex.Pattern.compile("Fin[ .]*(\\d+)").matcher(contents);
+            assertTrue(fin.find(), contents);
+            assertEquals(pages, Integer.parseInt(fin.group(1)), "the last section's page: " + contents);
+            java.util.regex.Matcher debut = java.util.regex.Pattern.compile("Début[ .]*(\\d+)").matcher(contents);
+            assertTrue(debut.find() && debut.group(1).equals("1"), contents);
+        }
+    }
+
+    @Test
     void theUc4PageWithItsChartsAndTablesPrintsAsVectors() throws IOException {
         String html = Uc4Page.render(Uc4Sample.data(), Lang.FR);
         byte[] bytes = PdfDocument.render(html);
