@@ -26,6 +26,8 @@ import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
 import org.energycommons.workbench.reports.render.Lang;
+import org.energycommons.workbench.reports.usecase.CatalogueEntry;
+import org.energycommons.workbench.reports.usecase.CataloguePage;
 import org.energycommons.workbench.reports.usecase.FinalReport;
 import org.energycommons.workbench.reports.usecase.FramingNote;
 import org.energycommons.workbench.reports.usecase.ModelCard;
@@ -50,14 +52,15 @@ public final class PublishJob {
         SecrecyGuard guard = SecrecyGuard.of(ctx.config());
         List<SiteIndex.Entry> entries = new ArrayList<>();
         Map<UseCase, UseCaseResult> results = new LinkedHashMap<>();
-        Map<String, FramingNote.TableSource> catalogue = catalogueTables(ctx);
+        List<CatalogueEntry> catalogue = catalogue(ctx);
+        Map<String, FramingNote.TableSource> tables = tables(catalogue);
         for (UseCase uc : UseCases.ALL) {
             Path metrics = ctx.workspace().metrics().resolve(uc.id() + ".json");
             var pipeline = UseCasePipelines.find(uc.id());
             if (pipeline.isPresent() && Files.exists(metrics)) {
                 ctx.progress().step("publish " + uc.id() + ": report page");
                 UseCaseResult result = pipeline.get().readResult(read(metrics));
-                Function<Lang, String> headline = pipeline.get().publish(ctx, result, guard, catalogue);
+                Function<Lang, String> headline = pipeline.get().publish(ctx, result, guard, tables);
                 long met = result.criteria().stream().filter(c -> c.met()).count();
                 entries.add(new SiteIndex.Entry(uc.id(), uc.title(), uc.titleEn(), uc.kind(), pipeline.get().page(),
                         result.allCriteriaMet(), met, result.criteria().size(), headline));
@@ -76,12 +79,12 @@ public final class PublishJob {
                 SynthesisNote.page(e.useCaseId()), cards.get(e.useCaseId())));
         List<FinalReport.Outcome> outcomes = results.entrySet().stream()
                 .map(e -> new FinalReport.Outcome(e.getKey(), e.getValue())).toList();
-        List<FinalReport.Source> sources = sources(ctx);
         String now = Instant.now().toString();
         for (Lang lang : Lang.ALL) {
             Path dir = site.resolve(lang.tag());
-            UseCasePipeline.writeDocument(dir, FinalReport.PAGE, FinalReport.render(outcomes, sources, guard,
+            UseCasePipeline.writeDocument(dir, FinalReport.PAGE, FinalReport.render(outcomes, catalogue, guard,
                     runInfo, synthetic, now, lang));
+            UseCasePipeline.writeText(dir.resolve(CataloguePage.PAGE), CataloguePage.render(catalogue, now, lang));
             UseCasePipeline.writeText(dir.resolve(UseCasePage.INDEX),
                     SiteIndex.render(entries, runInfo, synthetic, FinalReport.PAGE, lang));
         }
@@ -129,33 +132,35 @@ public final class PublishJob {
         return pages;
     }
 
-    /** The data catalogue's tables by lake path, for the framing notes; none before the catalogue is built. */
-    private static Map<String, FramingNote.TableSource> catalogueTables(JobContext ctx) {
+    /** The data catalogue, sources then tables, in the catalogue's order; empty before the catalogue is built. */
+    @SuppressWarnings("unchecked")
+    private static List<CatalogueEntry> catalogue(JobContext ctx) {
+        List<CatalogueEntry> entries = new ArrayList<>();
+        if (!ctx.lake().exists(Tables.CATALOG)) {
+            return entries;
+        }
+        for (Row r : ctx.lake().read(Tables.CATALOG).orderBy(col("kind"), col("name")).collectAsList()) {
+            String kind = r.getAs("kind");
+            Map<String, Object> provenance = Json.read(r.<String>getAs("provenance_json"), Map.class);
+            Object personal = provenance.get("personal_data");
+            entries.add(new CatalogueEntry(kind, r.<String>getAs("name").replaceFirst("^" + kind + ":", ""),
+                    r.getAs("description"), r.getAs("producer"), r.getAs("licence"),
+                    personal instanceof Boolean b ? b : null, r.getAs("delta_version"), r.getAs("temporal_coverage"),
+                    r.getAs("spatial_coverage")));
+        }
+        return entries;
+    }
+
+    /** The catalogue's tables by lake path, as the framing notes describe the tables a use case read. */
+    private static Map<String, FramingNote.TableSource> tables(List<CatalogueEntry> catalogue) {
         Map<String, FramingNote.TableSource> tables = new LinkedHashMap<>();
-        if (ctx.lake().exists(Tables.CATALOG)) {
-            for (Row r : ctx.lake().read(Tables.CATALOG).filter(col("kind").equalTo("table")).collectAsList()) {
-                String path = r.<String>getAs("name").replaceFirst("^table:", "");
-                tables.put(path, new FramingNote.TableSource(path, r.getAs("producer"), r.getAs("licence"),
-                        r.getAs("delta_version"), r.getAs("temporal_coverage"), r.getAs("spatial_coverage")));
+        for (CatalogueEntry e : catalogue) {
+            if (!e.isSource()) {
+                tables.put(e.name(), new FramingNote.TableSource(e.name(), e.producer(), e.licence(), e.version(),
+                        e.temporal(), e.spatial()));
             }
         }
         return tables;
-    }
-
-    /** The data catalogue's sources, for the final report; none before the catalogue is built. */
-    private static List<FinalReport.Source> sources(JobContext ctx) {
-        if (!ctx.lake().exists(Tables.CATALOG)) {
-            return List.of();
-        }
-        List<FinalReport.Source> sources = new ArrayList<>();
-        for (Row r : ctx.lake().read(Tables.CATALOG).filter(col("kind").equalTo("source")).orderBy("name")
-                .collectAsList()) {
-            Map<String, Object> provenance = Json.read(r.<String>getAs("provenance_json"), Map.class);
-            sources.add(new FinalReport.Source(r.<String>getAs("name").replaceFirst("^source:", ""),
-                    r.getAs("description"), r.getAs("producer"), r.getAs("licence"),
-                    Boolean.TRUE.equals(provenance.get("personal_data"))));
-        }
-        return sources;
     }
 
     private static String read(Path p) {

@@ -44,22 +44,10 @@ public final class FinalReport {
     }
 
     /**
-     * One data source of the catalogue.
-     *
-     * @param name         the connector's name
-     * @param title        what it holds, as its connector describes it
-     * @param producer     who produces it
-     * @param licence      its licence
-     * @param personalData whether it holds personal data
-     */
-    public record Source(String name, String title, String producer, String licence, boolean personalData) {
-    }
-
-    /**
      * Renders the report.
      *
      * @param outcomes    the use cases run, in order
-     * @param sources     the data catalogue's sources
+     * @param catalogue   the data catalogue (its sources are listed)
      * @param guard       the statistical-secrecy rule every published aggregate passed
      * @param run         the run's information (command, commit, ...), in order
      * @param synthetic   how the synthetic region was generated; null for real data
@@ -67,7 +55,7 @@ public final class FinalReport {
      * @param lang        the language of this version
      * @return the HTML5 document
      */
-    public static String render(List<Outcome> outcomes, List<Source> sources, SecrecyGuard guard,
+    public static String render(List<Outcome> outcomes, List<CatalogueEntry> catalogue, SecrecyGuard guard,
                                 Map<String, String> run, SiteIndex.SyntheticRegion synthetic, String generatedAt,
                                 Lang lang) {
         Objects.requireNonNull(outcomes, "outcomes");
@@ -92,7 +80,7 @@ public final class FinalReport {
                         + tocEntry("reproductibilite", lang.t("Reproductibilité", "Reproducibility")) + "</ol>");
         summary(page, outcomes, lang);
         modelling(page, outcomes, lang);
-        governance(page, sources, guard, lang);
+        governance(page, catalogue.stream().filter(CatalogueEntry::isSource).toList(), guard, lang);
         reproducibility(page, outcomes, run, lang);
         return page.footer(UseCasePage.footer(lang)).render();
     }
@@ -179,16 +167,18 @@ public final class FinalReport {
                 + "building, as CalTRACK and ASHRAE Guideline 14 require."));
     }
 
-    private static void governance(HtmlPage page, List<Source> sources, SecrecyGuard guard, Lang lang) {
+    private static void governance(HtmlPage page, List<CatalogueEntry> sources, SecrecyGuard guard, Lang lang) {
         page.section("gouvernance", lang.t("3. Gouvernance des données", "3. Data governance"));
         page.heading(3, lang.t("Sources et licences", "Sources and licences"));
         List<List<String>> rows = new ArrayList<>();
-        for (Source s : sources) {
-            rows.add(List.of(s.name(), s.producer(), s.licence(), s.personalData() ? lang.t("oui", "yes")
-                    : lang.t("non", "no")));
+        for (CatalogueEntry s : sources) {
+            rows.add(List.of(s.name(), s.producer(), s.licence(), Boolean.TRUE.equals(s.personalData())
+                    ? lang.t("oui", "yes") : lang.t("non", "no")));
         }
         page.table(List.of("Source", lang.t("Producteur", "Producer"), lang.t("Licence", "Licence"),
                 lang.t("Données personnelles", "Personal data")), rows);
+        page.link(CataloguePage.PAGE, lang.t("Le catalogue complet : sources et tables du lac",
+                "The full catalogue: sources and lake tables"));
         page.heading(3, lang.t("Pseudonymisation", "Pseudonymisation"));
         page.paragraph(lang.t("Les identifiants de compteurs, de points de livraison et d'adresses sont remplacés dès la "
                 + "couche silver par un pseudonyme calculé avec une clé secrète (HMAC-SHA-256) qui n'est jamais publiée ; "

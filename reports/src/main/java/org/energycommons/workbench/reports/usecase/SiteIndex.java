@@ -122,6 +122,8 @@ public final class SiteIndex {
             page.link(checkedHref(report), lang.t("Rapport final : les six cas d'usage, la modélisation, la gouvernance "
                     + "des données et la reproductibilité", "Final report: the six use cases, modelling, data "
                     + "governance and reproducibility"));
+            page.link(CataloguePage.PAGE, lang.t("Catalogue des données : sources et tables, licences et couverture",
+                    "Data catalogue: sources and tables, licences and coverage"));
         }
 
         page.section("cas-usage", lang.t("Cas d'usage", "Use cases"));

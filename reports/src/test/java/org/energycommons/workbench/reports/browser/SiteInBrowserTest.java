@@ -24,6 +24,8 @@ import org.energycommons.workbench.models.provenance.ModelProvenance;
 import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.reports.render.Lang;
+import org.energycommons.workbench.reports.usecase.CatalogueEntry;
+import org.energycommons.workbench.reports.usecase.CataloguePage;
 import org.energycommons.workbench.reports.usecase.FinalReport;
 import org.energycommons.workbench.reports.usecase.FramingNote;
 import org.energycommons.workbench.reports.usecase.ModelCard;
@@ -65,6 +67,13 @@ class SiteInBrowserTest {
     private static final Path ROOT = Path.of("target", "browser");
     private static final Path SITE = ROOT.resolve("site");
     private static final String GENERATED = "2026-12-06T10:00:00Z";
+    private static final List<CatalogueEntry> CATALOGUE = List.of(
+            new CatalogueEntry(CatalogueEntry.SOURCE, "enedis-load-curve-json", "Load curve of one delivery point, "
+                    + "Enedis Data Connect JSON (metering_data_clc)", "Enedis", "proprietary (customer data, shared "
+                    + "with consent)", true, null, null, null),
+            new CatalogueEntry(CatalogueEntry.TABLE, "gold/features/uc3_hourly", "uc3 hourly features per building, "
+                    + "with temperature and occupancy", "Energy Commons Workbench (synthetic region)", "etalab-2.0",
+                    null, 12L, "2022-12-31 23:00:00.0 .. 2024-12-30 22:00:00.0", "9 commune_code, 4 station_id"));
 
     private static HeadlessBrowser browser;
 
@@ -130,10 +139,10 @@ class SiteInBrowserTest {
             SiteIndex.SyntheticRegion region = new SiteIndex.SyntheticRegion(42, 300, 730, LocalDate.of(2023, 1, 1));
             pages.add(write(dir.resolve(UseCasePage.INDEX), SiteIndex.render(entries, run, region, FinalReport.PAGE,
                     lang)));
+            pages.add(write(dir.resolve(CataloguePage.PAGE), CataloguePage.render(CATALOGUE, GENERATED, lang)));
             pages.add(write(dir.resolve(FinalReport.PAGE), FinalReport.render(samples.stream()
                     .map(s -> new FinalReport.Outcome(s.data().useCase(), s.data().result())).toList(),
-                    List.of(new FinalReport.Source("enedis-load-curve-json", "Load curve", "Enedis",
-                            "proprietary (customer data, shared with consent)", true)),
+                    CATALOGUE,
                     new SecrecyGuard(10, 0.85), run, region, GENERATED, lang)));
             for (Sample s : samples) {
                 UseCase uc = s.data().useCase();
@@ -180,8 +189,8 @@ class SiteInBrowserTest {
         List<Path> pages;
         if (site == SITE) {
             pages = writeSite();
-            assertEquals(Lang.ALL.size() * 26, pages.size(), "an index, the final report, then a page, a framing note, "
-                    + "a synthesis note and a model card per use case, per language");
+            assertEquals(Lang.ALL.size() * 27, pages.size(), "an index, the catalogue, the final report, then a page, a "
+                    + "framing note, a synthesis note and a model card per use case, per language");
         } else {
             try (Stream<Path> files = Files.walk(site)) {
                 pages = files.filter(f -> f.toString().endsWith(".html") && !f.getParent().equals(site)).sorted()

@@ -34,9 +34,12 @@ class FinalReportTest {
         run.put("git commit", "0123abcd");
         return FinalReport.render(List.of(new FinalReport.Outcome(uc4.useCase(), uc4.result()),
                         new FinalReport.Outcome(uc5.useCase(), uc5.result())),
-                List.of(new FinalReport.Source("enedis-load-curve-json", "Load curve", "Enedis",
-                        "proprietary (customer data, shared with consent)", true),
-                        new FinalReport.Source("ademe-dpe", "DPE", "ADEME", "etalab-2.0", false)),
+                List.of(new CatalogueEntry(CatalogueEntry.SOURCE, "enedis-load-curve-json", "Load curve", "Enedis",
+                        "proprietary (customer data, shared with consent)", true, null, null, null),
+                        new CatalogueEntry(CatalogueEntry.SOURCE, "ademe-dpe", "DPE", "ADEME", "etalab-2.0", false, null,
+                                null, null),
+                        new CatalogueEntry(CatalogueEntry.TABLE, "silver/dpe", "DPE certificates", "ADEME",
+                                "etalab-2.0", null, 3L, "2019-07-01 .. 2024-12-31", "12 commune")),
                 new SecrecyGuard(10, 0.85), run, new SiteIndex.SyntheticRegion(42, 300, 730, LocalDate.of(2023, 1, 1)),
                 "2026-12-06T10:00:00Z", lang);
     }
@@ -55,6 +58,8 @@ class FinalReportTest {
         assertTrue(modelling.contains("Méthode transverse"));
         String governance = section(html, "gouvernance");
         assertTrue(governance.contains("<td>enedis-load-curve-json</td><td>Enedis</td>"));
+        assertFalse(governance.contains("silver/dpe"), "tables are the catalogue page's, not the sources'");
+        assertTrue(governance.contains("<a href=\"catalogue.html\">"));
         assertTrue(governance.contains("au moins 10 points et aucun ne dépasse 85 % du total"));
         String reproduce = section(html, "reproductibilite");
         assertTrue(reproduce.contains("<dt>commit git</dt><dd>0123abcd</dd>"));
