@@ -142,7 +142,10 @@ public final class Formats {
         };
     }
 
-    /** A number to three significant digits ({@code 0.0431}, {@code 21.8}, {@code 1}); {@link #MISSING} when not finite. */
+    /**
+     * A number to three significant digits ({@code 0.0431}, {@code 21.8}, {@code 1}); {@link #MISSING} when NaN or
+     * infinite.
+     */
     public static String significant(double v) {
         return Double.isFinite(v) ? new java.math.BigDecimal(v).round(new java.math.MathContext(3))
                 .stripTrailingZeros().toPlainString() : MISSING;

@@ -117,7 +117,8 @@ public final class FinalReport {
         page.table(List.of(lang.t("Cas d'usage", "Use case"), "Question", lang.t("Critères atteints", "Criteria met"),
                 lang.t("Chiffres clés, IC 90 % et effectif", "Headline figures, 90 % CI and sample size")), rows);
         page.paragraph(lang.t("Chaque cas d'usage a sa note de synthèse (verdict, limites, suites) et sa page "
-                + "technique ; les intervalles sont des bootstraps sur les unités d'évaluation ; un chiffre sur moins de "
+                + "technique ; les intervalles sont des bootstraps sur les unités d'évaluation ; un chiffre sur "
+                + "moins de "
                 + MetricInterval.MIN_ITEMS + " éléments est signalé dans sa note.", "Each use case has its synthesis "
                 + "note (verdict, limits, next steps) and its technical page; the intervals are bootstraps over the "
                 + "evaluation units; a figure on fewer than " + MetricInterval.MIN_ITEMS + " items is flagged in its "
@@ -130,8 +131,8 @@ public final class FinalReport {
 
     private static void modelling(HtmlPage page, List<Outcome> outcomes, Lang lang) {
         page.section("modelisation", lang.t("2. Rapport de modélisation", "2. Modelling report"));
-        page.paragraph(lang.t("Pour chaque cas d'usage : les modèles essayés, le modèle retenu et la façon dont il a été "
-                + "choisi sans les données de test, puis la valeur de chaque modèle sur le premier critère.",
+        page.paragraph(lang.t("Pour chaque cas d'usage : les modèles essayés, le modèle retenu et la façon dont il a "
+                + "été choisi sans les données de test, puis la valeur de chaque modèle sur le premier critère.",
                 "For each use case: the models tried, the selected model and how it was chosen without the test data, "
                 + "then each model's value on the first criterion."));
         for (Outcome o : outcomes) {
@@ -180,15 +181,17 @@ public final class FinalReport {
         page.link(CataloguePage.PAGE, lang.t("Le catalogue complet : sources et tables du lac",
                 "The full catalogue: sources and lake tables"));
         page.heading(3, lang.t("Pseudonymisation", "Pseudonymisation"));
-        page.paragraph(lang.t("Les identifiants de compteurs, de points de livraison et d'adresses sont remplacés dès la "
-                + "couche silver par un pseudonyme calculé avec une clé secrète (HMAC-SHA-256) qui n'est jamais publiée ; "
+        page.paragraph(lang.t("Les identifiants de compteurs, de points de livraison et d'adresses sont remplacés dès "
+                + "la couche silver par un pseudonyme calculé avec une clé secrète (HMAC-SHA-256) qui n'est jamais "
+                + "publiée ; "
                 + "la couche bronze, qui les garde en clair, n'alimente ni les caractéristiques ni les pages.",
                 "Meter, delivery-point and address identifiers are replaced from the silver layer on by a pseudonym "
                 + "computed with a secret key (HMAC-SHA-256) that is never published; the bronze layer, which keeps "
                 + "them in clear, feeds neither features nor pages."));
         page.heading(3, lang.t("Secret statistique", "Statistical secrecy"));
         page.paragraph(lang.t("Chaque agrégat publié réunit au moins " + guard.minPoints() + " points et aucun ne "
-                + "dépasse " + Formats.significant(100 * guard.maxShare()) + " % du total ; une cellule qui ne passe pas "
+                + "dépasse " + Formats.significant(100 * guard.maxShare()) + " % du total ; une cellule qui ne passe "
+                + "pas "
                 + "la règle n'est pas publiée, et la page le dit. Aucune courbe ni valeur individuelle n'est publiée.",
                 "Every published aggregate gathers at least " + guard.minPoints() + " points and none above "
                 + Formats.significant(100 * guard.maxShare()) + " % of the total; a cell that fails the rule is not "
@@ -201,7 +204,8 @@ public final class FinalReport {
     private static void reproducibility(HtmlPage page, List<Outcome> outcomes, Map<String, String> run, Lang lang) {
         page.section("reproductibilite", lang.t("4. Reproductibilité", "4. Reproducibility"));
         page.paragraph(lang.t("Tout ce rapport se refait avec ./workbench demo (ou generate, features, train et "
-                + "publish) à partir du même commit ; chaque modèle enregistré garde sa provenance (paramètres, graine, "
+                + "publish) à partir du même commit ; chaque modèle enregistré garde sa provenance (paramètres, "
+                + "graine, "
                 + "versions des tables lues).", "This whole report is rebuilt with ./workbench demo (or generate, "
                 + "features, train and publish) from the same commit; every registered model keeps its provenance "
                 + "(parameters, seed, versions of the tables read)."));

@@ -94,7 +94,8 @@ public final class FramingNote {
         page.table(List.of("Table", lang.t("Producteur", "Producer"), lang.t("Licence", "Licence"),
                 lang.t("Version", "Version"), lang.t("Période couverte", "Period covered"),
                 lang.t("Couverture spatiale", "Spatial coverage")), rows);
-        page.paragraph(lang.t("Données personnelles : les identifiants de compteurs et d'adresses sont pseudonymisés dès "
+        page.paragraph(lang.t("Données personnelles : les identifiants de compteurs et d'adresses sont pseudonymisés "
+                + "dès "
                 + "la couche silver (clé secrète, jamais publiée) ; rien d'individuel n'est publié.", "Personal data: "
                 + "meter and address identifiers are pseudonymised from the silver layer on (secret key, never "
                 + "published); nothing individual is published."));

@@ -71,9 +71,11 @@ public final class ModelCardPage {
                         + Formats.significant(m.interval().high()) + "] n = " + m.interval().n()));
                 continue;
             }
-            String interval = m.interval() == null ? Formats.MISSING : "[" + Formats.significant(m.interval().low()) + ", "
+            String interval = m.interval() == null ? Formats.MISSING
+                    : "[" + Formats.significant(m.interval().low()) + ", "
                     + Formats.significant(m.interval().high()) + "]";
-            rows.add(List.of(MetricLabels.label(m.name(), lang), m.value() == null ? Formats.MISSING : Formats.significant(m.value()),
+            rows.add(List.of(MetricLabels.label(m.name(), lang),
+                    m.value() == null ? Formats.MISSING : Formats.significant(m.value()),
                     interval, m.interval() == null ? Formats.MISSING : Integer.toString(m.interval().n())));
         }
         page.table(List.of(lang.t("Mesure", "Metric"), lang.t("Valeur", "Value"), lang.t("IC 90 %", "90 % CI"), "n"),
@@ -82,7 +84,8 @@ public final class ModelCardPage {
             List<List<String>> criteria = new ArrayList<>();
             for (Criterion.Result c : card.criteria()) {
                 criteria.add(List.of(MetricLabels.label(c.metric(), lang), Formats.operator(c.operator()) + " "
-                        + Formats.significant(c.target()), Formats.significant(c.value()), c.met() ? UseCasePage.met(lang)
+                        + Formats.significant(c.target()), Formats.significant(c.value()),
+                        c.met() ? UseCasePage.met(lang)
                         : UseCasePage.notMet(lang)));
             }
             page.table(List.of(lang.t("Critère", "Criterion"), lang.t("Cible", "Target"), lang.t("Mesuré", "Measured"),

@@ -119,9 +119,9 @@ public final class SiteIndex {
         page.section("verdict", lang.t("Verdict d'ensemble", "Overall verdict"));
         verdict(page, rows, lang);
         if (report != null) {
-            page.link(checkedHref(report), lang.t("Rapport final : les six cas d'usage, la modélisation, la gouvernance "
-                    + "des données et la reproductibilité", "Final report: the six use cases, modelling, data "
-                    + "governance and reproducibility"));
+            page.link(checkedHref(report), lang.t("Rapport final : les six cas d'usage, la modélisation, la "
+                    + "gouvernance des données et la reproductibilité", "Final report: the six use cases, modelling, "
+                    + "data governance and reproducibility"));
             page.link(CataloguePage.PAGE, lang.t("Catalogue des données : sources et tables, licences et couverture",
                     "Data catalogue: sources and tables, licences and coverage"));
         }
@@ -157,7 +157,7 @@ public final class SiteIndex {
         return page.render();
     }
 
-    /** The overall verdict: use cases run, those meeting every criterion, criteria met, the use cases that fall short. */
+    /** The overall verdict: use cases run, those meeting every criterion, criteria met, those that fall short. */
     private static void verdict(HtmlPage page, List<Entry> rows, Lang lang) {
         List<Entry> run = rows.stream().filter(e -> e.allCriteriaMet() != null).toList();
         long allMet = run.stream().filter(Entry::allCriteriaMet).count();

@@ -80,7 +80,8 @@ public final class SynthesisNote {
 
         page.section("territoire", lang.t("Ce que cela signifie pour le territoire", "What it means for the region"));
         if (findings.isEmpty()) {
-            page.paragraph(lang.t("Aucun résultat publiable pour le territoire.", "No publishable result for the region."));
+            page.paragraph(lang.t("Aucun résultat publiable pour le territoire.",
+                    "No publishable result for the region."));
         }
         findings.forEach(page::paragraph);
 
@@ -125,10 +126,10 @@ public final class SynthesisNote {
             return lang.t("Non mesurable : " + label + " (cible " + target + ") — aucun élément pour le mesurer.",
                     "Not measurable: " + label + " (target " + target + ") — no item to measure it on.");
         }
+        String small = i == null || !i.smallSample() ? "" : lang.t(" — moins de " + MetricInterval.MIN_ITEMS
+                + " éléments : à confirmer", " — fewer than " + MetricInterval.MIN_ITEMS + " items: to be confirmed");
         return (c.met() ? lang.t("Atteint : ", "Met: ") : lang.t("Non atteint : ", "Not met: ")) + label + " = "
-                + value + lang.t(" (cible ", " (target ") + target + lang.t(" ; ", "; ") + interval + ")" + (i != null && i.smallSample() ? lang.t(" — moins de " + MetricInterval.MIN_ITEMS
-                + " éléments : à confirmer", " — fewer than " + MetricInterval.MIN_ITEMS + " items: to be confirmed")
-                : "") + ".";
+                + value + lang.t(" (cible ", " (target ") + target + lang.t(" ; ", "; ") + interval + ")" + small + ".";
     }
 
     /** The caveats: the region, then each criterion on a small sample or without an interval. */

@@ -474,7 +474,7 @@ public final class UseCasePage {
         return Objects.requireNonNullElse(result.criteria(), List.of());
     }
 
-    /** How many of the result's criteria are met, as a sentence of a page's summary ("3 critères sur 4 sont atteints."). */
+    /** How many of the result's criteria are met, as a summary's sentence ("3 critères sur 4 sont atteints."). */
     public static String criteriaSentence(UseCaseResult result, Lang lang) {
         long met = metCount(result);
         int criteria = criteria(result).size();

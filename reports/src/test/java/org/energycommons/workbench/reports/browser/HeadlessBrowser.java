@@ -77,7 +77,7 @@ public final class HeadlessBrowser implements AutoCloseable {
             return problems;
             """;
 
-    /** Selenium warns that it has no DevTools binding for this Chromium; the checks use none. Kept: loggers are weak. */
+    /** Selenium warns it has no DevTools binding for this Chromium; the checks use none. Kept: loggers are weak. */
     private static final java.util.logging.Logger DEVTOOLS = java.util.logging.Logger.getLogger(
             "org.openqa.selenium.devtools");
 

@@ -125,7 +125,8 @@ class SiteInBrowserTest {
             UseCaseResult r = s.data().result();
             var uc = s.data().useCase();
             entries.add(new SiteIndex.Entry(uc.id(), uc.title(), uc.titleEn(), uc.kind(), UseCasePage.page(uc.id()),
-                    r.allCriteriaMet(), UseCasePage.metCount(r), r.criteria().size(), lang -> lang.t("MAPE 4,3 %", "MAPE 4.3 %"))
+                    r.allCriteriaMet(), UseCasePage.metCount(r), r.criteria().size(),
+                    lang -> lang.t("MAPE 4,3 %", "MAPE 4.3 %"))
                     .withDocuments(FramingNote.page(uc.id()), SynthesisNote.page(uc.id()),
                             ModelCardPage.page(uc.id())));
         }
@@ -189,8 +190,8 @@ class SiteInBrowserTest {
         List<Path> pages;
         if (site == SITE) {
             pages = writeSite();
-            assertEquals(Lang.ALL.size() * 27, pages.size(), "an index, the catalogue, the final report, then a page, a "
-                    + "framing note, a synthesis note and a model card per use case, per language");
+            assertEquals(Lang.ALL.size() * 27, pages.size(), "an index, the catalogue, the final report, then a "
+                    + "page, a framing note, a synthesis note and a model card per use case, per language");
         } else {
             try (Stream<Path> files = Files.walk(site)) {
                 pages = files.filter(f -> f.toString().endsWith(".html") && !f.getParent().equals(site)).sorted()

@@ -277,7 +277,8 @@ class SvgChartsTest {
         String lines = SvgCharts.lines(spec);
         List<String> texts = checkChart(lines, 800, 360);
         assertTrue(texts.contains("Journée type") && texts.contains("S1"), texts.toString());
-        assertTrue(lines.contains("<path") || lines.contains("<polyline") || lines.contains("<line"), "drawn as a line");
+        assertTrue(lines.contains("<path") || lines.contains("<polyline") || lines.contains("<line"),
+                "drawn as a line");
         assertFalse(lines.equals(SvgCharts.scatter(spec)), "not the scatter");
     }
 

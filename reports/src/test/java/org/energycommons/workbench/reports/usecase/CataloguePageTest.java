@@ -14,7 +14,7 @@ import java.util.List;
 import org.energycommons.workbench.reports.render.Lang;
 import org.junit.jupiter.api.Test;
 
-/** The catalogue page lists every source with its licence and personal-data status, and every table with its coverage. */
+/** The catalogue page lists every source with its licence and personal-data status, every table with its coverage. */
 class CataloguePageTest {
 
     private static final List<CatalogueEntry> ENTRIES = List.of(

@@ -106,7 +106,8 @@ class ModelCardTest {
             ModelCard card = ModelCard.of(uc, p, "/m", r, false);
             for (Lang lang : Lang.ALL) {
                 ModelCard.Texts t = card.texts(lang);
-                for (String text : List.of(t.intendedUse(), t.outOfScope(), t.privacy(), t.howToLoad(), t.selection())) {
+                for (String text : List.of(t.intendedUse(), t.outOfScope(), t.privacy(), t.howToLoad(),
+                        t.selection())) {
                     assertFalse(text.isBlank(), uc.id() + " " + lang);
                 }
             }

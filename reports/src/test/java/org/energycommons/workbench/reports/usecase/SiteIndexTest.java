@@ -40,7 +40,8 @@ class SiteIndexTest {
             int n = uc.criteria().size();
             entries.add(switch (uc.id()) {
                 case "uc4" -> new SiteIndex.Entry(uc.id(), uc.title(), uc.titleEn(), uc.kind(), "uc4.html", true,
-                        n, n, lang -> "MAPE 4.3 %, skill 35.1 %").withDocuments("uc4-framing.html", "uc4-synthesis.html", "uc4-model-card.html");
+                        n, n, lang -> "MAPE 4.3 %, skill 35.1 %")
+                        .withDocuments("uc4-framing.html", "uc4-synthesis.html", "uc4-model-card.html");
                 case "uc2" -> new SiteIndex.Entry(uc.id(), uc.title(), uc.titleEn(), uc.kind(), "uc2/index.html",
                         false, 1, n, null);
                 default -> new SiteIndex.Entry(uc.id(), uc.title(), uc.titleEn(), uc.kind(), null, null, 0, n, null);
@@ -69,7 +70,8 @@ class SiteIndexTest {
             assertTrue(html.contains(HtmlPage.escape(uc.title())), uc.title());
             assertFalse(html.contains(HtmlPage.escape(uc.titleEn())), "no English title on the French page");
         }
-        assertTrue(html.contains("<a href=\"uc4-framing.html\">Note de cadrage</a><br><a href=\"uc4-synthesis.html\">Note de synthèse</a><br><a href=\"uc4.html\">Rapport "
+        assertTrue(html.contains("<a href=\"uc4-framing.html\">Note de cadrage</a><br>"
+                + "<a href=\"uc4-synthesis.html\">Note de synthèse</a><br><a href=\"uc4.html\">Rapport "
                 + "uc4</a><br><a href=\"uc4-model-card.html\">Fiche du modèle</a>"), "the use case's documents");
         assertTrue(html.contains("<a href=\"uc2/index.html\">"));
         assertTrue(html.contains("<a href=\"../en/index.html\" hreflang=\"en\" lang=\"en\">English</a>"));

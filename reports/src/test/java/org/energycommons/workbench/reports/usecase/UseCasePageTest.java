@@ -109,7 +109,8 @@ class UseCasePageTest {
         assertTrue(provenance.contains("<dt>extra</dt><dd>value</dd>"));
         assertTrue(provenance.contains("<dt>rules</dt><dd>uc2-rules-2</dd>"), "model ids");
         assertTrue(section(html, "donnees").contains("<td>gold/x</td><td class=\"num\">2</td>"));
-        assertTrue(section(html, "donnees").contains("<p>Région : région synthétique de 1200 compteurs et 24 postes, 730 "
+        assertTrue(section(html, "donnees").contains("<p>Région : région synthétique de 1200 compteurs et 24 postes, "
+                + "730 "
                 + "jours depuis le 2023-01-01, graine 42</p>"), "the region, in the page's language");
         assertTrue(section(page(Lang.EN), "donnees").contains("<p>Region: synthetic region of 1200 meters and 24 "
                 + "substations, 730 days from 2023-01-01, seed 42</p>"));

@@ -124,7 +124,8 @@ final class Uc5PageQueries {
         Uc5PageData.GapDistribution gap = gap(lake.read(Uc5Tables.PREDICTIONS)
                 .filter(col("is_best").and(col("performance_gap_ratio").isNotNull()))
                 .select("performance_gap_ratio", "performance_gap_flag")
-                .collectAsList(), guard, result.provenance().get("performance_gap_median_ratio") instanceof Number n ? n.doubleValue() : Double.NaN, tolerance);
+                .collectAsList(), guard, result.provenance().get("performance_gap_median_ratio") instanceof Number n
+                        ? n.doubleValue() : Double.NaN, tolerance);
 
         return new Uc5PageData(UseCases.UC5, result, versions, regionText, split, null, confusionTest,
                 confusionHeldOut, recall, groups, communes, gap, generated);

@@ -167,7 +167,8 @@ final class Uc6PageQueries {
     private static Uc6PageData.FocusSeries focus(Dataset<Row> dayAhead, String model, Row area) {
         List<Row> rows = dayAhead.filter(col("area_id").equalTo(area.getString(0)))
                 .orderBy("target_date")
-                .select(col("target_date"), col("actual_kwh"), col(GasDemandPrediction.P10), col(GasDemandPrediction.P50),
+                .select(col("target_date"), col("actual_kwh"), col(GasDemandPrediction.P10),
+                        col(GasDemandPrediction.P50),
                         col(GasDemandPrediction.P90))
                 .collectAsList();
         int n = rows.size();

@@ -59,7 +59,8 @@ public final class Uc4Sample {
                 + CONFORMAL);
         intervals.put("gbt-smile-quantile", "quantile models: three boosted-tree ensembles fitted with pinball loss at "
                 + "10%, 50% and 90% on the residual of a linear heating degree-hour part" + CONFORMAL);
-        return new Uc4PageData(UseCases.UC4, result(), tables, PageFixtures.REGION, split, intervals, focus(), mapeByHour(),
+        return new Uc4PageData(UseCases.UC4, result(), tables, PageFixtures.REGION, split, intervals, focus(),
+                mapeByHour(),
                 substations(), "2025-01-15T09:30:00Z", backtest());
     }
 

@@ -221,7 +221,8 @@ class Uc6PageTest {
     @Test
     void anInsufficientDataOutcomeRendersItsReasonWithoutCharts() {
         UseCaseResult insufficient = PageFixtures.withoutModels(Uc6Sample.UC6, "status", "insufficient data: 40 days");
-        Uc6PageData data = new Uc6PageData(Uc6Sample.UC6, insufficient, Map.of(), PageFixtures.REGION, Map.of(), Map.of(), null,
+        Uc6PageData data = new Uc6PageData(Uc6Sample.UC6, insufficient, Map.of(), PageFixtures.REGION, Map.of(),
+                Map.of(), null,
                 "insufficient data: 40 days", null, Map.of(), List.of(), List.of(), null);
         String french = Uc6Page.render(data, Lang.FR);
         assertTrue(french.contains("insufficient data: 40 days"), "the run's message, quoted");
