@@ -52,6 +52,7 @@ public final class PublishJob {
         SecrecyGuard guard = SecrecyGuard.of(ctx.config());
         List<SiteIndex.Entry> entries = new ArrayList<>();
         Map<UseCase, UseCaseResult> results = new LinkedHashMap<>();
+        RegionConfig region = GenerateJob.regionOf(ctx);
         List<CatalogueEntry> catalogue = catalogue(ctx);
         Map<String, FramingNote.TableSource> tables = tables(catalogue);
         for (UseCase uc : UseCases.ALL) {
@@ -60,7 +61,8 @@ public final class PublishJob {
             if (pipeline.isPresent() && Files.exists(metrics)) {
                 ctx.progress().step("publish " + uc.id() + ": report page");
                 UseCaseResult result = pipeline.get().readResult(read(metrics));
-                Function<Lang, String> headline = pipeline.get().publish(ctx, result, guard, tables);
+                Function<Lang, String> headline = pipeline.get().publish(ctx, result, guard, tables,
+                        region != null);
                 long met = result.criteria().stream().filter(c -> c.met()).count();
                 entries.add(new SiteIndex.Entry(uc.id(), uc.title(), uc.titleEn(), uc.kind(), pipeline.get().page(),
                         result.allCriteriaMet(), met, result.criteria().size(), headline));
@@ -70,7 +72,6 @@ public final class PublishJob {
                         uc.criteria().size(), null));
             }
         }
-        RegionConfig region = GenerateJob.regionOf(ctx);
         SiteIndex.SyntheticRegion synthetic = region == null ? null
                 : new SiteIndex.SyntheticRegion(region.seed(), region.meters(), region.days(), region.start());
         Path site = ctx.workspace().site();

@@ -141,11 +141,11 @@ public abstract class UseCasePipeline {
      * {@code ucN-framing.html}, {@code ucN-synthesis.html}); returns the index headline in a language.
      *
      * @param catalogue the data catalogue's tables by lake path, for the framing note
+     * @param synthetic whether the workspace holds a generated region (the notes say so)
      */
     public final Function<Lang, String> publish(JobContext ctx, UseCaseResult result, SecrecyGuard guard,
-                                                Map<String, FramingNote.TableSource> catalogue) {
+                                                Map<String, FramingNote.TableSource> catalogue, boolean synthetic) {
         Rendered rendered = page.render(ctx, result, guard);
-        boolean synthetic = GenerateJob.regionOf(ctx) != null;
         String now = java.time.Instant.now().toString();
         for (Lang lang : Lang.ALL) {
             Path dir = ctx.workspace().site().resolve(lang.tag());
@@ -189,7 +189,7 @@ public abstract class UseCasePipeline {
         return region == null ? DEFAULT_SEED : region.seed();
     }
 
-    /** What the run ran on, in one line for the pages (French first): the synthetic region or the lake. */
+    /** What the run ran on, for the pages, worded in each language: the synthetic region or the lake. */
     public static RegionDescription regionDescription(JobContext ctx) {
         RegionConfig region = GenerateJob.regionOf(ctx);
         return region == null ? RegionDescription.ingested(ctx.workspace().lake())

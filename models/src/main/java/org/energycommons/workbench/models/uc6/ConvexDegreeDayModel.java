@@ -274,11 +274,11 @@ public final class ConvexDegreeDayModel extends CalibratedGasModel {
     }
 
     @Override
-    public String method() {
-        return "courbe convexe des degrés-jours (somme de charnières à pentes positives, un nœud par °C), "
-                + "pondérée en erreur relative, inertie thermique apprise, par zone et horizon · convex degree-day "
-                + "curve (non-negative hinges every 1 °C) fitted on relative errors with a learnt thermal inertia, "
-                + "per area and horizon";
+    public Method method() {
+        return new Method("courbe convexe des degrés-jours (somme de charnières à pentes positives, un nœud par "
+                + "°C), pondérée en erreur relative, inertie thermique apprise, par zone et horizon",
+                "convex degree-day curve (non-negative hinges every 1 °C) fitted on relative errors with a learnt "
+                + "thermal inertia, per area and horizon");
     }
 
     @Override

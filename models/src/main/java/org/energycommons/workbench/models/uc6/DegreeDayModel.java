@@ -165,10 +165,11 @@ public final class DegreeDayModel extends CalibratedGasModel {
     }
 
     @Override
-    public String method() {
-        return "régression sur les degrés-jours de la température efficace prévue, une droite par zone et horizon, "
-                + "point d'équilibre cherché de " + BASE_MIN_C + " à " + BASE_MAX_C + " °C · degree-day regression "
-                + "per area and horizon with a balance-point search";
+    public Method method() {
+        return new Method("régression sur les degrés-jours de la température efficace prévue, une droite par zone "
+                + "et horizon, point d'équilibre cherché de " + BASE_MIN_C + " à " + BASE_MAX_C + " °C",
+                "degree-day regression on the forecast effective temperature, one line per area and "
+                + "horizon, balance point searched from " + BASE_MIN_C + " to " + BASE_MAX_C + " °C");
     }
 
     @Override

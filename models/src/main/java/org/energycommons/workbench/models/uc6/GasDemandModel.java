@@ -29,8 +29,17 @@ public interface GasDemandModel extends TrainedModel {
         return scorer().p50(rows);
     }
 
-    /** How the model predicts, in one sentence for reports. */
-    String method();
+    /** How the model predicts, in one sentence for reports, in French and in English. */
+    Method method();
+
+    /**
+     * How a model predicts, in words, in the reports' two languages.
+     *
+     * @param french the sentence in French
+     * @param english the same sentence in English
+     */
+    record Method(String french, String english) {
+    }
 
     /** Writes the model under {@code dir} (local or Hadoop URI). */
     void save(String dir, LakeFiles files);

@@ -102,10 +102,11 @@ public final class GbtGasModel extends CalibratedGasModel {
     }
 
     @Override
-    public String method() {
-        return "arbres de décision boostés (Smile, moindres carrés) sur le logarithme de la part de la capacité, "
-                + "toutes zones et horizons ensemble · Smile gradient-boosted trees on the log of the demand as a "
-                + "share of capacity, one model for all areas and horizons";
+    public Method method() {
+        return new Method("arbres de décision boostés (Smile, moindres carrés) sur le logarithme de la part de la "
+                + "capacité, toutes zones et horizons ensemble",
+                "Smile gradient-boosted trees (least squares) on the log of the demand as a share of "
+                + "capacity, one model for all areas and horizons");
     }
 
     @Override

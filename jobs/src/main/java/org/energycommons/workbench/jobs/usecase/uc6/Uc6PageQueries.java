@@ -91,8 +91,11 @@ final class Uc6PageQueries {
         Lake lake = ctx.lake();
         RunProvenance provenance = RunProvenance.fromMap(result.provenance());
         String status = provenance.detail("status");
-        Map<String, String> methods = new LinkedHashMap<>();
-        result.models().forEach(m -> methods.put(m.name(), m.notes().getOrDefault("method", "")));
+        Map<String, Uc6PageData.Method> methods = new LinkedHashMap<>();
+        // A result written before the French wording existed has only the English one.
+        result.models().forEach(m -> methods.put(m.name(), new Uc6PageData.Method(
+                m.notes().getOrDefault("method_fr", m.notes().getOrDefault("method", "")),
+                m.notes().getOrDefault("method", ""))));
         Uc6PageData.NoiseModel noise = noiseModel(Uc6Pipeline.options(ctx));
 
         // Error by horizon: the metrics of training (mape_d1..mape_dH), never recomputed here.

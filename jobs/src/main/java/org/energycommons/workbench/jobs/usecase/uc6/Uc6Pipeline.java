@@ -72,7 +72,8 @@ public final class Uc6Pipeline extends UseCasePipeline {
             ctx.progress().step("train uc6: saving models, forecasts and registry");
             // Every model's forecasts go to gold with the registry: the page and the alerts read them there.
             entries = saveAndRegister(ctx, outcome.models(), outcome.evaluation(), model -> Map.of(
-                    "method", ((GasDemandModel) model).method(),
+                    "method", ((GasDemandModel) model).method().english(),
+                    "method_fr", ((GasDemandModel) model).method().french(),
                     "interval_method", "P10/P90 = P50 × exp(10 % / 90 % quantiles of log(actual/P50)) on validation "
                             + "rows, per horizon"));
             lake.replace(Uc6Tables.FORECASTS, outcome.predictions(), ctx.runId());

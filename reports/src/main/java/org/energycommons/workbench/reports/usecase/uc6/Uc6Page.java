@@ -455,7 +455,8 @@ public final class Uc6Page {
      * What follows the models table: how the best model is chosen, then two narrow tables (against the baseline,
      * intervals and peaks; cold peaks), so that no table needs more than a screen's width, and each model's method.
      */
-    private static void modelNotes(HtmlPage page, UseCaseResult result, Map<String, String> methods, Lang lang) {
+    private static void modelNotes(HtmlPage page, UseCaseResult result, Map<String, Uc6PageData.Method> methods,
+                                   Lang lang) {
         page.paragraph(lang.t(UseCasePage.BEST_MARK + "modèle retenu : la plus faible MAPE à J+1 sur la période de "
                         + "validation ; le test ne sert qu'à rendre compte. RMSE : erreur quadratique moyenne de la "
                         + "P50, tous horizons, par zone et par jour.",
@@ -495,24 +496,13 @@ public final class Uc6Page {
                         + "level."));
         List<String> items = new ArrayList<>();
         if (methods != null) {
-            methods.forEach((name, method) -> items.add(name + lang.t(" : ", ": ") + inLanguage(method, lang)));
+            methods.forEach((name, method) -> items.add(name + lang.t(" : ", ": ")
+                    + lang.t(method.french(), method.english())));
         }
         if (!items.isEmpty()) {
             page.heading(3, lang.t("Méthode de chaque modèle", "Each model's method"));
             page.list(items);
         }
-    }
-
-    /** The part of a {@code "français · English"} text in a language; a text without " · " as it is. */
-    static String inLanguage(String text, Lang lang) {
-        if (text == null) {
-            return MISSING;
-        }
-        int separator = text.lastIndexOf(" \u00b7 ");
-        if (separator < 0) {
-            return text;
-        }
-        return lang.t(text.substring(0, separator), text.substring(separator + 3)).strip();
     }
 
     /** kWh to MWh with one decimal. */

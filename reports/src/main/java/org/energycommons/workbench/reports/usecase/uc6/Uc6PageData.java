@@ -16,7 +16,7 @@ import org.energycommons.workbench.reports.usecase.UseCasePageData;
  * @param tables Delta table path → version the results were computed from
  * @param region description of the data
  * @param split split name → date range (empty when not trained)
- * @param methods model name → how it predicts, in words: {@code "français · English"}, or one text for both
+ * @param methods model name → how it predicts, in words, in each language
  * @param noiseModel the forecast-temperature error model (null when unknown)
  * @param status null when models were trained, else why not (e.g. "insufficient data: ...")
  * @param focus one area's D+1 test forecasts for the forecast-vs-actual chart (best model), or null
@@ -26,10 +26,19 @@ import org.energycommons.workbench.reports.usecase.UseCasePageData;
  * @param generatedAt ISO-8601 instant the page was generated
  */
 public record Uc6PageData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, RegionDescription region,
-                                  Map<String, String> split, Map<String, String> methods, NoiseModel noiseModel,
+                                  Map<String, String> split, Map<String, Method> methods, NoiseModel noiseModel,
                                   String status, FocusSeries focus, Map<String, double[]> mapeByHorizon,
                                   List<AreaRow> areas, List<AlertRow> alerts, String generatedAt)
         implements UseCasePageData {
+
+    /**
+     * How a model predicts, in words.
+     *
+     * @param french  in French
+     * @param english in English
+     */
+    public record Method(String french, String english) {
+    }
 
     /**
      * The error model of the forecast temperatures: the forecast daily mean of D+k issued on D is the observed daily

@@ -212,10 +212,13 @@ class Uc6PageTest {
     }
 
     @Test
-    void aTextGivenInBothLanguagesShowsThePagesPart() {
-        assertEquals("courbe convexe", Uc6Page.inLanguage("courbe convexe · convex curve", Lang.FR));
-        assertEquals("convex curve", Uc6Page.inLanguage("courbe convexe · convex curve", Lang.EN));
-        assertEquals("ARIMA", Uc6Page.inLanguage("ARIMA", Lang.FR));
+    void eachModelsMethodIsWordedInThePagesLanguage() {
+        String fr = Uc6Page.render(Uc6Sample.data(), Lang.FR);
+        String en = Uc6Page.render(Uc6Sample.data(), Lang.EN);
+        assertTrue(fr.contains("courbe convexe des degrés-jours"), "French method on the French page");
+        assertFalse(fr.contains("convex degree-day curve"));
+        assertTrue(en.contains("convex degree-day curve"), "English method on the English page");
+        assertFalse(en.contains("courbe convexe"));
     }
 
     @Test

@@ -56,17 +56,19 @@ public final class Uc6Sample {
 
     /** The sample page data around another result (e.g. one better than the baseline, or without false alerts). */
     public static Uc6PageData data(UseCaseResult result) {
-        Map<String, String> methods = new LinkedHashMap<>();
-        methods.put("degree-day", "régression sur les degrés-jours de la température efficace prévue, une droite par "
-                + "zone et horizon, point d'équilibre cherché de 12.0 à 20.0 °C · degree-day regression per area "
-                + "and horizon with a balance-point search");
-        methods.put(BEST, "courbe convexe des degrés-jours (somme de charnières à pentes positives, un nœud par °C), "
-                + "pondérée en erreur relative, inertie thermique apprise, par zone et horizon · convex degree-day "
-                + "curve (non-negative hinges every 1 °C) fitted on relative errors with a learnt thermal inertia, "
-                + "per area and horizon");
-        methods.put("gbt-smile", "arbres de décision boostés (Smile, moindres carrés) sur le logarithme de la part de "
-                + "la capacité, toutes zones et horizons ensemble · Smile gradient-boosted trees on the log of the "
-                + "demand as a share of capacity, one model for all areas and horizons");
+        Map<String, Uc6PageData.Method> methods = new LinkedHashMap<>();
+        methods.put("degree-day", new Uc6PageData.Method("régression sur les degrés-jours de la température efficace "
+                + "prévue, une droite par zone et horizon, point d'équilibre cherché de 12.0 à 20.0 °C",
+                "degree-day regression on the forecast effective temperature, one line per area and horizon, balance "
+                + "point searched from 12.0 to 20.0 °C"));
+        methods.put(BEST, new Uc6PageData.Method("courbe convexe des degrés-jours (somme de charnières à pentes "
+                + "positives, un nœud par °C), pondérée en erreur relative, inertie thermique apprise, par zone et "
+                + "horizon", "convex degree-day curve (non-negative hinges every 1 °C) fitted on relative errors with "
+                + "a learnt thermal inertia, per area and horizon"));
+        methods.put("gbt-smile", new Uc6PageData.Method("arbres de décision boostés (Smile, moindres carrés) sur le "
+                + "logarithme de la part de la capacité, toutes zones et horizons ensemble", "Smile gradient-boosted "
+                + "trees (least squares) on the log of the demand as a share of capacity, one model for all areas and "
+                + "horizons"));
         double[] sdByLead = new double[7];
         for (int k = 1; k <= sdByLead.length; k++) {
             sdByLead[k - 1] = 0.8 * Math.sqrt(k);
