@@ -16,6 +16,7 @@ import org.energycommons.workbench.datasets.SharedSparkSession;
 import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
+import org.energycommons.workbench.datasets.synthetic.Geography;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.jobs.usecase.UseCasePipelines;
 import org.energycommons.workbench.models.provenance.Json;
@@ -24,6 +25,7 @@ import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.energycommons.workbench.models.uc4.Uc4Tables;
+import org.energycommons.workbench.reports.render.CommuneMap;
 
 /** {@code workbench demo} on a small region, twice on the same workspace: outputs, shapes and idempotency. */
 class DemoPipelineTest implements SharedSparkSession {
@@ -128,9 +130,23 @@ class DemoPipelineTest implements SharedSparkSession {
                     assertEquals(!c.get("value").isNull(), c.get("interval").get("n").asInt() > 0, id + ": " + c);
                 }
             }
+            // The page and its synthesis note read the figures for the region; the lake places the communes.
+            String note = Files.readString(workspace.resolve("site/fr/" + id + "-synthesis.html"));
+            assertTrue(page.contains("id=\"territoire\"") && note.contains("id=\"territoire\""), id);
+            assertFalse(note.contains("silver/communes"), id + ": the generated lake places every commune");
             assertFalse(page.contains("src=\"http"), id + " page loads nothing from the network");
             assertTrue(index.contains("href=\"" + p.page() + "\""), id + " is linked from the index");
         }
+    }
+
+    @Test
+    void theLakePlacesEveryCommuneForTheMaps() {
+        List<CommuneMap.Place> places = UseCasePipeline.communePlaces(new Lake(SPARK,
+                workspace.resolve("lake").toString()));
+        assertEquals(Geography.COMMUNES.stream().map(Geography.Commune::code).toList(),
+                places.stream().map(CommuneMap.Place::code).toList());
+        assertEquals(new CommuneMap.Place("99001", "Valbrune", Geography.COMMUNES.get(0).lat(),
+                Geography.COMMUNES.get(0).lon()), places.get(0));
     }
 
     @Test

@@ -22,8 +22,11 @@ public final class Geography {
                           double meanC, double seasonalAmplitudeC, double diurnalAmplitudeC) {
     }
 
-    /** A commune: code, name, station whose weather applies, and relative size for placing substations. */
-    public record Commune(String code, String name, String stationId, int weight) {
+    /**
+     * A commune: code, name, station whose weather applies, relative size for placing substations, and the position
+     * of its centre (WGS 84, invented near its station) for the portal's maps.
+     */
+    public record Commune(String code, String name, String stationId, int weight, double lat, double lon) {
     }
 
     /** The stations. */
@@ -35,15 +38,15 @@ public final class Geography {
 
     /** The communes. */
     public static final List<Commune> COMMUNES = List.of(
-            new Commune("99001", "Valbrune", "ST01", 5),
-            new Commune("99002", "Saint-Aurel", "ST01", 3),
-            new Commune("99003", "Montclair-sur-Orbe", "ST01", 2),
-            new Commune("99004", "Les Granges-Hautes", "ST02", 2),
-            new Commune("99005", "Pierrefeuille", "ST02", 1),
-            new Commune("99006", "Rocheval", "ST03", 3),
-            new Commune("99007", "Mas-de-Lauze", "ST03", 2),
-            new Commune("99008", "Port-Salin", "ST04", 3),
-            new Commune("99009", "Belvent", "ST04", 1));
+            new Commune("99001", "Valbrune", "ST01", 5, 45.80, 4.70),
+            new Commune("99002", "Saint-Aurel", "ST01", 3, 45.60, 5.25),
+            new Commune("99003", "Montclair-sur-Orbe", "ST01", 2, 46.05, 5.05),
+            new Commune("99004", "Les Granges-Hautes", "ST02", 2, 45.45, 3.95),
+            new Commune("99005", "Pierrefeuille", "ST02", 1, 45.15, 4.45),
+            new Commune("99006", "Rocheval", "ST03", 3, 44.75, 4.45),
+            new Commune("99007", "Mas-de-Lauze", "ST03", 2, 44.40, 5.00),
+            new Commune("99008", "Port-Salin", "ST04", 3, 43.40, 4.75),
+            new Commune("99009", "Belvent", "ST04", 1, 43.65, 5.45));
 
     /** The station with this id. */
     public static Station station(String id) {

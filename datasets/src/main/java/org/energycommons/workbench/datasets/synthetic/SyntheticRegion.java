@@ -81,16 +81,16 @@ public final class SyntheticRegion {
         return spark.createDataFrame(rows, schema);
     }
 
-    /** Communes with their climate zone and station. */
+    /** Communes with their climate zone, station and the position of their centre. */
     public Dataset<Row> communes() {
         List<Row> rows = new ArrayList<>();
         for (Geography.Commune c : Geography.COMMUNES) {
             rows.add(RowFactory.create(c.code(), c.name(), c.stationId(),
-                    Geography.station(c.stationId()).climateZone()));
+                    Geography.station(c.stationId()).climateZone(), c.lat(), c.lon()));
         }
         StructType schema = StructType.fromDDL("""
                 commune_code STRING NOT NULL, name STRING NOT NULL, station_id STRING NOT NULL,
-                climate_zone STRING NOT NULL""");
+                climate_zone STRING NOT NULL, latitude DOUBLE, longitude DOUBLE""");
         return spark.createDataFrame(rows, schema);
     }
 

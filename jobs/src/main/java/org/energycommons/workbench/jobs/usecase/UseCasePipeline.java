@@ -1,5 +1,7 @@
 package org.energycommons.workbench.jobs.usecase;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.TableId;
@@ -28,12 +31,14 @@ import org.energycommons.workbench.models.usecase.NamespacedOptions;
 import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
+import org.energycommons.workbench.reports.render.CommuneMap;
 import org.energycommons.workbench.reports.render.Lang;
 import org.energycommons.workbench.reports.render.PdfDocument;
 import org.energycommons.workbench.reports.usecase.FinalReport;
 import org.energycommons.workbench.reports.usecase.FramingNote;
 import org.energycommons.workbench.reports.usecase.RegionDescription;
 import org.energycommons.workbench.reports.usecase.SynthesisNote;
+import org.energycommons.workbench.reports.usecase.Territory;
 import org.energycommons.workbench.reports.usecase.UseCasePage;
 
 /**
@@ -62,8 +67,8 @@ public abstract class UseCasePipeline {
     public interface Page {
 
         /**
-         * Queries the page's figures once and returns the page in each language and what its figures say; every
-         * aggregate shown must pass the guard.
+         * Queries the page's figures once and returns the page in each language and what its figures mean for the
+         * region; every aggregate shown must pass the guard.
          */
         Rendered render(JobContext ctx, UseCaseResult result, SecrecyGuard guard);
     }
@@ -71,10 +76,10 @@ public abstract class UseCasePipeline {
     /**
      * A use case's page, once its figures are queried.
      *
-     * @param page     the page's HTML in a language
-     * @param findings what its figures say for the region in a language, for the synthesis note
+     * @param page      the page's HTML in a language
+     * @param territory what its figures mean for the region in a language, for the synthesis note
      */
-    public record Rendered(Function<Lang, String> page, Function<Lang, List<String>> findings) {
+    public record Rendered(Function<Lang, String> page, Function<Lang, Territory> territory) {
     }
 
     /**
@@ -151,7 +156,7 @@ public abstract class UseCasePipeline {
             Path dir = ctx.workspace().site().resolve(lang.tag());
             writeText(dir.resolve(page()), rendered.page().apply(lang));
             writeDocument(dir, SynthesisNote.page(useCase.id()), SynthesisNote.render(useCase, result,
-                    rendered.findings().apply(lang), synthetic, now, lang));
+                    rendered.territory().apply(lang), synthetic, now, lang));
             writeDocument(dir, FramingNote.page(useCase.id()), FramingNote.render(useCase, result,
                     tablesRead(result, catalogue), synthetic, now, lang));
         }
@@ -189,12 +194,38 @@ public abstract class UseCasePipeline {
         return region == null ? DEFAULT_SEED : region.seed();
     }
 
-    /** What the run ran on, for the pages, worded in each language: the synthetic region or the lake. */
+    /**
+     * What the run ran on, for the pages, worded in each language: the synthetic region or the lake, with the
+     * communes whose centre {@code silver/communes} gives, for the maps.
+     */
     public static RegionDescription regionDescription(JobContext ctx) {
         RegionConfig region = GenerateJob.regionOf(ctx);
-        return region == null ? RegionDescription.ingested(ctx.workspace().lake())
+        List<CommuneMap.Place> communes = communePlaces(ctx.lake());
+        return region == null ? RegionDescription.ingested(ctx.workspace().lake(), communes)
                 : RegionDescription.synthetic(region.meters(), region.substations(), region.days(), region.start(),
-                        region.seed());
+                        region.seed(), communes);
+    }
+
+    /**
+     * The communes of {@code silver/communes} that have a position; none when the table is missing or has no
+     * {@code latitude} and {@code longitude} (a lake written before the maps, or ingested without positions).
+     */
+    public static List<CommuneMap.Place> communePlaces(Lake lake) {
+        if (!lake.exists(Tables.COMMUNES)) {
+            return List.of();
+        }
+        Dataset<Row> communes = lake.read(Tables.COMMUNES);
+        if (!List.of(communes.columns()).containsAll(List.of("latitude", "longitude"))) {
+            return List.of();
+        }
+        List<CommuneMap.Place> places = new ArrayList<>();
+        for (Row r : communes.filter(col("latitude").isNotNull().and(col("longitude").isNotNull()))
+                .select("commune_code", "name", "latitude", "longitude")
+                .orderBy("commune_code")
+                .collectAsList()) {
+            places.add(new CommuneMap.Place(r.getString(0), r.getString(1), r.getDouble(2), r.getDouble(3)));
+        }
+        return places;
     }
 
 

@@ -81,6 +81,14 @@ public final class Formats {
         return Double.isFinite(value) ? fixed(value, 1) + " " + unit : MISSING;
     }
 
+    /**
+     * An interval from its formatted ends: {@code [0.81 ; 0.90]} in French (where the comma is the decimal mark),
+     * {@code [0.81, 0.90]} in English.
+     */
+    public static String interval(String low, String high, Lang lang) {
+        return "[" + low + lang.t(" ; ", ", ") + high + "]";
+    }
+
     /** Fractions as percentages, e.g. for a chart's bars; {@code NaN} stays {@code NaN}. */
     public static double[] percentages(double[] fractions) {
         double[] pct = new double[fractions.length];

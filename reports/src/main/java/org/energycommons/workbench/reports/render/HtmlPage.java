@@ -243,7 +243,22 @@ public final class HtmlPage {
      * @return this page
      */
     public HtmlPage keyValues(Map<String, String> entries) {
-        body.append("<dl class=\"kv\">\n");
+        return keyValues(entries, "<dl class=\"kv\">\n");
+    }
+
+    /**
+     * Adds key–value pairs that are code names and their values (options, ids): shown as written, marked
+     * {@code translate="no"}, so that neither a translation tool nor the French decimal comma changes them.
+     *
+     * @param entries code name → value, in order
+     * @return this page
+     */
+    public HtmlPage codeValues(Map<String, String> entries) {
+        return keyValues(entries, "<dl class=\"kv\" translate=\"no\">\n");
+    }
+
+    private HtmlPage keyValues(Map<String, String> entries, String open) {
+        body.append(open);
         if (entries != null) {
             entries.forEach((key, value) -> body.append("<dt>").append(escape(key)).append("</dt><dd>")
                     .append(escape(value)).append("</dd>\n"));
@@ -470,7 +485,8 @@ public final class HtmlPage {
             page.append("</footer>\n");
         }
         page.append("</body>\n</html>\n");
-        return page.toString();
+        // A French page writes decimal commas; see DecimalComma for what it leaves alone.
+        return lang.equals("fr") || lang.startsWith("fr-") ? DecimalComma.apply(page.toString()) : page.toString();
     }
 
     /**

@@ -68,7 +68,7 @@ import org.jsoup.parser.Parser;
  * ({@link System.Logger}) rather than to the console handler openhtmltopdf installs by default.
  *
  * <pre>{@code
- * byte[] pdf = PdfDocument.render(SynthesisNote.render(useCase, result, findings, true, generatedAt, Lang.FR));
+ * byte[] pdf = PdfDocument.render(SynthesisNote.render(useCase, result, territory, true, generatedAt, Lang.FR));
  * Files.write(Path.of("uc2-synthesis.pdf"), pdf);
  * }</pre>
  */

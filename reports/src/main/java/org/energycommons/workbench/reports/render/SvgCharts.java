@@ -112,7 +112,7 @@ public final class SvgCharts {
     public static final TimeZone DISPLAY_ZONE = TimeZone.getTimeZone("Europe/Paris");
 
     /** Okabe–Ito, ordered for contrast on white; yellow last, black dropped (kept for reference lines). */
-    private static final List<Color> PALETTE = List.of(
+    static final List<Color> PALETTE = List.of(
             new Color(0x0072B2), // blue
             new Color(0xE69F00), // orange
             new Color(0x009E73), // bluish green
@@ -121,19 +121,19 @@ public final class SvgCharts {
             new Color(0x56B4E9), // sky blue
             new Color(0xF0E442)); // yellow
 
-    private static final Color TEXT = new Color(0x222222);
-    private static final Color MUTED_TEXT = new Color(0x555555);
+    static final Color TEXT = new Color(0x222222);
+    static final Color MUTED_TEXT = new Color(0x555555);
     private static final Color AXIS_LINE = new Color(0x888888);
     private static final Color GRID = new Color(0xDDDDDD);
     private static final Color REFERENCE = new Color(0x333333);
 
     private static final String FONT_STACK =
             "system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, Noto Sans, sans-serif";
-    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 16);
+    static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 16);
     private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
-    private static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-    private static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-    private static final Font NO_DATA_FONT = new Font(Font.SANS_SERIF, Font.ITALIC, 14);
+    static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    static final Font NO_DATA_FONT = new Font(Font.SANS_SERIF, Font.ITALIC, 14);
 
     private static final float BAND_ALPHA = 0.22f;
     private static final int SCATTER_ALPHA = 190;
@@ -909,12 +909,23 @@ public final class SvgCharts {
     // ------------------------------------------------------------------------------------------
 
     private static String render(JFreeChart chart, String title, int width, int height) {
+        SVGGraphics2D g = canvas(width, height);
+        chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
+        return finish(g, title, width, height);
+    }
+
+    /** A drawing surface writing the charts' SVG: their fonts, two-decimal coordinates, placeholder ids. */
+    static SVGGraphics2D canvas(int width, int height) {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         g.setDefsKeyPrefix(DEFS_PLACEHOLDER);
         g.setFontFunction(family -> FONT_STACK);
         DoubleFunction<String> geometry = SvgCharts::twoDecimals;
         g.setGeomDoubleConverter(geometry);
-        chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
+        return g;
+    }
+
+    /** The {@code <svg>} element drawn on a {@link #canvas}: scalable, ids unique to its content, labelled. */
+    static String finish(SVGGraphics2D g, String title, int width, int height) {
         String svg = g.getSVGElement(null, true, new ViewBox(0, 0, width, height), null, null);
 
         String prefix = "ecw" + HexFormat.of().formatHex(sha256(svg), 0, 6) + "-";

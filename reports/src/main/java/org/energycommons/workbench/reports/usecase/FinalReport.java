@@ -107,8 +107,8 @@ public final class FinalReport {
             for (Criterion.Result c : UseCasePage.criteria(r)) {
                 MetricInterval i = c.model() == null ? null : r.interval(c.model(), c.metric());
                 figures.add(MetricLabels.label(c.metric(), lang) + " " + Formats.significant(c.value())
-                        + (i == null ? "" : " [" + Formats.significant(i.low()) + ", " + Formats.significant(i.high())
-                        + "] n = " + i.n()) + (c.met() ? " \u2713" : " \u2717"));
+                        + (i == null ? "" : " " + Formats.interval(Formats.significant(i.low()),
+                        Formats.significant(i.high()), lang) + " n = " + i.n()) + (c.met() ? " \u2713" : " \u2717"));
             }
             rows.add(List.of(o.useCase().id() + " · " + lang.t(o.useCase().title(), o.useCase().titleEn()),
                     lang.t(o.useCase().question(), o.useCase().questionEn()),

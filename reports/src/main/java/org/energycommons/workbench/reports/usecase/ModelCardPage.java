@@ -67,13 +67,13 @@ public final class ModelCardPage {
         for (ModelCard.Metric m : card.metrics()) {
             if (!MetricLabels.has(m.name())) {
                 technical.put(m.name(), m.value() == null ? Formats.MISSING : Formats.significant(m.value())
-                        + (m.interval() == null ? "" : " [" + Formats.significant(m.interval().low()) + ", "
-                        + Formats.significant(m.interval().high()) + "] n = " + m.interval().n()));
+                        + (m.interval() == null ? "" : " " + Formats.interval(Formats.significant(m.interval().low()),
+                        Formats.significant(m.interval().high()), lang) + " n = " + m.interval().n()));
                 continue;
             }
             String interval = m.interval() == null ? Formats.MISSING
-                    : "[" + Formats.significant(m.interval().low()) + ", "
-                    + Formats.significant(m.interval().high()) + "]";
+                    : Formats.interval(Formats.significant(m.interval().low()),
+                    Formats.significant(m.interval().high()), lang);
             rows.add(List.of(MetricLabels.label(m.name(), lang),
                     m.value() == null ? Formats.MISSING : Formats.significant(m.value()),
                     interval, m.interval() == null ? Formats.MISSING : Integer.toString(m.interval().n())));

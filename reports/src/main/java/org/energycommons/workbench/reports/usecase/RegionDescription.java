@@ -5,7 +5,9 @@
 package org.energycommons.workbench.reports.usecase;
 
 import java.time.LocalDate;
+import java.util.List;
 
+import org.energycommons.workbench.reports.render.CommuneMap;
 import org.energycommons.workbench.reports.render.Lang;
 
 /**
@@ -19,18 +21,25 @@ import org.energycommons.workbench.reports.render.Lang;
  * @param start       first day of a synthetic region; null for ingested data
  * @param seed        the generator's seed
  * @param lake        where the lake is, for ingested data; null for a synthetic region
+ * @param communes    the communes whose centre the lake knows, for the maps; empty when it knows none
  */
 public record RegionDescription(boolean synthetic, int meters, int substations, int days, LocalDate start, long seed,
-                                String lake) {
+                                String lake, List<CommuneMap.Place> communes) {
+
+    /** Copies the communes. */
+    public RegionDescription {
+        communes = communes == null ? List.of() : List.copyOf(communes);
+    }
 
     /** A generated region. */
-    public static RegionDescription synthetic(int meters, int substations, int days, LocalDate start, long seed) {
-        return new RegionDescription(true, meters, substations, days, start, seed, null);
+    public static RegionDescription synthetic(int meters, int substations, int days, LocalDate start, long seed,
+                                              List<CommuneMap.Place> communes) {
+        return new RegionDescription(true, meters, substations, days, start, seed, null, communes);
     }
 
     /** Data ingested into the lake at {@code lake}. */
-    public static RegionDescription ingested(String lake) {
-        return new RegionDescription(false, 0, 0, 0, null, 0, lake);
+    public static RegionDescription ingested(String lake, List<CommuneMap.Place> communes) {
+        return new RegionDescription(false, 0, 0, 0, null, 0, lake, communes);
     }
 
     /** The description in a language. */

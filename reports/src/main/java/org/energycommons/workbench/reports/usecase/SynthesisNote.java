@@ -24,7 +24,7 @@ import org.energycommons.workbench.reports.render.Lang;
  *
  * <p>Every sentence is written from the figures by conditions (a criterion met or not, an interval crossing its
  * target, a small sample, a synthetic region); nothing is a hard-coded result. What the figures mean for the region
- * is the use case's own ({@link #render}'s {@code findings}: its page's reading of its figures).
+ * is the use case's own {@link Territory}, the reading (and map) its technical page gives too.
  */
 public final class SynthesisNote {
 
@@ -41,13 +41,13 @@ public final class SynthesisNote {
      *
      * @param useCase     the use case
      * @param result      its result, with criteria and intervals
-     * @param findings    what its figures say for the region, in this language, one paragraph each
+     * @param territory   what its figures mean for the region, in this language
      * @param synthetic   whether the region is synthetic
      * @param generatedAt when the note is made, ISO-8601
      * @param lang        the language of this version
      * @return the HTML5 document
      */
-    public static String render(UseCase useCase, UseCaseResult result, List<String> findings, boolean synthetic,
+    public static String render(UseCase useCase, UseCaseResult result, Territory territory, boolean synthetic,
                                 String generatedAt, Lang lang) {
         Objects.requireNonNull(result, "result");
         HtmlPage page = HtmlPage.create(lang.t("Note de synthèse — ", "Synthesis note — ")
@@ -78,12 +78,8 @@ public final class SynthesisNote {
         }
         page.list(criteria.stream().map(c -> verdict(result, c, lang)).toList());
 
-        page.section("territoire", lang.t("Ce que cela signifie pour le territoire", "What it means for the region"));
-        if (findings.isEmpty()) {
-            page.paragraph(lang.t("Aucun résultat publiable pour le territoire.",
-                    "No publishable result for the region."));
-        }
-        findings.forEach(page::paragraph);
+        page.section(Territory.SECTION, Territory.heading(lang));
+        territory.render(page, lang);
 
         page.section("limites", lang.t("Limites et précautions", "Limits and caveats"));
         List<String> limits = limits(result, synthetic, lang);

@@ -126,7 +126,6 @@ public final class UseCasePage {
     private final UseCaseResult result;
     private final String generatedAt;
     private final List<Consumer<HtmlPage>> summary = new ArrayList<>();
-    private final List<String> summaryTexts = new ArrayList<>();
     private final List<Section> sections = new ArrayList<>();
     private final Set<String> provenanceLeftOut = new LinkedHashSet<>();
     private MetricFormat metricFormat = (metric, value) -> Formats.ratio(value);
@@ -135,6 +134,7 @@ public final class UseCasePage {
     private Map<String, String> split = Map.of();
     private Map<String, Long> tables = Map.of();
     private Consumer<HtmlPage> dataDetails = page -> { };
+    private Territory territory;
 
     private UseCasePage(UseCase useCase, Lang lang, UseCaseResult result, String generatedAt) {
         this.useCase = useCase;
@@ -166,20 +166,22 @@ public final class UseCasePage {
     /** Adds a paragraph to the summary. */
     public UseCasePage summary(String paragraph) {
         summary.add(page -> page.paragraph(paragraph));
-        summaryTexts.add(paragraph);
         return this;
     }
 
     /** Adds a red badge to the summary, e.g. to say the data were insufficient. */
     public UseCasePage warning(String text) {
         summary.add(page -> page.status(false, text));
-        summaryTexts.add(text);
         return this;
     }
 
-    /** The summary's paragraphs and warnings, in order: what the page's figures say, for the synthesis note. */
-    public List<String> summaryTexts() {
-        return List.copyOf(summaryTexts);
+    /**
+     * Adds what the figures mean for the region right after the criteria: the reading (and map) that the use
+     * case's synthesis note gives too.
+     */
+    public UseCasePage territory(Territory reading) {
+        territory = Objects.requireNonNull(reading, "territory");
+        return this;
     }
 
     /** Sets how the criteria table writes targets and measured values (default: a ratio with three decimals). */
@@ -309,6 +311,10 @@ public final class UseCasePage {
         page.section("resume", lang.t("Synthèse", "Summary"));
         summary.forEach(part -> part.accept(page));
         criteria(page);
+        if (territory != null) {
+            page.section(Territory.SECTION, Territory.heading(lang));
+            territory.render(page, lang);
+        }
         for (Section s : sections) {
             page.section(s.id(), s.english() == null ? s.french() : lang.t(s.french(), s.english()));
             s.body().accept(page);
@@ -360,8 +366,8 @@ public final class UseCasePage {
         if (i == null) {
             return Formats.MISSING;
         }
-        return "[" + metricFormat.format(c.metric(), i.low()) + ", " + metricFormat.format(c.metric(), i.high())
-                + "] n = " + i.n() + (i.smallSample() ? " (< " + MetricInterval.MIN_ITEMS + ")" : "");
+        return Formats.interval(metricFormat.format(c.metric(), i.low()), metricFormat.format(c.metric(), i.high()),
+                lang) + " n = " + i.n() + (i.smallSample() ? " (< " + MetricInterval.MIN_ITEMS + ")" : "");
     }
 
     private void data(HtmlPage page) {
@@ -406,14 +412,14 @@ public final class UseCasePage {
             Map<String, String> flat = new LinkedHashMap<>();
             Formats.flatten(rest).forEach((key, value) ->
                     flat.put(key, Formats.isInstant(value) ? Formats.timestamp(value) : value));
-            page.keyValues(flat);
+            page.codeValues(flat);
         }
         List<UseCaseResult.ModelEntry> models = models(result);
         if (!models.isEmpty()) {
             page.heading(3, lang.t("Identifiants des modèles", "Model ids"));
             Map<String, String> ids = new LinkedHashMap<>();
             models.forEach(m -> ids.put(m.name(), Objects.toString(m.modelId(), Formats.MISSING)));
-            page.keyValues(ids);
+            page.codeValues(ids);
         }
     }
 

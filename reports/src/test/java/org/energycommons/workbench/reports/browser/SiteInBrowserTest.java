@@ -32,6 +32,7 @@ import org.energycommons.workbench.reports.usecase.ModelCard;
 import org.energycommons.workbench.reports.usecase.ModelCardPage;
 import org.energycommons.workbench.reports.usecase.SiteIndex;
 import org.energycommons.workbench.reports.usecase.SynthesisNote;
+import org.energycommons.workbench.reports.usecase.Territory;
 import org.energycommons.workbench.reports.usecase.UseCasePage;
 import org.energycommons.workbench.reports.usecase.UseCasePageData;
 import org.energycommons.workbench.reports.usecase.uc1.Uc1Page;
@@ -90,7 +91,7 @@ class SiteInBrowserTest {
     }
 
     /** A use case's sample, its page's renderer and what the page says its figures mean. */
-    private record Sample(UseCasePageData data, Function<Lang, String> page, Function<Lang, List<String>> findings) {
+    private record Sample(UseCasePageData data, Function<Lang, String> page, Function<Lang, Territory> territory) {
     }
 
     private static List<Sample> samples() {
@@ -101,17 +102,17 @@ class SiteInBrowserTest {
         var uc5 = Uc5Sample.data();
         var uc6 = Uc6Sample.data();
         return List.of(new Sample(uc1, lang -> Uc1Page.render(uc1, lang),
-                        lang -> Uc1Page.findings(uc1, lang)),
+                        lang -> Uc1Page.territory(uc1, lang)),
                 new Sample(uc2, lang -> Uc2Page.render(uc2, lang),
-                        lang -> Uc2Page.findings(uc2, lang)),
+                        lang -> Uc2Page.territory(uc2, lang)),
                 new Sample(uc3, lang -> Uc3Page.render(uc3, lang),
-                        lang -> Uc3Page.findings(uc3, lang)),
+                        lang -> Uc3Page.territory(uc3, lang)),
                 new Sample(uc4, lang -> Uc4Page.render(uc4, lang),
-                        lang -> Uc4Page.findings(uc4, lang)),
+                        lang -> Uc4Page.territory(uc4, lang)),
                 new Sample(uc5, lang -> Uc5Page.render(uc5, lang),
-                        lang -> Uc5Page.findings(uc5, lang)),
+                        lang -> Uc5Page.territory(uc5, lang)),
                 new Sample(uc6, lang -> Uc6Page.render(uc6, lang),
-                        lang -> Uc6Page.findings(uc6, lang)));
+                        lang -> Uc6Page.territory(uc6, lang)));
     }
 
     /**
@@ -153,7 +154,7 @@ class SiteInBrowserTest {
                                 + "region)", "etalab-2.0", 3L, "2023-01-01 .. 2024-12-30", "12 commune")), true,
                         GENERATED, lang)));
                 pages.add(write(dir.resolve(SynthesisNote.page(uc.id())), SynthesisNote.render(uc, s.data().result(),
-                        s.findings().apply(lang), true, GENERATED, lang)));
+                        s.territory().apply(lang), true, GENERATED, lang)));
                 pages.add(write(dir.resolve(ModelCardPage.page(uc.id())), ModelCardPage.render(uc, card(s), GENERATED,
                         lang)));
             }

@@ -113,10 +113,10 @@ class HtmlPageTest {
                         List.of("Paris 15e", "1 204,3", "-3.2"),
                         List.of("Nantes", "", "n/a")))
                 .render();
-        assertTrue(html.contains("<td class=\"num\">1234.5</td>"));
+        assertTrue(html.contains("<td class=\"num\">1234,5</td>"));
         assertTrue(html.contains("<td class=\"num\">1 204,3</td>"));
         assertTrue(html.contains("<td class=\"num\">12 %</td>"));
-        assertTrue(html.contains("<td class=\"num\">-3.2</td>"));
+        assertTrue(html.contains("<td class=\"num\">-3,2</td>"));
         assertTrue(html.contains("<td>Lyon</td>"));
         assertTrue(html.contains("<td>Paris 15e</td>"));
         assertTrue(html.contains("<td>n/a</td>"));

@@ -41,6 +41,7 @@ import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
 import org.energycommons.workbench.reports.usecase.PageFixtures;
 import org.energycommons.workbench.reports.usecase.SynthesisNote;
+import org.energycommons.workbench.reports.usecase.Territory;
 import org.energycommons.workbench.reports.usecase.uc4.Uc4Page;
 import org.energycommons.workbench.reports.usecase.uc4.Uc4Sample;
 import org.junit.jupiter.api.Test;
@@ -104,8 +105,8 @@ class PdfDocumentTest {
                         "false_alerts_per_building_year", new MetricInterval(0.3, 0.8, 40, "building"))),
                 forest.notes());
         UseCaseResult result = PageFixtures.result(uc2, "forest", List.of(forest), Map.of());
-        return SynthesisNote.render(uc2, result, List.of("Trois écoles à visiter."), true, "2026-12-06T10:00:00Z",
-                Lang.FR);
+        return SynthesisNote.render(uc2, result, new Territory(List.of("Trois écoles à visiter."), null, null), true,
+                "2026-12-06T10:00:00Z", Lang.FR);
     }
 
     @Test
@@ -116,7 +117,7 @@ class PdfDocumentTest {
             assertA4(pdf);
             String text = text(pdf);
             assertTrue(text.contains("Note de synthèse"), text);
-            assertTrue(text.contains("cible ≥ 0.85"), text);
+            assertTrue(text.contains("cible ≥ 0,85"), text);
             assertTrue(text.contains("Délai médian de détection (jours) repose sur 12 défauts détectés"), text);
             assertTrue(text.contains("1 / " + pdf.getNumberOfPages()), "page number in the footer: " + text);
             assertFalse(text.contains("English"), "the language switch is screen-only");

@@ -38,7 +38,7 @@ class CataloguePageTest {
         assertFalse(sources.contains("silver/load_curve"), "tables are listed apart");
         String tables = section(html, "tables");
         assertTrue(tables.contains("<td>silver/load_curve</td><td>Half-hourly load per pseudonymised meter</td>"
-                + "<td>etalab-2.0</td><td class=\"num\">2</td><td>2022-12-31 23:00:00.0 .. 2024-12-30 22:30:00.0</td>"
+                + "<td>etalab-2.0</td><td class=\"num\">2</td><td>2022-12-31 23:00:00,0 .. 2024-12-30 22:30:00,0</td>"
                 + "<td>—</td>"), tables);
         assertSelfContainedVersion(html, Lang.FR, CataloguePage.PAGE);
         String english = CataloguePage.render(ENTRIES, "2026-12-06T10:00:00Z", Lang.EN);

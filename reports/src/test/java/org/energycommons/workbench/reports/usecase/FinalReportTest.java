@@ -50,7 +50,7 @@ class FinalReportTest {
         writeSample("final-report.html", html);
         String summary = section(html, "resume");
         assertTrue(summary.contains("uc4 · Prévision J+1"), summary);
-        assertTrue(summary.matches("(?s).*rappel des heures de congestion [0-9.]+ \\[[0-9.]+, [0-9.]+\\] n = \\d+.*"),
+        assertTrue(summary.matches("(?s).*rappel des heures de congestion [0-9,]+ \\[[0-9,]+ ; [0-9,]+\\] n = \\d+.*"),
                 "a criterion with its interval and sample size");
         assertTrue(summary.contains("<a href=\"uc5-synthesis.html\">Note de synthèse uc5</a>"));
         String modelling = section(html, "modelisation");

@@ -44,7 +44,7 @@ class FramingNoteTest {
         String feasibility = section(html, "faisabilite");
         assertTrue(feasibility.matches("(?s).*Rappel des passoires F/G \\(certifiés\\) : mesurable sur \\d+ logements "
                 + "F/G — moins de 30, un résultat fragile\\..*"), feasibility);
-        assertTrue(section(html, "criteres").contains("<td>rappel des passoires F/G (certifiés)</td><td>≥ 0.85</td>"));
+        assertTrue(section(html, "criteres").contains("<td>rappel des passoires F/G (certifiés)</td><td>≥ 0,85</td>"));
         var uc3 = org.energycommons.workbench.reports.usecase.uc3.Uc3Sample.data();
         String placebo = section(FramingNote.render(uc3.useCase(), uc3.result(), TABLES, true, "2026-12-06T10:00:00Z",
                 Lang.FR), "faisabilite");

@@ -127,8 +127,8 @@ class ModelCardTest {
         writeSample("uc5-model-card.html", fr);
         assertTrue(fr.contains("<h1>Fiche du modèle ridge-intensity</h1>"));
         String performance = section(fr, "performances");
-        assertTrue(performance.contains("<td>rappel des passoires F/G (certifiés)</td><td class=\"num\">0.714</td>"
-                + "<td>[0.43, 1]</td><td class=\"num\">7</td>"), performance);
+        assertTrue(performance.contains("<td>rappel des passoires F/G (certifiés)</td><td class=\"num\">0,714</td>"
+                + "<td>[0,43 ; 1]</td><td class=\"num\">7</td>"), performance);
         assertTrue(section(fr, "limites").contains("repose sur 7 logements"));
         assertTrue(section(fr, "provenance").contains("<dt>split.folds</dt><dd>4</dd>"), "the split, technical");
         assertTrue(section(fr, "donnees").contains("<td>silver/dpe</td><td class=\"num\">3</td>"));

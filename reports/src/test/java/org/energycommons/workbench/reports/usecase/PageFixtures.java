@@ -8,11 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.energycommons.workbench.datasets.synthetic.Geography;
 import org.energycommons.workbench.models.usecase.EvaluationSets;
 import org.energycommons.workbench.models.usecase.MapMetrics;
 import org.energycommons.workbench.models.usecase.UseCase;
 import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
+import org.energycommons.workbench.reports.render.CommuneMap;
 
 /** The one fixture builder of the page tests: metrics, model entries and a {@link UseCaseResult} with provenance. */
 public final class PageFixtures {
@@ -22,7 +24,13 @@ public final class PageFixtures {
 
     /** The synthetic region every fixture page describes. */
     public static final RegionDescription REGION = RegionDescription.synthetic(1200, 24, 730,
-            java.time.LocalDate.of(2023, 1, 1), 42);
+            java.time.LocalDate.of(2023, 1, 1), 42, communes());
+
+    /** The synthetic region's communes with their centres, as the lake gives them to the maps. */
+    public static List<CommuneMap.Place> communes() {
+        return Geography.COMMUNES.stream().map(c -> new CommuneMap.Place(c.code(), c.name(), c.lat(), c.lon()))
+                .toList();
+    }
 
     /** The run id every fixture result records. */
     public static final String RUN_ID = "run-1";

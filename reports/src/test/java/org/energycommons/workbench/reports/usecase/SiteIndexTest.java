@@ -78,7 +78,7 @@ class SiteIndexTest {
         assertEquals(1, count(html, "badge ok\" style=\"white-space:nowrap\">&#10003; atteints 5/5</span>"));
         assertEquals(1, count(html, "badge ko\" style=\"white-space:nowrap\">&#10007; atteints 1/3</span>"));
         assertEquals(4, count(html, "<span class=\"badge\" style=\"white-space:nowrap\">non exécuté</span>"));
-        assertTrue(html.contains("MAPE 4.3 %, skill 35.1 %"));
+        assertTrue(html.contains("MAPE 4,3 %, skill 35,1 %"));
         assertTrue(html.contains("1 cas d&#39;usage sur 6 atteignent tous leurs critères (6 critères atteints sur 8)"),
                 "the verdict counts the use cases run");
         assertTrue(html.contains("uc2 (" + HtmlPage.escape(UseCases.UC2.title()) + ") : 1 critère(s) atteint(s) sur 3"),

@@ -43,7 +43,8 @@ class SynthesisNoteTest {
     }
 
     private static String note(UseCaseResult result, Lang lang) {
-        return SynthesisNote.render(UC2, result, List.of(lang.t("Trois écoles à visiter.", "Three schools to visit.")),
+        return SynthesisNote.render(UC2, result, new Territory(List.of(lang.t("Trois écoles à visiter.",
+                "Three schools to visit.")), null, null),
                 true, "2026-12-06T10:00:00Z", lang);
     }
 
@@ -53,18 +54,18 @@ class SynthesisNoteTest {
         writeSample("uc2-synthesis.html", html);
         String verdict = section(html, "verdict");
         assertTrue(verdict.contains("2 critère(s) atteint(s) sur 3"), verdict);
-        assertTrue(verdict.contains("Non atteint : score F1 des alertes = 0.61 (cible ≥ 0.85 ; IC 90 % 0.5 à 0.95, "
+        assertTrue(verdict.contains("Non atteint : score F1 des alertes = 0,61 (cible ≥ 0,85 ; IC 90 % 0,5 à 0,95, "
                 + "sur 31 défauts)."), verdict);
-        assertTrue(verdict.contains("Atteint : délai médian de détection (jours) = 1 (cible ≤ 2 ; IC 90 % 0.5 à 2, sur "
+        assertTrue(verdict.contains("Atteint : délai médian de détection (jours) = 1 (cible ≤ 2 ; IC 90 % 0,5 à 2, sur "
                 + "12 défauts détectés) — moins de 30 éléments : à confirmer."), verdict);
         assertTrue(section(html, "territoire").contains("Trois écoles à visiter."));
         String limits = section(html, "limites");
         assertTrue(limits.contains("synthétiques"));
         assertTrue(limits.contains("Délai médian de détection (jours) repose sur 12 défauts détectés seulement"));
         String weak = section(html, "fragile");
-        assertTrue(weak.contains("Échec : score F1 des alertes n&#39;atteint pas sa cible (0.61 pour ≥ 0.85)."), weak);
+        assertTrue(weak.contains("Échec : score F1 des alertes n&#39;atteint pas sa cible (0,61 pour ≥ 0,85)."), weak);
         assertTrue(weak.contains("Fragile : délai médian de détection (jours) est atteint, mais son intervalle à 90 % "
-                + "contient la cible 2"), "1 day met, but [0.5, 2] reaches the target");
+                + "contient la cible 2"), "1 day met, but [0,5, 2] reaches the target");
         String next = section(html, "suite");
         assertTrue(next.contains("Chercher la cause de l&#39;échec sur score F1 des alertes"));
         assertTrue(next.contains("Réunir plus de défauts détectés"));

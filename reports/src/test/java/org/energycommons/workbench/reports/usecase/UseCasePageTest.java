@@ -92,12 +92,12 @@ class UseCasePageTest {
         String html = page();
         String criteria = section(html, "criteres");
         assertEquals(3, count(criteria, "<tr><td>"), "one row per criterion");
-        assertTrue(criteria.contains("<td>délai médian de détection (jours)</td><td>forest</td><td>≤ 2.000</td>"
-                + "<td class=\"num\">3.000</td><td>—</td><td>" + UseCasePage.notMet(Lang.FR) + "</td>"),
+        assertTrue(criteria.contains("<td>délai médian de détection (jours)</td><td>forest</td><td>≤ 2,000</td>"
+                + "<td class=\"num\">3,000</td><td>—</td><td>" + UseCasePage.notMet(Lang.FR) + "</td>"),
                 "the reader's name of the metric; no interval: a dash");
         assertFalse(criteria.contains("median_detection_delay_days"), "no code name for a reader");
-        assertTrue(criteria.contains("<td class=\"num\">0.900</td><td>[0.850, 0.950] n = 31</td>"), criteria);
-        assertTrue(criteria.contains("<td>[0.500, 1.500] n = 12 (&lt; 30)</td>"), "a small sample says so");
+        assertTrue(criteria.contains("<td class=\"num\">0,900</td><td>[0,850 ; 0,950] n = 31</td>"), criteria);
+        assertTrue(criteria.contains("<td>[0,500 ; 1,500] n = 12 (&lt; 30)</td>"), "a small sample says so");
         assertTrue(criteria.contains("2/3 critères atteints"));
         assertTrue(section(html, "modeles").contains("<td>" + UseCasePage.BEST_MARK + "forest</td><td>smile</td>"));
         assertTrue(section(html, "modeles").contains("<a href=\"uc2-model-card.html\">Fiche du modèle retenu (forest)"),

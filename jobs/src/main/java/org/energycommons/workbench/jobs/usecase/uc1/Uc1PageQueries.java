@@ -33,7 +33,7 @@ final class Uc1PageQueries {
     /** The page's HTML: its data from the result and the gold tables, rendered. */
     static UseCasePipeline.Rendered page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
         Uc1PageData data = pageData(ctx, result, guard);
-        return new UseCasePipeline.Rendered(lang -> Uc1Page.render(data, lang), lang -> Uc1Page.findings(data, lang));
+        return new UseCasePipeline.Rendered(lang -> Uc1Page.render(data, lang), lang -> Uc1Page.territory(data, lang));
     }
 
     /** The index headline, from the best model's metrics. */

@@ -1,12 +1,15 @@
 package org.energycommons.workbench.jobs.usecase.uc2;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
+import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,6 +21,7 @@ import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.lake.Lake;
+import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
 import org.energycommons.workbench.datasets.synthetic.SyntheticFaults;
 import org.energycommons.workbench.jobs.JobContext;
@@ -52,7 +56,7 @@ final class Uc2PageQueries {
     /** The page's HTML: its data from the result and the gold tables, rendered. */
     static UseCasePipeline.Rendered page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
         Uc2PageData data = pageData(ctx, result, guard);
-        return new UseCasePipeline.Rendered(lang -> Uc2Page.render(data, lang), lang -> Uc2Page.findings(data, lang));
+        return new UseCasePipeline.Rendered(lang -> Uc2Page.render(data, lang), lang -> Uc2Page.territory(data, lang));
     }
 
     /** The index headline: the best detector's F1 and median delay. */
@@ -127,8 +131,61 @@ final class Uc2PageQueries {
 
         return new Uc2PageData(UseCases.UC2, result, RunProvenance.fromMap(prov).inputTables(),
                 UseCasePipeline.regionDescription(ctx), split, rules, byRule,
-                types, bins, "ok".equals(outcome) ? timeline(ctx, result, guard) : null, outcome,
+                types, bins, "ok".equals(outcome) ? timeline(ctx, result, guard) : null,
+                "ok".equals(outcome) ? visits(ctx, result, guard, split.get("evaluation")) : null, outcome,
                 Instant.now().toString());
+    }
+
+    /**
+     * The public buildings scored over the evaluation period and those with an alert of the best detector, in all
+     * and by commune. A commune's counts are published when its public buildings pass the guard on their
+     * consumption over the period (at least the guard's count of buildings, none above its share of their total);
+     * null when the tables are missing, the period cannot be read, or the region as a whole does not pass.
+     *
+     * @param evaluation the evaluation period as the run wrote it, {@code 2024-01-01..2024-12-30}
+     */
+    private static Uc2PageData.Visits visits(JobContext ctx, UseCaseResult result, SecrecyGuard guard,
+                                             String evaluation) {
+        Lake lake = ctx.lake();
+        String[] period = evaluation == null ? new String[0] : evaluation.split("\\.\\.");
+        if (period.length != 2 || !lake.exists(Uc2Tables.FEATURES) || !lake.exists(Uc2Tables.ALERTS)) {
+            return null;
+        }
+        Dataset<Row> alerted = lake.read(Uc2Tables.ALERTS)
+                .filter(col("model").equalTo(result.bestModel()).and(col("period").equalTo("evaluation")))
+                .select("building_id")
+                .distinct()
+                .withColumn("in_alert", lit(1L));
+        List<Row> rows = lake.read(Uc2Tables.FEATURES)
+                .filter(col("local_date").between(Date.valueOf(period[0]), Date.valueOf(period[1])))
+                .groupBy("building_id")
+                .agg(sum("daily_kwh").as("kwh"))
+                .join(lake.read(Tables.BUILDINGS).select("building_id", "commune_code"), "building_id")
+                .join(alerted, new String[] {"building_id"}, "left")
+                .groupBy("commune_code")
+                .agg(count(lit(1)).as("buildings"), sum(coalesce(col("in_alert"), lit(0L))).as("with_alert"),
+                        max("kwh").as("largest"), sum("kwh").as("total"))
+                .withColumn("largest_share", when(col("total").gt(0), col("largest").divide(col("total")))
+                        .otherwise(1.0))
+                .select(col("commune_code"), col("buildings"), col("with_alert"), col("largest"), col("total"),
+                        guard.allowsColumn("buildings", "largest_share").as("published"))
+                .orderBy("commune_code")
+                .collectAsList();
+        long buildings = 0;
+        long withAlert = 0;
+        double largest = 0;
+        double total = 0;
+        List<Uc2PageData.CommuneVisits> communes = new ArrayList<>();
+        for (Row r : rows) {
+            buildings += r.getLong(1);
+            withAlert += r.getLong(2);
+            largest = Math.max(largest, r.getDouble(3));
+            total += r.getDouble(4);
+            communes.add(r.getBoolean(5) ? new Uc2PageData.CommuneVisits(r.getString(0), r.getLong(1), r.getLong(2))
+                    : new Uc2PageData.CommuneVisits(r.getString(0), -1, -1));
+        }
+        return guard.allows(buildings, total > 0 ? largest / total : 1.0)
+                ? new Uc2PageData.Visits(buildings, withAlert, communes) : null;
     }
 
     /**

@@ -47,7 +47,7 @@ final class Uc3PageQueries {
     /** The page's HTML: its data from the result and the gold tables, rendered. */
     static UseCasePipeline.Rendered page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
         Uc3PageData data = pageData(ctx, result, guard);
-        return new UseCasePipeline.Rendered(lang -> Uc3Page.render(data, lang), lang -> Uc3Page.findings(data, lang));
+        return new UseCasePipeline.Rendered(lang -> Uc3Page.render(data, lang), lang -> Uc3Page.territory(data, lang));
     }
 
     /** The index headline: the best method's median savings error and placebo coverage. */

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.mode;
 
 import java.sql.Date;
 import java.time.Instant;
@@ -15,7 +16,9 @@ import java.util.Map;
 import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.energycommons.workbench.datasets.grid.SubstationCapacity;
 import org.energycommons.workbench.datasets.lake.Lake;
+import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
 import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
@@ -46,7 +49,7 @@ final class Uc4PageQueries {
     /** The page's HTML: its data from the result and the gold tables, rendered. */
     static UseCasePipeline.Rendered page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
         Uc4PageData data = pageData(ctx, result, guard);
-        return new UseCasePipeline.Rendered(lang -> Uc4Page.render(data, lang), lang -> Uc4Page.findings(data, lang));
+        return new UseCasePipeline.Rendered(lang -> Uc4Page.render(data, lang), lang -> Uc4Page.territory(data, lang));
     }
 
     /** The index headline, from the best model's metrics. */
@@ -70,16 +73,30 @@ final class Uc4PageQueries {
                     r.isNullAt(2) ? Double.NaN : r.getDouble(2);
         }
 
+        // When each substation's alerts fell, for the reading of the region: the same alert as the breakdown's.
+        Dataset<Row> alertWindows = test
+                .filter(col("model").equalTo(result.bestModel())
+                        .and(SubstationCapacity.kva(col(ForecastColumns.P90)).gt(col(ForecastColumns.CAPACITY))))
+                .groupBy(col("substation_id").as("group_key"))
+                .agg(min("local_date").cast("string").as("first_alert"),
+                        max("local_date").cast("string").as("last_alert"),
+                        mode(col("local_hour"), true).as("alert_hour"));
         Dataset<Row> perSubstation = guard.publishable(breakdown(breakdown, ForecastBreakdown.TEST, "substation_id")
                         .filter(col("model").equalTo(result.bestModel())), "n_meters", "max_meter_share")
+                .join(lake.read(Tables.SUBSTATIONS).select(col("substation_id").as("group_key"), col("commune_code")),
+                        new String[] {"group_key"}, "left")
+                .join(alertWindows, new String[] {"group_key"}, "left")
                 .select("group_key", "n_meters", "max_meter_share", "capacity_kva", "mape", "rmse", "coverage_p10_p90",
-                        "congestion_hours", "alert_hours", "peak_kw")
+                        "congestion_hours", "alert_hours", "peak_kw", "commune_code", "first_alert", "last_alert",
+                        "alert_hour")
                 .orderBy("group_key");
         List<Uc4PageData.SubstationRow> substations = new ArrayList<>();
         Row focusRow = null;
         for (Row r : perSubstation.collectAsList()) {
             substations.add(new Uc4PageData.SubstationRow(r.getString(0), r.getInt(1), r.getDouble(3),
-                    r.getDouble(4), r.getDouble(5), r.getDouble(6), r.getLong(7), r.getLong(8)));
+                    r.getDouble(4), r.getDouble(5), r.getDouble(6), r.getLong(7), r.getLong(8), r.getString(10),
+                    r.isNullAt(11) ? null : new Uc4PageData.AlertWindow(r.getString(11), r.getString(12),
+                            r.getInt(13))));
             if (focusRow == null || r.getLong(7) > focusRow.getLong(7)
                     || (r.getLong(7) == focusRow.getLong(7) && r.getDouble(9) > focusRow.getDouble(9))) {
                 focusRow = r;

@@ -44,7 +44,7 @@ final class Uc5PageQueries {
     /** The page's HTML: its data from the result and the gold tables, rendered. */
     static UseCasePipeline.Rendered page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
         Uc5PageData data = pageData(ctx, result, guard);
-        return new UseCasePipeline.Rendered(lang -> Uc5Page.render(data, lang), lang -> Uc5Page.findings(data, lang));
+        return new UseCasePipeline.Rendered(lang -> Uc5Page.render(data, lang), lang -> Uc5Page.territory(data, lang));
     }
 
     /** The index headline: the best model's within-one-class accuracy and F/G recall. */

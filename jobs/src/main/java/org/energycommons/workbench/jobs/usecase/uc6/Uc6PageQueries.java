@@ -50,7 +50,7 @@ final class Uc6PageQueries {
     /** The page's HTML: its data from the result and the gold tables, rendered. */
     static UseCasePipeline.Rendered page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
         Uc6PageData data = pageData(ctx, result, guard);
-        return new UseCasePipeline.Rendered(lang -> Uc6Page.render(data, lang), lang -> Uc6Page.findings(data, lang));
+        return new UseCasePipeline.Rendered(lang -> Uc6Page.render(data, lang), lang -> Uc6Page.territory(data, lang));
     }
 
     /** The index headline, from the best model's metrics. */
@@ -84,6 +84,13 @@ final class Uc6PageQueries {
                 .groupBy("area_id")
                 .agg(max("share").as("largest_share"));
         return guard.publishable(counts.join(shares, "area_id"), "buildings", "largest_share");
+    }
+
+    /** Each gas area's commune, for the map; null for every area of a lake that does not say. */
+    private static Dataset<Row> areaCommunes(Lake lake) {
+        Dataset<Row> areas = lake.read(Tables.GAS_AREAS);
+        return List.of(areas.columns()).contains("commune_code") ? areas.select("area_id", "commune_code")
+                : areas.select(col("area_id"), lit(null).cast("string").as("commune_code"));
     }
 
     /** The uc6 page's data, from the result and the gold forecasts, passed through the secrecy guard. */
@@ -128,14 +135,21 @@ final class Uc6PageQueries {
                             sum(when(col("peak_alert"), one).otherwise(zero)).as("peak_alerts"),
                             sum(when(col("peak_alert").and(col("actual_peak")), one).otherwise(zero)).as("hits"),
                             sum(when(col("over_capacity"), one).otherwise(zero)).as("capacity_days"),
-                            sum(when(col("cold_peak_alert"), one).otherwise(zero)).as("cold_peak_alerts"))
+                            sum(when(col("cold_peak_alert"), one).otherwise(zero)).as("cold_peak_alerts"),
+                            sum(when(col("actual_cold_peak"), one).otherwise(zero)).as("cold_peaks"),
+                            sum(when(col("cold_peak_alert").and(col("actual_cold_peak")), one).otherwise(zero))
+                                    .as("cold_peak_hits"),
+                            min(when(col("cold_peak_alert"), col("target_date"))).cast("string").as("first_alert"),
+                            max(when(col("cold_peak_alert"), col("target_date"))).cast("string").as("last_alert"))
+                    .join(areaCommunes(lake), new String[] {"area_id"}, "left")
                     .orderBy("area_id")
                     .collectAsList();
             Row focusArea = null;
             for (Row r : perArea) {
                 areaRows.add(new Uc6PageData.AreaRow(r.getString(0), r.getLong(1), r.getDouble(2),
                         r.isNullAt(3) ? Double.NaN : r.getDouble(3), r.isNullAt(4) ? Double.NaN : r.getDouble(4),
-                        r.getLong(5), r.getLong(6), r.getLong(7), r.getLong(8), r.getLong(9)));
+                        r.getLong(5), r.getLong(6), r.getLong(7), r.getLong(8), r.getLong(9), r.getLong(10),
+                        r.getLong(11), r.getAs("commune_code"), r.getString(12), r.getString(13)));
                 if (focusArea == null || r.getLong(5) + r.getLong(9) > focusArea.getLong(5) + focusArea.getLong(9)) {
                     focusArea = r;
                 }

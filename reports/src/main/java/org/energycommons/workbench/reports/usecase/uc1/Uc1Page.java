@@ -19,10 +19,12 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
+import org.energycommons.workbench.reports.render.CommuneMap;
 import org.energycommons.workbench.reports.render.HtmlPage;
 import org.energycommons.workbench.reports.render.Lang;
 import org.energycommons.workbench.reports.render.SvgCharts;
 import org.energycommons.workbench.reports.usecase.MetricLabels;
+import org.energycommons.workbench.reports.usecase.Territory;
 import org.energycommons.workbench.reports.usecase.UseCasePage;
 
 /**
@@ -43,6 +45,9 @@ public final class Uc1Page {
 
     /** The half-hours of a typical day, the length of each profile. */
     private static final int HALF_HOURS = 48;
+
+    /** Segments the map tells apart (the largest); the others share one colour. */
+    private static final int MAP_SEGMENTS = 6;
 
     /** The typical days drawn: the {@code season_daytype} key of the shapes, the title in French and English. */
     private static final List<String[]> PROFILE_CHARTS = List.of(
@@ -84,17 +89,82 @@ public final class Uc1Page {
     }
 
     /**
-     * What the page's figures say, in a language: its summary, which the use case's synthesis note reports under
-     * "what it means for the region".
+     * What the segmentation means for the region, in a language: the mix of segments in each commune whose cells
+     * pass the secrecy guard, as sentences and as a map of pies; the synthesis note reports it too.
      */
-    public static List<String> findings(Uc1PageData data, Lang lang) {
-        return page(data, lang).summaryTexts();
+    public static Territory territory(Uc1PageData data, Lang lang) {
+        List<Uc1PageData.CommuneCell> cells = Objects.requireNonNullElse(data.communeMix(), List.of());
+        UseCaseResult.ModelEntry best = UseCasePage.best(data.result());
+        if (best == null || cells.isEmpty()) {
+            return new Territory(List.of(lang.t("Aucune commune n'a de segment publiable : pas de lecture "
+                    + "territoriale.", "No commune has a publishable segment: no reading for the region.")), null,
+                    null);
+        }
+        // Segments by their published meters, largest first: the map's categories, the rest pooled.
+        Map<Integer, Integer> bySegment = new LinkedHashMap<>();
+        Map<String, Integer> communeMeters = new LinkedHashMap<>();
+        Map<String, Uc1PageData.CommuneCell> dominant = new LinkedHashMap<>();
+        for (Uc1PageData.CommuneCell c : cells) {
+            bySegment.merge(c.segment(), c.meters(), Integer::sum);
+            communeMeters.put(c.communeCode(), c.communeMeters());
+            dominant.merge(c.communeCode(), c, (a, b) -> b.share() > a.share() ? b : a);
+        }
+        List<Integer> segments = bySegment.entrySet().stream()
+                .sorted(Map.Entry.<Integer, Integer>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
+        List<Integer> shown = segments.subList(0, Math.min(segments.size(), MAP_SEGMENTS));
+        int meters = communeMeters.values().stream().mapToInt(Integer::intValue).sum();
+        int top = bySegment.get(segments.get(0));
+        Map<String, String> names = Territory.names(data.region());
+        List<String> perCommune = new ArrayList<>();
+        dominant.forEach((code, c) -> perCommune.add(Territory.commune(names, code) + " S" + c.segment() + " "
+                + percent(c.share())));
+        List<String> paragraphs = List.of(
+                lang.t("Les compteurs se répartissent en " + k(best) + " segments de comportement. Dans les "
+                                + communeMeters.size() + " communes où au moins un segment est publiable (" + meters
+                                + " compteurs), le plus répandu est S" + segments.get(0) + " (" + percent(
+                                (double) top / meters) + " de leurs compteurs).",
+                        "The meters fall into " + k(best) + " behaviour segments. In the " + communeMeters.size()
+                                + " communes where at least one segment is publishable (" + meters + " meters), the "
+                                + "most common is S" + segments.get(0) + " (" + percent((double) top / meters)
+                                + " of their meters)."),
+                lang.t("Segment dominant par commune : ", "Leading segment by commune: ")
+                        + String.join(lang.t(" ; ", "; "), perCommune) + ". " + lang.t("Un gestionnaire de réseau "
+                        + "ou une collectivité peut adresser ses actions (effacement, information des usagers) par "
+                        + "segment, là où le segment est présent.", "A network operator or a local authority can "
+                        + "aim its actions (demand response, information) at a segment, where that segment is."));
+        List<String> categories = shown.stream().map(segment -> "S" + segment).toList();
+        List<CommuneMap.Mark> marks = new ArrayList<>();
+        communeMeters.forEach((code, n) -> {
+            double[] parts = new double[categories.size() + 1];
+            double published = 0;
+            for (Uc1PageData.CommuneCell c : cells) {
+                int at = shown.indexOf(c.segment());
+                if (c.communeCode().equals(code) && at >= 0) {
+                    parts[at] = c.meters();
+                    published += c.meters();
+                }
+            }
+            parts[parts.length - 1] = Math.max(0, n - published);
+            marks.add(new CommuneMap.Mark(code, parts, n, n + lang.t(" compteurs", " meters")));
+        });
+        String title = lang.t("Segments par commune", "Segment mix by commune");
+        CommuneMap.Legend legend = Territory.legend(lang.t("Part des compteurs de la commune par segment",
+                "Share of the commune's meters by segment"), lang.t("Aire du disque : compteurs de la commune",
+                "Disc area: the commune's meters"), lang);
+        String rest = lang.t("autres ou non publiés", "others or withheld");
+        return Territory.withMap(paragraphs, data.region(), places -> CommuneMap.pies(title, places, marks,
+                        categories, rest, legend),
+                lang.t("Chaque disque est une commune ; ses parts sont celles du tableau « Segments par commune ». "
+                        + "Un segment de moins de 10 compteurs dans une commune n'est pas publié : il est compté "
+                        + "avec « autres ».", "Each disc is a commune; its slices are those of the table “Segment "
+                        + "mix per commune”. A segment of fewer than 10 meters in a commune is not published: it "
+                        + "counts under “others”."), lang);
     }
 
     private static UseCasePage page(Uc1PageData data, Lang lang) {
         UseCasePage page = UseCasePage.of(data, lang);
         UseCaseResult result = data.result();
-        page.summary(summary(result, lang));
+        page.summary(summary(result, lang)).territory(territory(data, lang));
         Object insufficient = result.provenance() == null ? null : result.provenance().get("insufficient_data");
         if (insufficient != null) {
             page.warning(insufficient(String.valueOf(insufficient), lang));

@@ -18,10 +18,13 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
+import org.energycommons.workbench.reports.render.CommuneMap;
+import org.energycommons.workbench.reports.render.Formats;
 import org.energycommons.workbench.reports.render.HtmlPage;
 import org.energycommons.workbench.reports.render.Lang;
 import org.energycommons.workbench.reports.render.SvgCharts;
 import org.energycommons.workbench.reports.usecase.MetricLabels;
+import org.energycommons.workbench.reports.usecase.Territory;
 import org.energycommons.workbench.reports.usecase.UseCasePage;
 
 /**
@@ -91,16 +94,67 @@ public final class Uc2Page {
     }
 
     /**
-     * What the page's figures say, in a language: its summary, which the use case's synthesis note reports under
-     * "what it means for the region".
+     * What the alerts mean for the region, in a language: how many public buildings need a visit, in all and by
+     * commune (through the secrecy guard), as sentences and a map; the synthesis note reports it too.
      */
-    public static List<String> findings(Uc2PageData data, Lang lang) {
-        return page(data, lang).summaryTexts();
+    public static Territory territory(Uc2PageData data, Lang lang) {
+        Uc2PageData.Visits visits = data.visits();
+        if (!"ok".equals(data.outcome()) || visits == null) {
+            return new Territory(List.of(lang.t("Aucune alerte évaluée : pas de lecture territoriale.",
+                    "No alert was evaluated: no reading for the region.")), null, null);
+        }
+        Map<String, Object> m = UseCasePage.bestMetrics(data.result());
+        String period = Objects.toString(data.split().get("evaluation"), MISSING);
+        List<String> paragraphs = new ArrayList<>();
+        paragraphs.add(lang.t("Sur la période d'évaluation (" + period + "), " + visits.withAlert() + " des "
+                        + visits.buildings() + " bâtiments publics suivis ont eu au moins une alerte du détecteur "
+                        + "retenu : ce sont les visites à prévoir. " + percent(metric(m, "precision")) + " des alertes "
+                        + "correspondaient à un défaut réel, et " + percent(metric(m, "recall")) + " des défauts ont "
+                        + "été signalés.",
+                "Over the evaluation period (" + period + "), " + visits.withAlert() + " of the "
+                        + visits.buildings() + " public buildings monitored had at least one alert of the selected "
+                        + "detector: these are the visits to plan. " + percent(metric(m, "precision")) + " of the "
+                        + "alerts matched a real fault, and " + percent(metric(m, "recall")) + " of the faults were "
+                        + "flagged."));
+        Map<String, String> names = Territory.names(data.region());
+        List<String> communes = new ArrayList<>();
+        long withheld = 0;
+        List<CommuneMap.Mark> marks = new ArrayList<>();
+        for (Uc2PageData.CommuneVisits c : visits.communes()) {
+            if (!c.published()) {
+                withheld++;
+                marks.add(CommuneMap.Mark.withheld(c.communeCode(), lang.t("non publié", "withheld")));
+                continue;
+            }
+            communes.add(Territory.commune(names, c.communeCode()) + " " + c.withAlert() + lang.t(" sur ", " of ")
+                    + c.buildings());
+            marks.add(new CommuneMap.Mark(c.communeCode(), new double[] {
+                    c.buildings() == 0 ? 0 : (double) c.withAlert() / c.buildings()}, c.buildings(),
+                    c.withAlert() + "/" + c.buildings() + lang.t(" en alerte", " in alert")));
+        }
+        if (!communes.isEmpty()) {
+            paragraphs.add(lang.t("Par commune, bâtiments en alerte sur bâtiments suivis : ", "By commune, buildings "
+                    + "in alert of buildings monitored: ") + String.join(lang.t(" ; ", "; "), communes) + ".");
+        }
+        if (withheld > 0) {
+            paragraphs.add(lang.t(withheld + " commune(s) ne sont pas détaillées : moins de 10 bâtiments publics, "
+                    + "ou un bâtiment pesant plus de 85 % de leur consommation (secret statistique).", withheld
+                    + " commune(s) are not detailed: fewer than 10 public buildings, or one building above 85 % of "
+                    + "their consumption (statistical secrecy)."));
+        }
+        String title = lang.t("Bâtiments publics en alerte par commune", "Public buildings in alert by commune");
+        return Territory.withMap(paragraphs, data.region(), places -> CommuneMap.scale(title, places, marks,
+                        Formats::percent, Territory.legend(lang.t("Part des bâtiments publics de la commune ayant eu "
+                                + "une alerte", "Share of the commune's public buildings that had an alert"),
+                                lang.t("Aire du disque : bâtiments publics suivis", "Disc area: public buildings "
+                                        + "monitored"), lang)),
+                lang.t("Période d'évaluation, détecteur retenu.", "Evaluation period, selected detector."), lang);
     }
 
     private static UseCasePage page(Uc2PageData data, Lang lang) {
         UseCaseResult result = data.result();
         return UseCasePage.of(withSplitIn(data, lang), lang).summary(summary(data, result, lang))
+                .territory(territory(data, lang))
                 .metricFormat(Uc2Page::formatMetric)
                 .section("chronologie", "Consommation, attendu et alertes", "Consumption, expected and alerts",
                         p -> timeline(p, data.timeline(), lang))
@@ -183,8 +237,8 @@ public final class Uc2Page {
             split.put(names == null ? name : lang.t(names[0], names[1]), value);
         });
         return new Uc2PageData(data.useCase(), data.result(), data.tables(), data.region(), split, data.rules(),
-                data.alertsByRule(), data.faultTypes(), data.delayBins(), data.timeline(), data.outcome(),
-                data.generatedAt());
+                data.alertsByRule(), data.faultTypes(), data.delayBins(), data.timeline(), data.visits(),
+                data.outcome(), data.generatedAt());
     }
 
     private static String summary(Uc2PageData data, UseCaseResult result, Lang lang) {

@@ -24,14 +24,41 @@ import org.energycommons.workbench.reports.usecase.UseCasePageData;
  *     (the last bin counts missed faults)
  * @param timeline the aggregate of all public buildings, actual vs expected, with alerts; null when it may not
  *     be published
+ * @param visits the public buildings in alert over the evaluation period, in all and by commune; null when not
+ *     computed
  * @param outcome "ok" or the insufficient-data reason
  * @param generatedAt ISO-8601 instant the page was generated
  */
 public record Uc2PageData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, RegionDescription region,
                                 Map<String, String> split, List<RuleRow> rules,
                                 Map<String, Map<String, Long>> alertsByRule, List<FaultTypeRow> faultTypes,
-                                Map<String, Long> delayBins, Timeline timeline, String outcome,
+                                Map<String, Long> delayBins, Timeline timeline, Visits visits, String outcome,
                                 String generatedAt) implements UseCasePageData {
+
+    /**
+     * The public buildings that had at least one alert of the best detector over the evaluation period: the visits
+     * the alerts call for.
+     *
+     * @param buildings public buildings scored over the evaluation period
+     * @param withAlert those with at least one alert
+     * @param communes the same by commune; a commune the secrecy guard withholds has its counts at -1
+     */
+    public record Visits(long buildings, long withAlert, List<CommuneVisits> communes) {
+
+        /** Copies the communes. */
+        public Visits {
+            communes = List.copyOf(communes);
+        }
+    }
+
+    /** One commune's public buildings and those in alert; both -1 when the secrecy guard withholds them. */
+    public record CommuneVisits(String communeCode, long buildings, long withAlert) {
+
+        /** Whether the guard let the commune's counts through. */
+        public boolean published() {
+            return buildings >= 0;
+        }
+    }
 
     /** A rule as written in the rules file. */
     public record RuleRow(String id, String severity, String condition, boolean kept) {

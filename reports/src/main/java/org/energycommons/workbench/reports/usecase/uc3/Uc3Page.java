@@ -13,10 +13,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
+import org.energycommons.workbench.reports.render.Formats;
 import org.energycommons.workbench.reports.render.HtmlPage;
 import org.energycommons.workbench.reports.render.Lang;
 import org.energycommons.workbench.reports.render.SvgCharts;
 import org.energycommons.workbench.reports.usecase.MetricLabels;
+import org.energycommons.workbench.reports.usecase.Territory;
 import org.energycommons.workbench.reports.usecase.UseCasePage;
 
 /**
@@ -63,16 +65,52 @@ public final class Uc3Page {
     }
 
     /**
-     * What the page's figures say, in a language: its summary, which the use case's synthesis note reports under
-     * "what it means for the region".
+     * What the works saved, for the region, in a language: the savings of every renovated building together and by
+     * works type, in MWh and in % of the use without works, with their 90 % intervals; the synthesis note reports
+     * it too. No map: the renovated buildings of one commune are too few to publish.
      */
-    public static List<String> findings(Uc3PageData data, Lang lang) {
-        return page(data, lang).summaryTexts();
+    public static Territory territory(Uc3PageData data, Lang lang) {
+        Uc3PageData.SavingsGroup all = data.allRenovated();
+        if (all == null) {
+            return new Territory(List.of(lang.t("Les bâtiments rénovés ne passent pas, ensemble, le contrôle du "
+                    + "secret statistique : pas de total publiable.", "The renovated buildings together do not pass "
+                    + "the statistical-secrecy guard: no publishable total.")), null, null);
+        }
+        List<String> paragraphs = new ArrayList<>();
+        paragraphs.add(lang.t("Sur l'année qui suit les travaux (données de test), les " + all.buildings()
+                        + " bâtiments rénovés évalués ont économisé " + fixed(all.savingsMwh(), 1) + " MWh (± "
+                        + fixed(all.halfWidthMwh(), 1) + " MWh à 90 %), soit " + percent(all.estimatedFraction())
+                        + " de la consommation qu'ils auraient eue sans travaux, à climat égal (intervalle à 90 % : "
+                        + percent(all.lowerFraction()) + " à " + percent(all.upperFraction()) + ").",
+                "Over the year after the works (test data), the " + all.buildings() + " renovated buildings "
+                        + "evaluated saved " + fixed(all.savingsMwh(), 1) + " MWh (± " + fixed(all.halfWidthMwh(), 1)
+                        + " MWh at 90 %), that is " + percent(all.estimatedFraction()) + " of the use they would "
+                        + "have had without works, weather being equal (90 % interval: " + percent(all.lowerFraction())
+                        + " to " + percent(all.upperFraction()) + ")."));
+        List<String> byType = new ArrayList<>();
+        for (Uc3PageData.SavingsGroup g : Objects.requireNonNullElse(data.worksTypes(),
+                List.<Uc3PageData.SavingsGroup>of())) {
+            byType.add(worksType(g.label(), lang) + " " + fixed(g.savingsMwh(), 1) + " MWh (" + percent(
+                    g.estimatedFraction()) + lang.t(", " + g.buildings() + " bâtiments)", ", " + g.buildings()
+                    + " buildings)"));
+        }
+        if (!byType.isEmpty()) {
+            paragraphs.add(lang.t("Par type de travaux : ", "By works type: ") + String.join(lang.t(" ; ", "; "),
+                    byType) + "." + (data.suppressedWorksTypes() > 0 ? lang.t(" " + data.suppressedWorksTypes()
+                    + " type(s) de moins de 10 bâtiments ne sont pas détaillés.", " " + data.suppressedWorksTypes()
+                    + " type(s) of fewer than 10 buildings are not detailed.") : ""));
+        }
+        paragraphs.add(lang.t("Ces économies sont mesurées sur les compteurs, pas calculées par un diagnostic : un "
+                        + "programme de rénovation peut les déclarer, avec leur intervalle.", "These savings are "
+                        + "measured on the meters, not computed by a certificate: a renovation programme can report "
+                        + "them, with their interval."));
+        return new Territory(paragraphs, null, null);
     }
 
     private static UseCasePage page(Uc3PageData data, Lang lang) {
         UseCaseResult result = data.result();
         return UseCasePage.of(data, lang).summary(summary(result, lang))
+                .territory(territory(data, lang))
                 .metricFormat(Uc3Page::formatMetric)
                 .section("estime-vrai", "Économies estimées contre vraies", "Estimated vs true savings",
                         p -> scatter(p, data, lang))
@@ -247,8 +285,7 @@ public final class Uc3Page {
 
     /** The 90 % interval of a group's estimated savings fraction, in percent: {@code [19.0 ; 22.4]}. */
     private static String interval(Uc3PageData.SavingsGroup g, Lang lang) {
-        return "[" + fixed(100 * g.lowerFraction(), 1) + lang.t(" ; ", ", ") + fixed(100 * g.upperFraction(), 1)
-                + "]";
+        return Formats.interval(fixed(100 * g.lowerFraction(), 1), fixed(100 * g.upperFraction(), 1), lang);
     }
 
     private static void placebo(HtmlPage page, UseCaseResult result, Lang lang) {

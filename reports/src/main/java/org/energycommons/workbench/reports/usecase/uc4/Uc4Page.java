@@ -30,10 +30,12 @@ import org.energycommons.workbench.models.forecast.SmileQuantileGbtForecaster;
 import org.energycommons.workbench.models.uc4.Uc4Features;
 import org.energycommons.workbench.models.uc4.Uc4Run;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
+import org.energycommons.workbench.reports.render.CommuneMap;
 import org.energycommons.workbench.reports.render.Formats;
 import org.energycommons.workbench.reports.render.HtmlPage;
 import org.energycommons.workbench.reports.render.Lang;
 import org.energycommons.workbench.reports.render.SvgCharts;
+import org.energycommons.workbench.reports.usecase.Territory;
 import org.energycommons.workbench.reports.usecase.UseCasePage;
 
 /**
@@ -97,16 +99,78 @@ public final class Uc4Page {
     }
 
     /**
-     * What the page's figures say, in a language: its summary, which the use case's synthesis note reports under
-     * "what it means for the region".
+     * What the forecasts mean for the region, in a language: which substations risk congestion (forecast P90 above
+     * their capacity) and when, as sentences and a map of the communes; the synthesis note reports it too.
      */
-    public static List<String> findings(Uc4PageData data, Lang lang) {
-        return page(data, lang).summaryTexts();
+    public static Territory territory(Uc4PageData data, Lang lang) {
+        List<Uc4PageData.SubstationRow> rows = Objects.requireNonNullElse(data.substations(), List.of());
+        if (rows.isEmpty()) {
+            return new Territory(List.of(lang.t("Aucun poste ne passe le contrôle du secret statistique : pas de "
+                    + "lecture territoriale.", "No substation passes the statistical-secrecy guard: no reading "
+                    + "for the region.")), null, null);
+        }
+        Map<String, String> names = Territory.names(data.region());
+        String period = Objects.toString(data.split() == null ? null : data.split().get("test"), MISSING);
+        List<Uc4PageData.SubstationRow> atRisk = rows.stream().filter(r -> r.alertHours() > 0).toList();
+        List<String> paragraphs = new ArrayList<>();
+        if (atRisk.isEmpty()) {
+            paragraphs.add(lang.t("Sur la période de test (" + period + "), aucun des " + rows.size() + " postes "
+                    + "publiés n'a eu d'heure d'alerte (charge prévue P90 au-delà de la capacité) : pas de risque de "
+                    + "congestion annoncé.", "Over the test period (" + period + "), none of the " + rows.size()
+                    + " published substations had an alert hour (forecast P90 load above capacity): no congestion "
+                    + "risk announced."));
+        } else {
+            List<String> each = new ArrayList<>();
+            for (Uc4PageData.SubstationRow r : atRisk) {
+                Uc4PageData.AlertWindow w = r.alerts();
+                String where = r.communeCode() == null ? "" : lang.t(" à ", " in ")
+                        + Territory.commune(names, r.communeCode());
+                String when = w == null ? "" : ", " + Territory.days(w.first(), w.last(), lang) + lang.t(", surtout "
+                        + "vers " + w.typicalHour() + " h", ", mostly around " + w.typicalHour() + ":00");
+                each.add(r.substationId() + where + lang.t(" : ", ": ") + r.alertHours() + lang.t(" h d'alerte",
+                        " alert hours") + when + lang.t(" ; " + r.congestionHours() + " h de dépassement réel",
+                        "; " + r.congestionHours() + " hours actually above capacity"));
+            }
+            paragraphs.add(lang.t("Sur la période de test (" + period + "), " + atRisk.size() + " des " + rows.size()
+                    + " postes publiés ont eu des heures d'alerte (charge prévue P90 au-delà de la capacité) : ce "
+                    + "sont les postes à risque de congestion, à surveiller en priorité.", "Over the test period ("
+                    + period + "), " + atRisk.size() + " of the " + rows.size() + " published substations had alert "
+                    + "hours (forecast P90 load above capacity): these are the substations at risk of congestion, "
+                    + "to watch first."));
+            paragraphs.add(String.join(lang.t(" ; ", "; "), each) + ".");
+        }
+        List<Uc4PageData.SubstationRow> missed = rows.stream()
+                .filter(r -> r.congestionHours() > 0 && r.alertHours() == 0).toList();
+        if (!missed.isEmpty()) {
+            paragraphs.add(lang.t(missed.size() + " poste(s) ont dépassé leur capacité sans alerte : ",
+                    missed.size() + " substation(s) went above capacity without an alert: ")
+                    + String.join(", ", missed.stream().map(Uc4PageData.SubstationRow::substationId).toList()) + ".");
+        }
+        Map<String, int[]> byCommune = new LinkedHashMap<>();
+        for (Uc4PageData.SubstationRow r : rows) {
+            if (r.communeCode() != null) {
+                int[] counts = byCommune.computeIfAbsent(r.communeCode(), c -> new int[2]);
+                counts[0]++;
+                counts[1] += r.alertHours() > 0 ? 1 : 0;
+            }
+        }
+        List<CommuneMap.Mark> marks = new ArrayList<>();
+        byCommune.forEach((code, c) -> marks.add(new CommuneMap.Mark(code, new double[] {(double) c[1] / c[0]},
+                c[0], c[1] + "/" + c[0] + lang.t(" postes à risque", " substations at risk"))));
+        String title = lang.t("Postes à risque de congestion par commune", "Substations at risk of congestion by "
+                + "commune");
+        return Territory.withMap(paragraphs, data.region(), places -> CommuneMap.scale(title, places, marks,
+                        Formats::percent, Territory.legend(lang.t("Part des postes de la commune ayant eu une "
+                                + "alerte", "Share of the commune's substations that had an alert"),
+                                lang.t("Aire du disque : postes publiés", "Disc area: published substations"), lang)),
+                lang.t("Période de test, modèle retenu ; seuls les postes qui passent le secret statistique.",
+                        "Test period, selected model; only the substations that pass statistical secrecy."), lang);
     }
 
     private static UseCasePage page(Uc4PageData data, Lang lang) {
         UseCaseResult result = data.result();
         return UseCasePage.of(data, lang).summary(summary(result, lang))
+                .territory(territory(data, lang))
                 .metricFormat(Uc4Page::formatMetric)
                 .section("prevision", "Prévision contre réalisé", "Forecast vs actual",
                         p -> focus(p, data.focus(), lang))

@@ -77,8 +77,24 @@ public record Uc4PageData(UseCase useCase, UseCaseResult result, Map<String, Lon
                               double[] actualKw, double[] p10Kw, double[] p50Kw, double[] p90Kw) {
     }
 
-    /** Test metrics of the best model for one substation (published only if it passes the secrecy guard). */
+    /**
+     * Test metrics of the best model for one substation (published only if it passes the secrecy guard).
+     *
+     * @param communeCode the commune the substation stands in, for the map
+     * @param alerts      when its alerts (forecast P90 above capacity) fell; null when it had none
+     */
     public record SubstationRow(String substationId, int meters, double capacityKva, double mape, double rmse,
-                                double coverage, long congestionHours, long alertHours) {
+                                double coverage, long congestionHours, long alertHours, String communeCode,
+                                AlertWindow alerts) {
+    }
+
+    /**
+     * When a substation's alerts fell over the test period.
+     *
+     * @param first       the first alert's local date
+     * @param last        the last alert's local date
+     * @param typicalHour the local hour (0–23) with the most alerts
+     */
+    public record AlertWindow(String first, String last, int typicalHour) {
     }
 }

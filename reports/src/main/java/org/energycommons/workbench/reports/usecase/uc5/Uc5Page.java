@@ -10,18 +10,23 @@ import static org.energycommons.workbench.reports.render.Formats.whole;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.energycommons.workbench.datasets.building.DpeThresholds;
 import org.energycommons.workbench.models.usecase.MetricInterval;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
+import org.energycommons.workbench.reports.render.CommuneMap;
 import org.energycommons.workbench.reports.render.Formats;
 import org.energycommons.workbench.reports.render.HtmlPage;
 import org.energycommons.workbench.reports.render.Lang;
 import org.energycommons.workbench.reports.render.SvgCharts;
+import org.energycommons.workbench.reports.usecase.Territory;
 import org.energycommons.workbench.reports.usecase.UseCasePage;
 
 /**
@@ -47,6 +52,16 @@ public final class Uc5Page {
      */
     private static final int GAP_CHART_WIDTH = 1000;
 
+    /** The split's sets as the run names them → French and English. */
+    private static final Map<String, String[]> SPLIT_SETS = Map.of(
+            "method", new String[] {"Méthode", "Method"},
+            "validation", new String[] {"Validation", "Validation"},
+            "test", new String[] {"Test", "Test"},
+            "uncertified", new String[] {"Sans diagnostic", "Without certificate"},
+            "folds", new String[] {"Plis", "Folds"});
+
+    private static final Pattern DWELLINGS = Pattern.compile("(\\d+) dwellings");
+
     private Uc5Page() {
     }
 
@@ -66,18 +81,104 @@ public final class Uc5Page {
     }
 
     /**
-     * What the page's figures say, in a language: its summary, which the use case's synthesis note reports under
-     * "what it means for the region".
+     * What the classes mean for the region, in a language: how many dwellings are probably F/G (certified plus
+     * predicted) per commune that passes the secrecy guard, as sentences and a map; the synthesis note reports it
+     * too.
      */
-    public static List<String> findings(Uc5PageData data, Lang lang) {
-        return page(data, lang).summaryTexts();
+    public static Territory territory(Uc5PageData data, Lang lang) {
+        List<Uc5PageData.CommuneRow> rows = Objects.requireNonNullElse(data.communes(), List.of());
+        if (data.insufficient() != null || rows.isEmpty()) {
+            return new Territory(List.of(lang.t("Aucune commune publiable : pas de lecture territoriale.",
+                    "No publishable commune: no reading for the region.")), null, null);
+        }
+        long dwellings = rows.stream().mapToLong(Uc5PageData.CommuneRow::dwellings).sum();
+        long estimated = rows.stream().mapToLong(Uc5PageData.CommuneRow::estimatedFg).sum();
+        long predicted = rows.stream().mapToLong(Uc5PageData.CommuneRow::predictedFg).sum();
+        Map<String, String> names = Territory.names(data.region());
+        List<Uc5PageData.CommuneRow> byShare = rows.stream()
+                .sorted((a, b) -> Double.compare(b.estimatedShare(), a.estimatedShare())).toList();
+        List<String> each = new ArrayList<>();
+        List<CommuneMap.Mark> marks = new ArrayList<>();
+        for (Uc5PageData.CommuneRow c : byShare) {
+            // The commune's name as the results table gives it, else as the lake places it.
+            String commune = c.name() == null || c.name().isBlank() ? Territory.commune(names, c.communeCode())
+                    : Territory.commune(Map.of(c.communeCode(), c.name().strip()), c.communeCode());
+            each.add(commune + " " + c.estimatedFg() + lang.t(" sur ", " of ")
+                    + c.dwellings() + " (" + percent(c.estimatedShare()) + ")");
+            marks.add(new CommuneMap.Mark(c.communeCode(), new double[] {c.estimatedShare()}, c.dwellings(),
+                    percent(c.estimatedShare()) + " F/G (" + c.estimatedFg() + "/" + c.dwellings() + ")"));
+        }
+        List<String> paragraphs = List.of(
+                lang.t("Dans les " + rows.size() + " communes publiées, " + estimated + " des " + dwellings
+                                + " logements sont probablement des passoires thermiques (F ou G), soit "
+                                + percent(dwellings == 0 ? Double.NaN : (double) estimated / dwellings) + " : "
+                                + (estimated - predicted) + " le sont d'après leur diagnostic, " + predicted
+                                + " d'après le modèle, faute de diagnostic.",
+                        "In the " + rows.size() + " published communes, " + estimated + " of the " + dwellings
+                                + " dwellings are probably poorly insulated (F or G), that is " + percent(dwellings
+                                == 0 ? Double.NaN : (double) estimated / dwellings) + ": " + (estimated - predicted)
+                                + " by their certificate, " + predicted + " by the model, for want of one."),
+                lang.t("Par commune, de la plus touchée à la moins touchée : ", "By commune, most affected first: ")
+                        + String.join(lang.t(" ; ", "; "), each) + ". " + lang.t("Une agence du logement peut y "
+                        + "cibler ses visites et ses aides ; un logement prédit F/G reste à confirmer par un "
+                        + "diagnostic.", "A housing agency can aim its visits and grants there; a dwelling "
+                        + "predicted F/G is still to be confirmed by a certificate."));
+        String title = lang.t("Part estimée de passoires (F/G) par commune", "Estimated share of F/G dwellings by "
+                + "commune");
+        return Territory.withMap(paragraphs, data.region(), places -> CommuneMap.scale(title, places, marks,
+                        Formats::percent, Territory.legend(lang.t("Part des logements de la commune probablement "
+                                + "F ou G", "Share of the commune's dwellings probably F or G"),
+                                lang.t("Aire du disque : logements", "Disc area: dwellings"), lang)),
+                lang.t("Diagnostics F/G plus logements sans diagnostic prédits F/G, rapportés aux logements de la "
+                        + "commune ; communes de moins de 10 logements non publiées.", "Certified F/G dwellings "
+                        + "plus dwellings without a certificate predicted F/G, over the commune's dwellings; "
+                        + "communes of fewer than 10 dwellings not published."), lang);
+    }
+
+    /**
+     * The data with its split worded in the page's language, for the skeleton's data section: the run records it
+     * in English ({@code "66 dwellings"}, a sentence for the method); the page words the method from the run's
+     * options and keeps each set's count.
+     */
+    static Uc5PageData withSplitIn(Uc5PageData data, Lang lang) {
+        if (data.split() == null || data.split().isEmpty()) {
+            return data;
+        }
+        Map<?, ?> options = data.result().provenance() != null
+                && data.result().provenance().get("options") instanceof Map<?, ?> o ? o : Map.of();
+        Object fraction = options.get("validation_fraction");
+        Object folds = options.get("folds");
+        Map<String, String> split = new LinkedHashMap<>();
+        data.split().forEach((name, value) -> {
+            String[] names = SPLIT_SETS.get(name);
+            String key = names == null ? name : lang.t(names[0], names[1]);
+            if (name.equals("method") && fraction != null && folds != null) {
+                split.put(key, lang.t("logements certifiés répartis par classe de diagnostic (hachage de la graine "
+                        + "et du bâtiment) : " + percent(Double.parseDouble(fraction.toString())) + " en validation "
+                        + "(choix du modèle seulement), le reste en test, validé de façon croisée en " + folds
+                        + " plis (chaque pli prédit par le modèle ajusté sur les autres) ; les modèles enregistrés "
+                        + "sont ajustés sur tous les logements de test", "certified dwellings stratified by "
+                        + "certificate class (hash of the seed and the building): " + percent(Double.parseDouble(
+                        fraction.toString())) + " for validation (model choice only), the rest for test, "
+                        + "cross-validated in " + folds + " folds (each fold predicted by the model fitted on the "
+                        + "others); the saved models are fitted on every test dwelling"));
+            } else {
+                Matcher dwellings = DWELLINGS.matcher(Objects.toString(value, ""));
+                split.put(key, dwellings.matches() ? dwellings.group(1) + lang.t(" logements", " dwellings")
+                        : Objects.toString(value, MISSING));
+            }
+        });
+        return new Uc5PageData(data.useCase(), data.result(), data.tables(), data.region(), split,
+                data.insufficient(), data.confusionTest(), data.confusionHeldOut(), data.classRecall(),
+                data.intensity(), data.communes(), data.gap(), data.generatedAt());
     }
 
     private static UseCasePage page(Uc5PageData data, Lang lang) {
-        UseCasePage page = UseCasePage.of(data, lang).metricFormat(Uc5Page::formatMetric)
+        UseCasePage page = UseCasePage.of(withSplitIn(data, lang), lang).metricFormat(Uc5Page::formatMetric)
                 .leaveOutOfProvenance("performance_gap_median_ratio");
         UseCaseResult result = data.result();
         if (data.insufficient() != null) {
+            page.territory(territory(data, lang));
             page.warning(lang.t("Données insuffisantes", "Insufficient data"))
                     .summary(lang.t("Aucun modèle n'a été entraîné : trop peu de logements certifiés pour apprendre "
                                     + "et évaluer un modèle.", "No model was trained: too few certified dwellings to "
@@ -86,6 +187,7 @@ public final class Uc5Page {
                             + data.insufficient());
         } else {
             summary(page, result, lang);
+            page.territory(territory(data, lang));
             page.models(List.of(lang.t("Approche", "Approach"), lang.t("Classe exacte (%)", "Exact class (%)"),
                             lang.t("À une classe près (%)", "Within one class (%)"), "Macro-F1",
                             lang.t("Rappel F/G (%)", "F/G recall (%)")),

@@ -21,10 +21,12 @@ import java.util.TreeSet;
 import org.energycommons.workbench.models.uc6.DegreeDayModel;
 import org.energycommons.workbench.models.usecase.MetricInterval;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
+import org.energycommons.workbench.reports.render.CommuneMap;
 import org.energycommons.workbench.reports.render.Formats;
 import org.energycommons.workbench.reports.render.HtmlPage;
 import org.energycommons.workbench.reports.render.Lang;
 import org.energycommons.workbench.reports.render.SvgCharts;
+import org.energycommons.workbench.reports.usecase.Territory;
 import org.energycommons.workbench.reports.usecase.UseCasePage;
 
 /**
@@ -75,11 +77,79 @@ public final class Uc6Page {
     }
 
     /**
-     * What the page's figures say, in a language: its summary, which the use case's synthesis note reports under
-     * "what it means for the region".
+     * What the forecasts mean for the region, in a language: when gas demand may exceed the network's capacity or
+     * cold-peak level, in which areas, and how far the cold-peak alerts were right, as sentences and a map of the
+     * communes the areas serve; the synthesis note reports it too.
      */
-    public static List<String> findings(Uc6PageData data, Lang lang) {
-        return page(data, lang).summaryTexts();
+    public static Territory territory(Uc6PageData data, Lang lang) {
+        List<Uc6PageData.AreaRow> areas = Objects.requireNonNullElse(data.areas(), List.of());
+        if (data.status() != null || areas.isEmpty()) {
+            return new Territory(List.of(lang.t("Aucune zone publiable : pas de lecture territoriale.",
+                    "No publishable area: no reading for the region.")), null, null);
+        }
+        String period = Objects.toString(data.split() == null ? null : data.split().get("test"), MISSING);
+        long capacityDays = areas.stream().mapToLong(Uc6PageData.AreaRow::capacityDays).sum();
+        long coldAlerts = areas.stream().mapToLong(Uc6PageData.AreaRow::coldPeakAlerts).sum();
+        long right = areas.stream().mapToLong(Uc6PageData.AreaRow::coldPeakHits).sum();
+        long missed = areas.stream().mapToLong(Uc6PageData.AreaRow::coldPeaks).sum() - right;
+        Map<String, String> names = Territory.names(data.region());
+        List<String> paragraphs = new ArrayList<>();
+        paragraphs.add(capacityDays == 0
+                ? lang.t("Sur la période de test (" + period + "), la demande réelle n'a jamais dépassé la capacité "
+                        + "du réseau dans les " + areas.size() + " zones publiées.", "Over the test period (" + period
+                        + "), actual demand never went above the network's capacity in the " + areas.size()
+                        + " published areas.")
+                : lang.t("Sur la période de test (" + period + "), la demande réelle a dépassé la capacité du "
+                        + "réseau " + capacityDays + " jour(s)-zone, sur " + areas.size() + " zones publiées.",
+                "Over the test period (" + period + "), actual demand went above the network's capacity on "
+                        + capacityDays + " area-day(s), over " + areas.size() + " published areas."));
+        if (coldAlerts == 0) {
+            paragraphs.add(lang.t("Le modèle retenu n'a lancé aucune alerte de pointe de froid la veille"
+                    + (missed > 0 ? ", et a manqué " + missed + " pointe(s) de froid réelle(s)." : " : aucune "
+                    + "pointe de froid n'est annoncée."), "The selected model raised no cold-peak alert the day "
+                    + "before" + (missed > 0 ? ", and missed " + missed + " actual cold peak(s)." : ": no cold "
+                    + "peak is announced.")));
+        } else {
+            List<String> each = new ArrayList<>();
+            for (Uc6PageData.AreaRow a : areas) {
+                if (a.coldPeakAlerts() > 0) {
+                    String where = a.communeCode() == null ? "" : lang.t(" à ", " in ")
+                            + Territory.commune(names, a.communeCode());
+                    String when = a.firstColdPeakAlert() == null ? ""
+                            : ", " + Territory.days(a.firstColdPeakAlert(), a.lastColdPeakAlert(), lang);
+                    each.add(a.areaId() + where + lang.t(" : ", ": ") + a.coldPeakAlerts() + lang.t(" alerte(s)",
+                            " alert(s)") + when);
+                }
+            }
+            paragraphs.add(lang.t("Le modèle retenu a lancé " + coldAlerts + " alerte(s) de pointe de froid la veille "
+                            + "(P90 J+1 au-delà du niveau de pointe de froid de la zone) : " + right + " juste(s), "
+                            + (coldAlerts - right) + " fausse(s)" + (missed > 0 ? ", et " + missed + " pointe(s) "
+                            + "manquée(s)" : "") + ". Zones et jours où la demande peut dépasser ce niveau : ",
+                    "The selected model raised " + coldAlerts + " cold-peak alert(s) the day before (D+1 P90 above "
+                            + "the area's cold-peak level): " + right + " right, " + (coldAlerts - right) + " false"
+                            + (missed > 0 ? ", and " + missed + " missed peak(s)" : "") + ". Areas and days when "
+                            + "demand may exceed that level: ") + String.join(lang.t(" ; ", "; "), each) + ".");
+            if (right < coldAlerts) {
+                paragraphs.add(lang.t("Une fausse alerte coûte une mobilisation inutile du gestionnaire : à peser "
+                                + "avant d'agir sur ces alertes.", "A false alert costs the operator a needless "
+                                + "call-out: to weigh before acting on these alerts."));
+            }
+        }
+        List<CommuneMap.Mark> marks = new ArrayList<>();
+        for (Uc6PageData.AreaRow a : areas) {
+            if (a.communeCode() != null) {
+                marks.add(new CommuneMap.Mark(a.communeCode(), new double[] {a.coldPeakAlerts()}, a.buildings(),
+                        a.areaId() + lang.t(" : ", ": ") + a.coldPeakAlerts() + lang.t(" alerte(s)", " alert(s)")));
+            }
+        }
+        String title = lang.t("Alertes de pointe de froid par zone gaz", "Cold-peak alerts by gas area");
+        return Territory.withMap(paragraphs, data.region(), places -> CommuneMap.counts(title, places, marks,
+                        Territory.legend(lang.t("Jours d'alerte de pointe de froid (période de "
+                                + "test)", "Cold-peak alert days (test period)"), lang.t("Aire du disque : "
+                                + "bâtiments chauffés au gaz suivis", "Disc area: gas-heated buildings monitored"),
+                                lang)),
+                lang.t("Chaque zone gaz dessert une commune ; seules les zones qui passent le secret statistique.",
+                        "Each gas area serves one commune; only the areas that pass statistical secrecy."), lang);
     }
 
     private static UseCasePage page(Uc6PageData data, Lang lang) {
@@ -87,7 +157,7 @@ public final class Uc6Page {
         UseCasePage page = UseCasePage.of(data, lang).metricFormat(Uc6Page::formatMetric)
                 .leaveOutOfProvenance(SHOWN_ELSEWHERE);
         summary(page, data, result, lang);
-        return page
+        return page.territory(territory(data, lang))
                 .section("prevision", "Prévision J+1 contre réalisé", "D+1 forecast vs actual",
                         p -> focus(p, data.focus(), lang))
                 .section("horizons", "Erreur par horizon", "Error by horizon",

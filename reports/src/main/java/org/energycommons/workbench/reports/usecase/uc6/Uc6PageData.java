@@ -71,9 +71,16 @@ public record Uc6PageData(UseCase useCase, UseCaseResult result, Map<String, Lon
      * @param peakHits peak days that were announced
      * @param capacityDays days above capacity
      * @param coldPeakAlerts cold-peak alerts (D+1 P90 above the area's cold-peak level)
+     * @param coldPeaks days whose actual demand exceeded the area's cold-peak level
+     * @param coldPeakHits cold-peak alerts followed by such a day
+     * @param communeCode the commune the area serves, for the map; null when the lake does not say
+     * @param firstColdPeakAlert the first cold-peak alert's day; null when none
+     * @param lastColdPeakAlert the last cold-peak alert's day; null when none
      */
     public record AreaRow(String areaId, long buildings, double capacityKwh, double peakThresholdKwh, double mapeD1,
-                          long peakDays, long peakAlerts, long peakHits, long capacityDays, long coldPeakAlerts) {
+                          long peakDays, long peakAlerts, long peakHits, long capacityDays, long coldPeakAlerts,
+                          long coldPeaks, long coldPeakHits, String communeCode, String firstColdPeakAlert,
+                          String lastColdPeakAlert) {
     }
 
     /**

@@ -60,7 +60,7 @@ class Uc1PageTest {
     @Test
     void rendersChartsTablesAndNothingFromTheNetwork() {
         String page = render(Lang.FR);
-        assertEquals(5, count(page, "<svg"), "three typical days, silhouette and NRMSE charts, inline");
+        assertEquals(6, count(page, "<svg"), "the commune map, three typical days, silhouette and NRMSE charts");
         assertSelfContainedVersion(page, Lang.FR, "uc1.html");
         assertTrue(page.contains("S1 (112)") && page.contains("S5 (14)"), "a series per publishable segment");
         assertTrue(page.contains("1 segment non publié"), "the withheld segment is counted");
@@ -83,11 +83,11 @@ class Uc1PageTest {
     void criteriaTableReadsInWordsWithTargetAndMeasuredValue() {
         String fr = section(render(Lang.FR), "criteres");
         assertTrue(fr.contains("<td>" + escaped("réduction de l'erreur de profil face à la référence")
-                        + "</td><td>hierarchical-ward-smile</td><td>≥ 30.0 %</td><td class=\"num\">34.9 %</td>"
-                        + "<td>[29.7 %, 39.8 %] n = 118</td><td>✓ atteint</td>"),
+                        + "</td><td>hierarchical-ward-smile</td><td>≥ 30,0 %</td><td class=\"num\">34,9 %</td>"
+                        + "<td>[29,7 % ; 39,8 %] n = 118</td><td>✓ atteint</td>"),
                 "the NRMSE reduction reads as a percentage, with its reader label and interval: " + fr);
         assertTrue(fr.contains("<td>accord avec les profils vrais (ARI)</td><td>hierarchical-ward-smile</td>"
-                + "<td>≥ 0.800</td><td class=\"num\">0.862</td>"), fr);
+                + "<td>≥ 0,800</td><td class=\"num\">0,862</td>"), fr);
         assertTrue(fr.contains("<th>Critère</th><th>Modèle</th><th>Cible</th>"), fr);
         String en = section(render(Lang.EN), "criteres");
         assertTrue(en.contains("<td>profile-error reduction against the baseline</td><td>hierarchical-ward-smile"

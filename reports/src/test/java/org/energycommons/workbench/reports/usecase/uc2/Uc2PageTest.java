@@ -69,12 +69,12 @@ class Uc2PageTest {
     @Test
     void rendersChartsRulesAndCriteriaWithoutNetwork() {
         String html = render(Lang.FR);
-        assertEquals(4, count(html, "<svg"), "consumption, alerts, fault types and delays charts, inline");
+        assertEquals(5, count(html, "<svg"), "the commune map, consumption, alerts, fault types and delays charts");
         assertSelfContainedVersion(html, Lang.FR, "uc2.html");
         String rules = section(html, "regles");
         assertTrue(rules.contains("<td>residual_drift</td><td>basse</td>"), "rule id as in the file, severity "
                 + "in words");
-        assertTrue(rules.contains("flat_share &gt;= 0.5"), "the condition as written");
+        assertTrue(rules.contains("flat_share &gt;= 0,5"), "the condition as written");
         assertTrue(rules.contains("<td>non</td>") && rules.contains("<td>oui</td>"), "kept or not, in words");
         assertTrue(rules.contains("<td>" + escaped("forêt d'isolement") + "</td>"), "the forest's alert days, "
                 + "in words");
@@ -89,11 +89,11 @@ class Uc2PageTest {
     @Test
     void criteriaTableReadsInWordsWithTargetAndMeasuredValue() {
         String fr = section(render(Lang.FR), "criteres");
-        assertTrue(fr.contains("<td>délai médian de détection (jours)</td><td>rules</td><td>≤ 2.0</td>"
-                + "<td class=\"num\">1.0</td><td>[1.0, 2.0] n = 33</td><td>✓ atteint</td>"),
+        assertTrue(fr.contains("<td>délai médian de détection (jours)</td><td>rules</td><td>≤ 2,0</td>"
+                + "<td class=\"num\">1,0</td><td>[1,0 ; 2,0] n = 33</td><td>✓ atteint</td>"),
                 "delays in days with one decimal, the target with its operator: " + fr);
-        assertTrue(fr.contains("<td>fausses alertes par bâtiment et par an</td><td>rules</td><td>≤ 2.00</td>"
-                + "<td class=\"num\">0.42</td><td>[0.21, 0.68] n = 27 (&lt; 30)</td>"), fr);
+        assertTrue(fr.contains("<td>fausses alertes par bâtiment et par an</td><td>rules</td><td>≤ 2,00</td>"
+                + "<td class=\"num\">0,42</td><td>[0,21 ; 0,68] n = 27 (&lt; 30)</td>"), fr);
         assertTrue(fr.contains("<th>Critère</th><th>Modèle</th><th>Cible</th><th class=\"num\">Mesuré</th>"), fr);
         String en = section(render(Lang.EN), "criteres");
         assertTrue(en.contains("<td>alert F1 score</td><td>rules</td><td>≥ 0.850</td><td class=\"num\">0.876</td>"
@@ -111,7 +111,7 @@ class Uc2PageTest {
                 "Délais de détection", "Règles et alertes", "compteur figé", "hors défaut", "manqués",
                 "<dt>Réglage</dt><dd>2023-01-01..2023-12-31</dd>", escaped(Uc2Page.noSingleBuilding(Lang.FR)),
                 escaped("En résumé : le détecteur retenu sur la période de réglage est « règles »."),
-                "avec un délai médian de 1.0 jour et 0.42 fausse alerte par bâtiment et par an. 3 critères atteints "
+                "avec un délai médian de 1,0 jour et 0,42 fausse alerte par bâtiment et par an. 3 critères atteints "
                         + "sur 3.")) {
             assertTrue(page.contains(french), french);
         }
@@ -177,7 +177,7 @@ class Uc2PageTest {
                 metrics("outcome", "insufficient data: no public building with readings"), Map.of(), Map.of())),
                 Map.of());
         Uc2PageData data = new Uc2PageData(UC2, result, Map.of(), PageFixtures.REGION,
-                Map.of(), List.of(), Map.of(), List.of(), Map.of(), null,
+                Map.of(), List.of(), Map.of(), List.of(), Map.of(), null, null,
                 "insufficient data: no public building with readings", "2026-01-01T00:00:00Z");
         String fr = Uc2Page.render(data, Lang.FR);
         assertTrue(fr.contains(escaped("Données insuffisantes : aucun bâtiment public n'a de relevés. Aucune "

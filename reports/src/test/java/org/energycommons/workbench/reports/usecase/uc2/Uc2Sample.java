@@ -80,7 +80,14 @@ public final class Uc2Sample {
                         "2024-03-04", "days", 6, "delay_days", 0)),
                 "alerts_by_rule_and_fault_type", alertsByRule());
         return new Uc2PageData(UC2, result, tables(), PageFixtures.REGION,
-                split, rules(), alertsByRule(), faultTypes(), delayBins(), timeline(), "ok", "2026-12-06T01:48:42Z");
+                split, rules(), alertsByRule(), faultTypes(), delayBins(), timeline(), visits(), "ok",
+                "2026-12-06T01:48:42Z");
+    }
+
+    /** 27 public buildings, 9 in alert; the smallest commune's counts withheld by the guard. */
+    static Uc2PageData.Visits visits() {
+        return new Uc2PageData.Visits(27, 9, List.of(new Uc2PageData.CommuneVisits("99001", 12, 5),
+                new Uc2PageData.CommuneVisits("99002", 10, 3), new Uc2PageData.CommuneVisits("99003", -1, -1)));
     }
 
     private static Map<String, Object> detection(double precision, double recall, double f1, double delay,

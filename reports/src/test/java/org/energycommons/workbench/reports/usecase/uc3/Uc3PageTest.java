@@ -58,15 +58,15 @@ class Uc3PageTest {
         assertTrue(html.startsWith("<!DOCTYPE html>\n<html lang=\"fr\">"), html.substring(0, 40));
         assertEquals(4, count(html, "<svg"), "scatter, works types, placebo, baseline fit");
         assertSelfContainedVersion(html, Lang.FR, "uc3.html");
-        assertTrue(html.contains("<td>groupe 4</td><td class=\"num\">10</td><td class=\"num\">21.1</td>"
-                + "<td class=\"num\">20.7</td><td>[19.0 ; 22.4]</td>"), "groups numbered, interval in percent");
-        assertTrue(section(html, "placebo").contains("95.3 %"), "placebo coverage of the best method");
-        assertTrue(html.contains("65.9 %"), "the hourly formula's coverage is shown");
+        assertTrue(html.contains("<td>groupe 4</td><td class=\"num\">10</td><td class=\"num\">21,1</td>"
+                + "<td class=\"num\">20,7</td><td>[19,0 ; 22,4]</td>"), "groups numbered, interval in percent");
+        assertTrue(section(html, "placebo").contains("95,3 %"), "placebo coverage of the best method");
+        assertTrue(html.contains("65,9 %"), "the hourly formula's coverage is shown");
         assertTrue(section(html, "placebo").contains("<tr><td>Couverture de l&#39;intervalle à 90 %, test</td>"
-                + "<td class=\"num\">93.4 %</td><td class=\"num\">95.3 %</td><td class=\"num\">85.7 %</td></tr>"),
+                + "<td class=\"num\">93,4 %</td><td class=\"num\">95,3 %</td><td class=\"num\">85,7 %</td></tr>"),
                 "one column per method");
         assertTrue(section(html, "ajustement").contains("<tr><td>caltrack-billing</td><td>63 / 71</td>"
-                + "<td class=\"num\">0.094</td><td class=\"num\">0.0001</td></tr>"), "fit statistics by method");
+                + "<td class=\"num\">0,094</td><td class=\"num\">0,0001</td></tr>"), "fit statistics by method");
         assertTrue(html.contains(PageFixtures.COMMIT));
         assertTrue(html.contains("<h2>Comment c&#39;est calculé</h2>"));
         assertTrue(html.contains(UseCasePage.footer(Lang.FR)));
@@ -113,9 +113,9 @@ class Uc3PageTest {
         assertEquals(0, count(fr, "<table"), "no table of one row");
         assertTrue(fr.contains("Aucun type de travaux ne réunit à lui seul assez de bâtiments pour être publié (5 "
                 + "types non publiés, secret statistique) : pas de comparaison entre types. Tous types confondus, sur "
-                + "l&#39;année qui suit les travaux (données de test), les 63 bâtiments rénovés économisent 19.3 % de "
-                + "leur consommation contrefactuelle selon l&#39;estimation (intervalle à 90 % [18.2 ; 20.4] %), pour "
-                + "19.6 % en vrai, soit 1120.4 ± 52.9 MWh."), fr);
+                + "l&#39;année qui suit les travaux (données de test), les 63 bâtiments rénovés économisent 19,3 % de "
+                + "leur consommation contrefactuelle selon l&#39;estimation (intervalle à 90 % [18,2 ; 20,4] %), pour "
+                + "19,6 % en vrai, soit 1120,4 ± 52,9 MWh."), fr);
         String en = section(Uc3Page.render(onlyAll, Lang.EN), "types");
         assertTrue(en.contains("No works type gathers enough buildings on its own to be published (5 types not "
                 + "published, statistical secrecy): no comparison between types."), en);
@@ -209,10 +209,13 @@ class Uc3PageTest {
                 assertTrue(at >= 0, row);
             }
             assertTrue(html.contains("<td>" + HtmlPage.escape(MetricLabels.label("savings_abs_error_pct_points_median",
-                    lang)) + "</td><td>caltrack-billing</td><td>≤ 2.00 pt</td><td class=\"num\">0.51 pt</td>"
-                    + "<td>[0.38 pt, 0.78 pt] n = 63</td><td>" + UseCasePage.met(lang) + "</td>"),
+                    lang)) + "</td><td>caltrack-billing</td><td>≤ " + lang.t("2,00 pt</td><td class=\"num\">0,51 pt"
+                    + "</td><td>[0,38 pt ; 0,78 pt]",
+                    "2.00 pt</td><td class=\"num\">0.51 pt</td><td>[0.38 pt, 0.78 pt]")
+                    + " n = 63</td><td>" + UseCasePage.met(lang) + "</td>"),
                     "savings errors in percentage points: " + html);
-            assertTrue(html.contains("<td>≤ 95.0 %</td><td class=\"num\">95.3 %</td><td>[91.8 %, 98.5 %] n = 134</td>"
+            assertTrue(html.contains(lang.t("<td>≤ 95,0 %</td><td class=\"num\">95,3 %</td><td>[91,8 % ; 98,5 %]",
+                    "<td>≤ 95.0 %</td><td class=\"num\">95.3 %</td><td>[91.8 %, 98.5 %]") + " n = 134</td>"
                     + "<td>" + UseCasePage.notMet(lang) + "</td>"), "coverages in percent, the miss shown");
         }
     }

@@ -85,8 +85,8 @@ class Uc4PageTest {
     void summaryStatesBestModelFiguresAndCriteriaCount() {
         String summary = section(Uc4Page.render(Uc4Sample.data(), Lang.FR), "resume");
         assertTrue(summary.contains("le modèle retenu sur la période de validation est " + BEST), summary);
-        assertTrue(summary.contains("(MAPE) est de 4.3 %"), "test MAPE as a percentage");
-        assertTrue(summary.contains("il réduit l&#39;erreur quadratique (RMSE) de 35.1 %"), "skill as a percentage");
+        assertTrue(summary.contains("(MAPE) est de 4,3 %"), "test MAPE as a percentage");
+        assertTrue(summary.contains("il réduit l&#39;erreur quadratique (RMSE) de 35,1 %"), "skill as a percentage");
         assertTrue(summary.contains("4 critères de succès sur 5 sont atteints."), summary);
         String english = section(Uc4Page.render(Uc4Sample.data(), Lang.EN), "resume");
         assertTrue(english.contains("In short: the model selected on the validation period is " + BEST), english);
@@ -113,8 +113,10 @@ class Uc4PageTest {
             }
             assertFalse(html.contains("coverage_p10_p90") || html.contains("congestion_recall"), "no code name");
             assertTrue(html.contains("<td>" + HtmlPage.escape(MetricLabels.label("mape", lang)) + "</td><td>gbt-mllib"
-                    + "</td><td>≤ 10.0 %</td><td class=\"num\">4.3 %</td><td>[4.0 %, 4.7 %] n = 108</td>"), html);
-            assertTrue(html.contains("<td>≥ 0.700</td><td class=\"num\">0.650</td><td>[0.520, 0.780] n = 46</td><td>"
+                    + "</td>" + lang.t("<td>≤ 10,0 %</td><td class=\"num\">4,3 %</td><td>[4,0 % ; 4,7 %]",
+                    "<td>≤ 10.0 %</td><td class=\"num\">4.3 %</td><td>[4.0 %, 4.7 %]") + " n = 108</td>"), html);
+            assertTrue(html.contains(lang.t("<td>≥ 0,700</td><td class=\"num\">0,650</td><td>[0,520 ; 0,780]",
+                    "<td>≥ 0.700</td><td class=\"num\">0.650</td><td>[0.520, 0.780]") + " n = 46</td><td>"
                     + UseCasePage.notMet(lang) + "</td>"), "target with its operator in one cell");
         }
         assertEquals(4, result.criteria().stream().filter(Criterion.Result::met).count());
@@ -127,7 +129,7 @@ class Uc4PageTest {
         String fr = section(Uc4Page.render(Uc4Sample.data(), Lang.FR), "prevision");
         assertEquals(1, count(fr, "<svg"));
         assertTrue(fr.contains("Réalisé") && fr.contains("Prévision P50 gbt-mllib") && fr.contains("P10–P90"));
-        assertTrue(fr.contains("Capacité ≈ 383.2 kW (cos φ 0.93)"), "capacity line at 412 kVA × 0.93");
+        assertTrue(fr.contains("Capacité ≈ 383,2 kW (cos φ 0,93)"), "capacity line at 412 kVA × 0,93");
         assertTrue(fr.contains("Poste PS-69123-004, 61 compteurs, du 2024-12-02 00:00 au 2024-12-15 23:00 (heure de "
                 + "Paris), modèle gbt-mllib, sur la période de test"), "caption with substation, meters and period");
         String en = section(Uc4Page.render(Uc4Sample.data(), Lang.EN), "prevision");
@@ -145,21 +147,21 @@ class Uc4PageTest {
         assertTrue(models.contains("<th>Modèle</th><th>Moteur</th><th class=\"num\">MAPE test (%)</th>"
                 + "<th class=\"num\">RMSE test (kW)</th><th class=\"num\">Gain test (%)</th>"
                 + "<th class=\"num\">RMSE validation (kW)</th>"), models);
-        assertTrue(models.contains("<td>★ gbt-mllib</td><td>spark-mllib</td><td class=\"num\">4.3</td>"
-                + "<td class=\"num\">13.0</td><td class=\"num\">35.1</td><td class=\"num\">12.7</td>"), models);
+        assertTrue(models.contains("<td>★ gbt-mllib</td><td>spark-mllib</td><td class=\"num\">4,3</td>"
+                + "<td class=\"num\">13,0</td><td class=\"num\">35,1</td><td class=\"num\">12,7</td>"), models);
         // intervals and congestion: coverage in %, CRPS with 2 decimals, ratios with 3, a missing one as a dash
-        assertTrue(models.contains("<td>★ gbt-mllib</td><td class=\"num\">82.4</td><td class=\"num\">9.41</td>"
-                + "<td class=\"num\">0.650</td><td class=\"num\">0.712</td>"), models);
-        assertTrue(models.contains("<td>gbt-smile-quantile</td><td class=\"num\">95.1</td><td class=\"num\">10.02</td>"
-                + "<td class=\"num\">0.700</td><td class=\"num\">—</td>"), "missing precision, aligned");
-        assertTrue(models.contains("couverture nominale de l&#39;intervalle P10–P90 est de 80.0 %"));
+        assertTrue(models.contains("<td>★ gbt-mllib</td><td class=\"num\">82,4</td><td class=\"num\">9,41</td>"
+                + "<td class=\"num\">0,650</td><td class=\"num\">0,712</td>"), models);
+        assertTrue(models.contains("<td>gbt-smile-quantile</td><td class=\"num\">95,1</td><td class=\"num\">10,02</td>"
+                + "<td class=\"num\">0,700</td><td class=\"num\">—</td>"), "missing precision, aligned");
+        assertTrue(models.contains("couverture nominale de l&#39;intervalle P10–P90 est de 80,0 %"));
         assertTrue(models.contains("<li>gbt-smile-quantile : régression quantile, trois ensembles d&#39;arbres "
                 + "boostés ajustés avec la perte pinball à 10 %, 50 % et 90 %</li>"), models);
         assertTrue(models.contains("les 28 derniers jours connus"), "the conformal window");
         // substations, with the secrecy rule
         String substations = section(html, "postes");
         assertTrue(substations.contains("<td>PS-69123-004</td><td class=\"num\">61</td><td class=\"num\">412</td>"
-                + "<td class=\"num\">4.5</td><td class=\"num\">14.9</td><td class=\"num\">80.8</td>"
+                + "<td class=\"num\">4,5</td><td class=\"num\">14,9</td><td class=\"num\">80,8</td>"
                 + "<td class=\"num\">31</td><td class=\"num\">29</td>"), substations);
         assertEquals(6, count(substations, "<tr><td>PS-"));
         assertTrue(substations.contains("D.111-52"));
@@ -182,16 +184,16 @@ class Uc4PageTest {
         String section = section(Uc4Page.render(Uc4Sample.data(), Lang.FR), "backtest");
         assertEquals(3, count(section, "<svg"), "MAPE and CRPS by lead time, MAPE by substation");
         assertTrue(section.contains("<p>À chaque origine, chaque modèle est réajusté sur tous les jours qui la "
-                + "précèdent (les derniers 15.0 % mis de côté pour calibrer les intervalles"), section);
+                + "précèdent (les derniers 15,0 % mis de côté pour calibrer les intervalles"), section);
         assertTrue(section.contains("<tr><td>2024-05-30</td><td>2024-05-30 → 2024-07-22</td><td class=\"num\">54</td>"
                 + "<td class=\"num\">31104</td></tr>"), "one row per origin: " + section);
         assertEquals(4, count(section, "<tr><td>2024-05-30</td>"), "the first origin: once, then once per model");
-        assertTrue(section.contains("<tr><td>2024-05-30</td><td>gbt-mllib</td><td class=\"num\">4.1</td>"
-                + "<td class=\"num\">11.5</td><td class=\"num\">30.0</td><td class=\"num\">78.0</td>"
-                + "<td class=\"num\">4.13</td><td class=\"num\">8.75</td></tr>"), section);
+        assertTrue(section.contains("<tr><td>2024-05-30</td><td>gbt-mllib</td><td class=\"num\">4,1</td>"
+                + "<td class=\"num\">11,5</td><td class=\"num\">30,0</td><td class=\"num\">78,0</td>"
+                + "<td class=\"num\">4,13</td><td class=\"num\">8,75</td></tr>"), section);
         assertEquals(12, count(section, "</td><td>gbt-") + count(section, "</td><td>persistence</td>"),
                 "four origins by three models");
-        assertTrue(section.contains("<td>PS-69123-004</td><td class=\"num\">61</td><td class=\"num\">4.8</td>"));
+        assertTrue(section.contains("<td>PS-69123-004</td><td class=\"num\">61</td><td class=\"num\">4,8</td>"));
         // every table of the section is narrow: few columns, short cells
         Matcher table = Pattern.compile("<table>.*?</table>", Pattern.DOTALL).matcher(section);
         int tables = 0;
@@ -245,7 +247,7 @@ class Uc4PageTest {
         for (Lang lang : Lang.ALL) {
             String html = Uc4Page.render(noFocus, lang);
             assertTrue(section(html, "prevision").contains(HtmlPage.escape(Uc4Page.noFocus(lang))));
-            assertEquals(1, count(html, "<svg"), "only the error-by-hour chart");
+            assertEquals(2, count(html, "<svg"), "only the commune map and the error-by-hour chart");
             assertTrue(html.contains("<section id=\"postes\">"));
         }
     }

@@ -137,12 +137,17 @@ public final class Uc4Sample {
 
     private static List<Uc4PageData.SubstationRow> substations() {
         return List.of(
-                new Uc4PageData.SubstationRow("PS-69029-001", 48, 630, 0.0412, 12.35, 0.816, 0, 4),
-                new Uc4PageData.SubstationRow("PS-69123-002", 55, 400, 0.0387, 11.02, 0.833, 3, 7),
-                new Uc4PageData.SubstationRow(FOCUS, 61, 412, 0.0451, 14.88, 0.808, 31, 29),
-                new Uc4PageData.SubstationRow("PS-69266-001", 37, 250, 0.0498, 9.71, 0.792, 12, 15),
-                new Uc4PageData.SubstationRow("PS-69383-003", 44, 400, 0.0423, 10.64, 0.841, 0, 1),
-                new Uc4PageData.SubstationRow("PS-69384-001", 29, 160, 0.0576, 8.93, 0.779, 0, 0));
+                new Uc4PageData.SubstationRow("PS-69029-001", 48, 630, 0.0412, 12.35, 0.816, 0, 4, "99001",
+                        new Uc4PageData.AlertWindow("2024-11-19", "2024-11-21", 18)),
+                new Uc4PageData.SubstationRow("PS-69123-002", 55, 400, 0.0387, 11.02, 0.833, 3, 7, "99001",
+                        new Uc4PageData.AlertWindow("2024-11-19", "2024-12-03", 19)),
+                new Uc4PageData.SubstationRow(FOCUS, 61, 412, 0.0451, 14.88, 0.808, 31, 29, "99002",
+                        new Uc4PageData.AlertWindow("2024-11-12", "2024-12-20", 19)),
+                new Uc4PageData.SubstationRow("PS-69266-001", 37, 250, 0.0498, 9.71, 0.792, 12, 15, "99003",
+                        new Uc4PageData.AlertWindow("2024-11-20", "2024-12-18", 18)),
+                new Uc4PageData.SubstationRow("PS-69383-003", 44, 400, 0.0423, 10.64, 0.841, 0, 1, "99004",
+                        new Uc4PageData.AlertWindow("2024-12-02", "2024-12-02", 8)),
+                new Uc4PageData.SubstationRow("PS-69384-001", 29, 160, 0.0576, 8.93, 0.779, 0, 0, "99004", null));
     }
 
     /** Four origins, every model refitted at each, 24 lead times, the best model by substation. */

@@ -61,7 +61,7 @@ class Uc5PageTest {
         // The diagonal of the heat table is shaded and bold.
         assertTrue(html.contains("font-weight:700\">2</td>"));
         // The median ratio shows rounded in its section, and its unrounded value is kept out of the provenance.
-        assertTrue(section(html, "ecart").contains("(2.07 : la mesure inclut"));
+        assertTrue(section(html, "ecart").contains("(2,07 : la mesure inclut"));
         assertFalse(html.contains("2.071234567891"), "no unrounded float");
     }
 
@@ -72,9 +72,9 @@ class Uc5PageTest {
             assertTrue(criteria.contains(">" + HtmlPage.escape(header) + "</th>"), header);
         }
         assertTrue(criteria.contains("<td>" + MetricLabels.label("fg_recall", Lang.FR) + "</td>"));
-        assertTrue(criteria.contains("≥ 85.0 %"), "operator and target in one cell, as a percentage");
-        assertTrue(criteria.contains("[65.2 %, 100.0 %] n = 7 (&lt; 30)"), "a small sample is marked");
-        assertTrue(criteria.contains("[92.4 %, 100.0 %] n = 66<"), "66 dwellings are not a small sample");
+        assertTrue(criteria.contains("≥ 85,0 %"), "operator and target in one cell, as a percentage");
+        assertTrue(criteria.contains("[65,2 % ; 100,0 %] n = 7 (&lt; 30)"), "a small sample is marked");
+        assertTrue(criteria.contains("[92,4 % ; 100,0 %] n = 66<"), "66 dwellings are not a small sample");
         assertTrue(criteria.contains(UseCasePage.met(Lang.FR)));
         assertFalse(criteria.contains(UseCasePage.notMet(Lang.FR)), "the sample meets every criterion");
         String english = section(Uc5Page.render(Uc5Sample.data(), Lang.EN), "criteres");
@@ -136,11 +136,11 @@ class Uc5PageTest {
     @Test
     void theSummarySaysHowManyDwellingsEachShareRestsOnAndWhenTheyAreFew() {
         String french = section(Uc5Page.render(Uc5Sample.data(), Lang.FR), "resume");
-        assertTrue(french.contains("100.0 % des passoires thermiques F/G (7 sur 7, petit échantillon)"), french);
-        assertTrue(french.contains("58.3 % des logements qu&#39;il signale sont de vraies passoires (7 sur 12, "
+        assertTrue(french.contains("100,0 % des passoires thermiques F/G (7 sur 7, petit échantillon)"), french);
+        assertTrue(french.contains("58,3 % des logements qu&#39;il signale sont de vraies passoires (7 sur 12, "
                 + "petit échantillon)"), french);
-        assertTrue(french.contains("97.0 % (64 sur 66)"), "66 dwellings: no small-sample mark");
-        assertTrue(french.contains("85.7 % des passoires F/G (12 sur 14, petit échantillon)"), french);
+        assertTrue(french.contains("97,0 % (64 sur 66)"), "66 dwellings: no small-sample mark");
+        assertTrue(french.contains("85,7 % des passoires F/G (12 sur 14, petit échantillon)"), french);
         assertTrue(french.contains("reposent sur moins de 30 logements"));
         String english = section(Uc5Page.render(Uc5Sample.data(), Lang.EN), "resume");
         assertTrue(english.contains("100.0 % of the F/G dwellings (7 of 7, a small sample)"), english);
@@ -154,8 +154,8 @@ class Uc5PageTest {
         UseCaseResult large = Uc5Sample.result("ridge-intensity", List.of(Uc5Sample.model("ridge-intensity", "smile",
                 "regression", test, 0.9, Map.of("fg_recall", new MetricInterval(0.8, 0.95, 40, "fg_dwelling")))));
         String sound = section(Uc5Page.render(Uc5Sample.data(large), Lang.FR), "resume");
-        assertTrue(sound.contains("87.5 % des passoires thermiques F/G (35 sur 40)"), sound);
-        assertTrue(sound.contains("70.0 % des logements qu&#39;il signale sont de vraies passoires (35 sur 50)"),
+        assertTrue(sound.contains("87,5 % des passoires thermiques F/G (35 sur 40)"), sound);
+        assertTrue(sound.contains("70,0 % des logements qu&#39;il signale sont de vraies passoires (35 sur 50)"),
                 "the count published beside the share, without an interval");
         assertFalse(sound.contains("petit échantillon"), sound);
         assertFalse(sound.contains("moins de 30"), sound);

@@ -56,11 +56,11 @@ class Uc6PageTest {
             assertTrue(section(html, "alertes").contains("<td>" + area + "</td>"), area);
         }
         assertTrue(html.contains("J+7"), "MAPE by horizon bars");
-        assertTrue(section(html, "resume").contains("3.0 % à J+1"), "mape_d1 of the best model as a percentage");
-        assertTrue(section(html, "resume").contains("100.0 % des jours de pointe (47 sur 47)"));
+        assertTrue(section(html, "resume").contains("3,0 % à J+1"), "mape_d1 of the best model as a percentage");
+        assertTrue(section(html, "resume").contains("100,0 % des jours de pointe (47 sur 47)"));
         assertTrue(html.contains("<td>fausse alerte</td>"), "an alert without a real cold peak");
-        assertTrue(html.contains("e(J,k) = 0.80 °C × (z1 + … + zk)"), "the noise model is stated in French");
-        assertTrue(html.contains("1.13 °C à J+2") || html.contains("2.12 °C à J+7"), "the error at D+7");
+        assertTrue(html.contains("e(J,k) = 0,80 °C × (z1 + … + zk)"), "the noise model is stated in French");
+        assertTrue(html.contains("1,13 °C à J+2") || html.contains("2,12 °C à J+7"), "the error at D+7");
         assertTrue(html.contains(PageFixtures.COMMIT), "provenance commit");
         assertTrue(section(html, "modeles").contains("<li>degree-day : régression sur les degrés-jours"),
                 "a model's method in the page's language");
@@ -72,8 +72,8 @@ class Uc6PageTest {
         String alerts = section(html, "alertes");
         // GA-99002: capacity 2 584 512.3456789 kWh/day, P95 threshold 0.8712345678 of it, the cold-peak level the
         // capacity itself.
-        assertTrue(alerts.contains("<tr><td>GA-99002</td><td class=\"num\">48</td><td class=\"num\">2584.5</td>"
-                + "<td class=\"num\">2251.7</td><td class=\"num\">2584.5</td></tr>"), alerts);
+        assertTrue(alerts.contains("<tr><td>GA-99002</td><td class=\"num\">48</td><td class=\"num\">2584,5</td>"
+                + "<td class=\"num\">2251,7</td><td class=\"num\">2584,5</td></tr>"), alerts);
         assertTrue(alerts.contains("Seuil de pointe P95 (MWh/j)"));
         assertFalse(html.contains("2584512.3456789"), "no unrounded threshold, not even in the provenance");
         assertFalse(html.contains("peak_thresholds_kwh"));
@@ -88,8 +88,8 @@ class Uc6PageTest {
             assertTrue(criteria.contains(">" + HtmlPage.escape(header) + "</th>"), header);
         }
         assertTrue(criteria.contains("<td>" + MetricLabels.label("mape_d1", Lang.FR) + "</td>"));
-        assertTrue(criteria.contains("≤ 4.0 %"), "operator and target in one cell");
-        assertTrue(criteria.contains("[2.7 %, 3.3 %] n = 120<"), "the interval of the D+1 MAPE on 120 days");
+        assertTrue(criteria.contains("≤ 4,0 %"), "operator and target in one cell");
+        assertTrue(criteria.contains("[2,7 % ; 3,3 %] n = 120<"), "the interval of the D+1 MAPE on 120 days");
         assertTrue(criteria.contains(UseCasePage.met(Lang.FR)));
         String english = section(Uc6Page.render(Uc6Sample.data(), Lang.EN), "criteres");
         assertTrue(english.contains("<td>" + MetricLabels.label("peak_recall", Lang.EN) + "</td>"));
@@ -144,7 +144,7 @@ class Uc6PageTest {
                 + "forecast issued on day D uses only"), "method.en.txt, its lines joined");
         assertTrue(english.contains("e(D,k) = 0.80 °C × (z1 + … + zk), each z_j a standard normal draw from a hash "
                 + "of (seed 42, station, D, j); standard deviation 0.80 °C at D+1, 1.39 °C at D+3, 2.12 °C at D+7."));
-        assertTrue(french.contains("; écart type 0.80 °C à J+1, 1.39 °C à J+3, 2.12 °C à J+7.</li>"));
+        assertTrue(french.contains("; écart type 0,80 °C à J+1, 1,39 °C à J+3, 2,12 °C à J+7.</li>"));
         assertEquals(count(french, "<li>"), count(english, "<li>"), "the same steps in both languages");
     }
 
@@ -184,8 +184,8 @@ class Uc6PageTest {
         // The sample: the convex model's test RMSE 62.5 MWh/day, the degree-day baseline's 61.2.
         String french = summary(Uc6Sample.result(), Lang.FR);
         assertTrue(french.contains("Le modèle retenu ne fait pas mieux que la référence degrés-jours : sur la période "
-                + "de test, son erreur quadratique moyenne (RMSE) est de 62.5 MWh/j contre 61.2 MWh/j pour la "
-                + "régression degrés-jours (gain de -2.1 %)."), french);
+                + "de test, son erreur quadratique moyenne (RMSE) est de 62,5 MWh/j contre 61,2 MWh/j pour la "
+                + "régression degrés-jours (gain de -2,1 %)."), french);
         String english = summary(Uc6Sample.result(), Lang.EN);
         assertTrue(english.contains("The selected model does no better than the degree-day baseline: over the test "
                 + "period, its root mean squared error (RMSE) is 62.5 MWh/day against 61.2 MWh/day"), english);
@@ -202,7 +202,7 @@ class Uc6PageTest {
         UseCaseResult alone = Uc6Sample.result(Uc6Sample.BEST, List.of(Uc6Sample.model(Uc6Sample.BEST,
                 Uc6Sample.test(0.03, 0.1, 55_000, -0.05, 1.0, 0.8, 0, 0, Double.NaN), 0.03)));
         assertTrue(summary(alone, Lang.FR).contains("ne fait pas mieux que la référence degrés-jours sur l&#39;erreur "
-                + "quadratique moyenne (RMSE) de la période de test : son gain face à elle est de -5.0 %."));
+                + "quadratique moyenne (RMSE) de la période de test : son gain face à elle est de -5,0 %."));
 
         // The baseline selected: nothing to compare.
         UseCaseResult baseline = Uc6Sample.result("degree-day", Uc6Sample.result().models());

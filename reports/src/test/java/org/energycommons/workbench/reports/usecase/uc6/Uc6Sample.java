@@ -82,7 +82,9 @@ public final class Uc6Sample {
         for (int a = 0; a < AREAS.size(); a++) {
             double capacity = capacityKwh(a);
             areas.add(new Uc6PageData.AreaRow(AREAS.get(a), 31 + 17L * a, capacity, thresholdKwh(a),
-                    0.026 + 0.003 * a, 8 + a, 9 + a, 8 + a - (a % 2), 0, 1));
+                    0.026 + 0.003 * a, 8 + a, 9 + a, 8 + a - (a % 2), 0, 1, a % 2, 0,
+                    AREAS.get(a).substring(3),
+                    TEST_START.plusDays(70 + 3L * a).toString(), TEST_START.plusDays(70 + 3L * a).toString()));
             alerts.add(new Uc6PageData.AlertRow(AREAS.get(a), TEST_START.plusDays(70 + 3L * a).toString(),
                     capacity * 1.012 + 123.456, capacity * 0.962 - 78.9, capacity, true, false));
         }
