@@ -82,6 +82,11 @@ public final class SilverMappings {
                             .withColumn("building_id", lit(null).cast("string")));
             case "bdnb" -> new SilverMapping(BUILDING_GROUPS, List.of("building_group_id"),
                     (b, p) -> withoutMetadata(b));
+            // The commune list gives names and centres; the weather station and climate zone of a real commune
+            // are not in it (null until a mapping to stations is ingested).
+            case "communes" -> new SilverMapping(Tables.COMMUNES, List.of("commune_code"),
+                    (b, p) -> b.select(col("commune_code"), col("name"), lit(null).cast("string").as("station_id"),
+                            lit(null).cast("string").as("climate_zone"), col("latitude"), col("longitude")));
             default -> throw new IllegalArgumentException("no silver mapping for source " + source);
         };
     }

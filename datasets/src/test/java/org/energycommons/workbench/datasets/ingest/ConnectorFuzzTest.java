@@ -24,17 +24,18 @@ import org.junit.jupiter.api.Test;
  */
 class ConnectorFuzzTest {
 
-    private static final Map<String, String> CLEAN = Map.of(
-            "enedis-load-curve-json", "/fixtures/enedis-load-curve-json/clean.json",
-            "enedis-load-curve-csv", "/fixtures/enedis-load-curve-csv/dst.csv",
-            "enedis-conso-inf36", "/fixtures/enedis-conso-inf36/clean.csv",
-            "enedis-conso-sup36", "/fixtures/enedis-conso-sup36/snake.csv",
-            "enedis-annual-address", "/fixtures/enedis-annual-address/snake.csv",
-            "odre-eco2mix-regional", "/fixtures/odre-eco2mix-regional/eco2mix-regional-clean-snake.csv",
-            "odre-gas-daily", "/fixtures/odre-gas-daily/gas-daily-clean-snake.csv",
-            "meteofrance-hourly", "/fixtures/meteofrance-hourly/H_01_latest-2023-2024.csv",
-            "ademe-dpe", "/fixtures/ademe-dpe/dpe03existant_sample.csv",
-            "bdnb", "/fixtures/bdnb/batiment_groupe_sample.csv");
+    private static final Map<String, String> CLEAN = Map.ofEntries(
+            Map.entry("enedis-load-curve-json", "/fixtures/enedis-load-curve-json/clean.json"),
+            Map.entry("enedis-load-curve-csv", "/fixtures/enedis-load-curve-csv/dst.csv"),
+            Map.entry("enedis-conso-inf36", "/fixtures/enedis-conso-inf36/clean.csv"),
+            Map.entry("enedis-conso-sup36", "/fixtures/enedis-conso-sup36/snake.csv"),
+            Map.entry("enedis-annual-address", "/fixtures/enedis-annual-address/snake.csv"),
+            Map.entry("odre-eco2mix-regional", "/fixtures/odre-eco2mix-regional/eco2mix-regional-clean-snake.csv"),
+            Map.entry("odre-gas-daily", "/fixtures/odre-gas-daily/gas-daily-clean-snake.csv"),
+            Map.entry("meteofrance-hourly", "/fixtures/meteofrance-hourly/H_01_latest-2023-2024.csv"),
+            Map.entry("ademe-dpe", "/fixtures/ademe-dpe/dpe03existant_sample.csv"),
+            Map.entry("bdnb", "/fixtures/bdnb/batiment_groupe_sample.csv"),
+            Map.entry("communes", "/fixtures/communes/communes-france-sample.csv"));
 
     private static final int MUTANTS = 60;
 

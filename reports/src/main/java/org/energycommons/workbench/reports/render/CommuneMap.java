@@ -299,6 +299,13 @@ public final class CommuneMap {
         // Small symbols last, so that a large one never hides a small neighbour.
         ordered.sort((a, b) -> Double.compare(radius(markOf.get(b.code()), largest),
                 radius(markOf.get(a.code()), largest)));
+        // Every symbol's box, so that a label is placed where it hides no symbol and no other label.
+        Map<String, Rectangle2D> symbols = new HashMap<>();
+        for (Place p : places) {
+            double r = radius(markOf.get(p.code()), largest);
+            symbols.put(p.code(), new Rectangle2D.Double(projection.x(p) - r, projection.y(p) - r, 2 * r, 2 * r));
+        }
+        List<Rectangle2D> labels = new ArrayList<>();
         for (Place p : ordered) {
             double x = projection.x(p);
             double y = projection.y(p);
@@ -317,7 +324,13 @@ public final class CommuneMap {
             } else {
                 symbol.draw(g, m, x, y, r);
             }
-            label(g, p.name(), m == null ? null : m.label(), x, y, r);
+            List<Rectangle2D> obstacles = new ArrayList<>(labels);
+            symbols.forEach((code, box) -> {
+                if (!code.equals(p.code())) {
+                    obstacles.add(box);
+                }
+            });
+            labels.add(label(g, p.name(), m == null ? null : m.label(), x, y, r, obstacles));
             g.setRenderingHint(SVGHints.KEY_END_GROUP, "true");
         }
 
@@ -356,25 +369,52 @@ public final class CommuneMap {
         return MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * Math.sqrt(Math.max(0, m.size()) / largest);
     }
 
-    /** The commune's name and figure beside its symbol, on the side with room. */
-    private static void label(SVGGraphics2D g, String name, String figure, double x, double y, double r) {
+    /**
+     * Writes the commune's name and figure beside its symbol: right of it, else left, below or above, whichever
+     * first hides nothing and stays in the map's area (else the one hiding least); returns the box it took.
+     */
+    private static Rectangle2D label(SVGGraphics2D g, String name, String figure, double x, double y, double r,
+                                     List<Rectangle2D> obstacles) {
         g.setFont(SvgCharts.TICK_FONT.deriveFont(java.awt.Font.BOLD));
-        FontMetrics fm = g.getFontMetrics();
-        int width = fm.stringWidth(name);
+        double width = g.getFontMetrics().stringWidth(name);
         g.setFont(SvgCharts.TICK_FONT);
         if (figure != null) {
             width = Math.max(width, g.getFontMetrics().stringWidth(figure));
         }
-        boolean left = x + r + 4 + width > RIGHT + 16;
-        float tx = (float) (left ? x - r - 4 - width : x + r + 4);
+        double height = figure == null ? 14 : 28;
+        List<Rectangle2D> candidates = List.of(
+                new Rectangle2D.Double(x + r + 4, y - height / 2, width, height),
+                new Rectangle2D.Double(x - r - 4 - width, y - height / 2, width, height),
+                new Rectangle2D.Double(x - width / 2, y + r + 2, width, height),
+                new Rectangle2D.Double(x - width / 2, y - r - 2 - height, width, height));
+        Rectangle2D area = new Rectangle2D.Double(LEFT - 12, TOP - 20, RIGHT + 28 - LEFT, BOTTOM + 24 - TOP);
+        Rectangle2D best = null;
+        double bestCost = Double.POSITIVE_INFINITY;
+        for (Rectangle2D c : candidates) {
+            double cost = area.contains(c) ? 0 : 1e6;
+            for (Rectangle2D o : obstacles) {
+                Rectangle2D overlap = c.createIntersection(o);
+                cost += overlap.isEmpty() ? 0 : overlap.getWidth() * overlap.getHeight();
+            }
+            if (cost < bestCost) {
+                best = c;
+                bestCost = cost;
+            }
+            if (cost == 0) {
+                break;
+            }
+        }
+        float tx = (float) best.getX();
+        float top = (float) best.getY();
         g.setFont(SvgCharts.TICK_FONT.deriveFont(java.awt.Font.BOLD));
         g.setPaint(SvgCharts.TEXT);
-        g.drawString(name, tx, (float) (figure == null ? y + 4 : y - 2));
+        g.drawString(name, tx, top + 11);
         if (figure != null) {
             g.setFont(SvgCharts.TICK_FONT);
             g.setPaint(SvgCharts.MUTED_TEXT);
-            g.drawString(figure, tx, (float) (y + 12));
+            g.drawString(figure, tx, top + 25);
         }
+        return best;
     }
 
     /** Legend text from the legend's left edge, wrapped to its width; returns the next baseline. */

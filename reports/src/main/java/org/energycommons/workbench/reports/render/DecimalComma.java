@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * <p>A page's sentences are built in both languages at once, with the same formatted numbers ({@link Formats} writes
  * a point); the page's HTML is the one place that knows it is French, so {@link HtmlPage#render()} passes a French
  * page through here. Only text is changed, never markup or attributes, and only a decimal number standing alone: a
- * point between two runs of digits with no letter, digit run or point on either side, nor a hyphen joining it to a
- * word. Versions ({@code 4.1.0}), licences ({@code CC-BY-4.0}), identifiers ({@code uc4.backtest}), dates and
+ * point between two runs of digits with no letter or digit run on either side (a sentence's final point may follow),
+ * nor a hyphen joining it to a word. Versions ({@code 4.1.0}), licences ({@code CC-BY-4.0}), identifiers ({@code uc4.backtest}), dates and
  * times are left as they are, and so is everything inside
  * {@code <style>}, {@code <script>}, {@code <code>}, {@code <pre>} or an element marked {@code translate="no"}
  * (code names and their values).
@@ -23,7 +23,7 @@ final class DecimalComma {
 
     private static final Pattern SEGMENT = Pattern.compile("<[^>]*>|[^<]+");
     private static final Pattern DECIMAL = Pattern.compile(
-            "(?<![\\w.])(?<![A-Za-z]-)(\\d+)\\.(\\d+)(?![\\w.])(?!-[A-Za-z])");
+            "(?<![\\w.])(?<![A-Za-z]-)(\\d+)\\.(\\d+)(?!\\w)(?!\\.\\d)(?!-[A-Za-z])");
     private static final Pattern START = Pattern.compile("<([A-Za-z][A-Za-z0-9-]*)([^>]*)>");
     private static final Pattern LITERAL = Pattern.compile("style|script|code|pre", Pattern.CASE_INSENSITIVE);
 

@@ -15,8 +15,9 @@ class DecimalCommaTest {
 
     @Test
     void writesDecimalCommasInTextOnly() {
-        assertEquals("<p>12,7 % des 1389 logements ; IC [0,811 ; 0,904] ; -3,2 ; 0,50–0,67</p>",
-                DecimalComma.apply("<p>12.7 % des 1389 logements ; IC [0.811 ; 0.904] ; -3.2 ; 0.50–0.67</p>"));
+        assertEquals("<p>12,7 % des 1389 logements ; IC [0,811 ; 0,904] ; -3,2 ; 0,50–0,67 ; de 0 à 0,148.</p>",
+                DecimalComma.apply("<p>12.7 % des 1389 logements ; IC [0.811 ; 0.904] ; -3.2 ; 0.50–0.67 ; de 0 à "
+                        + "0.148.</p>"));
         assertEquals("<svg viewBox='0 0 800.5 360'><text x='12.5'>0,5</text></svg>",
                 DecimalComma.apply("<svg viewBox='0 0 800.5 360'><text x='12.5'>0.5</text></svg>"),
                 "attributes keep their points, chart labels change");

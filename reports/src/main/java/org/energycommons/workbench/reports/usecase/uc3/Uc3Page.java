@@ -94,11 +94,15 @@ public final class Uc3Page {
                     g.estimatedFraction()) + lang.t(", " + g.buildings() + " bâtiments)", ", " + g.buildings()
                     + " buildings)"));
         }
+        String withheld = data.suppressedWorksTypes() == 0 ? "" : lang.t(data.suppressedWorksTypes()
+                + " type(s) de travaux de moins de 10 bâtiments ne sont pas détaillés (secret statistique).",
+                data.suppressedWorksTypes() + " works type(s) of fewer than 10 buildings are not detailed "
+                        + "(statistical secrecy).");
         if (!byType.isEmpty()) {
             paragraphs.add(lang.t("Par type de travaux : ", "By works type: ") + String.join(lang.t(" ; ", "; "),
-                    byType) + "." + (data.suppressedWorksTypes() > 0 ? lang.t(" " + data.suppressedWorksTypes()
-                    + " type(s) de moins de 10 bâtiments ne sont pas détaillés.", " " + data.suppressedWorksTypes()
-                    + " type(s) of fewer than 10 buildings are not detailed.") : ""));
+                    byType) + "." + (withheld.isEmpty() ? "" : " " + withheld));
+        } else if (!withheld.isEmpty()) {
+            paragraphs.add(withheld);
         }
         paragraphs.add(lang.t("Ces économies sont mesurées sur les compteurs, pas calculées par un diagnostic : un "
                         + "programme de rénovation peut les déclarer, avec leur intervalle.", "These savings are "

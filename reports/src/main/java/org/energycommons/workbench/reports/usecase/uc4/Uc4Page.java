@@ -123,8 +123,7 @@ public final class Uc4Page {
             List<String> each = new ArrayList<>();
             for (Uc4PageData.SubstationRow r : atRisk) {
                 Uc4PageData.AlertWindow w = r.alerts();
-                String where = r.communeCode() == null ? "" : lang.t(" à ", " in ")
-                        + Territory.commune(names, r.communeCode());
+                String where = r.communeCode() == null ? "" : ", " + Territory.commune(names, r.communeCode());
                 String when = w == null ? "" : ", " + Territory.days(w.first(), w.last(), lang) + lang.t(", surtout "
                         + "vers " + w.typicalHour() + " h", ", mostly around " + w.typicalHour() + ":00");
                 each.add(r.substationId() + where + lang.t(" : ", ": ") + r.alertHours() + lang.t(" h d'alerte",

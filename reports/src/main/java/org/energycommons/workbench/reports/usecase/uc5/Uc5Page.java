@@ -60,6 +60,11 @@ public final class Uc5Page {
             "uncertified", new String[] {"Sans diagnostic", "Without certificate"},
             "folds", new String[] {"Plis", "Folds"});
 
+    private static final Pattern TOO_FEW_CERTIFIED = Pattern.compile("insufficient data: (\\d+) certified dwellings "
+            + "\\(validation (\\d+), cross-validated (\\d+) in (\\d+) folds, (\\d+) classes in the smallest fold's "
+            + "training set\\); uc5 needs at least (\\d+) with validation non-empty, a dwelling in every fold and two "
+            + "classes to learn");
+
     private static final Pattern DWELLINGS = Pattern.compile("(\\d+) dwellings");
 
     private Uc5Page() {
@@ -173,6 +178,22 @@ public final class Uc5Page {
                 data.intensity(), data.communes(), data.gap(), data.generatedAt());
     }
 
+    /** Why no model was trained, from the run's reason, in the page's language (the reason as is when unknown). */
+    static String insufficient(String reason, Lang lang) {
+        Matcher few = TOO_FEW_CERTIFIED.matcher(reason);
+        if (few.matches()) {
+            return lang.t("Il y a " + few.group(1) + " logements certifiés (validation " + few.group(2) + ", "
+                    + few.group(3) + " validés de façon croisée en " + few.group(4) + " plis, " + few.group(5)
+                    + " classes dans l'apprentissage du plus petit pli) ; il en faut au moins " + few.group(6)
+                    + ", une validation non vide, un logement dans chaque pli et deux classes à apprendre.",
+                    "There are " + few.group(1) + " certified dwellings (validation " + few.group(2) + ", "
+                    + few.group(3) + " cross-validated in " + few.group(4) + " folds, " + few.group(5) + " classes in "
+                    + "the smallest fold's training set); at least " + few.group(6) + " are needed, with a non-empty "
+                    + "validation, a dwelling in every fold and two classes to learn.");
+        }
+        return lang.t("Message du calcul (en anglais) : ", "Message of the run: ") + reason;
+    }
+
     private static UseCasePage page(Uc5PageData data, Lang lang) {
         UseCasePage page = UseCasePage.of(withSplitIn(data, lang), lang).metricFormat(Uc5Page::formatMetric)
                 .leaveOutOfProvenance("performance_gap_median_ratio");
@@ -183,8 +204,7 @@ public final class Uc5Page {
                     .summary(lang.t("Aucun modèle n'a été entraîné : trop peu de logements certifiés pour apprendre "
                                     + "et évaluer un modèle.", "No model was trained: too few certified dwellings to "
                                     + "learn and evaluate a model."))
-                    .summary(lang.t("Message du calcul (en anglais) : ", "Message of the run: ")
-                            + data.insufficient());
+                    .summary(insufficient(data.insufficient(), lang));
         } else {
             summary(page, result, lang);
             page.territory(territory(data, lang));

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.energycommons.workbench.models.uc6.DegreeDayModel;
 import org.energycommons.workbench.models.usecase.MetricInterval;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
@@ -50,6 +52,13 @@ public final class Uc6Page {
         "peak_thresholds_kwh", "cold_peak_levels_kwh"};
 
     private static final String COLD_PEAK_LEVELS = "cold_peak_levels_kwh";
+
+    private static final String INSUFFICIENT = "insufficient data: ";
+    private static final Pattern EMPTY_FEATURES = Pattern.compile("insufficient data: the uc6 feature table is empty "
+            + "\\(no gas area with (\\d+) days of history and a later metered day\\)");
+    private static final Pattern TOO_FEW_DAYS = Pattern.compile("insufficient data: uc6 needs at least (\\d+) target "
+            + "days \\((\\d+) for training, then validation and test\\), the feature table has (\\d+) \\((\\S+)\\); "
+            + "generate more days");
 
     private Uc6Page() {
     }
@@ -113,8 +122,7 @@ public final class Uc6Page {
             List<String> each = new ArrayList<>();
             for (Uc6PageData.AreaRow a : areas) {
                 if (a.coldPeakAlerts() > 0) {
-                    String where = a.communeCode() == null ? "" : lang.t(" à ", " in ")
-                            + Territory.commune(names, a.communeCode());
+                    String where = a.communeCode() == null ? "" : ", " + Territory.commune(names, a.communeCode());
                     String when = a.firstColdPeakAlert() == null ? ""
                             : ", " + Territory.days(a.firstColdPeakAlert(), a.lastColdPeakAlert(), lang);
                     each.add(a.areaId() + where + lang.t(" : ", ": ") + a.coldPeakAlerts() + lang.t(" alerte(s)",
@@ -177,13 +185,35 @@ public final class Uc6Page {
         return PERCENT_METRICS.contains(metric) ? percent(value) : ratio(value);
     }
 
+    /** Why no model was trained, from the run's reason, in the page's language (the reason as is when unknown). */
+    static String insufficient(String reason, Lang lang) {
+        Matcher empty = EMPTY_FEATURES.matcher(reason);
+        if (empty.matches()) {
+            return lang.t("Données insuffisantes : la table des variables est vide (aucune zone gaz n'a "
+                    + empty.group(1) + " jours d'historique suivis d'un jour relevé).", "Insufficient data: the "
+                    + "feature table is empty (no gas area has " + empty.group(1) + " days of history followed by a "
+                    + "metered day).");
+        }
+        Matcher days = TOO_FEW_DAYS.matcher(reason);
+        if (days.matches()) {
+            return lang.t("Données insuffisantes : il faut au moins " + days.group(1) + " jours cibles ("
+                    + days.group(2) + " pour l'apprentissage, puis la validation et le test) ; la table des variables "
+                    + "en a " + days.group(3) + " (" + days.group(4) + "). Générer plus de jours.", "Insufficient "
+                    + "data: at least " + days.group(1) + " target days are needed (" + days.group(2) + " to train, "
+                    + "then validation and test); the feature table has " + days.group(3) + " (" + days.group(4)
+                    + "). Generate more days.");
+        }
+        String rest = reason.startsWith(INSUFFICIENT) ? reason.substring(INSUFFICIENT.length()) : reason;
+        return lang.t("Données insuffisantes (message du calcul, en anglais : « " + rest + " »).",
+                "Insufficient data: " + rest + ".");
+    }
+
     private static void summary(UseCasePage page, Uc6PageData data, UseCaseResult result, Lang lang) {
         if (data.status() != null) {
             page.warning(lang.t("Aucun modèle entraîné", "No model trained"))
-                    .summary(lang.t("Aucun modèle n'a été entraîné : pas de prévision ni d'alerte à montrer. "
-                                    + "Message du calcul (en anglais) : " + data.status() + ".",
-                            "No model was trained: no forecast and no alert to show. Message of the run: "
-                                    + data.status() + "."))
+                    .summary(lang.t("Aucun modèle n'a été entraîné : pas de prévision ni d'alerte à montrer. ",
+                            "No model was trained: no forecast and no alert to show. ")
+                            + insufficient(data.status(), lang))
                     .summary(UseCasePage.criteriaSentence(result, lang));
             return;
         }

@@ -207,4 +207,17 @@ class Uc5PageTest {
         assertFalse(english.contains("Confusion matrix"));
         assertFalse(english.contains("Données insuffisantes"));
     }
+
+    @Test
+    void theRunsReasonForNoModelIsWordedInTheirLanguage() {
+        String reason = "insufficient data: 12 certified dwellings (validation 2, cross-validated 10 in 4 folds, 1 "
+                + "classes in the smallest fold's training set); uc5 needs at least 30 with validation non-empty, a "
+                + "dwelling in every fold and two classes to learn";
+        assertEquals("Il y a 12 logements certifiés (validation 2, 10 validés de façon croisée en 4 plis, 1 classes "
+                + "dans l'apprentissage du plus petit pli) ; il en faut au moins 30, une validation non vide, un "
+                + "logement dans chaque pli et deux classes à apprendre.", Uc5Page.insufficient(reason, Lang.FR));
+        assertTrue(Uc5Page.insufficient(reason, Lang.EN).startsWith("There are 12 certified dwellings"));
+        assertEquals("Message du calcul (en anglais) : insufficient data: no DPE",
+                Uc5Page.insufficient("insufficient data: no DPE", Lang.FR), "an unknown reason, quoted");
+    }
 }

@@ -228,7 +228,7 @@ class Uc6PageTest {
                 Map.of(), null,
                 "insufficient data: 40 days", null, Map.of(), List.of(), List.of(), null);
         String french = Uc6Page.render(data, Lang.FR);
-        assertTrue(french.contains("insufficient data: 40 days"), "the run's message, quoted");
+        assertTrue(french.contains("« 40 days »"), "an unknown reason of the run, quoted");
         assertTrue(french.contains("Aucun modèle n&#39;a été entraîné"));
         assertTrue(french.contains(HtmlPage.escape(Uc6Page.noFocus(Lang.FR))));
         assertTrue(french.contains("Aucun des 2 critères n&#39;est atteint."));
@@ -240,6 +240,19 @@ class Uc6PageTest {
         assertTrue(english.contains(HtmlPage.escape(Uc6Page.noFocus(Lang.EN))));
         assertTrue(english.contains("None of the 2 criteria is met."));
         assertFalse(english.contains("<svg"));
+    }
+
+    @Test
+    void theRunsReasonsForNoModelAreWordedInTheirLanguage() {
+        String tooFew = "insufficient data: uc6 needs at least 120 target days (60 for training, then validation and "
+                + "test), the feature table has 45 (2024-04-10..2024-05-24); generate more days";
+        assertEquals("Données insuffisantes : il faut au moins 120 jours cibles (60 pour l'apprentissage, puis la "
+                + "validation et le test) ; la table des variables en a 45 (2024-04-10..2024-05-24). Générer plus de "
+                + "jours.", Uc6Page.insufficient(tooFew, Lang.FR));
+        assertTrue(Uc6Page.insufficient(tooFew, Lang.EN).startsWith("Insufficient data: at least 120 target days"));
+        String empty = "insufficient data: the uc6 feature table is empty (no gas area with 28 days of history and a "
+                + "later metered day)";
+        assertTrue(Uc6Page.insufficient(empty, Lang.FR).contains("aucune zone gaz n'a 28 jours d'historique"));
     }
 
     /** The sample's result with the selected model's test metrics replaced. */
