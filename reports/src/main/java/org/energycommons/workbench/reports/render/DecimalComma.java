@@ -10,14 +10,14 @@ import java.util.regex.Pattern;
 /**
  * The French way of writing decimals on a rendered French page: {@code 12,7 %} and {@code 0,876}, not {@code 12.7 %}.
  *
- * <p>A page's sentences are built in both languages at once, with the same formatted numbers ({@link Formats} writes
- * a point); the page's HTML is the one place that knows it is French, so {@link HtmlPage#render()} passes a French
- * page through here. Only text is changed, never markup or attributes, and only a decimal number standing alone: a
- * point between two runs of digits with no letter or digit run on either side (a sentence's final point may follow),
- * nor a hyphen joining it to a word. Versions ({@code 4.1.0}), licences ({@code CC-BY-4.0}), identifiers ({@code uc4.backtest}), dates and
- * times are left as they are, and so is everything inside
- * {@code <style>}, {@code <script>}, {@code <code>}, {@code <pre>} or an element marked {@code translate="no"}
- * (code names and their values).
+ * <p>A page's sentences are built in both languages at once, with the same formatted numbers ({@link Formats} writes a
+ * point); the page's HTML is the one place that knows it is French, so {@link HtmlPage#render()} passes a French page
+ * through here. Only text is changed, never markup or attributes, and only a decimal number standing alone: a point
+ * between two runs of digits with no letter or digit run on either side (a sentence's final point may follow), nor a
+ * hyphen joining it to a word. Versions ({@code 4.1.0}), licences ({@code CC-BY-4.0}), identifiers
+ * ({@code uc4.backtest}), dates and times are left as they are, and so is everything inside {@code <style>},
+ * {@code <script>}, {@code <code>}, {@code <pre>} or an element marked {@code translate="no"} (code names and their
+ * values).
  */
 final class DecimalComma {
 
