@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.energycommons.workbench.reports.render.CommuneMap;
+import org.energycommons.workbench.reports.render.Formats;
 import org.energycommons.workbench.reports.render.HtmlPage;
 import org.energycommons.workbench.reports.render.Lang;
 
@@ -65,6 +66,20 @@ public record Territory(List<String> paragraphs, String map, String caption) {
             return new Territory(all, null, null);
         }
         return new Territory(paragraphs, draw.apply(region.communes()), caption);
+    }
+
+    /**
+     * A reading with a map of shares (e.g. of dwellings probably F/G) by commune: circles coloured on five classes
+     * of percentages, sized by a count.
+     *
+     * @param value   what the colours give, e.g. "Share of the commune's dwellings probably F or G"
+     * @param size    what the circles' area gives, e.g. "Disc area: dwellings"
+     */
+    public static Territory withShareMap(List<String> paragraphs, RegionDescription region, String title,
+                                         List<CommuneMap.Mark> marks, String value, String size, String caption,
+                                         Lang lang) {
+        return withMap(paragraphs, region, places -> CommuneMap.scale(title, places, marks, Formats::percent,
+                legend(value, size, lang)), caption, lang);
     }
 
     /** The legend's entries shared by every map, with the kind's own words for the colours and the sizes. */

@@ -19,7 +19,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.reports.render.CommuneMap;
-import org.energycommons.workbench.reports.render.Formats;
 import org.energycommons.workbench.reports.render.HtmlPage;
 import org.energycommons.workbench.reports.render.Lang;
 import org.energycommons.workbench.reports.render.SvgCharts;
@@ -143,12 +142,10 @@ public final class Uc2Page {
                     + "their consumption (statistical secrecy)."));
         }
         String title = lang.t("Bâtiments publics en alerte par commune", "Public buildings in alert by commune");
-        return Territory.withMap(paragraphs, data.region(), places -> CommuneMap.scale(title, places, marks,
-                        Formats::percent, Territory.legend(lang.t("Part des bâtiments publics de la commune ayant eu "
-                                + "une alerte", "Share of the commune's public buildings that had an alert"),
-                                lang.t("Aire du disque : bâtiments publics suivis", "Disc area: public buildings "
-                                        + "monitored"), lang)),
-                lang.t("Période d'évaluation, détecteur retenu.", "Evaluation period, selected detector."), lang);
+        return Territory.withShareMap(paragraphs, data.region(), title, marks, lang.t("Part des bâtiments publics "
+                        + "de la commune ayant eu une alerte", "Share of the commune's public buildings that had an "
+                        + "alert"), lang.t("Aire du disque : bâtiments publics suivis", "Disc area: public buildings "
+                        + "monitored"), lang.t("Période d'évaluation, détecteur retenu.", "Evaluation period, selected detector."), lang);
     }
 
     private static UseCasePage page(Uc2PageData data, Lang lang) {

@@ -158,11 +158,9 @@ public final class Uc4Page {
                 c[0], c[1] + "/" + c[0] + lang.t(" postes à risque", " substations at risk"))));
         String title = lang.t("Postes à risque de congestion par commune", "Substations at risk of congestion by "
                 + "commune");
-        return Territory.withMap(paragraphs, data.region(), places -> CommuneMap.scale(title, places, marks,
-                        Formats::percent, Territory.legend(lang.t("Part des postes de la commune ayant eu une "
-                                + "alerte", "Share of the commune's substations that had an alert"),
-                                lang.t("Aire du disque : postes publiés", "Disc area: published substations"), lang)),
-                lang.t("Période de test, modèle retenu ; seuls les postes qui passent le secret statistique.",
+        return Territory.withShareMap(paragraphs, data.region(), title, marks, lang.t("Part des postes de la commune "
+                        + "ayant eu une alerte", "Share of the commune's substations that had an alert"),
+                lang.t("Aire du disque : postes publiés", "Disc area: published substations"), lang.t("Période de test, modèle retenu ; seuls les postes qui passent le secret statistique.",
                         "Test period, selected model; only the substations that pass statistical secrecy."), lang);
     }
 

@@ -130,11 +130,9 @@ public final class Uc5Page {
                         + "predicted F/G is still to be confirmed by a certificate."));
         String title = lang.t("Part estimée de passoires (F/G) par commune", "Estimated share of F/G dwellings by "
                 + "commune");
-        return Territory.withMap(paragraphs, data.region(), places -> CommuneMap.scale(title, places, marks,
-                        Formats::percent, Territory.legend(lang.t("Part des logements de la commune probablement "
-                                + "F ou G", "Share of the commune's dwellings probably F or G"),
-                                lang.t("Aire du disque : logements", "Disc area: dwellings"), lang)),
-                lang.t("Diagnostics F/G plus logements sans diagnostic prédits F/G, rapportés aux logements de la "
+        return Territory.withShareMap(paragraphs, data.region(), title, marks, lang.t("Part des logements de la "
+                        + "commune probablement F ou G", "Share of the commune's dwellings probably F or G"),
+                lang.t("Aire du disque : logements", "Disc area: dwellings"), lang.t("Diagnostics F/G plus logements sans diagnostic prédits F/G, rapportés aux logements de la "
                         + "commune ; communes de moins de 10 logements non publiées.", "Certified F/G dwellings "
                         + "plus dwellings without a certificate predicted F/G, over the commune's dwellings; "
                         + "communes of fewer than 10 dwellings not published."), lang);
