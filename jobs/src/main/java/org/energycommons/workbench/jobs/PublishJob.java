@@ -32,6 +32,7 @@ import org.energycommons.workbench.reports.usecase.FinalReport;
 import org.energycommons.workbench.reports.usecase.FramingNote;
 import org.energycommons.workbench.reports.usecase.ModelCard;
 import org.energycommons.workbench.reports.usecase.ModelCardPage;
+import org.energycommons.workbench.reports.usecase.RegionDescription;
 import org.energycommons.workbench.reports.usecase.SiteIndex;
 import org.energycommons.workbench.reports.usecase.SynthesisNote;
 import org.energycommons.workbench.reports.usecase.UseCasePage;
@@ -53,6 +54,8 @@ public final class PublishJob {
         List<SiteIndex.Entry> entries = new ArrayList<>();
         Map<UseCase, UseCaseResult> results = new LinkedHashMap<>();
         RegionConfig region = GenerateJob.regionOf(ctx);
+        // What the workspace holds, with its communes' centres for the maps: read once for every use case.
+        RegionDescription described = UseCasePipeline.regionDescription(ctx);
         List<CatalogueEntry> catalogue = catalogue(ctx);
         Map<String, FramingNote.TableSource> tables = tables(catalogue);
         for (UseCase uc : UseCases.ALL) {
@@ -61,8 +64,7 @@ public final class PublishJob {
             if (pipeline.isPresent() && Files.exists(metrics)) {
                 ctx.progress().step("publish " + uc.id() + ": report page");
                 UseCaseResult result = pipeline.get().readResult(read(metrics));
-                Function<Lang, String> headline = pipeline.get().publish(ctx, result, guard, tables,
-                        region != null);
+                Function<Lang, String> headline = pipeline.get().publish(ctx, result, guard, tables, described);
                 long met = result.criteria().stream().filter(c -> c.met()).count();
                 entries.add(new SiteIndex.Entry(uc.id(), uc.title(), uc.titleEn(), uc.kind(), pipeline.get().page(),
                         result.allCriteriaMet(), met, result.criteria().size(), headline));

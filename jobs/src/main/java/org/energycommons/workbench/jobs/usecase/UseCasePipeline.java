@@ -70,7 +70,7 @@ public abstract class UseCasePipeline {
          * Queries the page's figures once and returns the page in each language and what its figures mean for the
          * region; every aggregate shown must pass the guard.
          */
-        Rendered render(JobContext ctx, UseCaseResult result, SecrecyGuard guard);
+        Rendered render(JobContext ctx, UseCaseResult result, SecrecyGuard guard, RegionDescription region);
     }
 
     /**
@@ -146,11 +146,14 @@ public abstract class UseCasePipeline {
      * {@code ucN-framing.html}, {@code ucN-synthesis.html}); returns the index headline in a language.
      *
      * @param catalogue the data catalogue's tables by lake path, for the framing note
-     * @param synthetic whether the workspace holds a generated region (the notes say so)
+     * @param region    what the workspace holds, read once for every use case ({@link #regionDescription}): the
+     *                  notes say when it is synthetic, the maps place its communes
      */
     public final Function<Lang, String> publish(JobContext ctx, UseCaseResult result, SecrecyGuard guard,
-                                                Map<String, FramingNote.TableSource> catalogue, boolean synthetic) {
-        Rendered rendered = page.render(ctx, result, guard);
+                                                Map<String, FramingNote.TableSource> catalogue,
+                                                RegionDescription region) {
+        boolean synthetic = region.synthetic();
+        Rendered rendered = page.render(ctx, result, guard, region);
         String now = java.time.Instant.now().toString();
         for (Lang lang : Lang.ALL) {
             Path dir = ctx.workspace().site().resolve(lang.tag());

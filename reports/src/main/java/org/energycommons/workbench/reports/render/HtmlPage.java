@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -195,6 +196,17 @@ public final class HtmlPage {
      * @throws IllegalArgumentException if a list is null or a row has the wrong number of cells
      */
     public HtmlPage table(List<String> headers, List<List<String>> rows) {
+        return table(headers, rows, Set.of());
+    }
+
+    /**
+     * Adds a table some of whose columns hold code (an expression of a rules file, say): their cells are written in
+     * {@code <code>}, as they are in every language.
+     *
+     * @param codeColumns the indexes of the columns of code
+     * @return this page
+     */
+    public HtmlPage table(List<String> headers, List<List<String>> rows, Set<Integer> codeColumns) {
         if (headers == null || rows == null) {
             throw new IllegalArgumentException("table headers and rows must not be null (use empty lists)");
         }
@@ -228,7 +240,8 @@ public final class HtmlPage {
             for (int c = 0; c < row.size(); c++) {
                 String cell = row.get(c);
                 boolean right = isNumber(cell) || (c < columns && numeric[c] && isMissing(cell));
-                body.append(right ? "<td class=\"num\">" : "<td>").append(escape(cell)).append("</td>");
+                String text = codeColumns.contains(c) ? "<code>" + escape(cell) + "</code>" : escape(cell);
+                body.append(right ? "<td class=\"num\">" : "<td>").append(text).append("</td>");
             }
             body.append("</tr>\n");
         }

@@ -44,8 +44,14 @@ public record ModelCard(ModelProvenance provenance, String artifactPath, String 
                         List<Criterion.Result> criteria, boolean synthetic, Map<String, Texts> texts,
                         String licence) {
 
-    /** The licence of every published model and card: the workbench's open-data licence. */
-    public static final String LICENCE = "CC-BY-4.0 (fiche et modèle · card and model); code GPL-3.0-or-later";
+    /** The licence of every published model and its card. */
+    public static final String CARD_LICENCE = "CC-BY-4.0";
+
+    /** The licence of the code that loads and runs a model. */
+    public static final String CODE_LICENCE = "GPL-3.0-or-later";
+
+    /** The licences as a card's JSON records them (the page words them in its language). */
+    public static final String LICENCE = CARD_LICENCE + " (card and model); " + CODE_LICENCE + " (code)";
 
     /** The file name of the JSON card beside the model. */
     public static final String FILE = "model-card.json";

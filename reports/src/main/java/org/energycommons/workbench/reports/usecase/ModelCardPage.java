@@ -108,7 +108,10 @@ public final class ModelCardPage {
         page.section("vie-privee", lang.t("Vie privée", "Privacy")).paragraph(texts.privacy());
         page.section("chargement", lang.t("Charger le modèle", "Loading the model")).paragraph(texts.howToLoad())
                 .paragraph(lang.t("Enregistré sous : ", "Saved under: ") + card.artifactPath());
-        page.section("licence", lang.t("Licence", "Licence")).paragraph(card.licence());
+        page.section("licence", lang.t("Licence", "Licence")).paragraph(card.licence().equals(ModelCard.LICENCE)
+                ? lang.t(ModelCard.CARD_LICENCE + " pour la fiche et le modèle ; " + ModelCard.CODE_LICENCE
+                        + " pour le code", ModelCard.CARD_LICENCE + " for the card and the model; "
+                        + ModelCard.CODE_LICENCE + " for the code") : card.licence());
 
         page.section("provenance", "Provenance");
         if (!technical.isEmpty()) {
@@ -129,7 +132,7 @@ public final class ModelCardPage {
         provenance.put(lang.t("Entraîné le", "Trained"), Formats.timestamp(p.createdAt()));
         p.libraries().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> provenance.put(e.getKey(), e.getValue()));
-        page.keyValues(provenance);
+        page.codeValues(provenance);
         return page.footer(UseCasePage.footer(lang)).render();
     }
 }

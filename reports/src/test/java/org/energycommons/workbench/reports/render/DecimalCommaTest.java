@@ -7,7 +7,9 @@ package org.energycommons.workbench.reports.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +35,15 @@ class DecimalCommaTest {
                 + "<p>0.7</p>";
         assertEquals(code.replace("<p>0.7</p>", "<p>0,7</p>"), DecimalComma.apply(code),
                 "nested elements inside a kept one stay kept until it closes");
+    }
+
+    @Test
+    void aColumnOfCodeKeepsItsPoints() {
+        String html = HtmlPage.create("Règles", "fr").table(List.of("Règle", "Condition", "Seuil"),
+                List.of(List.of("talon", "night_kw > 1.3 * day_kw", "1.3")), Set.of(1))
+                .render();
+        assertTrue(html.contains("<td><code>night_kw &gt; 1.3 * day_kw</code></td>"), html);
+        assertTrue(html.contains(">1,3</td>"), "the other columns are French");
     }
 
     @Test

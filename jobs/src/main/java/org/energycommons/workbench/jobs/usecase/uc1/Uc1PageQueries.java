@@ -20,6 +20,7 @@ import org.energycommons.workbench.models.uc1.Uc1Tables;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
 import org.energycommons.workbench.reports.render.Lang;
+import org.energycommons.workbench.reports.usecase.RegionDescription;
 import org.energycommons.workbench.reports.usecase.UseCasePage;
 import org.energycommons.workbench.reports.usecase.uc1.Uc1Page;
 import org.energycommons.workbench.reports.usecase.uc1.Uc1PageData;
@@ -31,8 +32,9 @@ final class Uc1PageQueries {
     }
 
     /** The page's HTML: its data from the result and the gold tables, rendered. */
-    static UseCasePipeline.Rendered page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        Uc1PageData data = pageData(ctx, result, guard);
+    static UseCasePipeline.Rendered page(JobContext ctx, UseCaseResult result, SecrecyGuard guard,
+                                         RegionDescription region) {
+        Uc1PageData data = pageData(ctx, result, guard, region);
         return new UseCasePipeline.Rendered(lang -> Uc1Page.render(data, lang), lang -> Uc1Page.territory(data, lang));
     }
 
@@ -46,7 +48,8 @@ final class Uc1PageQueries {
     }
 
     /** The uc1 page's data, from the gold tables and the result, through the guard. */
-    static Uc1PageData pageData(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+    static Uc1PageData pageData(JobContext ctx, UseCaseResult result, SecrecyGuard guard,
+                                RegionDescription region) {
         Lake lake = ctx.lake();
         List<Uc1PageData.SegmentProfile> profiles = new ArrayList<>();
         int withheld = 0;
@@ -97,7 +100,7 @@ final class Uc1PageQueries {
             map.forEach((k, v) -> exclusions.put(String.valueOf(k), ((Number) v).longValue()));
         }
         return new Uc1PageData(UseCases.UC1, result, RunProvenance.fromMap(result.provenance()).inputTables(),
-                UseCasePipeline.regionDescription(ctx), profiles, curves,
+                region, profiles, curves,
                 cells, exclusions, withheld, Instant.now().toString());
     }
 }

@@ -37,6 +37,7 @@ import org.energycommons.workbench.models.usecase.UseCaseMetrics;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
 import org.energycommons.workbench.reports.render.Lang;
+import org.energycommons.workbench.reports.usecase.RegionDescription;
 import org.energycommons.workbench.reports.usecase.UseCasePage;
 import org.energycommons.workbench.reports.usecase.uc2.Uc2Page;
 import org.energycommons.workbench.reports.usecase.uc2.Uc2PageData;
@@ -54,8 +55,9 @@ final class Uc2PageQueries {
     }
 
     /** The page's HTML: its data from the result and the gold tables, rendered. */
-    static UseCasePipeline.Rendered page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        Uc2PageData data = pageData(ctx, result, guard);
+    static UseCasePipeline.Rendered page(JobContext ctx, UseCaseResult result, SecrecyGuard guard,
+                                         RegionDescription region) {
+        Uc2PageData data = pageData(ctx, result, guard, region);
         return new UseCasePipeline.Rendered(lang -> Uc2Page.render(data, lang), lang -> Uc2Page.territory(data, lang));
     }
 
@@ -68,7 +70,8 @@ final class Uc2PageQueries {
 
     /** The page's data, computed from {@code uc2.json} and the gold tables. */
     @SuppressWarnings("unchecked")
-    static Uc2PageData pageData(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+    static Uc2PageData pageData(JobContext ctx, UseCaseResult result, SecrecyGuard guard,
+                                RegionDescription region) {
         Map<String, Object> prov = result.provenance();
         String outcome = String.valueOf(prov.getOrDefault("outcome", "ok"));
         Map<String, String> split = new LinkedHashMap<>();
@@ -130,7 +133,7 @@ final class Uc2PageQueries {
         }
 
         return new Uc2PageData(UseCases.UC2, result, RunProvenance.fromMap(prov).inputTables(),
-                UseCasePipeline.regionDescription(ctx), split, rules, byRule,
+                region, split, rules, byRule,
                 types, bins, "ok".equals(outcome) ? timeline(ctx, result, guard) : null,
                 "ok".equals(outcome) ? visits(ctx, result, guard, split.get("evaluation")) : null, outcome,
                 Instant.now().toString());

@@ -30,6 +30,7 @@ import org.energycommons.workbench.models.uc3.Uc3Tables;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
 import org.energycommons.workbench.reports.render.Lang;
+import org.energycommons.workbench.reports.usecase.RegionDescription;
 import org.energycommons.workbench.reports.usecase.UseCasePage;
 import org.energycommons.workbench.reports.usecase.uc3.Uc3Page;
 import org.energycommons.workbench.reports.usecase.uc3.Uc3PageData;
@@ -45,8 +46,9 @@ final class Uc3PageQueries {
     }
 
     /** The page's HTML: its data from the result and the gold tables, rendered. */
-    static UseCasePipeline.Rendered page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        Uc3PageData data = pageData(ctx, result, guard);
+    static UseCasePipeline.Rendered page(JobContext ctx, UseCaseResult result, SecrecyGuard guard,
+                                         RegionDescription region) {
+        Uc3PageData data = pageData(ctx, result, guard, region);
         return new UseCasePipeline.Rendered(lang -> Uc3Page.render(data, lang), lang -> Uc3Page.territory(data, lang));
     }
 
@@ -59,7 +61,8 @@ final class Uc3PageQueries {
     }
 
     /** The page's figures, computed from gold tables and passed through the secrecy guard. */
-    static Uc3PageData pageData(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+    static Uc3PageData pageData(JobContext ctx, UseCaseResult result, SecrecyGuard guard,
+                                RegionDescription region) {
         Lake lake = ctx.lake();
         String method = result.bestModel();
         Map<String, double[]> truth = new HashMap<>(); // fraction, counterfactual kWh
@@ -125,7 +128,7 @@ final class Uc3PageQueries {
         }
 
         return new Uc3PageData(UseCases.UC3, result, RunProvenance.fromMap(result.provenance()).inputTables(),
-                UseCasePipeline.regionDescription(ctx), method, groups, suppressedGroups, types, suppressedTypes, all,
+                region, method, groups, suppressedGroups, types, suppressedTypes, all,
                 fit(ctx, method, guard), Instant.now().toString());
     }
 

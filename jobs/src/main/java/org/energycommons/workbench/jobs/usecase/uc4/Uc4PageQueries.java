@@ -30,6 +30,7 @@ import org.energycommons.workbench.models.uc4.Uc4Tables;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
 import org.energycommons.workbench.reports.render.Lang;
+import org.energycommons.workbench.reports.usecase.RegionDescription;
 import org.energycommons.workbench.reports.usecase.UseCasePage;
 import org.energycommons.workbench.reports.usecase.uc4.Uc4Page;
 import org.energycommons.workbench.reports.usecase.uc4.Uc4PageData;
@@ -47,8 +48,9 @@ final class Uc4PageQueries {
     }
 
     /** The page's HTML: its data from the result and the gold tables, rendered. */
-    static UseCasePipeline.Rendered page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        Uc4PageData data = pageData(ctx, result, guard);
+    static UseCasePipeline.Rendered page(JobContext ctx, UseCaseResult result, SecrecyGuard guard,
+                                         RegionDescription region) {
+        Uc4PageData data = pageData(ctx, result, guard, region);
         return new UseCasePipeline.Rendered(lang -> Uc4Page.render(data, lang), lang -> Uc4Page.territory(data, lang));
     }
 
@@ -61,7 +63,8 @@ final class Uc4PageQueries {
     }
 
     /** The uc4 page's data, computed from gold tables and passed through the secrecy guard. */
-    static Uc4PageData pageData(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+    static Uc4PageData pageData(JobContext ctx, UseCaseResult result, SecrecyGuard guard,
+                                RegionDescription region) {
         Lake lake = ctx.lake();
         Dataset<Row> test = lake.read(Uc4Tables.PREDICTIONS).filter(col(ForecastColumns.SPLIT).equalTo(TimeSplit.TEST));
         // Every figure below was computed at training (gold/results/uc4_metrics_breakdown): none is recomputed.
@@ -108,7 +111,7 @@ final class Uc4PageQueries {
         result.models().forEach(m -> intervalMethods.put(m.name(), m.notes().getOrDefault("interval_method", "")));
         RunProvenance provenance = RunProvenance.fromMap(result.provenance());
         return new Uc4PageData(UseCases.UC4, result, provenance.inputTables(),
-                UseCasePipeline.regionDescription(ctx), provenance.splitSets(), intervalMethods, focus,
+                region, provenance.splitSets(), intervalMethods, focus,
                 mapeByHour, substations, Instant.now().toString(), backtest(ctx, result, guard));
     }
 

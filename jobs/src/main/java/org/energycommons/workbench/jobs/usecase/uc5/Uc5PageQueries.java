@@ -42,8 +42,9 @@ final class Uc5PageQueries {
     }
 
     /** The page's HTML: its data from the result and the gold tables, rendered. */
-    static UseCasePipeline.Rendered page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        Uc5PageData data = pageData(ctx, result, guard);
+    static UseCasePipeline.Rendered page(JobContext ctx, UseCaseResult result, SecrecyGuard guard,
+                                         RegionDescription region) {
+        Uc5PageData data = pageData(ctx, result, guard, region);
         return new UseCasePipeline.Rendered(lang -> Uc5Page.render(data, lang), lang -> Uc5Page.territory(data, lang));
     }
 
@@ -57,8 +58,8 @@ final class Uc5PageQueries {
 
     /** The page's data, computed from gold tables and passed through the secrecy guard. */
     @SuppressWarnings("unchecked")
-    static Uc5PageData pageData(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        RegionDescription regionText = UseCasePipeline.regionDescription(ctx);
+    static Uc5PageData pageData(JobContext ctx, UseCaseResult result, SecrecyGuard guard,
+                                RegionDescription region) {
         RunProvenance provenance = RunProvenance.fromMap(result.provenance());
         Map<String, String> split = provenance.splitSets();
         Map<String, Long> versions = provenance.inputTables();
@@ -66,7 +67,7 @@ final class Uc5PageQueries {
         Lake lake = ctx.lake();
         if (Uc5Pipeline.insufficient(result) || !lake.exists(Uc5Tables.PREDICTIONS)) {
             Object message = result.provenance() == null ? null : result.provenance().get("message");
-            return new Uc5PageData(UseCases.UC5, result, versions, regionText, split,
+            return new Uc5PageData(UseCases.UC5, result, versions, region, split,
                     message == null ? Uc5Pipeline.INSUFFICIENT : message.toString(), null, null, Map.of(), null,
                     List.of(), null, generated);
         }
@@ -127,7 +128,7 @@ final class Uc5PageQueries {
                 .collectAsList(), guard, result.provenance().get("performance_gap_median_ratio") instanceof Number n
                         ? n.doubleValue() : Double.NaN, tolerance);
 
-        return new Uc5PageData(UseCases.UC5, result, versions, regionText, split, null, confusionTest,
+        return new Uc5PageData(UseCases.UC5, result, versions, region, split, null, confusionTest,
                 confusionHeldOut, recall, groups, communes, gap, generated);
     }
 

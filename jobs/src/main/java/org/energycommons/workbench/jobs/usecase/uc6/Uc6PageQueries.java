@@ -34,6 +34,7 @@ import org.energycommons.workbench.models.uc6.Uc6Tables;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.energycommons.workbench.models.usecase.UseCases;
 import org.energycommons.workbench.reports.render.Lang;
+import org.energycommons.workbench.reports.usecase.RegionDescription;
 import org.energycommons.workbench.reports.usecase.UseCasePage;
 import org.energycommons.workbench.reports.usecase.uc6.Uc6Page;
 import org.energycommons.workbench.reports.usecase.uc6.Uc6PageData;
@@ -48,8 +49,9 @@ final class Uc6PageQueries {
     }
 
     /** The page's HTML: its data from the result and the gold tables, rendered. */
-    static UseCasePipeline.Rendered page(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
-        Uc6PageData data = pageData(ctx, result, guard);
+    static UseCasePipeline.Rendered page(JobContext ctx, UseCaseResult result, SecrecyGuard guard,
+                                         RegionDescription region) {
+        Uc6PageData data = pageData(ctx, result, guard, region);
         return new UseCasePipeline.Rendered(lang -> Uc6Page.render(data, lang), lang -> Uc6Page.territory(data, lang));
     }
 
@@ -94,7 +96,8 @@ final class Uc6PageQueries {
     }
 
     /** The uc6 page's data, from the result and the gold forecasts, passed through the secrecy guard. */
-    static Uc6PageData pageData(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+    static Uc6PageData pageData(JobContext ctx, UseCaseResult result, SecrecyGuard guard,
+                                RegionDescription region) {
         Lake lake = ctx.lake();
         RunProvenance provenance = RunProvenance.fromMap(result.provenance());
         String status = provenance.detail("status");
@@ -168,7 +171,7 @@ final class Uc6PageQueries {
             }
         }
         return new Uc6PageData(UseCases.UC6, result, provenance.inputTables(),
-                UseCasePipeline.regionDescription(ctx), provenance.splitSets(), methods, noise, status, focus,
+                region, provenance.splitSets(), methods, noise, status, focus,
                 mapeByHorizon, areaRows, alerts, Instant.now().toString());
     }
 

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
@@ -410,7 +411,8 @@ public final class Uc2Page {
             }
         }
         page.table(List.of(lang.t("Règle", "Rule"), lang.t("Gravité", "Severity"),
-                lang.t("Condition (fichier de règles)", "Condition (rules file)"), lang.t("Gardée", "Kept")), rows);
+                lang.t("Condition (fichier de règles)", "Condition (rules file)"), lang.t("Gardée", "Kept")), rows,
+                Set.of(2));
         page.paragraph(lang.t("« Gardée » : la règle reste après le réglage, qui retire une à une celles dont le "
                         + "retrait améliore le F1.",
                 "\"Kept\": the rule stays after tuning, which removes one by one those whose removal improves the "

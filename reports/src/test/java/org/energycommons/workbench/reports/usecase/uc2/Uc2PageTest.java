@@ -74,7 +74,7 @@ class Uc2PageTest {
         String rules = section(html, "regles");
         assertTrue(rules.contains("<td>residual_drift</td><td>basse</td>"), "rule id as in the file, severity "
                 + "in words");
-        assertTrue(rules.contains("flat_share &gt;= 0,5"), "the condition as written");
+        assertTrue(rules.contains("<code>flat_share &gt;= 0.5"), "the condition as written, as code");
         assertTrue(rules.contains("<td>non</td>") && rules.contains("<td>oui</td>"), "kept or not, in words");
         assertTrue(rules.contains("<td>" + escaped("forêt d'isolement") + "</td>"), "the forest's alert days, "
                 + "in words");
