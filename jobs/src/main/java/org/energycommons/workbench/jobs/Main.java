@@ -33,6 +33,8 @@ public final class Main implements Runnable {
     public static final int EXIT_MISSING_INPUT = 3;
     /** Exit code of any other failure. */
     public static final int EXIT_FAILURE = 1;
+    /** Exit code of a command that writes, when another command holds the workspace. */
+    public static final int EXIT_BUSY = 5;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -107,7 +109,8 @@ public final class Main implements Runnable {
         if (m == null || m.isBlank()) {
             m = t.getClass().getSimpleName();
         } else if (!(t instanceof IllegalArgumentException || t instanceof MissingTableException
-                || t instanceof UncheckedIOException || t instanceof IllegalStateException)) {
+                || t instanceof UncheckedIOException || t instanceof IllegalStateException
+                || t instanceof WorkspaceLock.BusyException)) {
             m = t.getClass().getSimpleName() + ": " + m;
         }
         int nl = m.indexOf('\n');
@@ -115,6 +118,9 @@ public final class Main implements Runnable {
     }
 
     static int exitCode(Throwable t) {
+        if (t instanceof WorkspaceLock.BusyException) {
+            return EXIT_BUSY;
+        }
         if (t instanceof MissingTableException) {
             return EXIT_MISSING_INPUT;
         }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.energycommons.workbench.jobs.WorkspaceLock;
 import org.energycommons.workbench.models.provenance.BuildInfo;
 import org.energycommons.workbench.models.provenance.Json;
 import picocli.CommandLine.Mixin;
@@ -63,7 +64,11 @@ abstract class BenchmarkRun implements Callable<Integer> {
     public final Integer call() throws Exception {
         check();
         Path file = reportFile();
-        Outcome outcome = measure();
+        Outcome outcome;
+        // A benchmark writes to its workspace (tables, reports): it takes the workspace's lock like any writer.
+        try (WorkspaceLock lock = common.lock(workspace, spec)) {
+            outcome = measure();
+        }
         ReportFile.write(file, outcome.json());
         outcome.summary().print(spec.commandLine().getOut(), file);
         return outcome.exitCode();

@@ -36,6 +36,12 @@ public final class ListCommand extends SparkCommand {
             description = "With 'sources': the full reference (columns, units, keys, silver tables) as Markdown.")
     boolean markdown;
 
+    /** Listing only reads: it takes no lock and never waits for a writer. */
+    @Override
+    boolean writes() {
+        return false;
+    }
+
     /** Use cases and sources are listed without Spark; tables and models are read from the lake. */
     @Override
     public Integer call() throws Exception {

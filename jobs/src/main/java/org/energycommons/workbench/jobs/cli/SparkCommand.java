@@ -1,8 +1,11 @@
 package org.energycommons.workbench.jobs.cli;
 
+import org.energycommons.workbench.jobs.WorkspaceLock;
+
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.energycommons.workbench.jobs.JobContext;
+import org.energycommons.workbench.jobs.WorkspaceLock;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -35,6 +38,11 @@ abstract class SparkCommand implements Callable<Integer> {
     /** The command's work on the session's context; returns what to print. */
     abstract Result run(JobContext ctx) throws Exception;
 
+    /** Whether the command writes to its workspace, and so takes its lock first ({@link WorkspaceLock}). */
+    boolean writes() {
+        return true;
+    }
+
     /** Opens the session on the workspace of {@code --out}. */
     Session open() {
         return new Session(common.workspace.out, spark, spec.commandLine().getErr());
@@ -44,7 +52,9 @@ abstract class SparkCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         check();
         Result result;
-        try (Session session = open()) {
+        // The lock comes before Spark starts: a second writer stops at once, with one line.
+        try (WorkspaceLock lock = writes() ? common.lock(common.workspace.out, spec) : null;
+             Session session = open()) {
             result = run(session.context());
         }
         result.print(spec.commandLine().getOut());
