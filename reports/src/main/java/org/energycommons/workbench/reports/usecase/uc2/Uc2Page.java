@@ -146,7 +146,8 @@ public final class Uc2Page {
         return Territory.withShareMap(paragraphs, data.region(), title, marks, lang.t("Part des bâtiments publics "
                         + "de la commune ayant eu une alerte", "Share of the commune's public buildings that had an "
                         + "alert"), lang.t("Aire du disque : bâtiments publics suivis", "Disc area: public buildings "
-                        + "monitored"), lang.t("Période d'évaluation, détecteur retenu.", "Evaluation period, selected detector."), lang);
+                        + "monitored"), lang.t("Période d'évaluation, détecteur retenu.",
+                        "Evaluation period, selected detector."), lang);
     }
 
     private static UseCasePage page(Uc2PageData data, Lang lang) {

@@ -160,7 +160,8 @@ public final class Uc4Page {
                 + "commune");
         return Territory.withShareMap(paragraphs, data.region(), title, marks, lang.t("Part des postes de la commune "
                         + "ayant eu une alerte", "Share of the commune's substations that had an alert"),
-                lang.t("Aire du disque : postes publiés", "Disc area: published substations"), lang.t("Période de test, modèle retenu ; seuls les postes qui passent le secret statistique.",
+                lang.t("Aire du disque : postes publiés", "Disc area: published substations"),
+                lang.t("Période de test, modèle retenu ; seuls les postes qui passent le secret statistique.",
                         "Test period, selected model; only the substations that pass statistical secrecy."), lang);
     }
 

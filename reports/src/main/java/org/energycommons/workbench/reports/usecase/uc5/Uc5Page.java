@@ -132,7 +132,8 @@ public final class Uc5Page {
                 + "commune");
         return Territory.withShareMap(paragraphs, data.region(), title, marks, lang.t("Part des logements de la "
                         + "commune probablement F ou G", "Share of the commune's dwellings probably F or G"),
-                lang.t("Aire du disque : logements", "Disc area: dwellings"), lang.t("Diagnostics F/G plus logements sans diagnostic prédits F/G, rapportés aux logements de la "
+                lang.t("Aire du disque : logements", "Disc area: dwellings"),
+                lang.t("Diagnostics F/G plus logements sans diagnostic prédits F/G, rapportés aux logements de la "
                         + "commune ; communes de moins de 10 logements non publiées.", "Certified F/G dwellings "
                         + "plus dwellings without a certificate predicted F/G, over the commune's dwellings; "
                         + "communes of fewer than 10 dwellings not published."), lang);
