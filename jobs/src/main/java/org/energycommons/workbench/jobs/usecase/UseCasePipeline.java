@@ -80,6 +80,12 @@ public abstract class UseCasePipeline {
      * @param territory what its figures mean for the region in a language, for the synthesis note
      */
     public record Rendered(Function<Lang, String> page, Function<Lang, Territory> territory) {
+
+        /** The page and reading of a use case's data, by its page's renderers ({@code UcNPage::render}, ...). */
+        public static <D> Rendered of(D data, BiFunction<D, Lang, String> page,
+                                      BiFunction<D, Lang, Territory> territory) {
+            return new Rendered(lang -> page.apply(data, lang), lang -> territory.apply(data, lang));
+        }
     }
 
     /**

@@ -34,8 +34,8 @@ final class Uc1PageQueries {
     /** The page's HTML: its data from the result and the gold tables, rendered. */
     static UseCasePipeline.Rendered page(JobContext ctx, UseCaseResult result, SecrecyGuard guard,
                                          RegionDescription region) {
-        Uc1PageData data = pageData(ctx, result, guard, region);
-        return new UseCasePipeline.Rendered(lang -> Uc1Page.render(data, lang), lang -> Uc1Page.territory(data, lang));
+        return UseCasePipeline.Rendered.of(pageData(ctx, result, guard, region), Uc1Page::render,
+                Uc1Page::territory);
     }
 
     /** The index headline, from the best model's metrics. */

@@ -57,8 +57,8 @@ final class Uc2PageQueries {
     /** The page's HTML: its data from the result and the gold tables, rendered. */
     static UseCasePipeline.Rendered page(JobContext ctx, UseCaseResult result, SecrecyGuard guard,
                                          RegionDescription region) {
-        Uc2PageData data = pageData(ctx, result, guard, region);
-        return new UseCasePipeline.Rendered(lang -> Uc2Page.render(data, lang), lang -> Uc2Page.territory(data, lang));
+        return UseCasePipeline.Rendered.of(pageData(ctx, result, guard, region), Uc2Page::render,
+                Uc2Page::territory);
     }
 
     /** The index headline: the best detector's F1 and median delay. */

@@ -48,8 +48,8 @@ final class Uc3PageQueries {
     /** The page's HTML: its data from the result and the gold tables, rendered. */
     static UseCasePipeline.Rendered page(JobContext ctx, UseCaseResult result, SecrecyGuard guard,
                                          RegionDescription region) {
-        Uc3PageData data = pageData(ctx, result, guard, region);
-        return new UseCasePipeline.Rendered(lang -> Uc3Page.render(data, lang), lang -> Uc3Page.territory(data, lang));
+        return UseCasePipeline.Rendered.of(pageData(ctx, result, guard, region), Uc3Page::render,
+                Uc3Page::territory);
     }
 
     /** The index headline: the best method's median savings error and placebo coverage. */

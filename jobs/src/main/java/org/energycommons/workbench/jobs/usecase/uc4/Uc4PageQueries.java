@@ -50,8 +50,8 @@ final class Uc4PageQueries {
     /** The page's HTML: its data from the result and the gold tables, rendered. */
     static UseCasePipeline.Rendered page(JobContext ctx, UseCaseResult result, SecrecyGuard guard,
                                          RegionDescription region) {
-        Uc4PageData data = pageData(ctx, result, guard, region);
-        return new UseCasePipeline.Rendered(lang -> Uc4Page.render(data, lang), lang -> Uc4Page.territory(data, lang));
+        return UseCasePipeline.Rendered.of(pageData(ctx, result, guard, region), Uc4Page::render,
+                Uc4Page::territory);
     }
 
     /** The index headline, from the best model's metrics. */

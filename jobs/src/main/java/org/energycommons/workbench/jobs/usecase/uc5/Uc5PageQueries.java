@@ -44,8 +44,8 @@ final class Uc5PageQueries {
     /** The page's HTML: its data from the result and the gold tables, rendered. */
     static UseCasePipeline.Rendered page(JobContext ctx, UseCaseResult result, SecrecyGuard guard,
                                          RegionDescription region) {
-        Uc5PageData data = pageData(ctx, result, guard, region);
-        return new UseCasePipeline.Rendered(lang -> Uc5Page.render(data, lang), lang -> Uc5Page.territory(data, lang));
+        return UseCasePipeline.Rendered.of(pageData(ctx, result, guard, region), Uc5Page::render,
+                Uc5Page::territory);
     }
 
     /** The index headline: the best model's within-one-class accuracy and F/G recall. */

@@ -51,8 +51,8 @@ final class Uc6PageQueries {
     /** The page's HTML: its data from the result and the gold tables, rendered. */
     static UseCasePipeline.Rendered page(JobContext ctx, UseCaseResult result, SecrecyGuard guard,
                                          RegionDescription region) {
-        Uc6PageData data = pageData(ctx, result, guard, region);
-        return new UseCasePipeline.Rendered(lang -> Uc6Page.render(data, lang), lang -> Uc6Page.territory(data, lang));
+        return UseCasePipeline.Rendered.of(pageData(ctx, result, guard, region), Uc6Page::render,
+                Uc6Page::territory);
     }
 
     /** The index headline, from the best model's metrics. */
