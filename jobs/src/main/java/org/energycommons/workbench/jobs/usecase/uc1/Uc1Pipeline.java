@@ -47,6 +47,7 @@ public final class Uc1Pipeline extends UseCasePipeline {
     /** The uc1 pipeline. */
     public Uc1Pipeline() {
         super(UseCases.UC1, Uc1Tables.DESCRIPTIONS, Uc1Metrics::fromMap, Uc1PageQueries::page,
+                Uc1OpenData::datasets,
                 Uc1PageQueries::headline);
     }
 

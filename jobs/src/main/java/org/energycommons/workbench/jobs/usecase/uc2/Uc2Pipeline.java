@@ -59,6 +59,7 @@ public final class Uc2Pipeline extends UseCasePipeline {
     /** The uc2 pipeline. */
     public Uc2Pipeline() {
         super(UseCases.UC2, Uc2Tables.DESCRIPTIONS, Uc2Metrics::fromMap, Uc2PageQueries::page,
+                Uc2OpenData::datasets,
                 Uc2PageQueries::headline);
     }
 

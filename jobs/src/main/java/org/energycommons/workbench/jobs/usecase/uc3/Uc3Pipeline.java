@@ -72,6 +72,7 @@ public final class Uc3Pipeline extends UseCasePipeline {
     /** The uc3 pipeline. */
     public Uc3Pipeline() {
         super(UseCases.UC3, Uc3Tables.DESCRIPTIONS, Uc3Metrics::fromMap, Uc3PageQueries::page,
+                Uc3OpenData::datasets,
                 Uc3PageQueries::headline);
     }
 

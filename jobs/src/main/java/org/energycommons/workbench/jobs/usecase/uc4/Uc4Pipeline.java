@@ -50,6 +50,7 @@ public final class Uc4Pipeline extends UseCasePipeline {
     /** The uc4 pipeline. */
     public Uc4Pipeline() {
         super(UseCases.UC4, Uc4Tables.DESCRIPTIONS, ForecastMetrics::fromMap, Uc4PageQueries::page,
+                Uc4OpenData::datasets,
                 Uc4PageQueries::headline);
     }
 

@@ -46,6 +46,7 @@ public final class Uc5Pipeline extends UseCasePipeline {
     /** The uc5 pipeline. */
     public Uc5Pipeline() {
         super(UseCases.UC5, Uc5Tables.DESCRIPTIONS, Uc5Metrics::fromMap, Uc5PageQueries::page,
+                Uc5OpenData::datasets,
                 Uc5PageQueries::headline);
     }
 

@@ -33,6 +33,7 @@ public final class Uc6Pipeline extends UseCasePipeline {
     /** The uc6 pipeline. */
     public Uc6Pipeline() {
         super(UseCases.UC6, Uc6Tables.DESCRIPTIONS, Uc6Metrics::fromMap, Uc6PageQueries::page,
+                Uc6OpenData::datasets,
                 Uc6PageQueries::headline);
     }
 
