@@ -17,6 +17,7 @@ import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.lake.Lake;
+import org.energycommons.workbench.datasets.lake.LakeFiles;
 import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
@@ -185,6 +186,14 @@ public abstract class UseCasePipeline {
                 ? lang.t("aucun modèle entraîné : données insuffisantes", "no model trained: insufficient data")
                 : headline.apply(result, lang);
     }
+
+    /**
+     * The model saved in {@code dir} (a folder of {@code models/ucN}, as the registry names it) reloaded for
+     * prediction.
+     *
+     * @throws IllegalArgumentException when the folder does not hold a model of this use case
+     */
+    public abstract Predictor predictor(String dir, LakeFiles files);
 
     /** The open datasets of a result, through the guard; empty when the use case has no model. */
     public final List<OpenDataset> openData(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {

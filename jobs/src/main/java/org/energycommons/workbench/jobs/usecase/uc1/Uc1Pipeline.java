@@ -15,6 +15,8 @@ import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
 import org.energycommons.workbench.jobs.JobContext;
+import org.energycommons.workbench.jobs.usecase.Predictor;
+import org.energycommons.workbench.datasets.lake.LakeFiles;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.models.provenance.RunProvenance;
 import org.energycommons.workbench.models.uc1.SegmentModel;
@@ -54,6 +56,11 @@ public final class Uc1Pipeline extends UseCasePipeline {
     /** The options of this run: {@code workbench.uc1.*}, seeded by the region. */
     static Uc1Options options(JobContext ctx) {
         return Uc1Options.of(ctx.config(), seed(ctx));
+    }
+
+    @Override
+    public Predictor predictor(String dir, LakeFiles files) {
+        return Uc1Predictor.load(dir, files);
     }
 
     @Override
