@@ -9,6 +9,7 @@ import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.jobs.PseudoKeys;
 import org.energycommons.workbench.jobs.PublishJob;
 import org.energycommons.workbench.jobs.RunTimer;
+import org.energycommons.workbench.jobs.audit.PublicationAudit;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.jobs.usecase.UseCasePipelines;
 import org.energycommons.workbench.models.provenance.BuildInfo;
@@ -19,15 +20,17 @@ import picocli.CommandLine.Mixin;
 
 /** {@code workbench demo}: the whole pipeline on a synthetic region, with per-stage wall times. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the whole pipeline on a synthetic region: generate, features, train, publish. Writes the "
-                + "lake (DIR/lake), the site (DIR/site/index.html), results (DIR/metrics/<use-case>.json) and stage "
-                + "wall times (DIR/metrics/run.json).")
+        description = "Run the whole pipeline on a synthetic region: generate, features, train, publish, then the "
+                + "publication audit (exit 4 on a finding). Writes the lake (DIR/lake), the site "
+                + "(DIR/site/index.html), results (DIR/metrics/<use-case>.json) and stage wall times "
+                + "(DIR/metrics/run.json).")
 public final class DemoCommand extends SparkCommand {
 
     @Mixin
     RegionOptions region;
 
     private RunTimer timer;
+    private PublicationAudit.Report audit;
 
     @Override
     Session open() {
@@ -54,6 +57,7 @@ public final class DemoCommand extends SparkCommand {
         runInfo.put("lake", ctx.workspace().lake());
         runInfo.put("run id", ctx.runId());
         timer.stage("publish", () -> PublishJob.run(ctx, runInfo));
+        audit = timer.stage("audit", () -> PublicationAudit.run(ctx));
 
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("command", runInfo.get("command"));
@@ -73,6 +77,12 @@ public final class DemoCommand extends SparkCommand {
                                     + c.target()).collect(java.util.stream.Collectors.joining(", "))));
             out.println("site:    " + ctx.workspace().site().resolve("index.html"));
             out.println("metrics: " + ctx.workspace().metrics());
+            AuditOutcome.print(audit, out);
         };
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return AuditOutcome.exitCode(super.call(), audit, spec);
     }
 }
