@@ -247,7 +247,8 @@ public final class HtmlPage {
         body.append("<div class=\"table-wrap\"><table>\n");
         boolean[] numeric = new boolean[columns];
         for (int c = 0; c < columns; c++) {
-            numeric[c] = numericColumn(rows, c, countColumns.containsKey(c));
+            // A count column is a column of numbers, even when secrecy withheld each of its counts.
+            numeric[c] = countColumns.containsKey(c) || numericColumn(rows, c);
         }
         if (columns > 0) {
             body.append("<thead><tr>");
@@ -604,11 +605,11 @@ public final class HtmlPage {
         return cell != null && NUMBER.matcher(cell.strip()).matches();
     }
 
-    private static boolean numericColumn(List<List<String>> rows, int column, boolean counts) {
+    private static boolean numericColumn(List<List<String>> rows, int column) {
         boolean any = false;
         for (List<String> row : rows) {
             String cell = row.get(column);
-            if (isMissing(cell) || (counts && !isNumber(cell))) {
+            if (isMissing(cell)) {
                 continue;
             }
             if (!isNumber(cell)) {
