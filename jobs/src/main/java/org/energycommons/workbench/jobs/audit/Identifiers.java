@@ -62,12 +62,6 @@ public final class Identifiers {
         return new Identifiers(false, List.of(), List.of(), List.of());
     }
 
-    /** Identifiers given as such (tests, or a caller with its own lists). */
-    public static Identifiers of(Collection<String> pseudonyms, Collection<String> buildingIds,
-                                 Collection<String> addresses) {
-        return new Identifiers(true, pseudonyms, buildingIds, addresses);
-    }
-
     /**
      * Reads the identifiers of a lake: {@code meter_id} of silver/meters (else of silver/load_curve),
      * {@code address_id} of silver/annual_consumption_by_address and silver/dpe, {@code building_id} of
