@@ -136,14 +136,16 @@ public final class Uc5Page {
                         + "(statistical secrecy).")
                 : lang.t((shown.size() == rows.size() ? "Dans les " + rows.size() + " communes publiées, "
                         : "Là où leur nombre atteint " + data.minPoints() + " (" + shown.size() + " des "
-                        + rows.size() + " communes publiées), ") + estimated + " des " + dwellings + " logements sont probablement des passoires "
-                        + "thermiques (F ou G), soit " + share + (split ? " : " + (estimated - predicted)
+                        + rows.size() + " communes publiées), ") + estimated + " des " + dwellings
+                        + " logements sont probablement des passoires thermiques (F ou G), soit " + share
+                        + (split ? " : " + (estimated - predicted)
                         + " le sont d'après leur diagnostic, " + predicted + " d'après le modèle, faute de "
                         + "diagnostic." : "."),
                 (shown.size() == rows.size() ? "In the " + rows.size() + " published communes, "
                         : "Where their number reaches " + data.minPoints() + " (" + shown.size() + " of the "
-                        + rows.size() + " published communes), ") + estimated + " of the " + dwellings + " dwellings are probably poorly insulated "
-                        + "(F or G), that is " + share + (split ? ": " + (estimated - predicted)
+                        + rows.size() + " published communes), ") + estimated + " of the " + dwellings
+                        + " dwellings are probably poorly insulated (F or G), that is " + share
+                        + (split ? ": " + (estimated - predicted)
                         + " by their certificate, " + predicted + " by the model, for want of one." : "."));
         List<String> paragraphs = List.of(first,
                 lang.t("Par commune, de la plus touchée à la moins touchée : ", "By commune, most affected first: ")
