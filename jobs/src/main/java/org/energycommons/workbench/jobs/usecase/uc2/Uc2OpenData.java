@@ -76,7 +76,7 @@ final class Uc2OpenData {
                         Field.count("buildings_in_alert", "public buildings with at least one alert of this rule "
                                 + "in the month", "public buildings"),
                         Field.count("alert_days", "building-days with an alert of this rule in the month",
-                                "public building-days")),
+                                "public buildings")),
                 List.of("commune_code", "month", "rule"), "commune",
                 List.of(Uc2Tables.ALERTS, Uc2Tables.FEATURES,
                         Tables.BUILDINGS),

@@ -83,7 +83,7 @@ final class Uc3OpenData {
                         + "metered use, the savings and their 90 % interval over the year after works. Only groups "
                         + "of at least " + guard.minPoints() + " buildings are published."),
                 List.of(Field.of("works_type", "type of works, or all"),
-                        Field.count("buildings", "renovated buildings with a fitted baseline", "buildings"),
+                        Field.count("buildings", "renovated buildings with a fitted baseline", "renovated buildings"),
                         Field.measured("counterfactual_kwh", "predicted use without works, reporting period", "kWh"),
                         Field.measured("metered_kwh", "metered use, reporting period", "kWh"),
                         Field.measured("savings_kwh", "counterfactual minus metered", "kWh"),
