@@ -99,6 +99,12 @@ public final class PublishedModel {
         return card;
     }
 
+    /** Its algorithm, as its provenance names it (e.g. {@code GradientTreeBoost (quantile loss)}). */
+    public String algorithm() {
+        Object provenance = card.get("provenance");
+        return provenance instanceof Map<?, ?> p && p.get("algorithm") != null ? p.get("algorithm").toString() : "";
+    }
+
     /** The lake table it predicts on. */
     public TableId features() {
         return predictor.features();
