@@ -308,7 +308,7 @@ class DemoPipelineTest implements SharedSparkSession {
             System.setOut(stdout);
         }
         String out = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(out.contains("open datasets: [uc1_"), out);
+        assertTrue(out.contains("open datasets: [u") && out.contains(" rows:"), out);
         List<String> models = org.energycommons.workbench.reuse.Workbench.open(workspace).models();
         assertTrue(models.contains("uc4") && models.contains("uc6"), models.toString());
         for (String uc : models) {
