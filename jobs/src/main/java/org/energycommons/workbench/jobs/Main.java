@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
         description = "Energy Commons Workbench: multi-source energy data to feature tables, models and "
                 + "published results, on Spark and Delta Lake.",
         subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, FeaturesCommand.class, TrainCommand.class,
+                org.energycommons.workbench.jobs.hackathon.HackathonCommand.class,
                 PublishCommand.class, ListCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
