@@ -128,7 +128,8 @@ public final class Fields {
         put("hdd_18", NUMBER, 2, "°C·j", "degrés-jours de chauffage, base 18 °C", "heating degree days, base 18 °C");
         put("surface_m2", NUMBER, 1, "m²", "surface du registre", "surface of the registry");
         put("construction_year", INTEGER, 0, null, "année de construction", "construction year");
-        put("electric_heating", INTEGER, 0, null, "1 quand le chauffage est électrique", "1 when heated by electricity");
+        put("electric_heating", INTEGER, 0, null, "1 quand le chauffage est électrique",
+                "1 when heated by electricity");
         put("fault", INTEGER, 0, null, "1 quand le jour est dans la fenêtre d'un défaut (à trouver)",
                 "1 when the day lies in a fault's window (to find)");
         // uc3: savings.
