@@ -101,8 +101,8 @@ public final class Leaderboard {
                     && Files.isRegularFile(sample)) {
                 double recomputed = Scorer.score(dir.resolve("key"), task.id(), sample).value();
                 if (Double.compare(recomputed, baseline) != 0) {
-                    warn.accept(task.id() + ": the card's baseline score " + Csv.number(baseline, 6)
-                            + " differs from sample_submission.csv scored on the key, " + Csv.number(recomputed, 6)
+                    warn.accept(task.id() + ": the card's baseline score " + baseline
+                            + " differs from sample_submission.csv scored on the key, " + recomputed
                             + ": the leaderboard shows the latter");
                 }
                 baseline = recomputed;
@@ -197,9 +197,12 @@ public final class Leaderboard {
                 .append("h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.25rem;margin:2rem 0 .5rem;")
                 .append("border-bottom:2px solid #1d4e89;padding-bottom:.25rem}h3{font-size:1.05rem;")
                 .append("margin:1.25rem 0 .25rem}p.q{margin:.25rem 0 .5rem;color:#3d4654}\n")
-                .append("table{border-collapse:collapse;width:100%;margin:.25rem 0 1rem;font-size:.95rem}")
+                .append("table{border-collapse:collapse;width:100%;margin:.25rem 0 1rem;font-size:.95rem;")
+                .append("table-layout:fixed}th:nth-child(1){width:2.5rem}th:nth-child(2){width:30%}")
+                .append("th:nth-child(3){width:13%}th:nth-child(4){width:19%}th:nth-child(5){width:12%}")
                 .append("th,td{padding:.35rem .6rem;border-bottom:1px solid #d5dae1;text-align:left}")
-                .append("th{background:#eef2f7}td.n{text-align:right;font-variant-numeric:tabular-nums}\n")
+                .append("th{background:#eef2f7}td{overflow-wrap:anywhere}")
+                .append("td.n{text-align:right;font-variant-numeric:tabular-nums}\n")
                 .append("tr.baseline td{background:#fbf6e6;font-style:italic}nav a{margin-right:1rem}")
                 .append("code{font-size:.9em}\n</style>\n</head>\n<body>\n");
         sb.append("<nav><a href=\"#fr\">Français</a><a href=\"#en\">English</a></nav>\n");

@@ -183,6 +183,22 @@ class HackathonPackTest implements SharedSparkSession {
     }
 
     @Test
+    void aMissingFeatureTableIsOneLineAndExit3() throws Exception {
+        Path partial = tmp.resolve("partial");
+        copy(workspace, partial);
+        PackWriter.deleteTree(partial.resolve("lake").resolve("gold").resolve("features").resolve("uc6"));
+        Path to = tmp.resolve("partial-pack");
+        HackathonScoreTest.Run r = pack(partial, to, "--tasks", GasD1Task.ID);
+        assertEquals(3, r.code(), r.err());
+        List<String> errors = r.errLines().stream().filter(l -> !l.startsWith("»") && !l.startsWith("  ")).toList();
+        assertEquals(1, errors.size(), r.err());
+        assertTrue(errors.get(0).contains("features/uc6"), errors.get(0));
+        try (Stream<Path> s = Files.list(to)) {
+            assertEquals(List.of(), s.toList(), "nothing written, no temporary folder left");
+        }
+    }
+
+    @Test
     void aRealDataWorkspaceRefusesPerMeterTasksWithoutTheFlag() throws Exception {
         Path to = tmp.resolve("real-pack");
         HackathonScoreTest.Run refused = pack(real, to);
