@@ -240,7 +240,8 @@ public final class PackCommand implements Callable<Integer> {
                                 ? (fr ? "plus haut = meilleur" : "higher is better")
                                 : (fr ? "plus bas = meilleur" : "lower is better"))
                         .append(") | ").append(c.path("baseline").path("name").asText()).append(": ")
-                        .append(Csv.number(c.path("baseline").path("score").asDouble(Double.NaN), 4)).append(unit)
+                        .append(TaskReadme.decimal(Csv.number(c.path("baseline").path("score")
+                                .asDouble(Double.NaN), 4), fr)).append(unit)
                         .append(" |\n");
             }
         }

@@ -83,7 +83,7 @@ final class TaskReadme {
         Object score = baseline.get("score");
         sb.append(fr ? "- Score de la référence (`sample_submission.csv`) : **" : "- Baseline score "
                 + "(`sample_submission.csv`): **").append(score instanceof Number n
-                ? Csv.number(n.doubleValue(), 6) : "—").append(unit).append("**\n\n");
+                ? decimal(Csv.number(n.doubleValue(), 6), fr) : "—").append(unit).append("**\n\n");
 
         Map<String, Object> split = (Map<String, Object>) card.get("split");
         sb.append("### ").append(fr ? "Découpage" : "Split").append("\n\n")
@@ -131,6 +131,11 @@ final class TaskReadme {
                 .append(v));
         sb.append(fr ? "- Tables du lac lues (version Delta) : " : "- Lake tables read (Delta version): ").append(s)
                 .append(".\n");
+    }
+
+    /** A number as prose writes it: a decimal comma in French. */
+    static String decimal(String number, boolean french) {
+        return french ? number.replace('.', ',') : number;
     }
 
     @SuppressWarnings("unchecked")

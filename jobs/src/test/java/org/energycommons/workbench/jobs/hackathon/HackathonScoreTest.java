@@ -119,6 +119,9 @@ class HackathonScoreTest {
             assertFalse(Files.exists(pack.resolve(Scorer.ANSWER)));
             String readme = Files.readString(pack.resolve("README.md"));
             assertTrue(readme.indexOf("## Français") < readme.indexOf("## English"), "French first");
+            String score = Csv.number(card.get("baseline").get("score").asDouble(), 6);
+            assertTrue(readme.contains("**" + score.replace('.', ',')) && readme.contains("**" + score),
+                    "the baseline score, with a decimal comma in French: " + score);
             // Test ids and answer ids are the same set, in the same order.
             List<String> testIds = lines(pack.resolve("test.csv")).stream().skip(1).map(l -> l.split(",")[0])
                     .toList();
