@@ -13,6 +13,7 @@ import org.energycommons.workbench.jobs.cli.IngestCommand;
 import org.energycommons.workbench.jobs.cli.ListCommand;
 import org.energycommons.workbench.jobs.cli.PublishCommand;
 import org.energycommons.workbench.jobs.cli.TrainCommand;
+import org.energycommons.workbench.jobs.cli.VerifyCommand;
 import org.energycommons.workbench.jobs.hackathon.HackathonCommand;
 import org.energycommons.workbench.models.provenance.BuildInfo;
 import picocli.CommandLine;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Command;
                 + "published results, on Spark and Delta Lake.",
         subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, FeaturesCommand.class,
                 TrainCommand.class,
-                PublishCommand.class, AuditCommand.class, HackathonCommand.class, ListCommand.class,
+                PublishCommand.class, AuditCommand.class, VerifyCommand.class, HackathonCommand.class, ListCommand.class,
                 BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
