@@ -100,6 +100,17 @@ class IngestTest implements SharedSparkSession {
         assertEquals(5, lake.read(Tables.LOAD_CURVE).count());
         assertEquals(0, lake.read(BRONZE, bronzeVersion).drop("ingest_run")
                 .exceptAll(lake.read(BRONZE).drop("ingest_run")).count());
+
+        // Each run's accounting is kept, and verify checks the latest against bronze and rejects.
+        assertEquals(2, lake.read(Tables.INGEST_RUNS).count());
+        CliRunner healthy = CliRunner.run("verify", "--out", out, "--master", "local[2]");
+        assertEquals(0, healthy.code(), healthy.out() + healthy.err());
+        assertTrue(healthy.out().contains("1 ingest runs"), healthy.out());
+        lake.spark().sql("DELETE FROM delta.`" + lake.path(REJECTS) + "` WHERE line = 5");
+        CliRunner lost = CliRunner.run("verify", "--out", out, "--master", "local[2]");
+        assertEquals(Main.EXIT_AUDIT, lost.code(), lost.out() + lost.err());
+        assertTrue(lost.out().contains("2 rows of the run in _rejects/enedis_load_curve_csv, 3 accounted as "
+                + "rejected"), lost.out());
     }
 
     @Test
