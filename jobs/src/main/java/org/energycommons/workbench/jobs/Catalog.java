@@ -25,6 +25,7 @@ import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.Layer;
 import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
+import org.energycommons.workbench.jobs.opendata.OpenDataOptions;
 import org.energycommons.workbench.jobs.usecase.UseCasePipelines;
 import org.energycommons.workbench.models.provenance.Json;
 
@@ -50,6 +51,7 @@ public final class Catalog {
     public static long refresh(JobContext ctx) {
         ctx.progress().step("catalogue: sources and tables with licences, coverage and schemas");
         Lake lake = ctx.lake();
+        OpenDataOptions options = OpenDataOptions.of(ctx.config());
         List<Row> rows = new ArrayList<>();
         for (SourceConnector c : Connectors.all()) {
             SourceDescription d = c.description();
@@ -73,9 +75,25 @@ public final class Catalog {
                 columns.add(Map.of("name", col.name(), "type", col.type(), "unit", col.unit(),
                         "description", col.description()));
             }
-            rows.add(RowFactory.create("source:" + c.name(), "source", d.title(), d.producer(), d.licence(),
-                    lake.exists(bronze) ? lake.path(bronze) : null, lake.exists(bronze) ? lake.version(bronze) : null,
+            rows.add(RowFactory.create("source:" + c.name(), "source", d.title(), d.producer(),
+                    sourceLicence(c, d, options),
+                    lake.exists(bronze) ? bronze.relativePath() : null,
+                    lake.exists(bronze) ? lake.version(bronze) : null,
                     compact(provenance), coverage[0], coverage[1], compact(columns)));
+        }
+        // What the sources say of their columns describes the same columns in the tables they feed; the licence
+        // of a silver table is its source's, and what the workbench derives from several sources takes the ODbL when
+        // one of them is under it (share-alike), else Licence Ouverte 2.0.
+        Map<String, String> columnDescriptions = new LinkedHashMap<>();
+        Map<TableId, String> fed = new LinkedHashMap<>();
+        String ingestedLicence = SYNTHETIC_LICENCE;
+        for (SourceConnector c : Connectors.all()) {
+            String licence = sourceLicence(c, c.description(), options);
+            c.description().columns().forEach(col -> columnDescriptions.putIfAbsent(col.name(), col.description()));
+            if (lake.exists(IngestJob.bronzeTable(c))) {
+                fed.merge(SilverMappings.of(c.name()).table(), licence, Catalog::stricter);
+                ingestedLicence = stricter(ingestedLicence, licence);
+            }
         }
         Map<TableId, String> descriptions = UseCasePipelines.tables();
         List<TableId> tables = new ArrayList<>(descriptions.keySet());
@@ -95,22 +113,55 @@ public final class Catalog {
             String[] coverage = coverage(data);
             List<Map<String, String>> columns = new ArrayList<>();
             for (StructField f : data.schema().fields()) {
-                columns.add(Map.of("name", f.name(), "type", f.dataType().simpleString(), "unit", unitOf(f.name())));
+                columns.add(Map.of("name", f.name(), "type", f.dataType().simpleString(), "unit", unitOf(f.name()),
+                        "description", columnDescriptions.getOrDefault(f.name(), "")));
             }
             boolean synthetic = GenerateJob.regionOf(ctx) != null && !t.layer().equals(Layer.REJECTS);
+            boolean personal = personal(data);
             Map<String, Object> provenance = new LinkedHashMap<>();
             provenance.put("layer", t.layer().folder());
             provenance.put("last_run", ctx.runId());
+            provenance.put("personal_data", personal);
+            String licence = t.layer().equals(Layer.TRUTH) || t.layer().equals(Layer.REJECTS) ? INTERNAL
+                    : personal ? INTERNAL_PERSONAL
+                    : synthetic ? SYNTHETIC_LICENCE
+                    : fed.containsKey(t) ? fed.get(t) : ingestedLicence;
             rows.add(RowFactory.create("table:" + t.relativePath(), "table",
                     descriptions.getOrDefault(t, t.layer().folder() + " table " + t.name()),
                     synthetic ? "Energy Commons Workbench (synthetic region)" : "Energy Commons Workbench",
-                    t.layer().equals(Layer.TRUTH) || t.layer().equals(Layer.REJECTS) ? "internal (not published)"
-                            : SYNTHETIC_LICENCE,
-                    lake.path(t), lake.version(t), compact(provenance), coverage[0], coverage[1], compact(columns)));
+                    licence, t.relativePath(), lake.version(t), compact(provenance), coverage[0], coverage[1],
+                    compact(columns)));
         }
         lake.replace(Tables.CATALOG, ctx.spark().createDataFrame(rows, SCHEMA), ctx.runId());
         writeJson(ctx, rows);
         return rows.size();
+    }
+
+    /** Licence of a table that is never published: ground truth and rejected rows. */
+    static final String INTERNAL = "internal (not published)";
+    /** Licence of a table that holds personal data: listed, never exported. */
+    static final String INTERNAL_PERSONAL = "internal (personal data, not published)";
+
+    /** Columns that identify a delivery point, a dwelling or a person: a table that has one is personal data. */
+    static final List<String> PERSONAL_COLUMNS = List.of("meter_id", "prm", "address", "building_id", "dpe_id",
+            "house_number", "street");
+
+    /**
+     * Whether a table holds personal data: it has a column that identifies a delivery point, a building or an
+     * address. Public buildings' tables count too: they are not exported as such, only their aggregates are.
+     */
+    static boolean personal(Dataset<Row> data) {
+        return List.of(data.columns()).stream().anyMatch(PERSONAL_COLUMNS::contains);
+    }
+
+    /** A source's licence: the ODbL when the configuration says so, else the one its connector declares. */
+    static String sourceLicence(SourceConnector c, SourceDescription d, OpenDataOptions options) {
+        return options.odblSourceList().contains(c.name()) ? "ODbL-1.0" : d.licence();
+    }
+
+    /** The stricter of two licences: the ODbL's share-alike clause wins over Licence Ouverte 2.0. */
+    static String stricter(String a, String b) {
+        return "ODbL-1.0".equalsIgnoreCase(a) || "ODbL-1.0".equalsIgnoreCase(b) ? "ODbL-1.0" : a;
     }
 
     /** Min..max of the first timestamp or date column, and distinct counts of place columns. */

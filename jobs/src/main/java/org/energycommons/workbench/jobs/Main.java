@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.energycommons.workbench.datasets.lake.MissingTableException;
+import org.energycommons.workbench.jobs.cli.AuditCommand;
 import org.energycommons.workbench.jobs.cli.BenchmarkCommand;
 import org.energycommons.workbench.jobs.cli.DemoCommand;
 import org.energycommons.workbench.jobs.cli.FeaturesCommand;
@@ -24,13 +25,16 @@ import picocli.CommandLine.Command;
         description = "Energy Commons Workbench: multi-source energy data to feature tables, models and "
                 + "published results, on Spark and Delta Lake.",
         subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, FeaturesCommand.class, TrainCommand.class,
-                PublishCommand.class, ListCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
+                PublishCommand.class, ListCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class,
+                AuditCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code of a bad argument or a bad input value. */
     public static final int EXIT_USAGE = 2;
     /** Exit code of a missing input (table, file). */
     public static final int EXIT_MISSING_INPUT = 3;
+    /** Exit code of a failed publication audit: something under DIR/site or DIR/publish must not be published. */
+    public static final int EXIT_AUDIT = 4;
     /** Exit code of any other failure. */
     public static final int EXIT_FAILURE = 1;
     /** Exit code of a command that writes, when another command holds the workspace. */

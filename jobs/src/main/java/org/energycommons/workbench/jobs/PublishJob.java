@@ -6,20 +6,30 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import static org.apache.spark.sql.functions.col;
-
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.stream.Collectors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.spark.sql.Row;
+import org.energycommons.workbench.datasets.ingest.Connectors;
+import org.energycommons.workbench.datasets.ingest.SilverMappings;
+import org.energycommons.workbench.datasets.ingest.SourceConnector;
+import org.energycommons.workbench.datasets.ingest.SourceDescription;
+import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
 import org.energycommons.workbench.datasets.synthetic.RegionConfig;
+import org.energycommons.workbench.jobs.opendata.OpenDataExport;
+import org.energycommons.workbench.jobs.opendata.OpenDataOptions;
+import org.energycommons.workbench.jobs.opendata.OpenDataset;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.jobs.usecase.UseCasePipelines;
+import org.energycommons.workbench.models.provenance.BuildInfo;
 import org.energycommons.workbench.models.provenance.Json;
 import org.energycommons.workbench.models.registry.ModelRegistry;
 import org.energycommons.workbench.models.usecase.UseCase;
@@ -82,12 +92,21 @@ public final class PublishJob {
                 SynthesisNote.page(e.useCaseId()), cards.get(e.useCaseId())));
         List<FinalReport.Outcome> outcomes = results.entrySet().stream()
                 .map(e -> new FinalReport.Outcome(e.getKey(), e.getValue())).toList();
+        // The open datasets before the catalogue page, which lists them.
+        OpenDataExport.Written open = openData(ctx, results, guard, described, catalogue);
+        List<CataloguePage.OpenDataset> openData = new ArrayList<>();
+        for (OpenDataExport.Entry e : open.entries()) {
+            OpenDataExport.Exported x = open.datasets().get(e.dataset().name());
+            openData.add(new CataloguePage.OpenDataset(e.dataset().name(), e.dataset().title().fr(),
+                    e.dataset().title().en(), x.licence(), x.rows(), x.csv(), x.parquet()));
+        }
         String now = Instant.now().toString();
         for (Lang lang : Lang.ALL) {
             Path dir = site.resolve(lang.tag());
             UseCasePipeline.writeDocument(dir, FinalReport.PAGE, FinalReport.render(outcomes, catalogue, guard,
                     runInfo, synthetic, now, lang));
-            UseCasePipeline.writeText(dir.resolve(CataloguePage.PAGE), CataloguePage.render(catalogue, now, lang));
+            UseCasePipeline.writeText(dir.resolve(CataloguePage.PAGE), CataloguePage.render(catalogue, openData, now,
+                    lang));
             UseCasePipeline.writeText(dir.resolve(UseCasePage.INDEX),
                     SiteIndex.render(entries, runInfo, synthetic, FinalReport.PAGE, lang));
         }
@@ -95,6 +114,88 @@ public final class PublishJob {
         UseCasePipeline.writeText(index, SiteIndex.root());
         ctx.progress().info("site written to " + index);
         return index;
+    }
+
+    /**
+     * Writes every use case's open datasets to {@code DIR/publish/} with the Data Package, DCAT-AP and SCDL
+     * catalogues; the workbench's own {@code catalog.json} stays beside them.
+     */
+    static OpenDataExport.Written openData(JobContext ctx, Map<UseCase, UseCaseResult> results, SecrecyGuard guard,
+                                           RegionDescription region, List<CatalogueEntry> catalogue) {
+        OpenDataOptions options = OpenDataOptions.of(ctx.config());
+        List<OpenDataExport.Entry> entries = new ArrayList<>();
+        results.forEach((uc, result) -> UseCasePipelines.find(uc.id()).ifPresent(pipeline -> {
+            ctx.progress().step("publish " + uc.id() + ": open datasets");
+            for (OpenDataset d : pipeline.openData(ctx, result, guard)) {
+                Map<String, Long> versions = new LinkedHashMap<>();
+                for (TableId table : d.lakeTables()) {
+                    versions.put(table.relativePath(), ctx.lake().version(table));
+                }
+                entries.add(new OpenDataExport.Entry(d, sources(result, region), versions,
+                        inputPeriod(result, catalogue)));
+            }
+        }));
+        OpenDataExport.Written written = OpenDataExport.write(ctx.workspace().out().resolve("publish"), entries,
+                options, guard, regionName(region), BuildInfo.gitCommit(), LocalDate.now(ZoneId.of("Europe/Paris")),
+                List.of(CATALOG_JSON));
+        written.datasets().forEach((name, e) -> ctx.progress().info(String.format("open data: %s, %,d rows, %s",
+                name, e.rows(), e.licence())));
+        written.warnings().forEach(w -> ctx.progress().info("open data: " + w));
+        return written;
+    }
+
+    /** The workbench's full catalogue, written by {@link Catalog}, kept in {@code publish/}. */
+    static final String CATALOG_JSON = "catalog.json";
+
+    /**
+     * The sources a result was computed from: the connectors that feed the silver tables its run read, or the
+     * synthetic generator.
+     */
+    static List<OpenDataExport.Source> sources(UseCaseResult result, RegionDescription region) {
+        if (region.synthetic()) {
+            return List.of(new OpenDataExport.Source("synthetic-region", "Région synthétique générée par l'Energy "
+                    + "Commons Workbench (graine " + region.seed() + ") / synthetic region (seed " + region.seed()
+                    + ")", null, Catalog.SYNTHETIC_LICENCE));
+        }
+        List<OpenDataExport.Source> out = new ArrayList<>();
+        if (result.provenance().get("input_tables") instanceof Map<?, ?> read) {
+            for (SourceConnector c : Connectors.all()) {
+                if (read.containsKey(SilverMappings.of(c.name()).table().relativePath())) {
+                    SourceDescription d = c.description();
+                    out.add(new OpenDataExport.Source(c.name(), d.title() + " (" + d.producer() + ")", d.url(),
+                            d.licence()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * First and last day of the tables a result read, from the catalogue's temporal coverage
+     * ({@code "2024-01-01 00:00:00 .. 2024-12-31 23:00:00"}); nulls when none is known.
+     */
+    static String[] inputPeriod(UseCaseResult result, List<CatalogueEntry> catalogue) {
+        String first = null;
+        String last = null;
+        if (result.provenance().get("input_tables") instanceof Map<?, ?> read) {
+            for (CatalogueEntry e : catalogue) {
+                String[] span = e.temporal() == null ? new String[0] : e.temporal().split(" \\.\\. ");
+                if (!e.isSource() && read.containsKey(e.name()) && span.length == 2) {
+                    String a = span[0].substring(0, Math.min(10, span[0].length()));
+                    String b = span[1].substring(0, Math.min(10, span[1].length()));
+                    first = first == null || a.compareTo(first) < 0 ? a : first;
+                    last = last == null || b.compareTo(last) > 0 ? b : last;
+                }
+            }
+        }
+        return new String[] {first, last};
+    }
+
+    /** The region as the catalogues name its spatial coverage. */
+    static String regionName(RegionDescription region) {
+        String communes = region.communes().stream().map(p -> p.name()).collect(Collectors.joining(", "));
+        String prefix = region.synthetic() ? "Région synthétique (graine " + region.seed() + ")" : "Région";
+        return communes.isEmpty() ? prefix : prefix + " : " + communes;
     }
 
     /**

@@ -260,7 +260,9 @@ class DemoPipelineTest implements SharedSparkSession {
             assertTrue(entry.<String>getAs("schema_json").contains("\"name\""), t.toString());
         }
         Row load = catalog.filter("name = 'table:silver/load_curve'").first();
-        assertEquals("etalab-2.0", load.getAs("licence"));
+        assertEquals("internal (personal data, not published)", load.getAs("licence"), "a per-meter table");
+        assertEquals("silver/load_curve", load.getAs("location"), "a path in the lake, not of this machine");
+        assertEquals("etalab-2.0", catalog.filter("name = 'table:silver/calendar'").first().getAs("licence"));
         assertTrue(load.<String>getAs("temporal_coverage").startsWith("2024-03-31 22:00:00"),
                 load.<String>getAs("temporal_coverage"));
         assertTrue(load.<String>getAs("schema_json").contains("\"unit\" : \"kWh\""), load.<String>getAs("schema_json"));
@@ -281,6 +283,58 @@ class DemoPipelineTest implements SharedSparkSession {
             assertTrue(tables.contains("gold/features/" + r.getAs("use_case")), tables);
             assertEquals(3L, (long) r.<Long>getAs("seed"));
             assertFalse(r.<String>getAs("git_commit").isBlank());
+        }
+    }
+
+    @Test
+    void publishExportsEveryOpenDatasetWithItsSchemaAndLicenceAndNoPersonalTable() throws Exception {
+        Path publish = workspace.resolve("publish");
+        JsonNode pkg = Json.mapper().readTree(publish.resolve("datapackage.json").toFile());
+        List<String> names = new java.util.ArrayList<>();
+        for (JsonNode r : pkg.get("resources")) {
+            names.add(r.get("name").asText());
+            assertTrue(Files.exists(publish.resolve(r.get("path").asText())), r.get("path").asText());
+            assertTrue(Files.exists(publish.resolve(r.get("x-parquet").get("path").asText())));
+            assertEquals("etalab-2.0", r.get("licenses").get(0).get("name").asText(), "a synthetic region's data");
+            for (JsonNode f : r.get("schema").get("fields")) {
+                assertFalse(List.of("meter_id", "building_id", "address").contains(f.get("name").asText()),
+                        r.get("name").asText() + " must not carry a per-person key");
+                assertFalse(f.get("description").asText().isBlank());
+            }
+        }
+        assertTrue(names.contains("uc4_substation_forecasts"), names.toString());
+        try (var files = Files.list(publish.resolve("data"))) {
+            assertEquals(2 * names.size(), files.count(), "a CSV and a Parquet file per dataset, nothing else");
+        }
+        JsonNode dcat = Json.mapper().readTree(publish.resolve("dcat.jsonld").toFile());
+        List<String> catalogued = new java.util.ArrayList<>();
+        dcat.get("dcat:dataset").forEach(d -> catalogued.add(d.get("dct:identifier").asText()));
+        assertEquals(names, catalogued);
+        List<String> scdl = Files.readAllLines(publish.resolve("catalogue-scdl.csv"));
+        assertEquals(names.size() + 1, scdl.size());
+        assertTrue(scdl.get(0).startsWith("COLL_NOM,COLL_SIRET,ID,TITRE"), scdl.get(0));
+    }
+
+    @Test
+    void theReadmeReuseExampleRunsAsWritten() throws Exception {
+        String example = Files.readString(Path.of("src/test/java/org/energycommons/workbench/reuse/ReuseExample.java"));
+        String program = example.substring(example.indexOf("import java.nio.file.Path;"))
+                .replace("/** The README's reuse example, kept here so that a test runs it as written. */\n", "");
+        assertTrue(Files.readString(Path.of("../README.md")).contains(program), "README shows ReuseExample.java");
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = System.out;
+        System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            org.energycommons.workbench.reuse.ReuseExample.main(new String[] {workspace.toString()});
+        } finally {
+            System.setOut(stdout);
+        }
+        String out = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(out.contains("open datasets: [uc1_"), out);
+        List<String> models = org.energycommons.workbench.reuse.Workbench.open(workspace).models();
+        assertTrue(models.contains("uc4") && models.contains("uc6"), models.toString());
+        for (String uc : models) {
+            assertTrue(out.contains(uc + ": "), uc + " predicted: " + out);
         }
     }
 }

@@ -9,6 +9,7 @@ import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.jobs.PseudoKeys;
 import org.energycommons.workbench.jobs.PublishJob;
 import org.energycommons.workbench.jobs.RunTimer;
+import org.energycommons.workbench.jobs.audit.PublicationAudit;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.jobs.usecase.UseCasePipelines;
 import org.energycommons.workbench.models.provenance.BuildInfo;
@@ -19,15 +20,17 @@ import picocli.CommandLine.Mixin;
 
 /** {@code workbench demo}: the whole pipeline on a synthetic region, with per-stage wall times. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the whole pipeline on a synthetic region: generate, features, train, publish. Writes the "
-                + "lake (DIR/lake), the site (DIR/site/index.html), results (DIR/metrics/<use-case>.json) and stage "
-                + "wall times (DIR/metrics/run.json).")
+        description = "Run the whole pipeline on a synthetic region: generate, features, train, publish, then the "
+                + "publication audit (exit 4 on a finding). Writes the lake (DIR/lake), the site "
+                + "(DIR/site/index.html), results (DIR/metrics/<use-case>.json) and stage wall times "
+                + "(DIR/metrics/run.json).")
 public final class DemoCommand extends SparkCommand {
 
     @Mixin
     RegionOptions region;
 
     private RunTimer timer;
+    private PublicationAudit.Report audit;
 
     @Override
     Session open() {
@@ -64,6 +67,8 @@ public final class DemoCommand extends SparkCommand {
         extra.put("spark_default_parallelism", ctx.spark().sparkContext().defaultParallelism());
         Map<String, Object> doc = timer.document(extra);
         ReportFile.write(ctx.workspace().metrics().resolve("run.json"), Json.write(doc));
+        // Last, over everything written: the site and the open datasets (not a timed stage of run.json).
+        audit = PublicationAudit.run(ctx);
         return out -> {
             out.printf("demo done in %.1f s%n", timer.totalSeconds());
             timer.stages().forEach(s -> out.printf("  %-14s %6.1f s%n", s.get("name"), (Double) s.get("seconds")));
@@ -73,6 +78,12 @@ public final class DemoCommand extends SparkCommand {
                                     + c.target()).collect(java.util.stream.Collectors.joining(", "))));
             out.println("site:    " + ctx.workspace().site().resolve("index.html"));
             out.println("metrics: " + ctx.workspace().metrics());
+            AuditOutcome.print(audit, out);
         };
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return AuditOutcome.exitCode(super.call(), audit, spec);
     }
 }

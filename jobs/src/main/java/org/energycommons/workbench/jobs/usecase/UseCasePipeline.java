@@ -17,12 +17,14 @@ import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.lake.Lake;
+import org.energycommons.workbench.datasets.lake.LakeFiles;
 import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
 import org.energycommons.workbench.datasets.synthetic.RegionConfig;
 import org.energycommons.workbench.jobs.GenerateJob;
 import org.energycommons.workbench.jobs.JobContext;
+import org.energycommons.workbench.jobs.opendata.OpenDataset;
 import org.energycommons.workbench.models.provenance.RunProvenance;
 import org.energycommons.workbench.models.registry.ModelRegistry;
 import org.energycommons.workbench.models.registry.TrainedModel;
@@ -60,6 +62,7 @@ public abstract class UseCasePipeline {
     private final Map<TableId, String> tables;
     private final Function<Map<String, Object>, ? extends UseCaseMetrics> metricsReader;
     private final Page page;
+    private final OpenData openData;
     private final BiFunction<UseCaseResult, Lang, String> headline;
 
     /** A use case's page: its data from the result and the gold tables, through the guard, rendered to HTML. */
@@ -71,6 +74,14 @@ public abstract class UseCasePipeline {
          * region; every aggregate shown must pass the guard.
          */
         Rendered render(JobContext ctx, UseCaseResult result, SecrecyGuard guard, RegionDescription region);
+    }
+
+    /** A use case's open datasets: aggregates of its results tables, through the guard, for {@code publish/}. */
+    @FunctionalInterface
+    public interface OpenData {
+
+        /** The datasets this use case publishes from its result; empty when it has nothing publishable. */
+        List<OpenDataset> datasets(JobContext ctx, UseCaseResult result, SecrecyGuard guard);
     }
 
     /**
@@ -95,15 +106,17 @@ public abstract class UseCasePipeline {
      * @param tables the feature and result tables its slice declares, with what each holds
      * @param metricsReader reads a published metric set back into the use case's typed record
      * @param page its report page
+     * @param openData its open datasets
      * @param headline the one-line headline shown on the site index in a language, from the result's metrics
      */
     protected UseCasePipeline(UseCase useCase, Map<TableId, String> tables,
                               Function<Map<String, Object>, ? extends UseCaseMetrics> metricsReader, Page page,
-                              BiFunction<UseCaseResult, Lang, String> headline) {
+                              OpenData openData, BiFunction<UseCaseResult, Lang, String> headline) {
         this.useCase = Objects.requireNonNull(useCase, "useCase");
         this.tables = Map.copyOf(tables);
         this.metricsReader = Objects.requireNonNull(metricsReader, "metricsReader");
         this.page = Objects.requireNonNull(page, "page");
+        this.openData = Objects.requireNonNull(openData, "openData");
         this.headline = Objects.requireNonNull(headline, "headline");
     }
 
@@ -172,6 +185,19 @@ public abstract class UseCasePipeline {
         return lang -> result.bestModel() == null
                 ? lang.t("aucun modèle entraîné : données insuffisantes", "no model trained: insufficient data")
                 : headline.apply(result, lang);
+    }
+
+    /**
+     * The model saved in {@code dir} (a folder of {@code models/ucN}, as the registry names it) reloaded for
+     * prediction.
+     *
+     * @throws IllegalArgumentException when the folder does not hold a model of this use case
+     */
+    public abstract Predictor predictor(String dir, LakeFiles files);
+
+    /** The open datasets of a result, through the guard; empty when the use case has no model. */
+    public final List<OpenDataset> openData(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+        return result.bestModel() == null ? List.of() : openData.datasets(ctx, result, guard);
     }
 
     /** The tables a result read, as the catalogue describes them, with the Delta version the run read. */

@@ -103,6 +103,11 @@ public final class HtmlPage {
             .badge{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
             """;
 
+    /** The attribute of a cell holding a count: its value names the population counted ({@code dwellings}). */
+    public static final String COUNT_OF = "data-count-of";
+    /** The attribute of a count cell whose count statistical secrecy left out. */
+    public static final String SUPPRESSED = "data-suppressed";
+
     private final String title;
     private final String lang;
     private final List<String> subtitles = new ArrayList<>();
@@ -207,6 +212,24 @@ public final class HtmlPage {
      * @return this page
      */
     public HtmlPage table(List<String> headers, List<List<String>> rows, Set<Integer> codeColumns) {
+        return table(headers, rows, codeColumns, Map.of());
+    }
+
+    /**
+     * Adds a table some of whose columns are counts of a population (dwellings, meters…): their cells are marked
+     * {@value #COUNT_OF}{@code ="<population>"} for the publication audit, and a cell that is not a number there
+     * (the text of {@link #suppressedCount(int)}) is a count left out by statistical secrecy, marked
+     * {@value #SUPPRESSED} (see {@link #countCell(String, String)}).
+     *
+     * @param countColumns column index → the population its counts count, e.g. {@code "dwellings"}
+     * @return this page
+     */
+    public HtmlPage table(List<String> headers, List<List<String>> rows, Map<Integer, String> countColumns) {
+        return table(headers, rows, Set.of(), countColumns);
+    }
+
+    private HtmlPage table(List<String> headers, List<List<String>> rows, Set<Integer> codeColumns,
+                           Map<Integer, String> countColumns) {
         if (headers == null || rows == null) {
             throw new IllegalArgumentException("table headers and rows must not be null (use empty lists)");
         }
@@ -224,7 +247,8 @@ public final class HtmlPage {
         body.append("<div class=\"table-wrap\"><table>\n");
         boolean[] numeric = new boolean[columns];
         for (int c = 0; c < columns; c++) {
-            numeric[c] = numericColumn(rows, c);
+            // A count column is a column of numbers, even when secrecy withheld each of its counts.
+            numeric[c] = countColumns.containsKey(c) || numericColumn(rows, c);
         }
         if (columns > 0) {
             body.append("<thead><tr>");
@@ -239,6 +263,10 @@ public final class HtmlPage {
             body.append("<tr>");
             for (int c = 0; c < row.size(); c++) {
                 String cell = row.get(c);
+                if (countColumns.containsKey(c)) {
+                    body.append(countCell(cell, countColumns.get(c)));
+                    continue;
+                }
                 boolean right = isNumber(cell) || (c < columns && numeric[c] && isMissing(cell));
                 String text = codeColumns.contains(c) ? "<code>" + escape(cell) + "</code>" : escape(cell);
                 body.append(right ? "<td class=\"num\">" : "<td>").append(text).append("</td>");
@@ -500,6 +528,45 @@ public final class HtmlPage {
         page.append("</body>\n</html>\n");
         // A French page writes decimal commas; see DecimalComma for what it leaves alone.
         return lang.equals("fr") || lang.startsWith("fr-") ? DecimalComma.apply(page.toString()) : page.toString();
+    }
+
+    /**
+     * A table cell ({@code <td>}) holding a count of a population, marked for the publication audit: {@value
+     * #COUNT_OF}{@code ="<population>"}; when the text is not a number (nor empty or "—"), the count was left out
+     * by statistical secrecy and the cell is also marked {@value #SUPPRESSED}.
+     *
+     * @param text the count as written, or the text of a suppressed count ({@link #suppressedCount(int)})
+     * @param population what the count counts, e.g. {@code "dwellings"}; see docs/publication-policy.md
+     * @return the cell's markup
+     */
+    public static String countCell(String text, String population) {
+        boolean number = isNumber(text);
+        boolean suppressed = !number && !isMissing(text);
+        return "<td class=\"num\" " + COUNT_OF + "=\"" + escape(population) + "\"" + (suppressed ? " " + SUPPRESSED
+                : "") + ">" + escape(text) + "</td>";
+    }
+
+    /**
+     * What a table shows for a count of a protected population left out by statistical secrecy, in every
+     * language: {@code "< 10"}.
+     *
+     * @param minPoints the least count that may be published
+     * @return the cell text
+     */
+    public static String suppressedCount(int minPoints) {
+        return "< " + minPoints;
+    }
+
+    /**
+     * What a sentence says for a count left out by statistical secrecy: {@code "moins de 10"}, {@code "fewer than
+     * 10"}.
+     *
+     * @param minPoints the least count that may be published
+     * @param lang the sentence's language
+     * @return the words
+     */
+    public static String suppressedCount(int minPoints, Lang lang) {
+        return lang.t("moins de ", "fewer than ") + minPoints;
     }
 
     /**

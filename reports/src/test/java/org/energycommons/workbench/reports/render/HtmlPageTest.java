@@ -106,6 +106,22 @@ class HtmlPageTest {
     }
 
     @Test
+    void countCellsNameTheirPopulationAndMarkASuppressedCount() {
+        String html = HtmlPage.create("t", "en").table(List.of("Commune", "Dwellings", "F/G"), List.of(
+                List.of("A", "91", HtmlPage.suppressedCount(10)), List.of("B", "35", "12")),
+                Map.of(1, "dwellings", 2, "dwellings")).render();
+        assertTrue(html.contains("<th class=\"num\">Dwellings</th><th class=\"num\">F/G</th>"), html);
+        assertTrue(html.contains("<tr><td>A</td><td class=\"num\" data-count-of=\"dwellings\">91</td>"
+                + "<td class=\"num\" data-count-of=\"dwellings\" data-suppressed>&lt; 10</td></tr>"), html);
+        assertTrue(html.contains("<td class=\"num\" data-count-of=\"dwellings\">12</td>"), html);
+        assertEquals("<td class=\"num\" data-count-of=\"public buildings\">3</td>",
+                HtmlPage.countCell("3", "public buildings"));
+        assertEquals("<td class=\"num\" data-count-of=\"meters\">—</td>", HtmlPage.countCell("—", "meters"));
+        assertEquals("moins de 10", HtmlPage.suppressedCount(10, Lang.FR));
+        assertEquals("fewer than 10", HtmlPage.suppressedCount(10, Lang.EN));
+    }
+
+    @Test
     void numericCellsAreRightAligned() {
         String html = HtmlPage.create("t", "fr")
                 .table(List.of("Site", "kWh", "Part"), List.of(

@@ -23,7 +23,7 @@ class CataloguePageTest {
             new CatalogueEntry(CatalogueEntry.SOURCE, "meteofrance-hourly", "Hourly weather", "Météo-France",
                     "etalab-2.0", false, 4L, "2023-01-01 .. 2024-12-31", "4 station_id"),
             new CatalogueEntry(CatalogueEntry.TABLE, "silver/load_curve", "Half-hourly load per pseudonymised meter",
-                    "Energy Commons Workbench (synthetic region)", "etalab-2.0", null, 2L,
+                    "Energy Commons Workbench (synthetic region)", "internal (personal data, not published)", true, 2L,
                     "2022-12-31 23:00:00.0 .. 2024-12-30 22:30:00.0", null));
 
     @Test
@@ -38,12 +38,29 @@ class CataloguePageTest {
         assertFalse(sources.contains("silver/load_curve"), "tables are listed apart");
         String tables = section(html, "tables");
         assertTrue(tables.contains("<td>silver/load_curve</td><td>Half-hourly load per pseudonymised meter</td>"
-                + "<td>etalab-2.0</td><td class=\"num\">2</td><td>2022-12-31 23:00:00,0 .. 2024-12-30 22:30:00,0</td>"
-                + "<td>—</td>"), tables);
+                + "<td>internal (personal data, not published)</td><td>oui</td><td class=\"num\">2</td>"
+                + "<td>2022-12-31 23:00:00,0 .. 2024-12-30 22:30:00,0</td><td>—</td>"), tables);
+        assertFalse(html.contains("id=\"open-data\""), "no open-data section before a publication");
         assertSelfContainedVersion(html, Lang.FR, CataloguePage.PAGE);
         String english = CataloguePage.render(ENTRIES, "2026-12-06T10:00:00Z", Lang.EN);
         for (String french : List.of("Producteur", "Couverture", "oui", "tables Delta", "en anglais")) {
             assertFalse(english.contains(french), french);
         }
+    }
+
+    @Test
+    void listsTheOpenDatasetsWithLinksToTheirFiles() {
+        List<CataloguePage.OpenDataset> open = List.of(new CataloguePage.OpenDataset("uc5_passoires_by_commune",
+                "Logements F ou G par commune", "F or G dwellings by commune", "etalab-2.0", 4,
+                "data/uc5_passoires_by_commune.csv", "data/uc5_passoires_by_commune.parquet"));
+        String html = CataloguePage.render(ENTRIES, open, "2026-12-06T10:00:00Z", Lang.FR);
+        writeSample("catalogue-open-data.html", html);
+        String section = section(html, "open-data");
+        assertTrue(section.contains("<a href=\"../../publish/datapackage.json\">datapackage.json</a>"), section);
+        assertTrue(section.contains("<td><code>uc5_passoires_by_commune</code></td><td>Logements F ou G par commune"
+                + "</td><td>etalab-2.0</td><td>4</td><td><a href=\"../../publish/data/uc5_passoires_by_commune.csv\">"
+                + "CSV</a>"), section);
+        assertTrue(CataloguePage.render(ENTRIES, open, "2026-12-06T10:00:00Z", Lang.EN)
+                .contains("F or G dwellings by commune"));
     }
 }

@@ -84,7 +84,8 @@ class TerritoryTest {
         assertTrue(uc4.contains("du 2024-11-12 au 2024-12-20, surtout vers 19 h"), uc4);
         assertTrue(uc4.contains("le 2024-12-02"), "one alert day reads as one day: " + uc4);
 
-        List<Uc5PageData.CommuneRow> communes = Uc5Sample.data().communes();
+        List<Uc5PageData.CommuneRow> communes = Uc5Sample.data().communes().stream()
+                .filter(c -> c.estimatedFg() != null).toList();
         long dwellings = communes.stream().mapToLong(Uc5PageData.CommuneRow::dwellings).sum();
         long estimated = communes.stream().mapToLong(Uc5PageData.CommuneRow::estimatedFg).sum();
         assertTrue(text(READINGS.get("uc5").apply(Lang.EN)).contains(estimated + " of the " + dwellings
@@ -101,7 +102,8 @@ class TerritoryTest {
         Uc5PageData d = Uc5Sample.data();
         Uc5PageData unplaced = new Uc5PageData(d.useCase(), d.result(), d.tables(),
                 RegionDescription.ingested("/data/lake", List.of()), d.split(), d.insufficient(), d.confusionTest(),
-                d.confusionHeldOut(), d.classRecall(), d.intensity(), d.communes(), d.gap(), d.generatedAt());
+                d.confusionHeldOut(), d.classRecall(), d.intensity(), d.communes(), d.gap(), d.generatedAt(),
+                d.minPoints());
         for (Lang lang : Lang.ALL) {
             Territory t = Uc5Page.territory(unplaced, lang);
             assertNull(t.map());

@@ -15,6 +15,8 @@ import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
 import org.energycommons.workbench.jobs.JobContext;
+import org.energycommons.workbench.jobs.usecase.Predictor;
+import org.energycommons.workbench.datasets.lake.LakeFiles;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.models.provenance.RunProvenance;
 import org.energycommons.workbench.models.uc1.SegmentModel;
@@ -47,12 +49,18 @@ public final class Uc1Pipeline extends UseCasePipeline {
     /** The uc1 pipeline. */
     public Uc1Pipeline() {
         super(UseCases.UC1, Uc1Tables.DESCRIPTIONS, Uc1Metrics::fromMap, Uc1PageQueries::page,
+                Uc1OpenData::datasets,
                 Uc1PageQueries::headline);
     }
 
     /** The options of this run: {@code workbench.uc1.*}, seeded by the region. */
     static Uc1Options options(JobContext ctx) {
         return Uc1Options.of(ctx.config(), seed(ctx));
+    }
+
+    @Override
+    public Predictor predictor(String dir, LakeFiles files) {
+        return Uc1Predictor.load(dir, files);
     }
 
     @Override

@@ -16,6 +16,8 @@ import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.jobs.JobContext;
+import org.energycommons.workbench.jobs.usecase.Predictor;
+import org.energycommons.workbench.datasets.lake.LakeFiles;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.models.forecast.ModelFile;
 import org.energycommons.workbench.models.provenance.DataFingerprint;
@@ -59,7 +61,13 @@ public final class Uc2Pipeline extends UseCasePipeline {
     /** The uc2 pipeline. */
     public Uc2Pipeline() {
         super(UseCases.UC2, Uc2Tables.DESCRIPTIONS, Uc2Metrics::fromMap, Uc2PageQueries::page,
+                Uc2OpenData::datasets,
                 Uc2PageQueries::headline);
+    }
+
+    @Override
+    public Predictor predictor(String dir, LakeFiles files) {
+        return Uc2Predictor.load(dir, files);
     }
 
     @Override

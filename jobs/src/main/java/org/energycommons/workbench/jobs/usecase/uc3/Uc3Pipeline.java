@@ -19,6 +19,8 @@ import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.jobs.JobContext;
+import org.energycommons.workbench.jobs.usecase.Predictor;
+import org.energycommons.workbench.datasets.lake.LakeFiles;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.models.mv.SavingsEstimate;
 import org.energycommons.workbench.models.provenance.RunProvenance;
@@ -72,7 +74,13 @@ public final class Uc3Pipeline extends UseCasePipeline {
     /** The uc3 pipeline. */
     public Uc3Pipeline() {
         super(UseCases.UC3, Uc3Tables.DESCRIPTIONS, Uc3Metrics::fromMap, Uc3PageQueries::page,
+                Uc3OpenData::datasets,
                 Uc3PageQueries::headline);
+    }
+
+    @Override
+    public Predictor predictor(String dir, LakeFiles files) {
+        return Uc3Predictor.load(dir, files);
     }
 
     @Override

@@ -16,6 +16,8 @@ import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.jobs.JobContext;
+import org.energycommons.workbench.jobs.usecase.Predictor;
+import org.energycommons.workbench.datasets.lake.LakeFiles;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.models.forecast.ForecastBreakdown;
 import org.energycommons.workbench.models.forecast.ForecastColumns;
@@ -50,7 +52,13 @@ public final class Uc4Pipeline extends UseCasePipeline {
     /** The uc4 pipeline. */
     public Uc4Pipeline() {
         super(UseCases.UC4, Uc4Tables.DESCRIPTIONS, ForecastMetrics::fromMap, Uc4PageQueries::page,
+                Uc4OpenData::datasets,
                 Uc4PageQueries::headline);
+    }
+
+    @Override
+    public Predictor predictor(String dir, LakeFiles files) {
+        return Uc4Predictor.load(dir, files);
     }
 
     @Override

@@ -69,7 +69,7 @@ final class Uc5PageQueries {
             Object message = result.provenance() == null ? null : result.provenance().get("message");
             return new Uc5PageData(UseCases.UC5, result, versions, region, split,
                     message == null ? Uc5Pipeline.INSUFFICIENT : message.toString(), null, null, Map.of(), null,
-                    List.of(), null, generated);
+                    List.of(), null, generated, guard.minPoints());
         }
 
         Map<String, String[]> truth = new HashMap<>();
@@ -112,10 +112,11 @@ final class Uc5PageQueries {
                 if (!guard.allows(dwellings, 1.0 / dwellings)) {
                     continue;
                 }
-                communes.add(new Uc5PageData.CommuneRow(r.getAs("commune_code"), r.getAs("commune_name"),
+                // Counts of dwellings below the threshold are left out (docs/publication-policy.md).
+                communes.add(Uc5PageData.CommuneRow.published(r.getAs("commune_code"), r.getAs("commune_name"),
                         dwellings, r.<Long>getAs("certified"), r.<Long>getAs("certified_fg"),
                         r.<Long>getAs("uncertified"), r.<Long>getAs("predicted_fg_uncertified"),
-                        r.<Long>getAs("estimated_fg"), r.<Double>getAs("estimated_fg_share")));
+                        r.<Long>getAs("estimated_fg"), r.<Double>getAs("estimated_fg_share"), guard.minPoints()));
             }
         }
 
@@ -129,7 +130,7 @@ final class Uc5PageQueries {
                         ? n.doubleValue() : Double.NaN, tolerance);
 
         return new Uc5PageData(UseCases.UC5, result, versions, region, split, null, confusionTest,
-                confusionHeldOut, recall, groups, communes, gap, generated);
+                confusionHeldOut, recall, groups, communes, gap, generated, guard.minPoints());
     }
 
     private static Uc5Metrics.ClassAgreement metrics(List<Row> rows, Map<String, String[]> truth, boolean testOnly) {

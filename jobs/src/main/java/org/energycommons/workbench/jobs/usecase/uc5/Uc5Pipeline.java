@@ -12,6 +12,8 @@ import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
 import org.energycommons.workbench.jobs.JobContext;
+import org.energycommons.workbench.jobs.usecase.Predictor;
+import org.energycommons.workbench.datasets.lake.LakeFiles;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.models.provenance.RunProvenance;
 import org.energycommons.workbench.models.uc5.DpeModel;
@@ -46,7 +48,13 @@ public final class Uc5Pipeline extends UseCasePipeline {
     /** The uc5 pipeline. */
     public Uc5Pipeline() {
         super(UseCases.UC5, Uc5Tables.DESCRIPTIONS, Uc5Metrics::fromMap, Uc5PageQueries::page,
+                Uc5OpenData::datasets,
                 Uc5PageQueries::headline);
+    }
+
+    @Override
+    public Predictor predictor(String dir, LakeFiles files) {
+        return Uc5Predictor.load(dir, files);
     }
 
     @Override

@@ -6,6 +6,8 @@ import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.jobs.JobContext;
+import org.energycommons.workbench.jobs.usecase.Predictor;
+import org.energycommons.workbench.datasets.lake.LakeFiles;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.models.provenance.RunProvenance;
 import org.energycommons.workbench.models.uc6.ForecastTemperatureNoise;
@@ -33,12 +35,18 @@ public final class Uc6Pipeline extends UseCasePipeline {
     /** The uc6 pipeline. */
     public Uc6Pipeline() {
         super(UseCases.UC6, Uc6Tables.DESCRIPTIONS, Uc6Metrics::fromMap, Uc6PageQueries::page,
+                Uc6OpenData::datasets,
                 Uc6PageQueries::headline);
     }
 
     /** The options of this workspace: {@code workbench.uc6.*} with the region's seed as default seed. */
     static Uc6Options options(JobContext ctx) {
         return Uc6Options.of(ctx.config(), seed(ctx));
+    }
+
+    @Override
+    public Predictor predictor(String dir, LakeFiles files) {
+        return Uc6Predictor.load(dir, files);
     }
 
     @Override

@@ -74,6 +74,9 @@ public final class Uc1Page {
             + "to fit, (\\d+) held out\\); at least (\\d+) to fit and (\\d+) held out are needed.*", Pattern.DOTALL);
     private static final String INSUFFICIENT = "insufficient data: ";
 
+    /** The population the commune mix counts, as its cells name it for the publication audit. */
+    public static final String METERS_COUNTED = "meters";
+
     private Uc1Page() {
     }
 
@@ -425,7 +428,8 @@ public final class Uc1Page {
                     Integer.toString(c.communeMeters()), percentNumber(c.share())));
         }
         page.table(List.of("Commune", "Segment", lang.t("Compteurs", "Meters"),
-                lang.t("Compteurs de la commune", "Meters in the commune"), lang.t("Part (%)", "Share (%)")), rows);
+                lang.t("Compteurs de la commune", "Meters in the commune"), lang.t("Part (%)", "Share (%)")), rows,
+                Map.of(2, METERS_COUNTED, 3, METERS_COUNTED));
         page.paragraph(secrecyRule(lang));
     }
 

@@ -40,6 +40,9 @@ public final class Uc3Page {
             "global", List.of("rénovation globale", "deep renovation"),
             "heat_pump", List.of("pompe à chaleur", "heat pump"));
 
+    /** The population the group tables count (dwellings among them), as their cells name it for the audit. */
+    public static final String BUILDINGS_COUNTED = "renovated buildings";
+
     private Uc3Page() {
     }
 
@@ -187,7 +190,7 @@ public final class Uc3Page {
                             + "group of at least 10 renovated buildings with similar true savings (method " + method
                             + "); the diagonal is a perfect estimate."));
             page.table(groupHeaders(lang, lang.t("Groupe", "Group")), groupRows(groups, g -> lang.t("groupe ",
-                    "group ") + g.label(), lang));
+                    "group ") + g.label(), lang), Map.of(1, BUILDINGS_COUNTED));
         }
         if (data.suppressedGroups() > 0) {
             page.paragraph(suppressed(data.suppressedGroups(), lang.t("groupe non publié", "group not published"),
@@ -227,7 +230,8 @@ public final class Uc3Page {
             page.paragraph(fewTypes(types, all, data.suppressedWorksTypes(), lang));
         }
         if (types.size() + (all == null ? 0 : 1) >= 2) {
-            page.table(groupHeaders(lang, lang.t("Type de travaux", "Works type")), groupRows(rows, label, lang));
+            page.table(groupHeaders(lang, lang.t("Type de travaux", "Works type")), groupRows(rows, label, lang),
+                    Map.of(1, BUILDINGS_COUNTED));
         }
         if (data.suppressedWorksTypes() > 0 && types.size() >= 2) {
             page.paragraph(suppressed(data.suppressedWorksTypes(), lang.t("type de travaux non publié",

@@ -73,6 +73,9 @@ public final class Uc4Page {
                     + "avec la perte pinball à 10 %, 50 % et 90 %", "quantile regression, three boosted-tree "
                     + "ensembles fitted with the pinball loss at 10 %, 50 % and 90 %"));
 
+    /** The population the substation tables count, as their cells name it for the publication audit. */
+    public static final String METERS_COUNTED = "meters";
+
     private Uc4Page() {
     }
 
@@ -382,7 +385,7 @@ public final class Uc4Page {
             page.table(List.of(lang.t("Poste", "Substation"), lang.t("Compteurs", "Meters"),
                     lang.t("Capacité (kVA)", "Capacity (kVA)"), "MAPE (%)", "RMSE (kW)", "P10–P90 (%)",
                     lang.t("Congestion (h)", "Congestion (h)"), lang.t("Alertes (h)", "Alerts (h)")),
-                    rows);
+                    rows, Map.of(1, METERS_COUNTED));
             page.paragraph(lang.t("Période de test, mise de côté, modèle retenu, par poste : couverture de "
                             + "l'intervalle P10–P90, heures de congestion (charge réalisée au-delà de la capacité) et "
                             + "heures d'alerte (P90 prévu au-delà de la capacité).",
@@ -469,7 +472,7 @@ public final class Uc4Page {
                             "Error of the selected model by substation, on the forecast days of every origin (data "
                                     + "that no fit saw)."));
             page.table(List.of(lang.t("Poste", "Substation"), lang.t("Compteurs", "Meters"), "MAPE (%)", "RMSE (kW)",
-                    "CRPS (kW)", "P10–P90 (%)"), subRows);
+                    "CRPS (kW)", "P10–P90 (%)"), subRows, Map.of(1, METERS_COUNTED));
             page.paragraph(secrecyRule(lang));
         }
     }

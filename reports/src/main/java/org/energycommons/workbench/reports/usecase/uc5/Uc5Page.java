@@ -67,6 +67,9 @@ public final class Uc5Page {
 
     private static final Pattern DWELLINGS = Pattern.compile("(\\d+) dwellings");
 
+    /** The population the commune table's counts count, as its cells name it for the publication audit. */
+    public static final String DWELLINGS_COUNTED = "dwellings";
+
     private Uc5Page() {
     }
 
@@ -96,33 +99,55 @@ public final class Uc5Page {
             return new Territory(List.of(lang.t("Aucune commune publiable : pas de lecture territoriale.",
                     "No publishable commune: no reading for the region.")), null, null);
         }
-        long dwellings = rows.stream().mapToLong(Uc5PageData.CommuneRow::dwellings).sum();
-        long estimated = rows.stream().mapToLong(Uc5PageData.CommuneRow::estimatedFg).sum();
-        long predicted = rows.stream().mapToLong(Uc5PageData.CommuneRow::predictedFg).sum();
+        // Totals only over communes whose estimated count is shown: a total over the others would give back a
+        // count that secrecy left out.
+        List<Uc5PageData.CommuneRow> shown = rows.stream().filter(c -> c.estimatedFg() != null).toList();
+        long dwellings = shown.stream().mapToLong(Uc5PageData.CommuneRow::dwellings).sum();
+        long estimated = shown.stream().mapToLong(Uc5PageData.CommuneRow::estimatedFg).sum();
+        boolean split = shown.stream().allMatch(c -> c.certifiedFg() != null && c.predictedFg() != null);
+        long predicted = split ? shown.stream().mapToLong(Uc5PageData.CommuneRow::predictedFg).sum() : 0;
+        String few = HtmlPage.suppressedCount(data.minPoints(), lang);
         Map<String, String> names = Territory.names(data.region());
-        List<Uc5PageData.CommuneRow> byShare = rows.stream()
-                .sorted((a, b) -> Double.compare(b.estimatedShare(), a.estimatedShare())).toList();
+        List<Uc5PageData.CommuneRow> byShare = rows.stream().sorted((a, b) -> Double.compare(
+                Objects.requireNonNullElse(b.estimatedShare(), -1.0),
+                Objects.requireNonNullElse(a.estimatedShare(), -1.0))).toList();
         List<String> each = new ArrayList<>();
         List<CommuneMap.Mark> marks = new ArrayList<>();
         for (Uc5PageData.CommuneRow c : byShare) {
             // The commune's name as the results table gives it, else as the lake places it.
             String commune = c.name() == null || c.name().isBlank() ? Territory.commune(names, c.communeCode())
                     : Territory.commune(Map.of(c.communeCode(), c.name().strip()), c.communeCode());
+            if (c.estimatedFg() == null) {
+                each.add(commune + " " + few + lang.t(" sur ", " of ") + c.dwellings());
+                marks.add(CommuneMap.Mark.withheld(c.communeCode(), few + " F/G"));
+                continue;
+            }
             each.add(commune + " " + c.estimatedFg() + lang.t(" sur ", " of ")
                     + c.dwellings() + " (" + percent(c.estimatedShare()) + ")");
             marks.add(new CommuneMap.Mark(c.communeCode(), new double[] {c.estimatedShare()}, c.dwellings(),
                     percent(c.estimatedShare()) + " F/G (" + c.estimatedFg() + "/" + c.dwellings() + ")"));
         }
-        List<String> paragraphs = List.of(
-                lang.t("Dans les " + rows.size() + " communes publiées, " + estimated + " des " + dwellings
-                                + " logements sont probablement des passoires thermiques (F ou G), soit "
-                                + percent(dwellings == 0 ? Double.NaN : (double) estimated / dwellings) + " : "
-                                + (estimated - predicted) + " le sont d'après leur diagnostic, " + predicted
-                                + " d'après le modèle, faute de diagnostic.",
-                        "In the " + rows.size() + " published communes, " + estimated + " of the " + dwellings
-                                + " dwellings are probably poorly insulated (F or G), that is " + percent(dwellings
-                                == 0 ? Double.NaN : (double) estimated / dwellings) + ": " + (estimated - predicted)
-                                + " by their certificate, " + predicted + " by the model, for want of one."),
+        String share = percent(dwellings == 0 ? Double.NaN : (double) estimated / dwellings);
+        String first = shown.isEmpty()
+                ? lang.t("Dans chacune des " + rows.size() + " communes publiées, " + few + " logements sont "
+                        + "probablement des passoires thermiques (F ou G) : leur nombre n'est pas publié (secret "
+                        + "statistique).", "In each of the " + rows.size() + " published communes, " + few
+                        + " dwellings are probably poorly insulated (F or G): their number is not published "
+                        + "(statistical secrecy).")
+                : lang.t((shown.size() == rows.size() ? "Dans les " + rows.size() + " communes publiées, "
+                        : "Là où leur nombre atteint " + data.minPoints() + " (" + shown.size() + " des "
+                        + rows.size() + " communes publiées), ") + estimated + " des " + dwellings
+                        + " logements sont probablement des passoires thermiques (F ou G), soit " + share
+                        + (split ? " : " + (estimated - predicted)
+                        + " le sont d'après leur diagnostic, " + predicted + " d'après le modèle, faute de "
+                        + "diagnostic." : "."),
+                (shown.size() == rows.size() ? "In the " + rows.size() + " published communes, "
+                        : "Where their number reaches " + data.minPoints() + " (" + shown.size() + " of the "
+                        + rows.size() + " published communes), ") + estimated + " of the " + dwellings
+                        + " dwellings are probably poorly insulated (F or G), that is " + share
+                        + (split ? ": " + (estimated - predicted)
+                        + " by their certificate, " + predicted + " by the model, for want of one." : "."));
+        List<String> paragraphs = List.of(first,
                 lang.t("Par commune, de la plus touchée à la moins touchée : ", "By commune, most affected first: ")
                         + String.join(lang.t(" ; ", "; "), each) + ". " + lang.t("Une agence du logement peut y "
                         + "cibler ses visites et ses aides ; un logement prédit F/G reste à confirmer par un "
@@ -134,9 +159,11 @@ public final class Uc5Page {
                         + "commune probablement F ou G", "Share of the commune's dwellings probably F or G"),
                 lang.t("Aire du disque : logements", "Disc area: dwellings"),
                 lang.t("Diagnostics F/G plus logements sans diagnostic prédits F/G, rapportés aux logements de la "
-                        + "commune ; communes de moins de 10 logements non publiées.", "Certified F/G dwellings "
-                        + "plus dwellings without a certificate predicted F/G, over the commune's dwellings; "
-                        + "communes of fewer than 10 dwellings not published."), lang);
+                        + "commune ; communes de moins de 10 logements non publiées, nombre de passoires de moins de "
+                        + data.minPoints() + " non publié.", "Certified F/G dwellings plus dwellings without a "
+                        + "certificate predicted F/G, over the commune's dwellings; communes of fewer than 10 "
+                        + "dwellings not published, nor a number of F/G dwellings below " + data.minPoints() + "."),
+                lang);
     }
 
     /**
@@ -174,7 +201,7 @@ public final class Uc5Page {
         });
         return new Uc5PageData(data.useCase(), data.result(), data.tables(), data.region(), split,
                 data.insufficient(), data.confusionTest(), data.confusionHeldOut(), data.classRecall(),
-                data.intensity(), data.communes(), data.gap(), data.generatedAt());
+                data.intensity(), data.communes(), data.gap(), data.generatedAt(), data.minPoints());
     }
 
     /** Why no model was trained, from the run's reason, in the page's language (the reason as is when unknown). */
@@ -217,8 +244,9 @@ public final class Uc5Page {
                     .section("intensite", "Intensité prédite contre vraie", "Predicted vs true intensity",
                             p -> intensity(p, data.intensity(), lang))
                     .section("communes", "Passoires thermiques par commune", "Poorly insulated (F/G) dwellings by "
-                            + "commune", p -> communes(p, data.communes(), lang))
-                    .section("ecart", "Écart de performance", "Performance gap", p -> gap(p, data.gap(), lang));
+                            + "commune", p -> communes(p, data.communes(), data.minPoints(), lang))
+                    .section("ecart", "Écart de performance", "Performance gap", p -> gap(p, data.gap(),
+                            data.minPoints(), lang));
         }
         return page.methodOf(Uc5Page.class, Map.of());
     }
@@ -472,16 +500,19 @@ public final class Uc5Page {
                         + "diagonal is the perfect prediction."));
     }
 
-    private static void communes(HtmlPage page, List<Uc5PageData.CommuneRow> communes, Lang lang) {
+    private static void communes(HtmlPage page, List<Uc5PageData.CommuneRow> communes, int minPoints, Lang lang) {
         List<Uc5PageData.CommuneRow> all = communes == null ? List.of() : communes;
         List<List<String>> rows = new ArrayList<>();
         double[] shares = new double[all.size()];
+        String few = HtmlPage.suppressedCount(minPoints);
         for (int i = 0; i < all.size(); i++) {
             Uc5PageData.CommuneRow c = all.get(i);
             rows.add(List.of((c.communeCode() + " " + Objects.toString(c.name(), "")).strip(),
-                    Long.toString(c.dwellings()), Long.toString(c.uncertified()), Long.toString(c.certifiedFg()),
-                    Long.toString(c.predictedFg()), Long.toString(c.estimatedFg()), percentNumber(c.estimatedShare())));
-            shares[i] = c.estimatedShare() * 100;
+                    Long.toString(c.dwellings()), count(c.uncertified(), few), count(c.certifiedFg(), few),
+                    count(c.predictedFg(), few), count(c.estimatedFg(), few),
+                    c.estimatedShare() == null ? lang.t("secret", "withheld") : percentNumber(c.estimatedShare())));
+            // A withheld share is no bar: the chart shows only what the table does.
+            shares[i] = c.estimatedShare() == null ? Double.NaN : c.estimatedShare() * 100;
         }
         if (all.isEmpty()) {
             page.paragraph(lang.t("Aucune commune publiable.", "No publishable commune."));
@@ -499,13 +530,27 @@ public final class Uc5Page {
         }
         page.table(List.of("Commune", lang.t("Logements", "Dwellings"), lang.t("Sans diagnostic", "No certificate"),
                 lang.t("F/G certifiés", "Certified F/G"), lang.t("F/G prédits", "Predicted F/G"),
-                lang.t("F/G estimés", "Estimated F/G"), lang.t("Part F/G (%)", "F/G share (%)")), rows);
+                lang.t("F/G estimés", "Estimated F/G"), lang.t("Part F/G (%)", "F/G share (%)")), rows,
+                Map.of(1, DWELLINGS_COUNTED, 2, DWELLINGS_COUNTED, 3, DWELLINGS_COUNTED, 4, DWELLINGS_COUNTED,
+                        5, DWELLINGS_COUNTED));
         page.paragraph(lang.t("« F/G certifiés » : logements dont le diagnostic est F ou G ; « F/G prédits » : "
                         + "logements sans diagnostic que le modèle retenu prédit F ou G ; « F/G estimés » : leur "
                         + "somme.",
                 "“Certified F/G”: dwellings whose certificate is F or G; “Predicted F/G”: dwellings without a "
                         + "certificate that the selected model predicts F or G; “Estimated F/G”: their sum."));
         page.paragraph(secrecyRule(lang));
+        if (all.stream().anyMatch(c -> c.estimatedShare() == null || c.certifiedFg() == null
+                || c.predictedFg() == null || c.uncertified() == null)) {
+            page.paragraph(lang.t("« " + few + " » : nombre de logements de 1 à " + (minPoints - 1) + ", non publié "
+                            + "(secret statistique), pas plus que l'autre partie de la somme ou la part (« secret ») "
+                            + "qui le redonneraient.", "“" + few + "”: a number of dwellings from 1 to "
+                            + (minPoints - 1) + ", not published (statistical secrecy), nor the other part of the sum "
+                            + "or the share (“withheld”) that would give it back."));
+        }
+    }
+
+    private static String count(Long value, String suppressed) {
+        return value == null ? suppressed : Long.toString(value);
     }
 
     /**
@@ -537,7 +582,7 @@ public final class Uc5Page {
         return s.length() <= CHART_LABEL_CHARS ? s : s.substring(0, CHART_LABEL_CHARS - 1).strip() + "\u2026";
     }
 
-    private static void gap(HtmlPage page, Uc5PageData.GapDistribution gap, Lang lang) {
+    private static void gap(HtmlPage page, Uc5PageData.GapDistribution gap, int minPoints, Lang lang) {
         if (gap == null || gap.bins() == null || gap.bins().isEmpty()) {
             page.paragraph(lang.t("Pas assez de logements certifiés chauffés par une énergie mesurée pour publier la "
                             + "distribution.",
@@ -560,10 +605,14 @@ public final class Uc5Page {
                                 + "its median (" + fixed(gap.medianRatio(), 2) + ": metered use includes appliances, "
                                 + "which the certificate leaves out)."));
         String factor = fixed(1 + gap.tolerance(), 2);
-        page.paragraph(lang.t(gap.flagged() + " logements sur " + gap.dwellings() + " s'écartent de la médiane de "
+        // The flagged dwellings of the whole region are a count of dwellings like any other: not below the
+        // threshold.
+        String flagged = gap.flagged() > 0 && gap.flagged() < minPoints
+                ? HtmlPage.suppressedCount(minPoints, lang) : Long.toString(gap.flagged());
+        page.paragraph(lang.t(flagged + " logements sur " + gap.dwellings() + " s'écartent de la médiane de "
                         + "plus de " + percent(gap.tolerance()) + " (×" + factor + " ou ÷" + factor + ") : diagnostic "
                         + "et usage mesuré divergent.",
-                gap.flagged() + " of " + gap.dwellings() + " dwellings depart from the median by more than "
+                flagged + " of " + gap.dwellings() + " dwellings depart from the median by more than "
                         + percent(gap.tolerance()) + " (×" + factor + " or ÷" + factor + "): certificate and "
                         + "metered use disagree."));
     }

@@ -24,11 +24,13 @@ import org.energycommons.workbench.reports.usecase.UseCasePageData;
  * @param communes "passoires thermiques" per commune, only communes that pass the guard
  * @param gap the performance-gap distribution (null when no dwelling is eligible)
  * @param generatedAt ISO-8601 instant the page was generated
+ * @param minPoints the secrecy threshold: the least count of dwellings the page may show (a smaller one shows as
+ *     {@code "< minPoints"})
  */
 public record Uc5PageData(UseCase useCase, UseCaseResult result, Map<String, Long> tables, RegionDescription region,
                             Map<String, String> split, String insufficient, long[][] confusionTest,
                             long[][] confusionHeldOut, Map<String, double[]> classRecall, IntensityGroups intensity,
-                            List<CommuneRow> communes, GapDistribution gap, String generatedAt)
+                            List<CommuneRow> communes, GapDistribution gap, String generatedAt, int minPoints)
         implements UseCasePageData {
 
     /**
@@ -45,9 +47,38 @@ public record Uc5PageData(UseCase useCase, UseCaseResult result, Map<String, Lon
                                   long dwellings) {
     }
 
-    /** F/G dwellings of one commune: certified F/G plus uncertified dwellings the best model predicts F/G. */
-    public record CommuneRow(String communeCode, String name, long dwellings, long certified, long certifiedFg,
-                             long uncertified, long predictedFg, long estimatedFg, double estimatedShare) {
+    /**
+     * F/G dwellings of one commune: certified F/G plus uncertified dwellings the best model predicts F/G. A count
+     * of dwellings is {@code null} where statistical secrecy leaves it out ({@link #published}), and so is the share
+     * when the estimated count is.
+     */
+    public record CommuneRow(String communeCode, String name, long dwellings, long certified, Long certifiedFg,
+                             Long uncertified, Long predictedFg, Long estimatedFg, Double estimatedShare) {
+
+        /**
+         * The row as the page may show it (docs/publication-policy.md): every count of dwellings from 1 to {@code
+         * minPoints - 1} is left out; so is the other part of the estimate when only one of its two parts is
+         * (their sum, shown, would give it back), and the share when the estimated count is (the commune's
+         * dwellings, shown, would give it back).
+         */
+        public static CommuneRow published(String communeCode, String name, long dwellings, long certified,
+                                           long certifiedFg, long uncertified, long predictedFg, long estimatedFg,
+                                           double estimatedShare, int minPoints) {
+            Long certifiedShown = shown(certifiedFg, minPoints);
+            Long predictedShown = shown(predictedFg, minPoints);
+            Long estimatedShown = shown(estimatedFg, minPoints);
+            if (estimatedShown != null && (certifiedShown == null) != (predictedShown == null)) {
+                certifiedShown = null;
+                predictedShown = null;
+            }
+            return new CommuneRow(communeCode, name, dwellings, certified, certifiedShown,
+                    shown(uncertified, minPoints), predictedShown, estimatedShown,
+                    estimatedShown == null ? null : estimatedShare);
+        }
+
+        private static Long shown(long count, int minPoints) {
+            return count > 0 && count < minPoints ? null : count;
+        }
     }
 
     /**

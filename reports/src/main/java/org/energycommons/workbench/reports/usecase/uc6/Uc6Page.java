@@ -60,6 +60,9 @@ public final class Uc6Page {
             + "days \\((\\d+) for training, then validation and test\\), the feature table has (\\d+) \\((\\S+)\\); "
             + "generate more days");
 
+    /** The population the area table counts (households among them), as its cells name it for the publication audit. */
+    public static final String DELIVERY_POINTS_COUNTED = "gas delivery points";
+
     private Uc6Page() {
     }
 
@@ -483,7 +486,8 @@ public final class Uc6Page {
         String perDay = lang.t(" (MWh/j)", " (MWh/day)");
         page.table(List.of(lang.t("Zone", "Area"), lang.t("Points de livraison", "Delivery points"),
                 lang.t("Capacité", "Capacity") + perDay, lang.t("Seuil de pointe P95", "P95 peak threshold") + perDay,
-                lang.t("Niveau de pointe de froid", "Cold-peak level") + perDay), thresholds);
+                lang.t("Niveau de pointe de froid", "Cold-peak level") + perDay), thresholds,
+                Map.of(1, DELIVERY_POINTS_COUNTED));
         page.heading(3, lang.t("Résultats J+1 par zone, période de test", "D+1 results by area, test period"));
         List<List<String>> results = new ArrayList<>();
         for (Uc6PageData.AreaRow a : rows) {

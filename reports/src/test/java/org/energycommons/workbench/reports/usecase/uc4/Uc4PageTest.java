@@ -160,7 +160,8 @@ class Uc4PageTest {
         assertTrue(models.contains("les 28 derniers jours connus"), "the conformal window");
         // substations, with the secrecy rule
         String substations = section(html, "postes");
-        assertTrue(substations.contains("<td>PS-69123-004</td><td class=\"num\">61</td><td class=\"num\">412</td>"
+        assertTrue(substations.contains("<td>PS-69123-004</td><td class=\"num\" data-count-of=\"meters\">61</td>"
+                + "<td class=\"num\">412</td>"
                 + "<td class=\"num\">4,5</td><td class=\"num\">14,9</td><td class=\"num\">80,8</td>"
                 + "<td class=\"num\">31</td><td class=\"num\">29</td>"), substations);
         assertEquals(6, count(substations, "<tr><td>PS-"));
@@ -193,7 +194,8 @@ class Uc4PageTest {
                 + "<td class=\"num\">4,13</td><td class=\"num\">8,75</td></tr>"), section);
         assertEquals(12, count(section, "</td><td>gbt-") + count(section, "</td><td>persistence</td>"),
                 "four origins by three models");
-        assertTrue(section.contains("<td>PS-69123-004</td><td class=\"num\">61</td><td class=\"num\">4,8</td>"));
+        assertTrue(section.contains("<td>PS-69123-004</td><td class=\"num\" data-count-of=\"meters\">61</td>"
+                + "<td class=\"num\">4,8</td>"));
         // every table of the section is narrow: few columns, short cells
         Matcher table = Pattern.compile("<table>.*?</table>", Pattern.DOTALL).matcher(section);
         int tables = 0;

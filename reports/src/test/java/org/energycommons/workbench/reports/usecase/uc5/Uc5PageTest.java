@@ -12,6 +12,7 @@ import static org.energycommons.workbench.reports.render.HtmlAssertions.writeSam
 import static org.energycommons.workbench.reports.usecase.PageFixtures.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
@@ -23,6 +24,7 @@ import org.energycommons.workbench.reports.render.HtmlPage;
 import org.energycommons.workbench.reports.render.Lang;
 import org.energycommons.workbench.reports.usecase.MetricLabels;
 import org.energycommons.workbench.reports.usecase.PageFixtures;
+import org.energycommons.workbench.reports.usecase.Territory;
 import org.energycommons.workbench.reports.usecase.UseCasePage;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +41,8 @@ class Uc5PageTest {
     private static String pageText(String html) {
         StringBuilder text = new StringBuilder();
         for (String id : PAGE_SECTIONS) {
-            text.append(section(html, id)).append('\n');
+            // The population a count cell names for the publication audit is a code, the same in every language.
+            text.append(section(html, id).replaceAll(" data-count-of=\"[^\"]*\"", "")).append('\n');
         }
         return text.toString();
     }
@@ -173,13 +176,55 @@ class Uc5PageTest {
         assertEquals("St-Jean-de-Braye", labels.get(3));
         assertEquals("Orvault", labels.get(7), "a short name as it is");
         List<String> twins = Uc5Page.chartLabels(List.of(
-                new Uc5PageData.CommuneRow("99101", "Saint-Martin-de-la-Place-Haute", 20, 5, 1, 15, 2, 3, 0.15),
-                new Uc5PageData.CommuneRow("99102", "Saint-Martin-de-la-Place-Basse", 20, 5, 1, 15, 2, 3, 0.15),
-                new Uc5PageData.CommuneRow("99103", null, 20, 5, 1, 15, 2, 3, 0.15)));
+                new Uc5PageData.CommuneRow("99101", "Saint-Martin-de-la-Place-Haute", 20, 5, 0L, 15L, 0L, 0L, 0.0),
+                new Uc5PageData.CommuneRow("99102", "Saint-Martin-de-la-Place-Basse", 20, 5, 0L, 15L, 0L, 0L, 0.0),
+                new Uc5PageData.CommuneRow("99103", null, 20, 5, 0L, 15L, 0L, 0L, 0.0)));
         assertEquals(List.of("99101", "99102", "99103"), twins, "codes where shortened names would read the same");
         String html = Uc5Page.render(Uc5Sample.data(), Lang.FR);
         assertTrue(section(html, "communes").contains("<td>99001 Saint-Jean-de-la-Ruelle-sur-Loire</td>"));
         assertTrue(section(html, "communes").contains("St-Jean-de-la-R\u2026"), "the chart's label");
+    }
+
+    @Test
+    void aCountOfThreeFgDwellingsIsLeftOutOfTheTableTheMapAndTheText() {
+        // Montclair: 3 dwellings predicted F/G of 35, none certified: the 3, and the share that gives it back, go.
+        Uc5PageData.CommuneRow three = Uc5PageData.CommuneRow.published("99003", "Montclair-sur-Orbe", 35, 15, 0,
+                20, 3, 3, 3.0 / 35, 10);
+        assertEquals(0L, three.certifiedFg(), "no F/G dwelling is no one's figure");
+        assertNull(three.predictedFg());
+        assertNull(three.estimatedFg());
+        assertNull(three.estimatedShare());
+        // Valbrune: 3 certified F/G and 12 predicted, 15 in all: the 12 goes too, or 15 - 12 would give the 3 back.
+        Uc5PageData.CommuneRow valbrune = Uc5PageData.CommuneRow.published("99001", "Valbrune", 91, 35, 3, 56, 12,
+                15, 15.0 / 91, 10);
+        assertNull(valbrune.certifiedFg());
+        assertNull(valbrune.predictedFg());
+        assertEquals(15L, valbrune.estimatedFg());
+        Uc5PageData d = Uc5Sample.data();
+        Uc5PageData data = new Uc5PageData(d.useCase(), d.result(), d.tables(), d.region(), d.split(),
+                d.insufficient(), d.confusionTest(), d.confusionHeldOut(), d.classRecall(), d.intensity(),
+                List.of(valbrune, three), new Uc5PageData.GapDistribution(d.gap().bins(), d.gap().counts(),
+                d.gap().dwellings(), 8, d.gap().medianRatio(), d.gap().tolerance()), d.generatedAt(), 10);
+        for (Lang lang : Lang.ALL) {
+            String html = Uc5Page.render(data, lang);
+            String table = section(html, "communes");
+            assertEquals(4, count(table, "data-count-of=\"dwellings\" data-suppressed>&lt; 10</td>"), table);
+            assertFalse(table.contains("data-count-of=\"dwellings\">3</td>"), table);
+            assertFalse(table.contains("data-count-of=\"dwellings\">12</td>"), table);
+            assertTrue(table.contains("data-count-of=\"dwellings\">15</td>"), table);
+            assertTrue(table.contains("data-count-of=\"dwellings\">0</td>"), table);
+            assertFalse(html.contains("(3/35)"), "no F/G count of Montclair on the map");
+            assertTrue(table.contains(lang.t("<td>secret</td>", "<td>withheld</td>")), "nor its share");
+            Territory territory = Uc5Page.territory(data, lang);
+            String text = String.join("\n", territory.paragraphs());
+            assertTrue(text.contains(lang.t("Montclair-sur-Orbe (99003) moins de 10 sur 35",
+                    "Montclair-sur-Orbe (99003) fewer than 10 of 35")), text);
+            assertTrue(text.contains(lang.t("15 des 91 logements", "15 of the 91 dwellings")), text);
+            assertFalse(text.contains(lang.t("d'après leur diagnostic", "by their certificate")),
+                    "no split whose parts are withheld: " + text);
+            assertTrue(section(html, "ecart").contains(lang.t("moins de 10 logements sur 222",
+                    "fewer than 10 of 222 dwellings")), "8 dwellings flagged in the region: withheld");
+        }
     }
 
     @Test
@@ -193,7 +238,8 @@ class Uc5PageTest {
     void anInsufficientDataPageSaysSoInEachLanguage() {
         UseCaseResult none = PageFixtures.withoutModels(Uc5Sample.UC5, "status", "insufficient data");
         Uc5PageData data = new Uc5PageData(Uc5Sample.UC5, none, Map.of(), PageFixtures.REGION, Map.of(),
-                "insufficient data: 4 certified dwellings", null, null, Map.of(), null, List.of(), null, null);
+                "insufficient data: 4 certified dwellings", null, null, Map.of(), null, List.of(), null, null,
+                Uc5Sample.MIN_POINTS);
         String french = Uc5Page.render(data, Lang.FR);
         assertTrue(french.contains("Données insuffisantes"));
         assertTrue(french.contains("trop peu de logements certifiés"));

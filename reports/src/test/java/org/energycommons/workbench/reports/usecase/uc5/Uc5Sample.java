@@ -28,6 +28,9 @@ public final class Uc5Sample {
     /** The use case of the sample. */
     public static final UseCase UC5 = UseCases.require("uc5");
 
+    /** The secrecy threshold of the sample: the French default, 10 dwellings. */
+    public static final int MIN_POINTS = 10;
+
     /** The sample's selected model. */
     public static final String BEST = "gbt-smile-intensity";
 
@@ -73,18 +76,28 @@ public final class Uc5Sample {
             meanTrue[i] = 62 + 21.5 * i;
             meanPredicted[i] = 78 + 19.2 * i + (i % 3 == 0 ? 9 : -6);
         }
+        // As the page queries give them: counts of dwellings from 1 to 9 left out (null).
         List<Uc5PageData.CommuneRow> communes = List.of(
-                new Uc5PageData.CommuneRow("99001", "Saint-Jean-de-la-Ruelle-sur-Loire", 412, 138, 19, 274, 31, 50,
-                        0.121),
-                new Uc5PageData.CommuneRow("99002", "Valbrune-les-Deux-Églises", 91, 35, 3, 56, 13, 16, 0.176),
-                new Uc5PageData.CommuneRow("99003", "Sainte-Marie-aux-Chênes-du-Val", 156, 49, 8, 107, 17, 25, 0.160),
-                new Uc5PageData.CommuneRow("99004", "Saint-Jean-de-Braye", 233, 81, 6, 152, 12, 18, 0.077),
-                new Uc5PageData.CommuneRow("99005", "Montreuil-sous-Bois-le-Grand", 64, 19, 4, 45, 9, 13, 0.203),
-                new Uc5PageData.CommuneRow("99006", "La Chapelle-Saint-Mesmin", 118, 40, 5, 78, 10, 15, 0.127),
-                new Uc5PageData.CommuneRow("99007", "Châteauneuf-sur-Loire", 47, 14, 2, 33, 6, 8, 0.170),
-                new Uc5PageData.CommuneRow("99008", "Orvault", 29, 11, 1, 18, 2, 3, 0.103),
-                new Uc5PageData.CommuneRow("99009", "Villeneuve-d'Ascq-Haute-Borne", 187, 62, 7, 125, 14, 21, 0.112),
-                new Uc5PageData.CommuneRow("99010", "Saint-Hilaire-Saint-Mesmin", 52, 17, 3, 35, 5, 8, 0.154));
+                Uc5PageData.CommuneRow.published("99001", "Saint-Jean-de-la-Ruelle-sur-Loire",
+                        412, 138, 19, 274, 31, 50, 0.121, MIN_POINTS),
+                Uc5PageData.CommuneRow.published("99002", "Valbrune-les-Deux-Églises",
+                        91, 35, 3, 56, 13, 16, 0.176, MIN_POINTS),
+                Uc5PageData.CommuneRow.published("99003", "Sainte-Marie-aux-Chênes-du-Val",
+                        156, 49, 8, 107, 17, 25, 0.160, MIN_POINTS),
+                Uc5PageData.CommuneRow.published("99004", "Saint-Jean-de-Braye",
+                        233, 81, 6, 152, 12, 18, 0.077, MIN_POINTS),
+                Uc5PageData.CommuneRow.published("99005", "Montreuil-sous-Bois-le-Grand",
+                        64, 19, 4, 45, 9, 13, 0.203, MIN_POINTS),
+                Uc5PageData.CommuneRow.published("99006", "La Chapelle-Saint-Mesmin",
+                        118, 40, 5, 78, 10, 15, 0.127, MIN_POINTS),
+                Uc5PageData.CommuneRow.published("99007", "Châteauneuf-sur-Loire",
+                        47, 14, 2, 33, 6, 8, 0.170, MIN_POINTS),
+                Uc5PageData.CommuneRow.published("99008", "Orvault",
+                        29, 11, 1, 18, 2, 3, 0.103, MIN_POINTS),
+                Uc5PageData.CommuneRow.published("99009", "Villeneuve-d'Ascq-Haute-Borne",
+                        187, 62, 7, 125, 14, 21, 0.112, MIN_POINTS),
+                Uc5PageData.CommuneRow.published("99010", "Saint-Hilaire-Saint-Mesmin",
+                        52, 17, 3, 35, 5, 8, 0.154, MIN_POINTS));
         Uc5PageData.GapDistribution gap = new Uc5PageData.GapDistribution(List.of("< 0.50", "0.50–0.67",
                 "0.67–0.80", "0.80–1.00", "1.00–1.25", "1.25–1.50", "1.50–2.00", "≥ 2.00"),
                 new long[] {11, 14, 23, 61, 58, 27, 16, 12}, 222, 53, 2.0712, 0.5);
@@ -98,7 +111,7 @@ public final class Uc5Sample {
         split.put("folds", "4");
         return new Uc5PageData(UC5, result, TABLES, PageFixtures.REGION, split,
                 null, test, heldOut, recall, new Uc5PageData.IntensityGroups(BEST, 10, meanTrue, meanPredicted, 202),
-                communes, gap, "2026-03-14T09:26:53.5Z");
+                communes, gap, "2026-03-14T09:26:53.5Z", MIN_POINTS);
     }
 
     /** The sample's result: the demo's figures, {@value #BEST} selected, every criterion met. */
