@@ -217,7 +217,8 @@ class NotebooksIT {
         String source = close < 0 ? "" : rest.substring(open + RULE.length(), close).strip();
         String error = close < 0 ? rest : rest.substring(close + RULE.length() + 1);
         List<String> errorLines = error.lines().filter(l -> !l.isBlank() && !l.startsWith("   at ")
-                && !l.startsWith("\tat ")).limit(20).toList();
+                && !l.startsWith("\tat ")).limit(20).map(l -> l.length() > 300 ? l.substring(0, 300) + " …" : l)
+                .toList();
         int cell = cellNumber(notebook, source);
         String first = source.lines().findFirst().orElse("");
         return name + ": cell " + (cell < 0 ? "?" : String.valueOf(cell)) + " failed (" + first + "):\n"
