@@ -17,7 +17,9 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.energycommons.workbench.datasets.ingest.Ingestion;
 import org.energycommons.workbench.datasets.ingest.SilverMapping;
@@ -25,6 +27,7 @@ import org.energycommons.workbench.datasets.ingest.SourceConnector;
 import org.energycommons.workbench.datasets.lake.Layer;
 import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.TableId;
+import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.datasets.privacy.Pseudonymizer;
 
 /**
@@ -45,6 +48,11 @@ public final class IngestJob {
     public record Report(String source, List<String> files, long read, long accepted, long rejected, long duplicates,
                          @JsonProperty("per_file") Map<String, Map<String, Long>> perFile) {
     }
+
+    /** Schema of {@code registry/ingest_runs}. */
+    static final StructType INGEST_RUNS_SCHEMA = StructType.fromDDL("ingest_run STRING NOT NULL, source STRING NOT "
+            + "NULL, files ARRAY<STRING>, read BIGINT NOT NULL, accepted BIGINT NOT NULL, rejected BIGINT NOT NULL, "
+            + "duplicates BIGINT NOT NULL, finished_at TIMESTAMP");
 
     /** The bronze table of a source. */
     public static TableId bronzeTable(SourceConnector connector) {
@@ -128,6 +136,11 @@ public final class IngestJob {
 
         Report report = new Report(connector.name(), files, read, accepted, read - accepted,
                 duplicatesInBatch + alreadyKnown, perFile);
+        // Last: the run's accounting, which workbench verify checks against bronze and rejects.
+        lake.merge(Tables.INGEST_RUNS, ctx.spark().createDataFrame(List.of(RowFactory.create(ctx.runId(),
+                connector.name(), files.toArray(String[]::new), read, accepted, read - accepted, report.duplicates(),
+                new java.sql.Timestamp(System.currentTimeMillis()))), INGEST_RUNS_SCHEMA),
+                List.of("ingest_run", "source"), ctx.runId());
         ctx.progress().info(String.format("%s: read %,d, accepted %,d, rejected %,d, duplicates %,d",
                 connector.name(), report.read(), report.accepted(), report.rejected(), report.duplicates()));
         return report;

@@ -13,6 +13,8 @@ import org.energycommons.workbench.jobs.cli.IngestCommand;
 import org.energycommons.workbench.jobs.cli.ListCommand;
 import org.energycommons.workbench.jobs.cli.PublishCommand;
 import org.energycommons.workbench.jobs.cli.TrainCommand;
+import org.energycommons.workbench.jobs.cli.VerifyCommand;
+import org.energycommons.workbench.jobs.hackathon.HackathonCommand;
 import org.energycommons.workbench.models.provenance.BuildInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,9 +26,10 @@ import picocli.CommandLine.Command;
 @Command(name = "workbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Energy Commons Workbench: multi-source energy data to feature tables, models and "
                 + "published results, on Spark and Delta Lake.",
-        subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, FeaturesCommand.class, TrainCommand.class,
-                PublishCommand.class, ListCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class,
-                AuditCommand.class})
+        subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, FeaturesCommand.class,
+                TrainCommand.class,
+                PublishCommand.class, AuditCommand.class, VerifyCommand.class, HackathonCommand.class, ListCommand.class,
+                BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code of a bad argument or a bad input value. */

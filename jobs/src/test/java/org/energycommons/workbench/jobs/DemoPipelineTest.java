@@ -330,11 +330,57 @@ class DemoPipelineTest implements SharedSparkSession {
             System.setOut(stdout);
         }
         String out = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(out.contains("open datasets: [uc1_"), out);
+        assertTrue(out.contains("open datasets: [u") && out.contains(" rows:"), out);
         List<String> models = org.energycommons.workbench.reuse.Workbench.open(workspace).models();
         assertTrue(models.contains("uc4") && models.contains("uc6"), models.toString());
         for (String uc : models) {
             assertTrue(out.contains(uc + ": "), uc + " predicted: " + out);
+        }
+    }
+
+    @Test
+    void verifyPassesOnTheDemoAndNamesWhatIsBrokenInACopy(@TempDir Path copy) throws Exception {
+        CliRunner healthy = CliRunner.run("verify", "--out", workspace.toString());
+        assertEquals(0, healthy.code(), healthy.err() + healthy.out());
+        assertTrue(healthy.out().contains("verify passed: "), healthy.out());
+        assertTrue(healthy.out().contains(" models") && healthy.out().contains(" tables"), healthy.out());
+
+        copyTree(workspace, copy);
+        Lake lake = new Lake(SPARK, copy.resolve("lake").toString());
+        // A lost data file, a lost model folder and a result naming a model nobody registered.
+        String file = lake.read(Tables.METERS).inputFiles()[0];
+        Files.delete(Path.of(java.net.URI.create(file)));
+        Path metrics = copy.resolve("metrics/uc6.json");
+        Files.writeString(metrics, Files.readString(metrics).replaceFirst("\"uc6-", "\"uc6-unregistered-"));
+        // The registry names its models' folders by absolute path: the copy's points at this workspace's, one of
+        // which is moved away while the copy is verified (the tests of this class run one after the other).
+        Row model = lake.read(Tables.MODEL_REGISTRY).filter("use_case = 'uc4'").first();
+        Path folder = Path.of(model.<String>getAs("artifact_path"));
+        Path aside = folder.resolveSibling(folder.getFileName() + ".aside");
+        CliRunner broken;
+        Files.move(folder, aside);
+        try {
+            broken = CliRunner.run("verify", "--out", copy.toString());
+        } finally {
+            Files.move(aside, folder);
+        }
+        assertEquals(Main.EXIT_AUDIT, broken.code(), broken.err() + broken.out());
+        assertTrue(broken.out().contains("silver/meters: data file missing"), broken.out());
+        assertTrue(broken.out().contains("model " + model.getAs("model_id") + ": artefact missing"), broken.out());
+        assertTrue(broken.out().contains("metrics/uc6.json: model uc6-unregistered-"), broken.out());
+        assertTrue(broken.out().contains("verify failed: "), broken.out());
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else if (!p.getFileName().toString().equals(".workbench.lock")) {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         }
     }
 }

@@ -9,8 +9,9 @@ public class ReuseExample {
     public static void main(String[] args) {
         try (Workbench wb = Workbench.open(Path.of(args.length > 0 ? args[0] : "out"))) {
             System.out.println("open datasets: " + wb.datasets());
-            Table communes = wb.table("uc5_passoires_by_commune");    // a published dataset, as Tablesaw
-            System.out.println(communes.print());
+            String name = wb.datasets().get(0);
+            Table table = wb.table(name);                               // a published dataset, as Tablesaw
+            System.out.println(name + ", " + table.rowCount() + " rows:\n" + table.first(3).print());
             for (String uc : wb.models()) {                             // every use case's best model
                 PublishedModel model = wb.model(uc);                     // reloaded, with its model card
                 Table predictions = model.predict(wb.features(uc, 50)); // 50 feature rows -> predictions

@@ -28,7 +28,8 @@ public final class LakeFiles {
     }
 
     private static String toUri(String path) {
-        return path.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") ? path : java.nio.file.Path.of(path).toUri().toString();
+        // A URI keeps its scheme, Spark's "file:/tmp/x" (one slash) included; anything else is a local path.
+        return path.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:/.*") ? path : java.nio.file.Path.of(path).toUri().toString();
     }
 
     /** Writes bytes, replacing the file. */

@@ -60,6 +60,9 @@ public final class Tables {
     /** True (noise-free) DPE class and intensities of certified dwellings. */
     public static final TableId TRUTH_DPE = new TableId(Layer.TRUTH, "dpe_classes");
 
+    /** Every ingest run with what it read, accepted and rejected, for {@code workbench verify}. */
+    public static final TableId INGEST_RUNS = new TableId(Layer.REGISTRY, "ingest_runs");
+
     /**
      * The tables the lake itself knows, in lake order: sources, truth, registry and catalogue. Each use case
      * declares its own feature and result tables in its slice ({@code models/.../ucN/UcNTables}).
@@ -68,7 +71,7 @@ public final class Tables {
         return List.of(BRONZE_SYNTHETIC_LOAD_CURVE, COMMUNES, WEATHER_STATIONS, WEATHER_HOURLY, BUILDINGS, METERS,
                 SUBSTATIONS, LOAD_CURVE, CALENDAR, TRUTH_METERS, MODEL_REGISTRY, RENOVATION_WORKS, GAS_BUILDING_DAILY,
                 GAS_AREA_DAILY, GAS_AREAS, PV_INSTALLATIONS, PV_PRODUCTION, PV_SELF_CONSUMPTION, DPE, ANNUAL_BY_ADDRESS, TRUTH_SAVINGS,
-                TRUTH_COMPARISON_GROUP, TRUTH_FAULTS, TRUTH_DPE, CATALOG);
+                TRUTH_COMPARISON_GROUP, TRUTH_FAULTS, TRUTH_DPE, INGEST_RUNS, CATALOG);
     }
 
     /** What each table holds, for the catalogue. */
@@ -98,6 +101,7 @@ public final class Tables {
             java.util.Map.entry(TRUTH_COMPARISON_GROUP, "Comparable buildings without works, evaluation only"),
             java.util.Map.entry(TRUTH_FAULTS, "Faults injected into public buildings, evaluation only"),
             java.util.Map.entry(TRUTH_DPE, "True DPE classes without certificate noise, evaluation only"),
+            java.util.Map.entry(INGEST_RUNS, "Every ingest run: source, files, records read, accepted and rejected"),
             java.util.Map.entry(CATALOG, "The data catalogue"));
 
     /** Table descriptions in the order given, for a catalogue section (a use case's tables, in lake order). */

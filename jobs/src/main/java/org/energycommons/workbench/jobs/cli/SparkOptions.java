@@ -20,4 +20,19 @@ public final class SparkOptions {
     @Option(names = "--conf", paramLabel = "FILE",
             description = "Properties file overriding conf/workbench.properties (also WORKBENCH_CONF).")
     Path conf;
+
+    /** The Spark master used when not launched by spark-submit, {@code --master}. */
+    public String master() {
+        return master;
+    }
+
+    /** The lake location, {@code --lake}, or null for {@code DIR/lake}. */
+    public String lake() {
+        return lake;
+    }
+
+    /** The configuration file, {@code --conf}, or null. */
+    public Path conf() {
+        return conf;
+    }
 }

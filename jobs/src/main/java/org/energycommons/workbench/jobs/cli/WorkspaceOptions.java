@@ -13,4 +13,9 @@ public final class WorkspaceOptions {
             description = "Workspace folder: lake at DIR/lake, site at DIR/site, metrics at DIR/metrics, benchmark "
                     + "reports at DIR/bench (default: ${DEFAULT-VALUE}).")
     Path out;
+
+    /** The workspace folder, {@code --out}. */
+    public Path out() {
+        return out;
+    }
 }

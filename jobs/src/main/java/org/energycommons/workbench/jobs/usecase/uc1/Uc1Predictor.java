@@ -1,14 +1,9 @@
 package org.energycommons.workbench.jobs.usecase.uc1;
 
-import static org.apache.spark.sql.functions.col;
-
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.lake.LakeFiles;
 import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.jobs.usecase.Predictor;
@@ -37,21 +32,12 @@ record Uc1Predictor(SegmentModel model) implements Predictor {
         return List.of("cluster");
     }
 
-    /** Driver-side: one row per meter, a few hundred or thousand rows. */
     @Override
     public Dataset<Row> predict(Dataset<Row> features) {
-        StructType out = features.schema().add("cluster", DataTypes.IntegerType, true);
-        List<Row> rows = new ArrayList<>();
-        for (Row r : features.collectAsList()) {
-            // A meter excluded from the features (too few days, no consumption) keeps its reason and no cluster.
-            boolean usable = r.isNullAt(r.fieldIndex(Uc1Features.EXCLUSION));
-            Object[] values = new Object[r.size() + 1];
-            for (int i = 0; i < r.size(); i++) {
-                values[i] = r.get(i);
-            }
-            values[r.size()] = usable ? model.assign(model.space().point(r)) : null;
-            rows.add(RowFactory.create(values));
-        }
-        return features.sparkSession().createDataFrame(rows, out).orderBy(col(features.columns()[0]));
+        // A meter excluded from the features (too few days, no consumption) keeps its reason and no cluster.
+        return Predictor.appendOnDriver(features, features.collectAsList(),
+                List.of(DataTypes.createStructField("cluster", DataTypes.IntegerType, true)),
+                (i, r) -> new Object[] {r.isNullAt(r.fieldIndex(Uc1Features.EXCLUSION))
+                        ? model.assign(model.space().point(r)) : null});
     }
 }

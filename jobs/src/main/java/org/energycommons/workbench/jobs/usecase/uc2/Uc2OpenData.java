@@ -3,10 +3,10 @@ package org.energycommons.workbench.jobs.usecase.uc2;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.trunc;
 
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -51,7 +51,7 @@ final class Uc2OpenData {
                 .filter(col("model").equalTo(result.bestModel()).and(col("period").equalTo("evaluation")))
                 .join(buildings, "building_id")
                 .join(communes, "commune_code")
-                .groupBy(col("commune_code"), date_format(col("local_date"), "yyyy-MM").as("month"), col("rule"),
+                .groupBy(col("commune_code"), trunc(col("local_date"), "month").as("month"), col("rule"),
                         col("public_buildings"))
                 .agg(countDistinct("building_id").as("buildings_in_alert"),
                         countDistinct("building_id", "local_date").as("alert_days"))
@@ -69,7 +69,7 @@ final class Uc2OpenData {
                         + "statistical secrecy on their consumption (at least " + guard.minPoints()
                         + "). No building is named."),
                 List.of(Field.of("commune_code", "INSEE code of the commune"),
-                        Field.of("month", "month of the alerts, YYYY-MM"),
+                        Field.of("month", "first day of the month of the alerts"),
                         Field.of("rule", "the alert rule that fired (see the uc2 page)"),
                         Field.count("public_buildings", "public buildings of the commune that were scored",
                                 "public buildings"),

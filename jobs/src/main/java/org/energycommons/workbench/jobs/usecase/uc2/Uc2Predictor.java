@@ -22,7 +22,8 @@ import org.energycommons.workbench.models.uc2.Uc2Tables;
 
 /**
  * A uc2 detector reloaded with the expected-consumption model it was tuned on: each public building-day with its
- * expected use, the rules that fire, the isolation-forest score and whether the detector raises an alert.
+ * expected use, the rules that fire, the isolation-forest score and whether the detector raises an alert; or the
+ * expected-consumption model alone, with the expected use.
  *
  * @param expected  the expected-consumption model (its folder is named in the detector's provenance)
  * @param rules     the rules the detector kept, or null for the forest alone
@@ -34,9 +35,13 @@ record Uc2Predictor(ExpectedConsumptionModel expected, AlertRules rules, Anomaly
 
     static Uc2Predictor load(String dir, LakeFiles files) {
         Uc2ModelStore.Loaded detector = Uc2ModelStore.load(dir, files);
+        if (detector.file().type().equals(Uc2ModelStore.EXPECTED)) {
+            // The expected-consumption model alone: it predicts each building-day's expected use.
+            return new Uc2Predictor((ExpectedConsumptionModel) detector.model(), null, null, Double.NaN);
+        }
         String expectedId = detector.file().provenance().params().get("expected_model");
-        if (detector.file().type().equals(Uc2ModelStore.EXPECTED) || expectedId == null) {
-            throw new IllegalArgumentException(dir + " is not a uc2 detector (rules, isolation forest or both)");
+        if (expectedId == null) {
+            throw new IllegalArgumentException(dir + " is not a uc2 model: its provenance names no expected model");
         }
         String parent = dir.replaceAll("/+$", "").replaceAll("/[^/]+$", "");
         ExpectedConsumptionModel expected = (ExpectedConsumptionModel) Uc2ModelStore.load(parent + "/" + expectedId,
@@ -52,14 +57,22 @@ record Uc2Predictor(ExpectedConsumptionModel expected, AlertRules rules, Anomaly
         return Uc2Tables.FEATURES;
     }
 
+    /** Whether it is the expected-consumption model alone, without a detector. */
+    boolean expectedOnly() {
+        return rules == null && forest == null;
+    }
+
     @Override
     public List<String> predictionColumns() {
-        return List.of("alert_rules", "if_score", "alert");
+        return expectedOnly() ? ExpectedConsumptionModel.scoreColumns() : List.of("alert_rules", "if_score", "alert");
     }
 
     @Override
     public Dataset<Row> predict(Dataset<Row> features) {
         Dataset<Row> scored = expected.score(features);
+        if (expectedOnly()) {
+            return scored;
+        }
         Column alert = lit(false);
         if (forest != null) {
             scored = forest.score(AnomalyForest.withVector(scored));

@@ -1,15 +1,12 @@
 package org.energycommons.workbench.jobs.usecase.uc3;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.lake.LakeFiles;
 import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.jobs.usecase.Predictor;
@@ -45,33 +42,27 @@ record Uc3Predictor(BaselineSet set) implements Predictor {
         return List.of("counterfactual_kwh");
     }
 
-    /** Driver-side: the renovated buildings' days or hours of a small region. */
+    /** On the driver: the renovated buildings' days or hours of a region. */
     @Override
     public Dataset<Row> predict(Dataset<Row> features) {
         boolean hourly = SavingsFits.HOURLY.equals(set.method());
         Map<String, Serializable> models = new HashMap<>();
         set.baselines().stream().filter(s -> TREATED.equals(s.assignment().role()))
                 .forEach(s -> models.put(s.assignment().buildingId(), s.model()));
-        StructType out = features.schema().add("counterfactual_kwh", DataTypes.DoubleType, true);
-        List<Row> rows = new ArrayList<>();
-        for (Row r : features.collectAsList()) {
-            Serializable model = models.get(r.getString(r.fieldIndex("building_id")));
-            Double prediction = null;
-            if (model != null && hourly) {
-                prediction = ((TowtModel) model).predict(r.getInt(r.fieldIndex("hour_of_week")),
-                        r.getDouble(r.fieldIndex("temperature_c")));
-            } else if (model != null) {
-                DailyObservation day = new DailyObservation(r.getDate(r.fieldIndex("local_date")).toLocalDate(),
-                        Double.NaN, r.getDouble(r.fieldIndex("temperature_mean_c")), null);
-                prediction = model instanceof BillingModel b ? b.predict(day) : ((BaselineModel) model).predict(day);
-            }
-            Object[] values = new Object[r.size() + 1];
-            for (int i = 0; i < r.size(); i++) {
-                values[i] = r.get(i);
-            }
-            values[r.size()] = prediction == null || prediction.isNaN() ? null : prediction;
-            rows.add(RowFactory.create(values));
-        }
-        return features.sparkSession().createDataFrame(rows, out);
+        return Predictor.appendOnDriver(features, features.collectAsList(),
+                List.of(DataTypes.createStructField("counterfactual_kwh", DataTypes.DoubleType, true)), (i, r) -> {
+                    Serializable model = models.get(r.getString(r.fieldIndex("building_id")));
+                    double prediction = Double.NaN;
+                    if (model instanceof TowtModel towt && hourly) {
+                        prediction = towt.predict(r.getInt(r.fieldIndex("hour_of_week")),
+                                r.getDouble(r.fieldIndex("temperature_c")));
+                    } else if (model != null && !hourly) {
+                        DailyObservation day = new DailyObservation(r.getDate(r.fieldIndex("local_date"))
+                                .toLocalDate(), Double.NaN, r.getDouble(r.fieldIndex("temperature_mean_c")), null);
+                        prediction = model instanceof BillingModel b ? b.predict(day)
+                                : ((BaselineModel) model).predict(day);
+                    }
+                    return new Object[] {Double.isNaN(prediction) ? null : prediction};
+                });
     }
 }
