@@ -27,6 +27,7 @@ import org.energycommons.workbench.models.provenance.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.energycommons.workbench.models.uc4.Uc4Tables;
 import org.energycommons.workbench.reports.render.CommuneMap;
 
