@@ -45,8 +45,9 @@ class NotebookFilesTest {
                 String where = name + ", cell " + (i + 1);
                 if ("code".equals(cell.path("cell_type").asText())) {
                     assertTrue(cell.path("outputs").isArray() && cell.path("outputs").isEmpty(),
-                            where + " has outputs: clear them before committing");
+                            where + " has outputs: clear them before committing (docs/notebooks.md)");
                     assertTrue(cell.path("execution_count").isNull(), where + " has an execution count");
+                    assertTrue(!cell.path("metadata").has("execution"), where + " keeps its execution times");
                 }
                 assertTrue(!NotebookFiles.source(cell).isBlank(), where + " is empty");
             }
