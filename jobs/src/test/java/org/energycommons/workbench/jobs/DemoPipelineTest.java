@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.SharedSparkSession;
@@ -28,11 +31,19 @@ import org.junit.jupiter.api.io.TempDir;
 import org.energycommons.workbench.models.uc4.Uc4Tables;
 import org.energycommons.workbench.reports.render.CommuneMap;
 
-/** {@code workbench demo} on a small region, twice on the same workspace: outputs, shapes and idempotency. */
+/**
+ * {@code workbench demo} on a small region, twice on the same workspace: outputs, shapes and idempotency.
+ *
+ * <p>The workspace is {@link #WORKSPACE}, emptied when the test starts and left in place when it ends: the
+ * notebooks' integration test ({@code NotebooksIT}, run later by {@code mvn verify}) reads it instead of running
+ * the demo again.
+ */
 class DemoPipelineTest implements SharedSparkSession {
 
-    @TempDir
-    static Path workspace;
+    /** Where the demo writes, under the module's build folder. */
+    static final Path WORKSPACE = Path.of("target", "demo-workspace").toAbsolutePath();
+
+    private static final Path workspace = WORKSPACE;
     private static CliRunner first;
     private static Map<TableId, Long> countsAfterFirst;
     private static Map<TableId, Long> versionsAfterFirst;
@@ -51,7 +62,8 @@ class DemoPipelineTest implements SharedSparkSession {
     }
 
     @BeforeAll
-    static void runDemoTwice() {
+    static void runDemoTwice() throws IOException {
+        deleteRecursively(workspace);
         first = CliRunner.run(demo());
         Lake lake = new Lake(SPARK, workspace.resolve("lake").toString());
         countsAfterFirst = new LinkedHashMap<>();
@@ -61,6 +73,17 @@ class DemoPipelineTest implements SharedSparkSession {
             versionsAfterFirst.put(t, lake.version(t));
         }
         second = CliRunner.run(demo());
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     @Test
