@@ -122,7 +122,7 @@ public final class WorkspaceVerification {
                         findings.add(path + ": data file missing: " + file.replaceAll(".*/", ""));
                     }
                 }
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // Spark's SparkException is checked, yet thrown from unchecked calls
                 findings.add(path + ": unreadable: " + firstLine(e));
             }
         }
@@ -214,7 +214,7 @@ public final class WorkspaceVerification {
             }
             try {
                 UseCasePipelines.require(r.getString(1)).predictor(dir, files);
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 findings.add("model " + id + ": artefact not loadable: " + firstLine(e));
             }
         }
@@ -275,9 +275,13 @@ public final class WorkspaceVerification {
         if (!Files.isDirectory(out.resolve("site")) && !Files.isDirectory(out.resolve("publish"))) {
             return;
         }
-        PublicationAudit.Report audit = PublicationAudit.run(ctx);
-        checked.put("published files", audit.filesChecked());
-        audit.findings().forEach(f -> findings.add("audit: " + f));
+        try {
+            PublicationAudit.Report audit = PublicationAudit.run(ctx);
+            checked.put("published files", audit.filesChecked());
+            audit.findings().forEach(f -> findings.add("audit: " + f));
+        } catch (Exception e) { // e.g. the lake's identifiers cannot be read: a finding of its own, found above
+            findings.add("audit: could not run: " + firstLine(e));
+        }
     }
 
     private static String firstLine(Throwable e) {
