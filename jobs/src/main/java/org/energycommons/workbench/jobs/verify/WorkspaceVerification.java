@@ -186,8 +186,14 @@ public final class WorkspaceVerification {
     }
 
     private void compare(String what, String name, TableId table, String run, long expected) {
-        long rows = ctx.lake().exists(table) ? ctx.lake().read(table).filter(col("ingest_run").equalTo(run)).count()
-                : 0;
+        long rows;
+        try {
+            rows = ctx.lake().exists(table) ? ctx.lake().read(table).filter(col("ingest_run").equalTo(run)).count()
+                    : 0;
+        } catch (Exception e) { // a lost data file: found by the table check too
+            findings.add(what + ": " + table + " unreadable: " + firstLine(e));
+            return;
+        }
         if (rows != expected) {
             findings.add(what + ": " + rows + " rows of the run in " + table + ", " + expected + " accounted as "
                     + (name.equals("bronze") ? "accepted" : "rejected"));
