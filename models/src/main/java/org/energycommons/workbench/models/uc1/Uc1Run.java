@@ -22,6 +22,7 @@ import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.datasets.grid.OffPeakStart;
 import org.energycommons.workbench.models.provenance.DataFingerprint;
 import org.energycommons.workbench.models.provenance.ModelProvenance;
+import org.energycommons.workbench.models.usecase.DataKey;
 import org.energycommons.workbench.models.usecase.EvaluationSets;
 import smile.clustering.HierarchicalClustering;
 
@@ -31,8 +32,8 @@ import smile.clustering.HierarchicalClustering;
  * silhouette (never by the truth), trains the classifier that assigns new meters, and evaluates everything on
  * meters held out of every fit.
  *
- * <p>Protocol: usable meters are split by a seeded hash of their pseudonym into fitted meters and held-out (test)
- * meters. Every choice (standardisation, k, best model, segment profiles, tariff-class profiles) uses fitted
+ * <p>Protocol: usable meters are split by a seeded hash of their load shape ({@link DataKey}, not their pseudonym)
+ * into fitted meters and held-out (test) meters. Every choice (standardisation, k, best model, segment profiles, tariff-class profiles) uses fitted
  * meters only. The number of segments is chosen by silhouette from at least as many segments as there are tariff
  * classes among the fitted meters: the segments are meant to replace the regulatory profiles, and a coarser
  * segmentation cannot. Held-out meters are assigned by each model and measured: adjusted Rand index against the
@@ -111,8 +112,8 @@ public final class Uc1Run {
             commune_meters INT NOT NULL, share DOUBLE NOT NULL, largest_share DOUBLE NOT NULL""");
 
     /** One usable meter on the driver. */
-    private record Meter(String id, String commune, String tariff, double meanDailyKwh, double[] shapes,
-                         double[] raw, boolean test, int offPeakStart) {
+    private record Meter(String id, String unit, String commune, String tariff, double meanDailyKwh,
+                         double[] shapes, double[] raw, boolean test, int offPeakStart) {
     }
 
     /**
@@ -134,17 +135,25 @@ public final class Uc1Run {
         }
         Dataset<Row> usable = features.filter(col(Uc1Features.EXCLUSION).isNull());
         List<Meter> meters = new ArrayList<>();
-        for (Row r : usable.orderBy("meter_id").collectAsList()) {
+        for (Row r : usable.collectAsList()) {
             String id = r.getString(r.fieldIndex("meter_id"));
             double[] shapes = Uc1Features.concatenatedShapes(r);
-            meters.add(new Meter(id, r.getString(r.fieldIndex("commune_code")),
-                    r.getString(r.fieldIndex("tariff_profile")), r.getDouble(r.fieldIndex("mean_daily_kwh")),
-                    shapes, SegmentationSpace.indicators(r), isHeldOut(id, options), OffPeakStart.detect(shapes)));
+            String commune = r.getString(r.fieldIndex("commune_code"));
+            String tariff = r.getString(r.fieldIndex("tariff_profile"));
+            double meanDailyKwh = r.getDouble(r.fieldIndex("mean_daily_kwh"));
+            // The split and the order of the fits are drawn from what the meter is, not from its pseudonym: the
+            // same seed gives the same figures whatever the workspace's pseudonymisation key.
+            double[] values = Arrays.copyOf(shapes, shapes.length + 1);
+            values[shapes.length] = meanDailyKwh;
+            String unit = DataKey.of("uc1-meter", new String[] {commune, tariff}, values);
+            meters.add(new Meter(id, unit, commune, tariff, meanDailyKwh, shapes, SegmentationSpace.indicators(r),
+                    isHeldOut(unit, options), OffPeakStart.detect(shapes)));
         }
+        meters.sort(Comparator.comparing(Meter::unit).thenComparing(Meter::id));
         List<Meter> fit = meters.stream().filter(m -> !m.test()).toList();
         List<Meter> test = meters.stream().filter(Meter::test).toList();
         Map<String, String> split = new LinkedHashMap<>();
-        split.put("rule", "meters held out by a seeded hash of their pseudonym: fraction " + options.testFraction()
+        split.put("rule", "meters held out by a seeded hash of their load shape: fraction " + options.testFraction()
                 + ", seed " + options.seed());
         split.put(FIT, fit.size() + " meters (every fit and choice)");
         split.put(TEST, test.size() + " meters (assigned and measured only)");
@@ -294,9 +303,12 @@ public final class Uc1Run {
                 split);
     }
 
-    /** Whether a meter is held out of every fit: a seeded hash of its pseudonym below the test fraction. */
-    public static boolean isHeldOut(String meterId, Uc1Options options) {
-        String h = ModelProvenance.shortHash("uc1-split", String.valueOf(options.seed()), meterId);
+    /**
+     * Whether a meter is held out of every fit: a seeded hash of its {@link DataKey} (from its load shape, not
+     * its pseudonym) below the test fraction.
+     */
+    static boolean isHeldOut(String unitKey, Uc1Options options) {
+        String h = ModelProvenance.shortHash("uc1-split", String.valueOf(options.seed()), unitKey);
         return Long.parseLong(h.substring(0, 8), 16) / (double) (1L << 32) < options.testFraction();
     }
 

@@ -21,6 +21,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.energycommons.workbench.models.artifact.PartitionScoring;
+import org.energycommons.workbench.models.usecase.SeededFit;
 import smile.anomaly.IsolationForest;
 
 /**
@@ -76,9 +77,10 @@ public final class AnomalyForest implements Serializable {
                     + vectors.length);
         }
         int depth = (int) Math.ceil(Math.log(Math.max(2, vectors.length * options.forestSubsample())) / Math.log(2));
-        smile.math.MathEx.setSeed(options.seed());
-        IsolationForest forest = IsolationForest.fit(vectors, options.forestTrees(), depth, options.forestSubsample(),
-                0);
+        // Smile builds the trees in a parallel stream, each thread drawing from its own generator: on one seeded
+        // thread, the same seed gives the same forest.
+        IsolationForest forest = SeededFit.run(options.seed(), () -> IsolationForest.fit(vectors,
+                options.forestTrees(), depth, options.forestSubsample(), 0));
         Map<String, String> params = new LinkedHashMap<>();
         params.put("ntrees", String.valueOf(options.forestTrees()));
         params.put("maxDepth", String.valueOf(depth));

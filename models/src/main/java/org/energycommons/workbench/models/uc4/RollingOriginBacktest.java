@@ -24,6 +24,7 @@ import org.energycommons.workbench.models.forecast.TimeSplit;
 import org.energycommons.workbench.models.forecast.TrainingContext;
 import org.energycommons.workbench.models.provenance.DataFingerprint;
 import org.energycommons.workbench.models.usecase.MetricInterval;
+import org.energycommons.workbench.models.usecase.TrainingLayout;
 import org.energycommons.workbench.models.usecase.UseCases;
 
 /**
@@ -108,9 +109,7 @@ public final class RollingOriginBacktest {
                               Consumer<String> progress) {
         List<Origin> origins = origins(split.start(), split.validationStart(), split.end(), backtest.origins(),
                 backtest.validationFraction());
-        Dataset<Row> canonical = features
-                .repartition(col("row_id"))
-                .sortWithinPartitions("row_id")
+        Dataset<Row> canonical = TrainingLayout.of(features, "row_id")
                 .persist(StorageLevel.MEMORY_AND_DISK());
         List<Dataset<Row>> parts = new ArrayList<>();
         for (Origin o : origins) {

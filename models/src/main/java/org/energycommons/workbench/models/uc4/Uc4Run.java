@@ -25,6 +25,7 @@ import org.energycommons.workbench.models.forecast.TimeSplit;
 import org.energycommons.workbench.models.forecast.TrainingContext;
 import org.energycommons.workbench.models.provenance.DataFingerprint;
 import org.energycommons.workbench.models.usecase.MetricInterval;
+import org.energycommons.workbench.models.usecase.TrainingLayout;
 import org.energycommons.workbench.models.usecase.UseCases;
 
 /**
@@ -114,12 +115,11 @@ public final class Uc4Run {
     public static Outcome run(Dataset<Row> features, Map<String, Long> inputTables, ForecastOptions options,
                               Consumer<String> progress) {
         TimeSplit split = split(features);
-        // A canonical layout (rows hashed to partitions by id, sorted within): subsampling in the learners then
-        // sees the same rows in the same order on every run, whatever files the table was read from.
-        Dataset<Row> withSplit = features
-                .withColumn(ForecastColumns.SPLIT, split.splitOf("local_date"))
-                .repartition(col("row_id"))
-                .sortWithinPartitions("row_id")
+        // A canonical layout (rows hashed to a fixed number of partitions by id, sorted within): subsampling in
+        // the learners then sees the same rows in the same order on every run, whatever files the table was read
+        // from and whatever local[N].
+        Dataset<Row> withSplit = TrainingLayout.of(features
+                        .withColumn(ForecastColumns.SPLIT, split.splitOf("local_date")), "row_id")
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> train = withSplit.filter(col(ForecastColumns.SPLIT).equalTo(TimeSplit.TRAIN));
         Dataset<Row> validation = withSplit.filter(col(ForecastColumns.SPLIT).equalTo(TimeSplit.VALIDATION));

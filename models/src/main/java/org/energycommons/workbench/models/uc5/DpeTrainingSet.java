@@ -61,7 +61,8 @@ public record DpeTrainingSet(Dataset<Row> rows, double[][] x, int[] classIndex, 
         select.add(col("certificate_class"));
         select.add(col("certificate_pe_kwh_m2").cast("double"));
         select.add(col("certificate_ghg_kg_m2").cast("double"));
-        List<Row> collected = train.select(select.toArray(Column[]::new)).collectAsList();
+        // In dwelling order: the learners' subsamples follow the row order, which must not depend on the layout.
+        List<Row> collected = train.orderBy("building_id").select(select.toArray(Column[]::new)).collectAsList();
         int n = collected.size();
         int k = features.size();
         double[][] x = new double[n][k];

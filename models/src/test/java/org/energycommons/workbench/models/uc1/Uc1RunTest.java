@@ -149,8 +149,11 @@ class Uc1RunTest implements SharedSparkSession {
             rows.add(meter(String.format("m%03d", i), behaviour, rnd, null,
                     behaviour == 0 ? "RES2" : behaviour == 1 ? "PRO" : "RES1", start));
         }
+        // Three segments at most (the three tariff classes): with four, silhouette may rightly split the flat
+        // meters by their start, and this test is about one segment whose meters start at different times.
+        Uc1Options threeSegments = new Uc1Options(11L, 5, 18.0, 2, 3, 10, 3, 0.3, 5);
         Uc1Run.Outcome outcome = Uc1Run.run(SPARK.createDataFrame(rows, schema()), null,
-                Map.of(), OPTIONS, line -> { });
+                Map.of(), threeSegments, line -> { });
 
         Uc1Metrics test = heldOut(outcome, outcome.bestModel());
         assertEquals(3, fitted(outcome, outcome.bestModel()).k());
@@ -181,6 +184,49 @@ class Uc1RunTest implements SharedSparkSession {
         assertEquals("4..4 (at least the 4 tariff classes of the fitted meters)", outcome.split().get("segments_tried"));
         assertEquals(List.of(4), List.copyOf(outcome.silhouetteByK().get(MllibSegmentModel.KMEANS).keySet()));
         assertEquals(4, fitted(outcome, outcome.bestModel()).k());
+    }
+
+    @Test
+    void theFiguresDependOnTheDataAndTheSeedNotOnThePseudonymsOrTheRowOrder() {
+        // The same meters under two pseudonymisation keys (other ids, in another order, in other partitions): the
+        // held-out split and the order of the fits come from the meters' load shapes, so every figure is the same.
+        SplittableRandom rnd = new SplittableRandom(21);
+        List<Row> rows = new ArrayList<>();
+        List<Row> truth = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            rows.add(meter(String.format("m%03d", i), i % 3, rnd, null));
+            truth.add(RowFactory.create(String.format("m%03d", i), BEHAVIOURS[i % 3]));
+        }
+        List<Row> renamedRows = new ArrayList<>();
+        List<Row> renamedTruth = new ArrayList<>();
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            renamedRows.add(renamed(rows.get(i)));
+            renamedTruth.add(renamed(truth.get(i)));
+        }
+        StructType truthSchema = new StructType()
+                .add("meter_id", DataTypes.StringType).add("archetype", DataTypes.StringType);
+        Uc1Run.Outcome first = Uc1Run.run(SPARK.createDataFrame(rows, schema()),
+                SPARK.createDataFrame(truth, truthSchema), Map.of(), OPTIONS, line -> { });
+        Uc1Run.Outcome second = Uc1Run.run(SPARK.createDataFrame(renamedRows, schema()).repartition(3),
+                SPARK.createDataFrame(renamedTruth, truthSchema), Map.of(), OPTIONS, line -> { });
+
+        assertEquals(first.bestModel(), second.bestModel());
+        assertEquals(first.split(), second.split());
+        assertEquals(first.silhouetteByK(), second.silhouetteByK());
+        first.evaluation().forEach((model, sets) -> sets.sets().forEach((set, metrics) -> {
+            assertEquals(metrics.toMap(), second.evaluation().get(model).sets().get(set).toMap(), model + " " + set);
+            assertEquals(sets.intervals(set), second.evaluation().get(model).intervals(set), model + " " + set);
+        }));
+    }
+
+    /** The row with its meter id under another key. */
+    private static Row renamed(Row r) {
+        Object[] values = new Object[r.length()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = r.get(i);
+        }
+        values[0] = org.energycommons.workbench.models.provenance.ModelProvenance.shortHash("other key", r.getString(0));
+        return RowFactory.create(values);
     }
 
     @Test

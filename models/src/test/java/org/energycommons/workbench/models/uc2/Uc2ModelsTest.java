@@ -143,6 +143,22 @@ class Uc2ModelsTest implements SharedSparkSession {
     }
 
     @Test
+    void theSameSeedGivesTheSameIsolationForest() {
+        // Smile builds the trees in parallel, each thread with its own generator: fitted on one seeded thread,
+        // ten fits give one forest, whatever else the common pool is doing.
+        double[][] x = new double[300][AnomalyForest.VECTOR.size()];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < x[i].length; j++) {
+                x[i][j] = Math.sin(i * 0.37 + j) + (i % 17 == 0 ? 4.0 : 0.0);
+            }
+        }
+        double[] first = AnomalyForest.fit(x, small()).score(x);
+        for (int fit = 0; fit < 10; fit++) {
+            assertArrayEquals(first, AnomalyForest.fit(x, small()).score(x), 0.0, "fit " + fit);
+        }
+    }
+
+    @Test
     void detectionFindsAStuckMeterAndTooLittleDataIsAClearOutcome() {
         List<FaultMatching.Fault> faults = List.of(
                 new FaultMatching.Fault("B", "FLT-B-1", "flat_meter", START.plusDays(20), START.plusDays(23)),
