@@ -47,6 +47,20 @@ public final class Catalog {
     private Catalog() {
     }
 
+    /** Every table the workbench writes: the use cases' and, per source, its bronze, rejects and silver tables. */
+    public static List<TableId> knownTables() {
+        List<TableId> tables = new ArrayList<>(UseCasePipelines.tables().keySet());
+        for (SourceConnector c : Connectors.all()) {
+            tables.add(IngestJob.bronzeTable(c));
+            tables.add(IngestJob.rejectsTable(c));
+            TableId silver = SilverMappings.of(c.name()).table();
+            if (!tables.contains(silver)) {
+                tables.add(silver);
+            }
+        }
+        return tables;
+    }
+
     /** Rebuilds the catalogue from the lake and the connectors; returns the number of entries. */
     public static long refresh(JobContext ctx) {
         ctx.progress().step("catalogue: sources and tables with licences, coverage and schemas");
@@ -96,16 +110,7 @@ public final class Catalog {
             }
         }
         Map<TableId, String> descriptions = UseCasePipelines.tables();
-        List<TableId> tables = new ArrayList<>(descriptions.keySet());
-        for (SourceConnector c : Connectors.all()) {
-            tables.add(IngestJob.bronzeTable(c));
-            tables.add(IngestJob.rejectsTable(c));
-            TableId silver = SilverMappings.of(c.name()).table();
-            if (!tables.contains(silver)) {
-                tables.add(silver);
-            }
-        }
-        for (TableId t : tables) {
+        for (TableId t : knownTables()) {
             if (!lake.exists(t) || t.equals(Tables.CATALOG)) {
                 continue;
             }

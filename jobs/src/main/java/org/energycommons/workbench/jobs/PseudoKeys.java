@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.energycommons.workbench.datasets.privacy.Pseudonymizer;
 
@@ -46,12 +47,16 @@ public final class PseudoKeys {
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(file.getParent());
-                Files.writeString(file, Pseudonymizer.newHexKey() + "\n");
+                // Whole or not at all: written under a temporary name, readable by its owner only, then renamed
+                // (a key cut short by a killed process would pseudonymise the next run differently, or not at all).
+                Path tmp = Files.createTempFile(file.getParent(), ".pseudo.key", ".tmp");
                 try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
                 } catch (UnsupportedOperationException e) {
                     // Not a POSIX file system: the folder stays out of every published output anyway.
                 }
+                Files.writeString(tmp, Pseudonymizer.newHexKey() + "\n");
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
                 progress.info("generated a pseudonymisation key for this synthetic workspace in " + file
                         + " (set " + ENV + " to use your own)");
             }

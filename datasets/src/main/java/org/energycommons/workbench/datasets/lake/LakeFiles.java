@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardCopyOption;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -32,9 +33,28 @@ public final class LakeFiles {
         return path.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:/.*") ? path : java.nio.file.Path.of(path).toUri().toString();
     }
 
-    /** Writes bytes, replacing the file. */
+    /**
+     * Writes bytes, replacing the file, whole or not at all: on a local disk through a temporary file beside it,
+     * renamed into place (a process killed while writing leaves the former file, or none); on an object store
+     * ({@code s3a://}, {@code abfss://}) an object appears only once its upload completes.
+     */
     public void writeBytes(String path, byte[] content) {
-        try (OutputStream out = fs(path).create(new Path(toUri(path)), true)) {
+        String uri = toUri(path);
+        if (uri.startsWith("file:")) {
+            java.nio.file.Path target = java.nio.file.Path.of(URI.create(uri));
+            try {
+                java.nio.file.Files.createDirectories(target.getParent());
+                java.nio.file.Path tmp = java.nio.file.Files.createTempFile(target.getParent(),
+                        "." + target.getFileName(), ".tmp");
+                java.nio.file.Files.write(tmp, content);
+                java.nio.file.Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+            }
+            return;
+        }
+        try (OutputStream out = fs(path).create(new Path(uri), true)) {
             out.write(content);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);

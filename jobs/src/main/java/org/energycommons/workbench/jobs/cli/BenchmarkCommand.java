@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
         description = "Benchmarks that measure speed and accuracy on larger data and write their figures to JSON.",
         subcommands = {BenchmarkCommand.Ingest.class, BenchmarkEemeterCommand.class, BenchmarkCaltrackCommand.class,
                 BenchmarkEttCommand.class, BenchmarkOpenstefCommand.class, BenchmarkEnb2012Command.class,
-                BenchmarkSegmentationCommand.class, BenchmarkRobustnessCommand.class})
+                BenchmarkSegmentationCommand.class, BenchmarkRobustnessCommand.class,
+                BenchmarkCrashCommand.class})
 public final class BenchmarkCommand implements Runnable {
 
     @Spec

@@ -1,0 +1,245 @@
+package org.energycommons.workbench.jobs.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.energycommons.workbench.jobs.Main;
+import org.energycommons.workbench.jobs.WorkspaceLock;
+import org.energycommons.workbench.jobs.crash.ChildWorkbench;
+import org.energycommons.workbench.jobs.crash.LakeContent;
+import org.energycommons.workbench.models.provenance.ModelProvenance;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code workbench benchmark crash}: commands killed with SIGKILL at random moments, then the lake checked.
+ *
+ * <p>Three commands take turns: {@code demo} on a small region (from an empty workspace), {@code ingest} of
+ * Enedis load-curve files (into an empty workspace) and {@code train uc4} (on a copy of a finished demo). Each is
+ * first run once to the end, for its duration and its tables. Each trial copies the command's starting workspace,
+ * starts the command in a child JVM, kills it after a seeded share (5 to 95 %) of that duration, then checks that
+ * every Delta table of the lake is readable, that {@code workbench verify} passes, and that running the same
+ * command again ends with the same tables (rows and content, {@link LakeContent}) as the uninterrupted run.
+ */
+@Command(name = "crash", mixinStandardHelpOptions = true,
+        description = "Kill demo, ingest and train with SIGKILL at seeded random moments; check that every Delta "
+                + "table stays readable, that 'workbench verify' passes and that running the command again gives "
+                + "the tables of an uninterrupted run. Trial workspaces under DIR/bench/crash/ (failed ones kept).")
+public final class BenchmarkCrashCommand extends BenchmarkRun {
+
+    /** The commands of the trials, in turn. */
+    static final List<String> COMMANDS = List.of("demo", "ingest", "train");
+
+    @Option(names = "--trials", paramLabel = "N", defaultValue = "20",
+            description = "Trials, the commands taking turns (default: ${DEFAULT-VALUE}).")
+    int trials;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
+            description = "Seed of the kill moments (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--meters", paramLabel = "N", defaultValue = "24",
+            description = "Meters of the demo's region (default: ${DEFAULT-VALUE}).")
+    int meters;
+
+    @Option(names = "--days", paramLabel = "D", defaultValue = "400",
+            description = "Days of the demo's region (default: ${DEFAULT-VALUE}).")
+    int days;
+
+    @Option(names = "--rows", paramLabel = "N", defaultValue = "200000",
+            description = "Readings in the ingested files (default: ${DEFAULT-VALUE}).")
+    long rows;
+
+    @Mixin
+    SparkOptions spark;
+
+    @Override
+    void check() {
+        if (trials < 1 || meters < 1 || days < 1 || rows < 1000) {
+            throw new IllegalArgumentException("--trials, --meters and --days must be >= 1 and --rows >= 1000");
+        }
+    }
+
+    @Override
+    Outcome measure() throws Exception {
+        Path root = workspace().toAbsolutePath().resolve("bench").resolve("crash");
+        deleteTree(root);
+        Files.createDirectories(root);
+        // One key for every child: the same rows get the same pseudonyms, so lakes can be compared.
+        String key = ModelProvenance.shortHash("crash trials", String.valueOf(seed)).repeat(6).substring(0, 64);
+        Map<String, String> env = Map.of("WORKBENCH_PSEUDO_KEY", key, "WORKBENCH_PROGRESS", "plain");
+        Path input = root.resolve("input");
+        BenchmarkCommand.Ingest.writeFiles(input, rows, 4);
+        var progress = spec.commandLine().getErr();
+
+        Map<String, Reference> references = new LinkedHashMap<>();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        List<Map<String, Object>> trialRows = new ArrayList<>();
+        try (Session session = open(spark, workspace())) {
+            SparkSession sparkSession = session.context().spark();
+            for (String command : COMMANDS) {
+                Path dir = root.resolve("reference-" + command);
+                prepare(command, dir, references);
+                ChildWorkbench child = new ChildWorkbench(dir.resolve("command.log"), env);
+                progress.printf("crash: reference %s (run to the end)%n", command);
+                progress.flush();
+                ChildWorkbench.Outcome run = child.run(args(command, dir, input));
+                if (run.exitCode() != 0) {
+                    throw new IllegalStateException("the uninterrupted " + command + " failed (exit "
+                            + run.exitCode() + "); see " + child.log());
+                }
+                references.put(command, new Reference(dir, run.seconds(),
+                        LakeContent.of(sparkSession, dir.resolve("lake"))));
+            }
+            SplittableRandom random = new SplittableRandom(seed);
+            for (int i = 1; i <= trials; i++) {
+                String command = COMMANDS.get((i - 1) % COMMANDS.size());
+                Reference reference = references.get(command);
+                double killAfter = reference.seconds() * (0.05 + 0.9 * random.nextDouble());
+                Path dir = root.resolve(String.format("trial-%02d-%s", i, command));
+                prepare(command, dir, references);
+                progress.printf("crash: trial %d/%d: %s, killed after %.1f s%n", i, trials, command, killAfter);
+                progress.flush();
+                trialRows.add(trial(i, command, dir, input, killAfter, env, reference, sparkSession));
+            }
+        }
+        long failed = trialRows.stream().filter(t -> !"ok".equals(t.get("result"))).count();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("trials", trials);
+        summary.put("killed", trialRows.stream().filter(t -> Boolean.TRUE.equals(t.get("killed"))).count());
+        summary.put("unreadable_tables", trialRows.stream()
+                .mapToLong(t -> ((List<?>) t.get("unreadable_tables")).size()).sum());
+        summary.put("verify_failures", trialRows.stream()
+                .filter(t -> !Integer.valueOf(0).equals(t.get("verify_exit"))).count());
+        summary.put("rerun_different", trialRows.stream()
+                .filter(t -> !((List<?>) t.get("rerun_differences")).isEmpty()
+                        || !Integer.valueOf(0).equals(t.get("rerun_exit"))).count());
+        summary.put("failed", failed);
+        doc.put("benchmark", "crash");
+        doc.put("what", "each trial kills a command (SIGKILL) after a seeded share of its uninterrupted duration, "
+                + "then reads every Delta table, runs 'workbench verify', runs the command again and compares "
+                + "every table (rows, content hash without run ids, times and paths) with the uninterrupted run");
+        doc.put("seed", seed);
+        doc.put("region", Map.of("meters", meters, "days", days));
+        doc.put("ingest_rows", rows);
+        Map<String, Object> refs = new LinkedHashMap<>();
+        references.forEach((c, r) -> refs.put(c, Map.of("seconds", round(r.seconds()),
+                "tables", r.content().tables().size())));
+        doc.put("references", refs);
+        doc.put("summary", summary);
+        doc.put("trial_list", trialRows);
+        doc.put("cores", Runtime.getRuntime().availableProcessors());
+        int exit = failed == 0 ? 0 : Main.EXIT_FAILURE;
+        return new Outcome(Outcome.of(doc, (o, r) -> { }).json(), exit, (out, report) -> out.printf(
+                "crash benchmark: %d trials, %d killed, %s unreadable tables, %s verify failures, %s re-runs "
+                        + "different, %d failed; report %s%n", trials, summary.get("killed"),
+                summary.get("unreadable_tables"), summary.get("verify_failures"), summary.get("rerun_different"),
+                failed, report));
+    }
+
+    /** An uninterrupted run: its workspace, duration and tables. */
+    private record Reference(Path dir, double seconds, LakeContent content) {
+    }
+
+    private Map<String, Object> trial(int i, String command, Path dir, Path input, double killAfter,
+                                      Map<String, String> env, Reference reference, SparkSession sparkSession)
+            throws IOException, InterruptedException {
+        ChildWorkbench child = new ChildWorkbench(dir.resolve("command.log"), env);
+        ChildWorkbench.Outcome killed = child.run(args(command, dir, input), killAfter);
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("trial", i);
+        row.put("command", String.join(" ", args(command, Path.of("DIR"), Path.of("INPUT"))));
+        row.put("kill_after_seconds", round(killAfter));
+        row.put("killed", killed.killed());
+        row.put("step_reached", child.lastStep());
+        if (!killed.killed()) {
+            row.put("exit_before_kill", killed.exitCode());
+        }
+        LakeContent after = LakeContent.of(sparkSession, dir.resolve("lake"));
+        row.put("tables_checked", after.tables().size());
+        row.put("unreadable_tables", after.unreadable());
+
+        ChildWorkbench verify = new ChildWorkbench(dir.resolve("verify.log"), env);
+        int verifyExit = verify.run(List.of("verify", "--out", dir.toString())).exitCode();
+        row.put("verify_exit", verifyExit);
+        row.put("verify_findings", verify.lines().stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("WARNING") && !l.startsWith("»") && !l.startsWith("  ["))
+                .limit(20).toList());
+
+        ChildWorkbench rerun = new ChildWorkbench(dir.resolve("rerun.log"), env);
+        int rerunExit = rerun.run(args(command, dir, input)).exitCode();
+        row.put("rerun_exit", rerunExit);
+        LakeContent end = LakeContent.of(sparkSession, dir.resolve("lake"));
+        row.put("rerun_differences", rerunExit == 0 ? end.differences(reference.content()) : List.of());
+        boolean ok = after.unreadable().isEmpty() && verifyExit == 0 && rerunExit == 0
+                && ((List<?>) row.get("rerun_differences")).isEmpty();
+        row.put("result", ok ? "ok" : "failed");
+        if (ok) {
+            deleteTree(dir); // failed trials stay, with their logs, for whoever looks into them
+        }
+        return row;
+    }
+
+    private List<String> args(String command, Path dir, Path input) {
+        return switch (command) {
+            case "demo" -> List.of("demo", "--out", dir.toString(), "--meters", String.valueOf(meters),
+                    "--days", String.valueOf(days), "--master", "local[2]");
+            case "ingest" -> List.of("ingest", "enedis-load-curve-csv", input + "/*.csv", "--out", dir.toString(),
+                    "--master", "local[2]");
+            case "train" -> List.of("train", "uc4", "--out", dir.toString(), "--master", "local[2]");
+            default -> throw new IllegalArgumentException(command);
+        };
+    }
+
+    /** The workspace a command starts from: empty, or for {@code train} a copy of the finished demo. */
+    private static void prepare(String command, Path dir, Map<String, Reference> references) throws IOException {
+        deleteTree(dir);
+        if (command.equals("train")) {
+            copyTree(references.get("demo").dir(), dir);
+            Files.deleteIfExists(dir.resolve("command.log"));
+        } else {
+            Files.createDirectories(dir);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (p.getFileName().toString().equals(WorkspaceLock.FILE)) {
+                    continue;
+                }
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static double round(double seconds) {
+        return Math.round(seconds * 10) / 10.0;
+    }
+}
