@@ -105,10 +105,16 @@ public final class Main implements Runnable {
     static Throwable rootCause(Throwable t) {
         Throwable c = t;
         while (c.getCause() != null && c.getCause() != c && !(c instanceof IllegalArgumentException)
-                && !(c instanceof MissingTableException)) {
+                && !(c instanceof MissingTableException) && !readFailure(c)) {
             c = c.getCause();
         }
         return c;
+    }
+
+    /** The workbench's own read failure ("cannot read FILE: why"), which names the file its cause does not. */
+    private static boolean readFailure(Throwable t) {
+        return (t instanceof java.io.IOException || t instanceof UncheckedIOException)
+                && String.valueOf(t.getMessage()).startsWith("cannot read ");
     }
 
     static String oneLine(Throwable t) {
@@ -117,7 +123,7 @@ public final class Main implements Runnable {
             m = t.getClass().getSimpleName();
         } else if (!(t instanceof IllegalArgumentException || t instanceof MissingTableException
                 || t instanceof UncheckedIOException || t instanceof IllegalStateException
-                || t instanceof WorkspaceLock.BusyException)) {
+                || t instanceof WorkspaceLock.BusyException || readFailure(t))) {
             m = t.getClass().getSimpleName() + ": " + m;
         }
         int nl = m.indexOf('\n');

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.SharedSparkSession;
 import org.energycommons.workbench.datasets.lake.Lake;
@@ -126,6 +127,39 @@ class IngestTest implements SharedSparkSession {
         assertTrue(r.errorLines().get(0).startsWith("workbench: error: zz-eco2mix.csv: not a enedis-load-curve-csv"),
                 r.errorLines().get(0));
         assertFalse(new Lake(SPARK, out + "/lake").exists(BRONZE), "nothing may be written");
+    }
+
+    @Test
+    void aTruncatedGzipIsOneClearLineAndTheLakeIsUnchanged(@TempDir Path dir) throws Exception {
+        Path in = files(dir);
+        String out = dir.resolve("ws").toString();
+        assertEquals(0, CliRunner.run("ingest", "enedis-load-curve-csv", in + "/*.csv", "--out", out,
+                "--master", "local[2]").code());
+        Lake lake = new Lake(SPARK, out + "/lake");
+        Map<TableId, Long> before = Map.of(BRONZE, lake.version(BRONZE), REJECTS, lake.version(REJECTS),
+                Tables.LOAD_CURVE, lake.version(Tables.LOAD_CURVE),
+                Tables.INGEST_RUNS, lake.version(Tables.INGEST_RUNS));
+        // A gzip cut in the middle, as a download that stopped: 400 readings, then half of the compressed bytes.
+        StringBuilder csv = new StringBuilder(HEADER + "\r\n"
+                + "30000000000003;2024-01-01T00:00:00+01:00;2024-02-01T00:00:00+01:00;PA;CONS;BRUT;W;;;;;;\r\n");
+        for (int i = 1; i <= 400; i++) {
+            csv.append(";;;;;;;").append(java.time.OffsetDateTime.parse("2024-01-01T00:00:00+01:00")
+                    .plusMinutes(30L * i)).append(';').append(100 + i * 7 % 900).append(";B;PT30M;;\r\n");
+        }
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(gz)) {
+            z.write(csv.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        Path cut = Files.createDirectories(dir.resolve("cut")).resolve("prm3.csv.gz");
+        Files.write(cut, java.util.Arrays.copyOf(gz.toByteArray(), gz.size() / 2));
+
+        CliRunner r = CliRunner.run("ingest", "enedis-load-curve-csv", cut.toString(), "--out", out,
+                "--master", "local[2]");
+        assertEquals(Main.EXIT_FAILURE, r.code(), r.err());
+        assertEquals(1, r.errorLines().size(), r.err());
+        assertTrue(r.errorLines().get(0).startsWith("workbench: error: cannot read prm3.csv.gz: ")
+                && r.errorLines().get(0).contains("the file ends early"), r.errorLines().get(0));
+        before.forEach((table, version) -> assertEquals(version, lake.version(table), table + " is unchanged"));
     }
 
     @Test

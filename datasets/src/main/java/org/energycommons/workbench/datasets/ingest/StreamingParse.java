@@ -51,13 +51,24 @@ public final class StreamingParse<T> implements Iterator<T> {
                 });
                 put(END);
             } catch (IOException e) {
-                put(new IOException("cannot read " + fileName + ": " + e.getMessage(), e));
+                put(new IOException("cannot read " + fileName + ": " + e.getMessage() + hint(e), e));
             } catch (RuntimeException e) {
                 put(e);
             }
         }, "parse-" + fileName);
         producer.setDaemon(true);
         producer.start();
+    }
+
+    /** What a user can do about a read failure, when its kind says it. */
+    static String hint(IOException e) {
+        if (e instanceof java.io.EOFException) {
+            return " (the file ends early: a download or a copy cut short; fetch it again)";
+        }
+        if (e instanceof java.util.zip.ZipException) {
+            return " (the compressed file is corrupt; fetch it again)";
+        }
+        return "";
     }
 
     private void put(Object o) {
