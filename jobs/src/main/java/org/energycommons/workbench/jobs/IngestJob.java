@@ -69,6 +69,7 @@ public final class IngestJob {
                              Pseudonymizer pseudonymizer) {
         Lake lake = ctx.lake();
         List<String> files = Ingestion.expand(ctx.spark(), paths);
+        Map<String, String> stamps = Ingestion.stamps(ctx.spark(), files);
         ctx.progress().step("ingest " + connector.name() + ": parsing " + files.size() + " file(s)");
         Dataset<Row> parsed = Ingestion.parse(ctx.spark(), connector, files);
 
@@ -107,6 +108,8 @@ public final class IngestJob {
             accepted += r.getLong(2);
             duplicatesInBatch += r.getLong(3);
         }
+        // The parse is persisted and read once: if no file changed while it ran, what is written is each file whole.
+        Ingestion.requireUnchanged(stamps, Ingestion.stamps(ctx.spark(), files));
         for (String f : files) {
             perFile.computeIfAbsent(f, k -> new LinkedHashMap<>(Map.of("read", 0L, "accepted", 0L, "rejected", 0L)));
         }

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.SharedSparkSession;
+import org.energycommons.workbench.datasets.ingest.Connectors;
+import org.energycommons.workbench.datasets.ingest.SilverMappings;
 import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
@@ -160,6 +162,45 @@ class IngestTest implements SharedSparkSession {
         assertTrue(r.errorLines().get(0).startsWith("workbench: error: cannot read prm3.csv.gz: ")
                 && r.errorLines().get(0).contains("the file ends early"), r.errorLines().get(0));
         before.forEach((table, version) -> assertEquals(version, lake.version(table), table + " is unchanged"));
+    }
+
+    @Test
+    void aFileThatChangesWhileItIsReadIsRefusedAndNothingIsWritten(@TempDir Path dir) throws Exception {
+        Path in = files(dir);
+        Path growing = in.resolve("prm1.csv");
+        // The file grows once it has been listed, while the ingest reads: a copy or a download still running.
+        java.io.Writer watcher = new java.io.Writer() {
+            @Override
+            public void write(char[] c, int off, int len) {
+                if (new String(c, off, len).contains(": parsing ")) {
+                    try {
+                        Files.writeString(growing, ";;;;;;;2024-01-01T02:30:00+01:00;700;B;PT30M;;\r\n",
+                                java.nio.file.StandardOpenOption.APPEND);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Workspace workspace = Workspace.of(dir.resolve("ws"), null);
+        JobContext ctx = JobContext.of(SPARK, workspace, WorkbenchConfig.load(null),
+                new Progress(new java.io.PrintWriter(watcher), Progress.Mode.PLAIN));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IngestJob.run(ctx,
+                Connectors.byName("enedis-load-curve-csv"), SilverMappings.of("enedis-load-curve-csv"),
+                List.of(in + "/*.csv"), Pseudonymizer.fromHex("ab".repeat(32))));
+        assertTrue(e.getMessage().startsWith("prm1.csv changed while it was read ("), e.getMessage());
+        assertTrue(e.getMessage().endsWith("nothing was written; ingest it again once it is complete"),
+                e.getMessage());
+        assertFalse(ctx.lake().exists(BRONZE), "nothing may be written");
+        assertFalse(ctx.lake().exists(Tables.LOAD_CURVE), "nothing may be written");
     }
 
     @Test

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -63,6 +65,47 @@ public final class Ingestion {
             }
         }
         return List.copyOf(files);
+    }
+
+    /**
+     * The size and modification time of each file ({@code "bytes@millis"}), to tell whether a file changed while it
+     * was read: a file still being copied or downloaded is ingested once complete, never half.
+     */
+    public static Map<String, String> stamps(SparkSession spark, List<String> files) {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String f : files) {
+            try {
+                FileStatus s = FileSystem.get(URI.create(f), conf).getFileStatus(new Path(f));
+                out.put(f, s.getLen() + "@" + s.getModificationTime());
+            } catch (IOException e) {
+                out.put(f, "unreadable: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Throws when a file's stamp differs from the one taken before reading it.
+     *
+     * @throws IllegalArgumentException naming the first file that changed
+     */
+    public static void requireUnchanged(Map<String, String> before, Map<String, String> after) {
+        for (Map.Entry<String, String> e : before.entrySet()) {
+            String now = after.get(e.getKey());
+            if (!e.getValue().equals(now)) {
+                String name = e.getKey().replaceAll(".*/", "");
+                throw new IllegalArgumentException(name + " changed while it was read (" + describe(e.getValue())
+                        + ", then " + describe(now) + "): nothing was written; ingest it again once it is complete");
+            }
+        }
+    }
+
+    private static String describe(String stamp) {
+        if (stamp == null || !stamp.contains("@")) {
+            return String.valueOf(stamp);
+        }
+        return stamp.substring(0, stamp.indexOf('@')) + " bytes";
     }
 
     /** Schema of parsed rows: metadata columns, then the connector's columns (nullable). */
