@@ -34,6 +34,12 @@ public final class DelimitedRecords {
     public record Record(long line, String text, String[] fields) {
     }
 
+    /**
+     * Longest record read, in characters (a record of a real source is a few hundred; records read ahead count):
+     * beyond it, the file is refused with one line rather than held in memory.
+     */
+    public static final int MAX_RECORD_CHARS = 4 << 20;
+
     private final CapturingReader text;
     private final Iterator<CSVRecord> parsed;
     private CSVRecord pending;
@@ -100,6 +106,7 @@ public final class DelimitedRecords {
             String written = text.take(current.getCharacterPosition(), end);
             long line = nextLine;
             nextLine += lineBreaks(written);
+            text.line = nextLine;
             String record = withoutLineEnd(written);
             if (!record.isBlank()) {
                 return new Record(line, record, current.values());
@@ -138,13 +145,19 @@ public final class DelimitedRecords {
         return s.substring(0, end);
     }
 
-    /** Keeps the characters read from a reader until they are taken, so that a record's text can be cut out. */
+    /**
+     * Keeps the characters read from a reader until they are taken, so that a record's text can be cut out; refuses
+     * to keep more than {@link #MAX_RECORD_CHARS} (a record that long is a quote left open or not a file of the
+     * source, and a single line of a gigabyte must not take the memory of every task).
+     */
     private static final class CapturingReader extends Reader {
 
         private final Reader in;
         private final StringBuilder kept = new StringBuilder();
         /** Position in the stream of {@code kept}'s first character. */
         private long keptFrom;
+        /** The line the first record kept starts on, for the message. */
+        private long line = 1;
 
         CapturingReader(Reader in) {
             this.in = in;
@@ -155,6 +168,13 @@ public final class DelimitedRecords {
             int n = in.read(buffer, offset, length);
             if (n > 0) {
                 kept.append(buffer, offset, n);
+                if (kept.length() > MAX_RECORD_CHARS) {
+                    // The lines of the records read ahead are in the kept text: the long one is after them.
+                    long at = line + lineBreaks(kept.substring(0, Math.max(0, kept.lastIndexOf("\n") + 1)));
+                    throw new IOException(String.format(java.util.Locale.ROOT, "a record longer than %,d "
+                            + "characters on line %d: a quote left open, or not a file of this source",
+                            MAX_RECORD_CHARS, at));
+                }
             }
             return n;
         }

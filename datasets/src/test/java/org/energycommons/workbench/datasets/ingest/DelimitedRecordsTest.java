@@ -58,4 +58,18 @@ class DelimitedRecordsTest {
         assertArrayEquals(new String[] {"x", " \"y\" ", "z,w"}, DelimitedRecords.fields("x; \"y\" ;z,w", ';'));
         assertArrayEquals(new String[] {"x;y", "z"}, DelimitedRecords.fields("x;y,z", ','));
     }
+
+    @Test
+    void aRecordTooLongToHoldIsOneClearFailureNotTheWholeMemory() throws IOException {
+        // A single line of 5 million characters (as a quote left open, or a file of something else, would read).
+        String text = "a;b\nc;d\n" + "x".repeat(5_000_000) + "\ne;f\n";
+        DelimitedRecords records = new DelimitedRecords(new BufferedReader(new StringReader(text)), ';', 0);
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> {
+            for (DelimitedRecords.Record r = records.next(); r != null; r = records.next()) {
+                assertEquals(3, r.fields().length + 1, "only the short records come back: " + r.line());
+            }
+        });
+        assertEquals("a record longer than 4,194,304 characters on line 3: a quote left open, or not a file of "
+                + "this source", e.getMessage());
+    }
 }
