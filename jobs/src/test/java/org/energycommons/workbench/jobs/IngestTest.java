@@ -204,6 +204,32 @@ class IngestTest implements SharedSparkSession {
     }
 
     @Test
+    void namesThatAreNotUtf8AreOneClearLine(@TempDir Path dir) throws Exception {
+        Path in = files(dir);
+        // A file named in Latin-1 ("café.csv" with the byte E9), as an old export or a Windows share would: Java
+        // cannot even open it, so it must not read as "no file".
+        Process touch = new ProcessBuilder("bash", "-c", "cp \"$1/prm1.csv\" \"$(printf '%s/caf\\351.csv' \"$1\")\"",
+                "touch", in.toString()).inheritIO().start();
+        assertEquals(0, touch.waitFor());
+        CliRunner r = CliRunner.run("ingest", "enedis-load-curve-csv", in + "/*.csv", "--out",
+                dir.resolve("ws").toString(), "--master", "local[2]");
+        if ("UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding"))) {
+            assertEquals(Main.EXIT_USAGE, r.code(), r.err());
+            assertEquals(List.of("workbench: error: a file name in " + in + " is not valid UTF-8 (caf?.csv): rename "
+                    + "it (the workbench reads names as UTF-8)"), r.errorLines());
+            assertFalse(Files.exists(dir.resolve("ws/lake")), "nothing may be written");
+        } else {
+            // Under a single-byte locale (POSIX "C"), the JVM keeps name bytes as they are: the file is read (its
+            // rows duplicate prm1.csv's, and are kept as duplicates).
+            assertEquals(0, r.code(), r.err());
+        }
+
+        CliRunner out = CliRunner.run("generate", "--out", dir.resolve("caf\uFFFD").toString());
+        assertEquals(Main.EXIT_USAGE, out.code(), out.err());
+        assertTrue(out.err().contains("is not valid UTF-8: choose a folder whose name is"), out.err());
+    }
+
+    @Test
     void unknownSourceAndMissingKeyAreClearErrors(@TempDir Path dir) {
         CliRunner r = CliRunner.run("ingest", "enedis-linky", dir.toString());
         assertEquals(Main.EXIT_USAGE, r.code());

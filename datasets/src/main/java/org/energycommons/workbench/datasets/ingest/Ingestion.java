@@ -56,6 +56,8 @@ public final class Ingestion {
                         }
                     }
                 }
+                // Hadoop's glob skips a name it cannot decode without a word: that file would be silently left out.
+                requireUtf8Names(p, uri);
                 if (found.isEmpty()) {
                     throw new IllegalArgumentException("no file matches " + p);
                 }
@@ -106,6 +108,36 @@ public final class Ingestion {
             return String.valueOf(stamp);
         }
         return stamp.substring(0, stamp.indexOf('@')) + " bytes";
+    }
+
+    /** What the JVM puts for bytes of a file name that are not UTF-8: such a name cannot be opened again. */
+    private static final char NOT_UTF8 = '\uFFFD';
+
+    /**
+     * Refuses a path, or a file of the folder it names, whose name is not valid UTF-8: Java reads such a name with
+     * a replacement character and can then neither match nor open the file, and a glob leaves it out silently.
+     */
+    private static void requireUtf8Names(String given, String uri) {
+        if (given.indexOf(NOT_UTF8) >= 0) {
+            throw new IllegalArgumentException("the path " + given + " is not valid UTF-8: rename the file or the "
+                    + "folder (the workbench reads names as UTF-8)");
+        }
+        if (!uri.startsWith("file:")) {
+            return;
+        }
+        java.nio.file.Path folder = java.nio.file.Path.of(URI.create(uri)).getParent();
+        if (folder == null || !java.nio.file.Files.isDirectory(folder)) {
+            return;
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> names = java.nio.file.Files.list(folder)) {
+            names.map(f -> f.getFileName().toString()).filter(n -> n.indexOf(NOT_UTF8) >= 0).findFirst()
+                    .ifPresent(n -> {
+                        throw new IllegalArgumentException("a file name in " + folder + " is not valid UTF-8 ("
+                                + n.replace(NOT_UTF8, '?') + "): rename it (the workbench reads names as UTF-8)");
+                    });
+        } catch (IOException e) {
+            // The folder cannot be listed: the glob's own answer stands.
+        }
     }
 
     /** Schema of parsed rows: metadata columns, then the connector's columns (nullable). */
