@@ -137,16 +137,19 @@ public final class Uc1Run {
         List<Meter> meters = new ArrayList<>();
         for (Row r : usable.collectAsList()) {
             String id = r.getString(r.fieldIndex("meter_id"));
-            double[] shapes = Uc1Features.concatenatedShapes(r);
+            // Features to single precision: their last bits depend on the order Spark added the readings in (the
+            // partitioning), and a Gaussian mixture turns a last bit into another clustering.
+            double[] shapes = singlePrecision(Uc1Features.concatenatedShapes(r));
             String commune = r.getString(r.fieldIndex("commune_code"));
             String tariff = r.getString(r.fieldIndex("tariff_profile"));
-            double meanDailyKwh = r.getDouble(r.fieldIndex("mean_daily_kwh"));
+            double meanDailyKwh = (float) r.getDouble(r.fieldIndex("mean_daily_kwh"));
             // The split and the order of the fits are drawn from what the meter is, not from its pseudonym: the
             // same seed gives the same figures whatever the workspace's pseudonymisation key.
             double[] values = Arrays.copyOf(shapes, shapes.length + 1);
             values[shapes.length] = meanDailyKwh;
             String unit = DataKey.of("uc1-meter", new String[] {commune, tariff}, values);
-            meters.add(new Meter(id, unit, commune, tariff, meanDailyKwh, shapes, SegmentationSpace.indicators(r),
+            meters.add(new Meter(id, unit, commune, tariff, meanDailyKwh, shapes,
+                    singlePrecision(SegmentationSpace.indicators(r)),
                     isHeldOut(unit, options), OffPeakStart.detect(shapes)));
         }
         meters.sort(Comparator.comparing(Meter::unit).thenComparing(Meter::id));
@@ -310,6 +313,14 @@ public final class Uc1Run {
     static boolean isHeldOut(String unitKey, Uc1Options options) {
         String h = ModelProvenance.shortHash("uc1-split", String.valueOf(options.seed()), unitKey);
         return Long.parseLong(h.substring(0, 8), 16) / (double) (1L << 32) < options.testFraction();
+    }
+
+    private static double[] singlePrecision(double[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (float) values[i];
+        }
+        return out;
     }
 
     private static String[] fingerprintColumns() {
