@@ -225,7 +225,8 @@ class Uc1RunTest implements SharedSparkSession {
         for (int i = 0; i < values.length; i++) {
             values[i] = r.get(i);
         }
-        values[0] = org.energycommons.workbench.models.provenance.ModelProvenance.shortHash("other key", r.getString(0));
+        values[0] = org.energycommons.workbench.models.provenance.ModelProvenance.shortHash("other key",
+                r.getString(0));
         return RowFactory.create(values);
     }
 
