@@ -36,10 +36,10 @@ import smile.clustering.HierarchicalClustering;
  * into fitted meters and held-out (test) meters. Every choice (standardisation, k, best model, segment profiles,
  * tariff-class profiles) uses fitted meters only. The number of segments is chosen by silhouette from at least as
  * many segments as there are tariff classes among the fitted meters: the segments are meant to replace the
- * regulatory profiles, and a coarser segmentation cannot. Held-out meters are assigned by each model and measured: adjusted Rand index against the
- * true archetypes (evaluation only), silhouette, and the per-meter NRMSE of the segment profile against the meter's
- * own mean shapes, next to the NRMSE of its tariff class's average profile (the regulatory-profile baseline, at the
- * same resolution: season × day type × half-hour).
+ * regulatory profiles, and a coarser segmentation cannot. Held-out meters are assigned by each model and
+ * measured: adjusted Rand index against the true archetypes (evaluation only), silhouette, and the per-meter NRMSE
+ * of the segment profile against the meter's own mean shapes, next to the NRMSE of its tariff class's average
+ * profile (the regulatory-profile baseline, at the same resolution: season × day type × half-hour).
  *
  * <p>A segment profile is placed on the meter's off-peak start ({@link OffPeakStart}, read from its curve): it is
  * the mean of the fitted meters of the segment with the same off-peak start when there are at least
