@@ -4,20 +4,17 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_trunc;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sum;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.energycommons.workbench.datasets.ExactSums;
 
 /**
  * Hourly load of HTA/BT substations aggregated from the 30-minute load curves of their delivery points, with
  * what the secrecy guard needs: the number of points and the largest point's share of the hour.
  */
 public final class SubstationLoad {
-
-    /** Nano-kWh per kWh: the resolution of the exact sums (a reading of a real meter is a whole Wh). */
-    static final double NANO_PER_KWH = 1e9;
 
     private SubstationLoad() {
     }
@@ -34,15 +31,15 @@ public final class SubstationLoad {
         Dataset<Row> meterHours = loadCurve
                 .join(meters.select("meter_id", "substation_id"), "meter_id")
                 .groupBy(col("substation_id"), col("meter_id"), date_trunc("hour", col("ts_utc")).as("ts_utc"))
-                // In whole nano-kWh (a µWh): a sum of longs is the same in any order, a sum of doubles is not, and
+                // In whole mWh (ExactSums): a sum of longs is the same in any order, a sum of doubles is not, and
                 // the order rows meet in follows the partitioning, i.e. the pseudonyms and local[N].
-                .agg(sum(round(col("kwh").multiply(NANO_PER_KWH)).cast("long")).as("nano_kwh"),
+                .agg(ExactSums.units(col("kwh")).as("milli_wh"),
                         count("*").as("n_intervals"));
         return meterHours
                 .groupBy("substation_id", "ts_utc")
-                .agg(sum("nano_kwh").divide(NANO_PER_KWH).as("load_kw"),
+                .agg(sum("milli_wh").divide(ExactSums.SCALE).as("load_kw"),
                         count("*").cast("int").as("n_meters"),
-                        max("nano_kwh").divide(NANO_PER_KWH).as("max_meter_kwh"),
+                        max("milli_wh").divide(ExactSums.SCALE).as("max_meter_kwh"),
                         sum("n_intervals").cast("int").as("n_intervals"))
                 .withColumn("max_meter_share", col("max_meter_kwh").divide(col("load_kw")))
                 .drop("max_meter_kwh");

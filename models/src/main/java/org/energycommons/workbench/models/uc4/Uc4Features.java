@@ -1,6 +1,5 @@
 package org.energycommons.workbench.models.uc4;
 
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.cos;
@@ -24,6 +23,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.energycommons.workbench.datasets.ExactSums;
 import org.energycommons.workbench.datasets.calendar.DegreeDays;
 import org.energycommons.workbench.datasets.calendar.FrenchCalendar;
 
@@ -76,17 +76,19 @@ public final class Uc4Features {
                 .withColumn("local_date", to_date(local))
                 .withColumn("local_hour", hour(local));
 
-        // The repeated hour of the October DST day is averaged: a lag is "the same local hour".
+        // The repeated hour of the October DST day is averaged: a lag is "the same local hour". Means are exact
+        // (ExactSums): in doubles, their last bits would follow the partitioning, and the trees' splits with them.
         Dataset<Row> byLocalHour = load
                 .groupBy("substation_id", "local_date", "local_hour")
-                .agg(avg("load_kw").as("kw"));
+                .agg(ExactSums.mean(col("load_kw")).as("kw"));
         WindowSpec lastSevenDays = Window.partitionBy("substation_id").orderBy(unix_date(col("local_date")))
                 .rangeBetween(-(LEVEL_DAYS - 1), 0);
         Dataset<Row> daily = load
                 .groupBy("substation_id", "local_date")
-                .agg(avg("load_kw").as("day_mean_kw"),
-                        avg(when(col("local_hour").lt(ISSUE_HOUR_LOCAL), col("load_kw"))).as("morning_mean_kw"))
-                .withColumn("level_kw", avg("day_mean_kw").over(lastSevenDays))
+                .agg(ExactSums.mean(col("load_kw")).as("day_mean_kw"),
+                        ExactSums.mean(when(col("local_hour").lt(ISSUE_HOUR_LOCAL), col("load_kw")))
+                                .as("morning_mean_kw"))
+                .withColumn("level_kw", ExactSums.mean(col("day_mean_kw"), lastSevenDays))
                 .withColumn("level_days", count("day_mean_kw").over(lastSevenDays));
 
         Dataset<Row> stationOf = substations.select("substation_id", "commune_code", "capacity_kva")
@@ -97,7 +99,7 @@ public final class Uc4Features {
         Dataset<Row> forecastDaily = weather
                 .withColumn("local_date", to_date(from_utc_timestamp(col("ts_utc"), FrenchCalendar.PARIS.getId())))
                 .groupBy("station_id", "local_date")
-                .agg(avg("temperature_forecast_c").as("forecast_daily_mean_c"));
+                .agg(ExactSums.mean(col("temperature_forecast_c")).as("forecast_daily_mean_c"));
         Dataset<Row> weatherWeekBefore = weather.select(col("station_id"),
                 col("ts_utc").plus(expr("INTERVAL 7 DAYS")).as("ts_utc"), col("temperature_c").as("temperature_d7_c"));
         Dataset<Row> cal = calendar.select("local_date", "iso_day_of_week", "is_weekend", "is_public_holiday",
