@@ -47,9 +47,14 @@ abstract class BenchmarkRun implements Callable<Integer> {
 
         /** A successful measurement whose document is stamped with the commit and the date. */
         static Outcome of(Map<String, Object> document, Summary summary) {
+            return of(document, 0, summary);
+        }
+
+        /** A measurement that ends with {@code exitCode}, its document stamped with the commit and the date. */
+        static Outcome of(Map<String, Object> document, int exitCode, Summary summary) {
             document.put("git_commit", BuildInfo.gitCommit());
             document.put("date", Instant.now().toString());
-            return new Outcome(Json.write(document), 0, summary);
+            return new Outcome(Json.write(document), exitCode, summary);
         }
     }
 

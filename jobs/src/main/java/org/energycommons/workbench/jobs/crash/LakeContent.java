@@ -1,9 +1,12 @@
 package org.energycommons.workbench.jobs.crash;
 
+import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map_entries;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import java.io.IOException;
@@ -21,6 +24,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 
 /**
@@ -31,7 +35,8 @@ import org.apache.spark.sql.types.StructField;
  * say what the data is, leaving out those that say when and where it was written: run ids, creation times,
  * commits, artefact paths and the Delta versions recorded in provenance (a command killed and run again commits
  * more versions than one run). Doubles are hashed at single precision: the last bits of a Spark sum depend on the
- * order rows met in, which follows the names of the files read. The registry tables are logs a killed command may
+ * order rows met in, which follows the names of the files read. A map column (Spark refuses to hash maps, whose
+ * entries have no order) is hashed as the JSON of its entries sorted by key. The registry tables are logs a killed command may
  * have appended to before it died: they are compared as sets of distinct rows.
  *
  * @param tables table path under the lake → its content, or why it could not be read
@@ -103,13 +108,16 @@ public record LakeContent(Map<String, Table> tables) {
                     continue;
                 }
                 Column c = col("`" + f.name() + "`");
-                kept.add(f.dataType().equals(DataTypes.DoubleType) ? c.cast(DataTypes.FloatType) : c);
+                kept.add(f.dataType().equals(DataTypes.DoubleType) ? c.cast(DataTypes.FloatType)
+                        : f.dataType() instanceof MapType ? to_json(array_sort(map_entries(c))).as(f.name()) : c);
             }
             Dataset<Row> content = rows.select(kept.toArray(Column[]::new));
             if (distinct) {
                 content = content.distinct();
             }
-            Row r = content.agg(count(lit(1)), sum(xxhash64(kept.toArray(Column[]::new)).cast("decimal(38,0)")))
+            Column[] hashed = java.util.Arrays.stream(content.columns()).map(n -> col("`" + n + "`"))
+                    .toArray(Column[]::new);
+            Row r = content.agg(count(lit(1)), sum(xxhash64(hashed).cast("decimal(38,0)")))
                     .first();
             return new Table(r.getLong(0), r.isNullAt(1) ? "0" : r.getDecimal(1).toPlainString(), null);
         } catch (Exception e) { // Spark's SparkException is checked, yet thrown from unchecked calls

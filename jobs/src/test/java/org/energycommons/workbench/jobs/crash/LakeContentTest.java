@@ -54,4 +54,35 @@ class LakeContentTest implements SharedSparkSession {
         assertEquals(1, broken.unreadable().size(), broken.tables().toString());
         assertTrue(broken.unreadable().get(0).startsWith("silver/t: "), broken.unreadable().get(0));
     }
+
+    @Test
+    void aMapColumnIsComparedByItsEntriesWhateverTheirOrder(@TempDir Path dir) {
+        StructType schema = new StructType().add("rule", DataTypes.StringType)
+                .add("evidence", DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType));
+        Path one = dir.resolve("one/lake/gold/alerts");
+        Path two = dir.resolve("two/lake/gold/alerts");
+        java.util.Map<String, Double> ab = new java.util.LinkedHashMap<>();
+        ab.put("a", 1.0);
+        ab.put("b", 2.0);
+        java.util.Map<String, Double> ba = new java.util.LinkedHashMap<>();
+        ba.put("b", 2.0);
+        ba.put("a", 1.0);
+        SPARK.createDataFrame(List.of(RowFactory.create("night", scala(ab))), schema)
+                .write().format("delta").save(one.toString());
+        SPARK.createDataFrame(List.of(RowFactory.create("night", scala(ba))), schema)
+                .write().format("delta").save(two.toString());
+        LakeContent a = LakeContent.of(SPARK, dir.resolve("one/lake"));
+        assertEquals(List.of(), a.unreadable());
+        assertEquals(List.of(), LakeContent.of(SPARK, dir.resolve("two/lake")).differences(a));
+
+        ba.put("a", 1.5);
+        SPARK.createDataFrame(List.of(RowFactory.create("night", scala(ba))), schema)
+                .write().format("delta").mode("overwrite").save(two.toString());
+        assertEquals(List.of("gold/alerts: 1 rows, the reference 1 (same count, other content)"),
+                LakeContent.of(SPARK, dir.resolve("two/lake")).differences(a));
+    }
+
+    private static scala.collection.Map<String, Double> scala(java.util.Map<String, Double> map) {
+        return scala.jdk.javaapi.CollectionConverters.asScala(map);
+    }
 }

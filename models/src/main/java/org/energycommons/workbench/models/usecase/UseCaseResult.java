@@ -47,7 +47,7 @@ public record UseCaseResult(String useCase, String title, String bestModel, List
      *
      * @param name model name, unique in the use case
      * @param engine the library that fitted it
-     * @param modelId registry id
+     * @param modelId registry id; null when no model was trained (insufficient data)
      * @param evaluation its typed metrics on each evaluation set
      * @param notes method notes shown on the page (artifact path, interval method...)
      */

@@ -113,7 +113,7 @@ public final class Uc2Pipeline extends UseCasePipeline {
             ctx.progress().info(outcome.message());
             lake.replace(Uc2Tables.ALERTS, ctx.spark().createDataFrame(List.of(), ALERT_SCHEMA), ctx.runId());
             for (Uc2Run.DetectorScores d : outcome.detectors()) {
-                entries.add(new UseCaseResult.ModelEntry(d.name(), engine(d.name()), "",
+                entries.add(new UseCaseResult.ModelEntry(d.name(), engine(d.name()), null,
                         outcome.evaluation().get(d.name()), Map.of("outcome", outcome.message())));
             }
         }
