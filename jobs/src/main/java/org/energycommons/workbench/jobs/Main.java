@@ -62,7 +62,8 @@ public final class Main implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, command, parsed) -> {
             Throwable cause = rootCause(ex);
-            err.println("workbench: error: " + oneLine(cause));
+            java.util.Optional<StorageFailure> storage = StorageFailure.of(ex);
+            err.println("workbench: error: " + storage.map(StorageFailure::message).orElseGet(() -> oneLine(cause)));
             if (debug(parsed)) {
                 ex.printStackTrace(err);
             }

@@ -8,11 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.SharedSparkSession;
@@ -30,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.energycommons.workbench.models.uc4.Uc4Tables;
 import org.energycommons.workbench.reports.render.CommuneMap;
+import org.energycommons.workbench.datasets.lake.LocalFiles;
 
 /**
  * {@code workbench demo} on a small region, twice on the same workspace: outputs, shapes and idempotency.
@@ -63,7 +62,7 @@ class DemoPipelineTest implements SharedSparkSession {
 
     @BeforeAll
     static void runDemoTwice() throws IOException {
-        deleteRecursively(workspace);
+        LocalFiles.deleteTree(workspace);
         first = CliRunner.run(demo());
         Lake lake = new Lake(SPARK, workspace.resolve("lake").toString());
         countsAfterFirst = new LinkedHashMap<>();
@@ -73,17 +72,6 @@ class DemoPipelineTest implements SharedSparkSession {
             versionsAfterFirst.put(t, lake.version(t));
         }
         second = CliRunner.run(demo());
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     @Test
@@ -346,7 +334,7 @@ class DemoPipelineTest implements SharedSparkSession {
         assertTrue(healthy.out().contains("verify passed: "), healthy.out());
         assertTrue(healthy.out().contains(" models") && healthy.out().contains(" tables"), healthy.out());
 
-        copyTree(workspace, copy);
+        LocalFiles.copyTree(workspace, copy, p -> !p.getFileName().toString().equals(WorkspaceLock.FILE));
         Lake lake = new Lake(SPARK, copy.resolve("lake").toString());
         // A lost data file, a lost model folder and a result naming a model nobody registered.
         String file = lake.read(Tables.METERS).inputFiles()[0];
@@ -370,18 +358,5 @@ class DemoPipelineTest implements SharedSparkSession {
         assertTrue(broken.out().contains("model " + model.getAs("model_id") + ": artefact missing"), broken.out());
         assertTrue(broken.out().contains("metrics/uc6.json: model uc6-unregistered-"), broken.out());
         assertTrue(broken.out().contains("verify failed: "), broken.out());
-    }
-
-    private static void copyTree(Path from, Path to) throws java.io.IOException {
-        try (var paths = Files.walk(from)) {
-            for (Path p : paths.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else if (!p.getFileName().toString().equals(".workbench.lock")) {
-                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 }

@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +26,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.opentest4j.TestAbortedException;
 import picocli.CommandLine;
+import org.energycommons.workbench.datasets.lake.LocalFiles;
 
 /**
  * Every notebook of {@code notebooks-java/} executed headless, as a reader would run it, with
@@ -64,7 +63,7 @@ class NotebooksIT {
     Stream<DynamicTest> everyNotebookRunsToItsLastCell() throws Exception {
         List<Path> notebooks = NotebookFiles.notebooks(ROOT);
         requireJupyter();
-        deleteRecursively(OUT);
+        LocalFiles.deleteTree(OUT);
         Files.createDirectories(OUT);
         long start = System.nanoTime();
         Path workspace = workspace();
@@ -273,21 +272,6 @@ class NotebooksIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
         }
     }
 }

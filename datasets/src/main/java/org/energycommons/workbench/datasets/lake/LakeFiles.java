@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.StandardCopyOption;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -43,12 +42,7 @@ public final class LakeFiles {
         if (uri.startsWith("file:")) {
             java.nio.file.Path target = java.nio.file.Path.of(URI.create(uri));
             try {
-                java.nio.file.Files.createDirectories(target.getParent());
-                java.nio.file.Path tmp = java.nio.file.Files.createTempFile(target.getParent(),
-                        "." + target.getFileName(), ".tmp");
-                java.nio.file.Files.write(tmp, content);
-                java.nio.file.Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
+                LocalFiles.writeWhole(target, content);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
             }

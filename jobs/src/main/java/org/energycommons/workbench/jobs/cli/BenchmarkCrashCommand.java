@@ -3,14 +3,11 @@ package org.energycommons.workbench.jobs.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.energycommons.workbench.jobs.Main;
 import org.energycommons.workbench.jobs.WorkspaceLock;
@@ -20,6 +17,7 @@ import org.energycommons.workbench.models.provenance.ModelProvenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.energycommons.workbench.datasets.lake.LocalFiles;
 
 /**
  * {@code workbench benchmark crash}: commands killed with SIGKILL at random moments, then the lake checked.
@@ -73,7 +71,7 @@ public final class BenchmarkCrashCommand extends BenchmarkRun {
     @Override
     Outcome measure() throws Exception {
         Path root = workspace().toAbsolutePath().resolve("bench").resolve("crash");
-        deleteTree(root);
+        LocalFiles.deleteTree(root);
         Files.createDirectories(root);
         // One key for every child: the same rows get the same pseudonyms, so lakes can be compared.
         String key = ModelProvenance.shortHash("crash trials", String.valueOf(seed)).repeat(6).substring(0, 64);
@@ -194,7 +192,7 @@ public final class BenchmarkCrashCommand extends BenchmarkRun {
                 && ((List<?>) row.get("rerun_differences")).isEmpty();
         row.put("result", ok ? "ok" : "failed");
         if (ok) {
-            deleteTree(dir); // failed trials stay, with their logs, for whoever looks into them
+            LocalFiles.deleteTree(dir); // failed trials stay, with their logs, for whoever looks into them
         }
         return row;
     }
@@ -212,39 +210,13 @@ public final class BenchmarkCrashCommand extends BenchmarkRun {
 
     /** The workspace a command starts from: empty, or for {@code train} a copy of the finished demo. */
     private static void prepare(String command, Path dir, Map<String, Reference> references) throws IOException {
-        deleteTree(dir);
+        LocalFiles.deleteTree(dir);
         if (command.equals("train")) {
-            copyTree(references.get("demo").dir(), dir);
+            LocalFiles.copyTree(references.get("demo").dir(), dir,
+                    p -> !p.getFileName().toString().equals(WorkspaceLock.FILE));
             Files.deleteIfExists(dir.resolve("command.log"));
         } else {
             Files.createDirectories(dir);
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (p.getFileName().toString().equals(WorkspaceLock.FILE)) {
-                    continue;
-                }
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 

@@ -1,15 +1,14 @@
 package org.energycommons.workbench.jobs.cli;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import org.energycommons.workbench.datasets.lake.LocalFiles;
 
 /**
  * The result file option, {@code --report FILE.json}, and the writing of JSON files all at once: written to a
@@ -40,19 +39,6 @@ public final class ReportFile {
 
     /** Writes {@code text} to {@code target} (creating its folder) through a temporary file and a move. */
     static void write(Path target, String text) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path folder = absolute.getParent();
-        Files.createDirectories(folder);
-        Path temporary = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
-        try {
-            Files.writeString(temporary, text);
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        LocalFiles.writeWhole(target, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.energycommons.workbench.datasets.lake.LocalFiles;
 
 /** {@code workbench hackathon leaderboard}: ranks the recorded scores with the baselines, as HTML and JSON. */
 @Command(name = "leaderboard", mixinStandardHelpOptions = true,
@@ -42,8 +43,8 @@ public final class LeaderboardCommand implements Callable<Integer> {
             err.flush();
             return Main.EXIT_MISSING_INPUT;
         }
-        PackWriter.writeAtomically(dir.resolve(Leaderboard.JSON), Leaderboard.json(boards));
-        PackWriter.writeAtomically(dir.resolve(Leaderboard.HTML), Leaderboard.html(boards));
+        LocalFiles.writeWhole(dir.resolve(Leaderboard.JSON), Leaderboard.json(boards));
+        LocalFiles.writeWhole(dir.resolve(Leaderboard.HTML), Leaderboard.html(boards));
         for (Leaderboard.Board b : boards) {
             Leaderboard.Entry first = b.entries().get(0);
             out.printf("%-22s %-9s baseline %-12s first %s (%s), %d team(s)%n", b.task(), b.metric(),

@@ -30,6 +30,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.energycommons.workbench.datasets.lake.LocalFiles;
 
 /**
  * {@code workbench hackathon pack}: writes the frozen tasks of a workspace under {@code --to DIR}: per task
@@ -183,9 +184,9 @@ public final class PackCommand implements Callable<Integer> {
                             tmp.resolve("old-" + part).resolve(task.id()));
                 }
             }
-            PackWriter.writeAtomically(to.resolve("pack").resolve("README.md"), index(to.resolve("pack")));
+            LocalFiles.writeWhole(to.resolve("pack").resolve("README.md"), index(to.resolve("pack")));
         } finally {
-            PackWriter.deleteTree(tmp);
+            LocalFiles.deleteTree(tmp);
         }
         lines.add("wrote " + chosen.size() + " task(s) to " + to.resolve("pack") + " and their keys to "
                 + to.resolve("key") + " (seed " + seed + ", " + (synthetic ? "synthetic" : "pseudonymised")

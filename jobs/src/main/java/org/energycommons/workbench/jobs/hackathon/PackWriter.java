@@ -14,12 +14,10 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.energycommons.workbench.jobs.hackathon.Frame.Field;
 import org.energycommons.workbench.models.provenance.Json;
 
@@ -260,29 +258,5 @@ public final class PackWriter {
             Files.move(target, trash, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    /** Deletes a folder and everything under it (no-op when absent). */
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
-
-    /** Writes bytes to a temporary file beside the target, then renames it (nothing half-written). */
-    static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Files.createDirectories(target.toAbsolutePath().getParent());
-        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

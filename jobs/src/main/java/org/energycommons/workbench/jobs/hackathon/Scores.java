@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.energycommons.workbench.datasets.lake.LocalFiles;
 
 /**
  * The scores file of a hackathon, {@code DIR/scores.csv}, that {@code score --record DIR} appends to and the
@@ -76,7 +77,7 @@ public final class Scores {
             String line = new String(Csv.write(row), StandardCharsets.UTF_8);
             line = line.substring(line.indexOf('\n') + 1);
             String text = existing.isEmpty() || existing.endsWith("\n") ? existing : existing + "\n";
-            PackWriter.writeAtomically(file, (text + line).getBytes(StandardCharsets.UTF_8));
+            LocalFiles.writeWhole(file, (text + line).getBytes(StandardCharsets.UTF_8));
         }
         return file;
     }

@@ -13,7 +13,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,6 +28,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
 import org.energycommons.workbench.models.provenance.Json;
+import org.energycommons.workbench.datasets.lake.LocalFiles;
 
 /**
  * Writes the open datasets to {@code DIR/publish/}: each as CSV (UTF-8, header row) and Parquet under
@@ -120,8 +120,8 @@ public final class OpenDataExport {
         Path staging = publish.resolveSibling("." + publish.getFileName() + "-staging");
         Path old = publish.resolveSibling("." + publish.getFileName() + "-previous");
         try {
-            deleteTree(staging);
-            deleteTree(old);
+            LocalFiles.deleteTree(staging);
+            LocalFiles.deleteTree(old);
             Files.createDirectories(staging.resolve(DATA));
             Map<String, String> firstPublished = firstPublished(publish.resolve(DATAPACKAGE));
             List<Map<String, Object>> resources = new ArrayList<>();
@@ -161,7 +161,7 @@ public final class OpenDataExport {
                 Files.move(publish, old, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.move(staging, publish, StandardCopyOption.ATOMIC_MOVE);
-            deleteTree(old);
+            LocalFiles.deleteTree(old);
             List<String> warnings = new ArrayList<>();
             if (options.publisherSiret().isEmpty()) {
                 warnings.add("catalogue-scdl.csv: COLL_SIRET and PRODUCTEUR_SIRET are empty; set "
@@ -258,7 +258,7 @@ public final class OpenDataExport {
                     .orElseThrow(() -> new IOException("Spark wrote no Parquet part for " + d.name()));
             Files.move(part, file);
         }
-        deleteTree(parts);
+        LocalFiles.deleteTree(parts);
     }
 
     /** First and last day of the first date or timestamp column, or nulls. */
@@ -527,17 +527,6 @@ public final class OpenDataExport {
             return HexFormat.of().formatHex(md.digest(Files.readAllBytes(file)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing from the JDK", e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

@@ -4,9 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +40,7 @@ import org.energycommons.workbench.reports.usecase.RegionDescription;
 import org.energycommons.workbench.reports.usecase.SynthesisNote;
 import org.energycommons.workbench.reports.usecase.Territory;
 import org.energycommons.workbench.reports.usecase.UseCasePage;
+import org.energycommons.workbench.datasets.lake.LocalFiles;
 
 /**
  * The template every use case's pipeline follows, as {@code workbench features|train|publish} and the demo run
@@ -346,10 +345,7 @@ public abstract class UseCasePipeline {
     /** Writes a file whole or not at all: a temporary file beside it, moved into place. */
     public static void writeBytes(Path p, byte[] content) {
         try {
-            Files.createDirectories(p.getParent());
-            Path tmp = Files.createTempFile(p.getParent(), "." + p.getFileName(), ".tmp");
-            Files.write(tmp, content);
-            Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            LocalFiles.writeWhole(p, content);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + p + ": " + e.getMessage(), e);
         }

@@ -186,7 +186,7 @@ class HackathonPackTest implements SharedSparkSession {
     void aMissingFeatureTableIsOneLineAndExit3() throws Exception {
         Path partial = tmp.resolve("partial");
         copy(workspace, partial);
-        PackWriter.deleteTree(partial.resolve("lake").resolve("gold").resolve("features").resolve("uc6"));
+        org.energycommons.workbench.datasets.lake.LocalFiles.deleteTree(partial.resolve("lake").resolve("gold").resolve("features").resolve("uc6"));
         Path to = tmp.resolve("partial-pack");
         HackathonScoreTest.Run r = pack(partial, to, "--tasks", GasD1Task.ID);
         assertEquals(3, r.code(), r.err());
