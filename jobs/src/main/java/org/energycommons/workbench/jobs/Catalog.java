@@ -78,8 +78,12 @@ public final class Catalog {
             String[] coverage = {null, null};
             if (lake.exists(bronze)) {
                 Dataset<Row> b = lake.read(bronze);
-                provenance.put("files", b.select("source_file").distinct().orderBy("source_file").collectAsList()
-                        .stream().map(r -> r.getString(0)).toList());
+                List<String> files = b.select("source_file").distinct().orderBy("source_file").collectAsList()
+                        .stream().map(r -> r.getString(0)).toList();
+                // The catalogue is published: the names of a personal source's files (often a delivery point's
+                // number, as exported) are not, only how many there are.
+                provenance.put("files", d.personalData() ? files.size() + " files (names withheld: personal data)"
+                        : files);
                 provenance.put("ingest_runs", b.select("ingest_run").distinct().collectAsList().stream()
                         .map(r -> r.getString(0)).sorted().toList());
                 coverage = coverage(b);

@@ -47,7 +47,8 @@ class IngestTest implements SharedSparkSession {
                 ";;;;;;;2024-01-01T01:30:00+01:00;abc;B;PT30M;;",
                 ";;;;;;;2024-01-01T02:00:00+01:00;-5;B;PT30M;;",
                 ";;;;;;;2024-01-01T01:00:00+01:00;600;B;PT30M;;");
-        write(in.resolve("prm2.csv"), HEADER,
+        // Named after its delivery point, as exports often are: the published catalogue must not repeat it.
+        write(in.resolve("30000000000002.csv"), HEADER,
                 "30000000000002;2024-01-01T00:00:00+01:00;2024-01-02T00:00:00+01:00;PA;CONS;BRUT;W;;;;;;",
                 ";;;;;;;2024-01-01 00:10:00;1200;B;PT10M;;",
                 ";;;;;;;2024-01-01 00:20:00;1800;B;PT10M;;",
