@@ -179,7 +179,8 @@ public final class BenchmarkCrashCommand extends BenchmarkRun {
                             && !l.startsWith("  ["))
                     .limit(20).toList());
         } else {
-            row.put("verify_findings", List.of("not run: no committed table, the command died before its first commit"));
+            row.put("verify_findings",
+                    List.of("not run: no committed table, the command died before its first commit"));
         }
         row.put("verify_exit", verifyExit);
 

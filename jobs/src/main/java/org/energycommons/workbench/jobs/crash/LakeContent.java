@@ -31,13 +31,13 @@ import org.apache.spark.sql.types.StructField;
  * What a lake holds, table by table: every Delta table found under the lake folder, read at its latest version,
  * with its row count and a hash of its content, so that two lakes written by the same commands can be compared.
  *
- * <p>The content hash is a sum of row hashes (the order of rows and files does not matter) over the columns that
- * say what the data is, leaving out those that say when and where it was written: run ids, creation times,
- * commits, artefact paths and the Delta versions recorded in provenance (a command killed and run again commits
- * more versions than one run). Doubles are hashed at single precision: the last bits of a Spark sum depend on the
- * order rows met in, which follows the names of the files read. A map column (Spark refuses to hash maps, whose
- * entries have no order) is hashed as the JSON of its entries sorted by key. The registry tables are logs a killed command may
- * have appended to before it died: they are compared as sets of distinct rows.
+ * <p>The content hash is a sum of row hashes (the order of rows and files does not matter) over the columns that say
+ * what the data is, leaving out those that say when and where it was written: run ids, creation times, commits,
+ * artefact paths and the Delta versions recorded in provenance (a command killed and run again commits more versions
+ * than one run). Doubles are hashed at single precision: the last bits of a Spark sum depend on the order rows met
+ * in, which follows the names of the files read. A map column (Spark refuses to hash maps, whose entries have no
+ * order) is hashed as the JSON of its entries sorted by key. The registry tables are logs a killed command may have
+ * appended to before it died: they are compared as sets of distinct rows.
  *
  * @param tables table path under the lake → its content, or why it could not be read
  */

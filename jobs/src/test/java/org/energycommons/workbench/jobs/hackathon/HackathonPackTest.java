@@ -20,6 +20,7 @@ import org.energycommons.workbench.models.provenance.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.energycommons.workbench.datasets.lake.LocalFiles;
 
 /**
  * {@code workbench hackathon pack} on a tiny workspace written straight into a lake (the fixture): two packs with
@@ -186,7 +187,7 @@ class HackathonPackTest implements SharedSparkSession {
     void aMissingFeatureTableIsOneLineAndExit3() throws Exception {
         Path partial = tmp.resolve("partial");
         copy(workspace, partial);
-        org.energycommons.workbench.datasets.lake.LocalFiles.deleteTree(partial.resolve("lake").resolve("gold").resolve("features").resolve("uc6"));
+        LocalFiles.deleteTree(partial.resolve("lake").resolve("gold").resolve("features").resolve("uc6"));
         Path to = tmp.resolve("partial-pack");
         HackathonScoreTest.Run r = pack(partial, to, "--tasks", GasD1Task.ID);
         assertEquals(3, r.code(), r.err());
