@@ -225,7 +225,7 @@ public final class PublishJob {
             String artifact = row.getAs("artifact_path");
             ModelCard card = ModelCard.of(uc, ModelRegistry.provenance(row), artifact, results.get(uc), synthetic);
             // Beside the model, so that whoever copies the model directory copies its card.
-            ctx.files().writeString(artifact + "/" + ModelCard.FILE, card.toJson());
+            ctx.files().writeString(ctx.workspace().artifact(artifact) + "/" + ModelCard.FILE, card.toJson());
             String page = ModelCardPage.page(uc.id());
             for (Lang lang : Lang.ALL) {
                 UseCasePipeline.writeText(site.resolve(lang.tag()).resolve(page),

@@ -32,9 +32,21 @@ public record Workspace(Path out, String lake) {
         return out.resolve(".secrets");
     }
 
-    /** Where the models of a use case are saved. */
-    public String models(String useCase) {
-        return lake + "/models/" + useCase;
+    /**
+     * Where a model is saved, relative to the lake root ({@code models/ucN/<model id>}): what the registry and
+     * {@code metrics/ucN.json} record, so that a workspace copied or moved elsewhere still finds its models.
+     */
+    public static String modelPath(String useCase, String modelId) {
+        return "models/" + useCase + "/" + modelId;
+    }
+
+    /**
+     * The location of a saved artefact: a path relative to the lake root resolved against this lake; an absolute
+     * path or a URI (as registries written before paths were relative hold) as it is.
+     */
+    public String artifact(String recorded) {
+        boolean absolute = recorded.startsWith("/") || recorded.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+        return absolute ? recorded : lake + "/" + recorded;
     }
 
     /** The region description written by {@code generate}. */

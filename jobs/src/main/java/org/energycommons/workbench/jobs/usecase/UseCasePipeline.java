@@ -41,6 +41,7 @@ import org.energycommons.workbench.reports.usecase.SynthesisNote;
 import org.energycommons.workbench.reports.usecase.Territory;
 import org.energycommons.workbench.reports.usecase.UseCasePage;
 import org.energycommons.workbench.datasets.lake.LocalFiles;
+import org.energycommons.workbench.jobs.Workspace;
 
 /**
  * The template every use case's pipeline follows, as {@code workbench features|train|publish} and the demo run
@@ -286,7 +287,8 @@ public abstract class UseCasePipeline {
 
     /**
      * Saves every model under {@code DIR/lake/models/ucN/<model id>}, registers it with its metrics and returns
-     * the entries of the result, in the models' order.
+     * the entries of the result, in the models' order. The registry and the notes record the path relative to the
+     * lake ({@link Workspace#modelPath}).
      *
      * @param models the trained models
      * @param metrics each model's metrics, by model name
@@ -299,13 +301,14 @@ public abstract class UseCasePipeline {
         List<UseCaseResult.ModelEntry> entries = new ArrayList<>();
         for (TrainedModel model : models) {
             String name = model.provenance().name();
-            String dir = ctx.workspace().models(useCase.id()) + "/" + model.provenance().modelId();
+            String recorded = Workspace.modelPath(useCase.id(), model.provenance().modelId());
+            String dir = ctx.workspace().artifact(recorded);
             ctx.files().delete(dir);
             model.save(dir, ctx.files());
             EvaluationSets m = Objects.requireNonNull(metrics.get(name), () -> "no metrics for model " + name);
-            registry.add(ModelRegistry.row(model.provenance(), m, dir));
+            registry.add(ModelRegistry.row(model.provenance(), m, recorded));
             Map<String, String> n = new LinkedHashMap<>(notes.apply(model));
-            n.put("artifact", dir);
+            n.put("artifact", recorded);
             entries.add(new UseCaseResult.ModelEntry(name, model.provenance().engine(), model.provenance().modelId(),
                     m, n));
         }

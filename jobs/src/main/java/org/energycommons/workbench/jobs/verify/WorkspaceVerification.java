@@ -242,7 +242,7 @@ public final class WorkspaceVerification {
                 .orderBy("model_id").collectAsList()) {
             count("models");
             String id = r.getString(0);
-            String dir = r.getString(2);
+            String dir = r.isNullAt(2) ? null : ctx.workspace().artifact(r.getString(2));
             if (dir == null || !files.exists(dir)) {
                 findings.add("model " + id + ": artefact missing: " + dir);
                 continue;

@@ -198,7 +198,7 @@ final class Uc2PageQueries {
     private static Uc2PageData.Timeline timeline(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
         Lake lake = ctx.lake();
         String expectedDir = result.models().stream().filter(m -> m.name().equals(Uc2ModelStore.EXPECTED))
-                .findFirst().map(m -> m.notes().get("artifact")).orElse(null);
+                .findFirst().map(m -> m.notes().get("artifact")).map(ctx.workspace()::artifact).orElse(null);
         if (expectedDir == null || !lake.exists(Uc2Tables.FEATURES) || !lake.exists(Uc2Tables.ALERTS)) {
             return null;
         }
