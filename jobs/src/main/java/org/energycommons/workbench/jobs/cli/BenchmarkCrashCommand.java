@@ -13,6 +13,7 @@ import org.energycommons.workbench.jobs.Main;
 import org.energycommons.workbench.jobs.WorkspaceLock;
 import org.energycommons.workbench.jobs.crash.ChildWorkbench;
 import org.energycommons.workbench.jobs.crash.LakeContent;
+import org.energycommons.workbench.models.provenance.Json;
 import org.energycommons.workbench.models.provenance.ModelProvenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,7 +82,6 @@ public final class BenchmarkCrashCommand extends BenchmarkRun {
         var progress = spec.commandLine().getErr();
 
         Map<String, Reference> references = new LinkedHashMap<>();
-        Map<String, Object> doc = new LinkedHashMap<>();
         List<Map<String, Object>> trialRows = new ArrayList<>();
         try (Session session = open(spark, workspace())) {
             SparkSession sparkSession = session.context().spark();
@@ -109,11 +109,28 @@ public final class BenchmarkCrashCommand extends BenchmarkRun {
                 progress.printf("crash: trial %d/%d: %s, killed after %.1f s%n", i, trials, command, killAfter);
                 progress.flush();
                 trialRows.add(trial(i, command, dir, input, killAfter, env, reference, sparkSession));
+                // The trials so far, in case the benchmark itself is stopped: each takes minutes.
+                Map<String, Object> partial = document(trialRows, references);
+                partial.put("complete", false);
+                ReportFile.write(report(), Json.write(partial));
             }
         }
+        Map<String, Object> doc = document(trialRows, references);
+        Map<?, ?> summary = (Map<?, ?>) doc.get("summary");
+        long failed = (Long) summary.get("failed");
+        int exit = failed == 0 ? 0 : Main.EXIT_FAILURE;
+        return Outcome.of(doc, exit, (out, report) -> out.printf(
+                "crash benchmark: %d trials, %d killed, %s unreadable tables, %s verify failures, %s re-runs "
+                        + "different, %d failed; report %s%n", trials, summary.get("killed"),
+                summary.get("unreadable_tables"), summary.get("verify_failures"), summary.get("rerun_different"),
+                failed, report));
+    }
+
+    /** The report: what was measured, the references, the summary and every trial so far. */
+    private Map<String, Object> document(List<Map<String, Object>> trialRows, Map<String, Reference> references) {
         long failed = trialRows.stream().filter(t -> !"ok".equals(t.get("result"))).count();
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("trials", trials);
+        summary.put("trials", trialRows.size());
         summary.put("killed", trialRows.stream().filter(t -> Boolean.TRUE.equals(t.get("killed"))).count());
         summary.put("unreadable_tables", trialRows.stream()
                 .mapToLong(t -> ((List<?>) t.get("unreadable_tables")).size()).sum());
@@ -124,6 +141,7 @@ public final class BenchmarkCrashCommand extends BenchmarkRun {
                 .filter(t -> !((List<?>) t.get("rerun_differences")).isEmpty()
                         || !Integer.valueOf(0).equals(t.get("rerun_exit"))).count());
         summary.put("failed", failed);
+        Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("benchmark", "crash");
         doc.put("what", "each trial kills a command (SIGKILL) after a seeded share of its uninterrupted duration, "
                 + "then reads every Delta table, runs 'workbench verify', runs the command again and compares "
@@ -138,12 +156,7 @@ public final class BenchmarkCrashCommand extends BenchmarkRun {
         doc.put("summary", summary);
         doc.put("trial_list", trialRows);
         doc.put("cores", Runtime.getRuntime().availableProcessors());
-        int exit = failed == 0 ? 0 : Main.EXIT_FAILURE;
-        return Outcome.of(doc, exit, (out, report) -> out.printf(
-                "crash benchmark: %d trials, %d killed, %s unreadable tables, %s verify failures, %s re-runs "
-                        + "different, %d failed; report %s%n", trials, summary.get("killed"),
-                summary.get("unreadable_tables"), summary.get("verify_failures"), summary.get("rerun_different"),
-                failed, report));
+        return doc;
     }
 
     /** An uninterrupted run: its workspace, duration and tables. */

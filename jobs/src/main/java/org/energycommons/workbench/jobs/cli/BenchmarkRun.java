@@ -35,6 +35,7 @@ abstract class BenchmarkRun implements Callable<Integer> {
     CommandSpec spec;
 
     private Path workspace;
+    private Path file;
 
     /** What a benchmark prints once its report is written. */
     @FunctionalInterface
@@ -69,6 +70,7 @@ abstract class BenchmarkRun implements Callable<Integer> {
     public final Integer call() throws Exception {
         check();
         Path file = reportFile();
+        this.file = file;
         Outcome outcome;
         // A benchmark writes to its workspace (tables, reports): it takes the workspace's lock like any writer.
         try (WorkspaceLock lock = common.lock(workspace, spec)) {
@@ -77,6 +79,11 @@ abstract class BenchmarkRun implements Callable<Integer> {
         ReportFile.write(file, outcome.json());
         outcome.summary().print(spec.commandLine().getOut(), file);
         return outcome.exitCode();
+    }
+
+    /** The report's file (resolved by {@link #call()} before {@link #measure()}). */
+    Path report() {
+        return file;
     }
 
     /** The workspace folder (resolved by {@link #call()} before {@link #measure()}). */
