@@ -173,13 +173,14 @@ public final class Catalog {
         return "ODbL-1.0".equalsIgnoreCase(a) || "ODbL-1.0".equalsIgnoreCase(b) ? "ODbL-1.0" : a;
     }
 
-    /** Min..max of the first timestamp or date column, and distinct counts of place columns. */
+    /** Min..max of the first timestamp or date column that is not a run stamp, and distinct counts of place columns. */
     private static String[] coverage(Dataset<Row> data) {
         String time = null;
         List<String> places = new ArrayList<>();
         for (StructField f : data.schema().fields()) {
+            // A column ending in "_at" stamps a run (created_at, finished_at), not the data: no coverage of it.
             if (time == null && (f.dataType().equals(DataTypes.TimestampType) || f.dataType().equals(DataTypes.DateType))
-                    && !f.name().equals("created_at")) {
+                    && !f.name().endsWith("_at")) {
                 time = f.name();
             }
             if (List.of("commune_code", "region_code", "station_id", "substation_id").contains(f.name())) {
