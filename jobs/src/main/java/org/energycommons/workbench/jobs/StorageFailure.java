@@ -10,9 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * A write the disk refused: the disk is full, the workspace is on a read-only file system, or a file is out of
- * this user's rights. Spark,
- * Hadoop and Parquet wrap such a failure several layers deep, under a task failure that names the table; this
- * finds it and says it as one line a user can act on.
+ * this user's rights. Spark, Hadoop and Parquet wrap such a failure several layers deep, under a task failure that
+ * names the table; this finds it and says it as one line a user can act on.
  *
  * @param kind what the disk refused
  * @param where the file or table being written, as the failure names it ("the workspace" when none does)
