@@ -16,6 +16,7 @@ import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.SharedSparkSession;
 import org.energycommons.workbench.datasets.ingest.Connectors;
 import org.energycommons.workbench.datasets.lake.Lake;
+import org.energycommons.workbench.datasets.lake.LocalFiles;
 import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.datasets.synthetic.Geography;
@@ -28,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.energycommons.workbench.models.uc4.Uc4Tables;
 import org.energycommons.workbench.reports.render.CommuneMap;
-import org.energycommons.workbench.datasets.lake.LocalFiles;
 
 /**
  * {@code workbench demo} on a small region, twice on the same workspace: outputs, shapes and idempotency.

@@ -21,12 +21,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.energycommons.workbench.datasets.lake.LocalFiles;
 import org.energycommons.workbench.models.provenance.Json;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.opentest4j.TestAbortedException;
 import picocli.CommandLine;
-import org.energycommons.workbench.datasets.lake.LocalFiles;
 
 /**
  * Every notebook of {@code notebooks-java/} executed headless, as a reader would run it, with

@@ -30,9 +30,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.energycommons.workbench.datasets.SparkSessions;
+import org.energycommons.workbench.datasets.lake.LocalFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.energycommons.workbench.datasets.lake.LocalFiles;
 
 /**
  * The cluster path, end to end: the shaded {@code -spark.jar}, on a classpath holding only what a Spark 4.1

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.spark.sql.SparkSession;
+import org.energycommons.workbench.datasets.lake.LocalFiles;
 import org.energycommons.workbench.jobs.Main;
 import org.energycommons.workbench.jobs.WorkspaceLock;
 import org.energycommons.workbench.jobs.crash.ChildWorkbench;
@@ -18,7 +19,6 @@ import org.energycommons.workbench.models.provenance.ModelProvenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import org.energycommons.workbench.datasets.lake.LocalFiles;
 
 /**
  * {@code workbench benchmark crash}: commands killed with SIGKILL at random moments, then the lake checked.

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.energycommons.workbench.datasets.lake.LocalFiles;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import org.energycommons.workbench.datasets.lake.LocalFiles;
 
 /**
  * The result file option, {@code --report FILE.json}, and the writing of JSON files all at once: written to a

@@ -4,12 +4,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.energycommons.workbench.datasets.lake.LocalFiles;
 import org.energycommons.workbench.jobs.Main;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import org.energycommons.workbench.datasets.lake.LocalFiles;
 
 /** {@code workbench hackathon leaderboard}: ranks the recorded scores with the baselines, as HTML and JSON. */
 @Command(name = "leaderboard", mixinStandardHelpOptions = true,

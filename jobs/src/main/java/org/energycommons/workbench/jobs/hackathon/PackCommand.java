@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.energycommons.workbench.datasets.SparkSessions;
+import org.energycommons.workbench.datasets.lake.LocalFiles;
 import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
 import org.energycommons.workbench.datasets.synthetic.RegionConfig;
 import org.energycommons.workbench.jobs.GenerateJob;
@@ -30,7 +31,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import org.energycommons.workbench.datasets.lake.LocalFiles;
 
 /**
  * {@code workbench hackathon pack}: writes the frozen tasks of a workspace under {@code --to DIR}: per task

@@ -26,9 +26,9 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
+import org.energycommons.workbench.datasets.lake.LocalFiles;
 import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
 import org.energycommons.workbench.models.provenance.Json;
-import org.energycommons.workbench.datasets.lake.LocalFiles;
 
 /**
  * Writes the open datasets to {@code DIR/publish/}: each as CSV (UTF-8, header row) and Parquet under

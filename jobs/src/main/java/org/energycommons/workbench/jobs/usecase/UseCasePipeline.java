@@ -16,12 +16,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.LakeFiles;
+import org.energycommons.workbench.datasets.lake.LocalFiles;
 import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.datasets.privacy.SecrecyGuard;
 import org.energycommons.workbench.datasets.synthetic.RegionConfig;
 import org.energycommons.workbench.jobs.GenerateJob;
 import org.energycommons.workbench.jobs.JobContext;
+import org.energycommons.workbench.jobs.Workspace;
 import org.energycommons.workbench.jobs.opendata.OpenDataset;
 import org.energycommons.workbench.models.provenance.RunProvenance;
 import org.energycommons.workbench.models.registry.ModelRegistry;
@@ -40,8 +42,6 @@ import org.energycommons.workbench.reports.usecase.RegionDescription;
 import org.energycommons.workbench.reports.usecase.SynthesisNote;
 import org.energycommons.workbench.reports.usecase.Territory;
 import org.energycommons.workbench.reports.usecase.UseCasePage;
-import org.energycommons.workbench.datasets.lake.LocalFiles;
-import org.energycommons.workbench.jobs.Workspace;
 
 /**
  * The template every use case's pipeline follows, as {@code workbench features|train|publish} and the demo run

@@ -16,11 +16,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.energycommons.workbench.datasets.SharedSparkSession;
+import org.energycommons.workbench.datasets.lake.LocalFiles;
 import org.energycommons.workbench.models.provenance.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.energycommons.workbench.datasets.lake.LocalFiles;
 
 /**
  * {@code workbench hackathon pack} on a tiny workspace written straight into a lake (the fixture): two packs with
