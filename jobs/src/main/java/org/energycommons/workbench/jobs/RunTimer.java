@@ -13,20 +13,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** Wall time of each stage of a run and the process's peak memory, written to {@code DIR/metrics/run.json}. */
-public final class RunTimer {
+/**
+ * Wall time of each stage of a run, with the rows and bytes its Spark tasks read and wrote and the heap it held
+ * ({@link StageMeter}), and the process's peak memory: {@code DIR/metrics/run.json}.
+ */
+public final class RunTimer implements AutoCloseable {
 
     private final Instant started = Instant.now();
     private final long t0 = System.nanoTime();
     private final List<Map<String, Object>> stages = new ArrayList<>();
+    private final StageMeter meter = new StageMeter();
 
-    /** Runs a stage and records its wall time. */
+    /** Counts the rows of this Spark context's tasks from now on (the stages before it count none). */
+    public void attach(org.apache.spark.SparkContext spark) {
+        meter.attach(spark);
+    }
+
+    /** Runs a stage and records its wall time, rows and bytes read and written, and heap held. */
     public <T> T stage(String name, Supplier<T> work) {
+        StageMeter.Counts before = meter.startStage();
         long t = System.nanoTime();
         T result = work.get();
+        double seconds = (System.nanoTime() - t) / 1e9;
+        StageMeter.Counts c = meter.endStage().since(before);
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("name", name);
-        s.put("seconds", round((System.nanoTime() - t) / 1e9));
+        s.put("seconds", round(seconds));
+        s.put("rows_read", c.rowsRead());
+        s.put("rows_written", c.rowsWritten());
+        s.put("rows_per_second", seconds > 0 ? Math.round((c.rowsRead() + c.rowsWritten()) / seconds) : 0);
+        s.put("mb_read", c.bytesRead() / (1024 * 1024));
+        s.put("mb_written", c.bytesWritten() / (1024 * 1024));
+        s.put("heap_after_gc_max_mb", c.heapAfterGcMaxMb());
         stages.add(s);
         return result;
     }
@@ -51,6 +69,8 @@ public final class RunTimer {
         Map<String, Object> memory = new LinkedHashMap<>();
         memory.put("peak_rss_mb", peakRssMb());
         memory.put("peak_heap_used_mb", peakHeapMb());
+        memory.put("heap_after_gc_max_mb", stages.stream()
+                .mapToLong(st -> (Long) st.get("heap_after_gc_max_mb")).max().orElse(0));
         memory.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
         doc.put("memory", memory);
         Map<String, Object> machine = new LinkedHashMap<>();
@@ -84,6 +104,12 @@ public final class RunTimer {
             }
         }
         return bytes / (1024 * 1024);
+    }
+
+    /** Stops counting (the listeners go). */
+    @Override
+    public void close() {
+        meter.close();
     }
 
     private static double round(double seconds) {

@@ -204,6 +204,18 @@ class DemoPipelineTest implements SharedSparkSession {
         assertEquals(expected, stages);
         assertTrue(run.get("total_seconds").asDouble() > 0);
         assertTrue(run.get("memory").get("peak_rss_mb").asLong() > 0);
+        // Per stage, the rows Spark's tasks wrote and read: generate writes every load curve reading (bronze and
+        // silver), each use case's features read some.
+        long readings = new Lake(SPARK, workspace.resolve("lake").toString()).read(Tables.LOAD_CURVE).count();
+        for (JsonNode stage : run.get("stages")) {
+            String name = stage.get("name").asText();
+            if (name.equals("generate")) {
+                assertTrue(stage.get("rows_written").asLong() >= 2 * readings, stage.toString());
+            } else if (name.startsWith("features ")) {
+                assertTrue(stage.get("rows_read").asLong() > 0, stage.toString());
+            }
+            assertTrue(stage.has("heap_after_gc_max_mb"), stage.toString());
+        }
     }
 
     @Test

@@ -35,7 +35,9 @@ public final class DemoCommand extends SparkCommand {
     @Override
     Session open() {
         timer = new RunTimer();
-        return timer.stage("spark session", super::open);
+        Session session = timer.stage("spark session", super::open);
+        timer.attach(session.context().spark().sparkContext());
+        return session;
     }
 
     @Override
@@ -71,7 +73,8 @@ public final class DemoCommand extends SparkCommand {
         audit = PublicationAudit.run(ctx);
         return out -> {
             out.printf("demo done in %.1f s%n", timer.totalSeconds());
-            timer.stages().forEach(s -> out.printf("  %-14s %6.1f s%n", s.get("name"), (Double) s.get("seconds")));
+            timer.stages().forEach(s -> out.printf("  %-14s %6.1f s %,13d rows read %,13d written%n", s.get("name"),
+                    (Double) s.get("seconds"), (Long) s.get("rows_read"), (Long) s.get("rows_written")));
             results.forEach((id, r) -> out.printf("%s: best model %s, criteria %s%n", id, r.bestModel(),
                     r.allCriteriaMet() ? "all met" : "NOT all met: " + r.criteria().stream()
                             .filter(c -> !c.met()).map(c -> c.metric() + " " + c.value() + " " + c.operator() + " "
@@ -84,6 +87,12 @@ public final class DemoCommand extends SparkCommand {
 
     @Override
     public Integer call() throws Exception {
-        return AuditOutcome.exitCode(super.call(), audit, spec);
+        try {
+            return AuditOutcome.exitCode(super.call(), audit, spec);
+        } finally {
+            if (timer != null) {
+                timer.close();
+            }
+        }
     }
 }

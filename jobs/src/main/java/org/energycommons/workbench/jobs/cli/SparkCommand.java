@@ -1,7 +1,5 @@
 package org.energycommons.workbench.jobs.cli;
 
-import org.energycommons.workbench.jobs.WorkspaceLock;
-
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.energycommons.workbench.jobs.JobContext;
