@@ -1,7 +1,10 @@
 package org.energycommons.workbench.datasets;
 
+import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.negate;
+import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.expressions.WindowSpec;
@@ -42,6 +45,20 @@ public final class ExactSums {
 
     /** The sum in millionths, as a long: to combine further before dividing by {@link #SCALE}. */
     public static Column units(Column c) {
-        return functions.sum(round(c.multiply(SCALE)).cast("long"));
+        return functions.sum(halfUp(c.multiply(SCALE)));
+    }
+
+    /**
+     * A double rounded to the nearest whole number, halves away from zero, as a long: what Spark's {@code round}
+     * gives, in plain arithmetic. {@code round} goes through a {@code BigDecimal} for every row, which took more time
+     * than the rest of an aggregation of ten million readings. The fractional part {@code |x| - floor(|x|)} of a
+     * double is exact, so the comparison with one half is exact too (a double's shortest decimal form, which
+     * {@code round} reads, never lies on the other side of a half than the double itself).
+     */
+    public static Column halfUp(Column x) {
+        Column magnitude = abs(x);
+        Column whole = floor(magnitude);
+        Column rounded = when(magnitude.minus(whole).geq(0.5), whole.plus(1)).otherwise(whole);
+        return when(x.lt(0), negate(rounded)).otherwise(rounded).cast("long");
     }
 }
