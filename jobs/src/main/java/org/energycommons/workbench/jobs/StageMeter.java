@@ -22,9 +22,10 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
  * What the stages of a run read, wrote and held: rows and bytes read and written by Spark's tasks, summed from
  * their task metrics, and the most heap still in use after a garbage collection.
  *
- * <p>Rows read are the records Spark's tasks read from files: a table read twice counts twice, so the figure
- * shows repeated reads as well as the size of the inputs; the actions of the Delta logs read add a few. Rows a
- * model reads on the driver (after a collect) are not in it. The heap after a collection is the best figure the JVM gives of what a stage really holds: the heap
+ * <p>Rows read are the records Spark's tasks read from files and from Spark's cache (a persisted dataset read again
+ * counts again): a table read twice counts twice, so the figure shows repeated reads as well as the size of the
+ * inputs; the actions of the Delta logs read add a few. Rows a model reads on the driver (after a collect) are not
+ * in it. The heap after a collection is the best figure the JVM gives of what a stage really holds: the heap
  * in use at any moment also holds garbage no collection has yet reclaimed, and grows towards the maximum whatever
  * the work. After a young collection the old generation can still hold garbage, so the figure is an upper bound of
  * the live data, never below it.

@@ -73,9 +73,7 @@ public final class BenchmarkCrashCommand extends BenchmarkRun {
 
     @Override
     Outcome measure() throws Exception {
-        Path root = workspace().toAbsolutePath().resolve("bench").resolve("crash");
-        LocalFiles.deleteTree(root);
-        Files.createDirectories(root);
+        Path root = emptyWorkFolder();
         // One key for every child: the same rows get the same pseudonyms, so lakes can be compared.
         String key = ModelProvenance.shortHash("crash trials", String.valueOf(seed)).repeat(6).substring(0, 64);
         Map<String, String> env = Map.of("WORKBENCH_PSEUDO_KEY", key, "WORKBENCH_PROGRESS", "plain");

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.energycommons.workbench.datasets.lake.Lake;
-import org.energycommons.workbench.datasets.lake.LocalFiles;
 import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.jobs.Main;
 import org.energycommons.workbench.jobs.engines.DuckDb;
@@ -57,9 +56,7 @@ public final class BenchmarkEnginesCommand extends BenchmarkRun {
 
     @Override
     Outcome measure() throws Exception {
-        Path root = workspace().toAbsolutePath().resolve("bench").resolve("engines");
-        LocalFiles.deleteTree(root);
-        Files.createDirectories(root);
+        Path root = emptyWorkFolder();
         try (Session session = open(spark, workspace())) {
             JobContext ctx = session.context();
             SparkSession sparkSession = ctx.spark();

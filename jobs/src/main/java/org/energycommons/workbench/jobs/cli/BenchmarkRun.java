@@ -1,5 +1,6 @@
 package org.energycommons.workbench.jobs.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +8,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.energycommons.workbench.datasets.lake.LocalFiles;
 import org.energycommons.workbench.jobs.WorkspaceLock;
 import org.energycommons.workbench.models.provenance.BuildInfo;
 import org.energycommons.workbench.models.provenance.Json;
@@ -89,6 +91,14 @@ abstract class BenchmarkRun implements Callable<Integer> {
     /** The workspace folder (resolved by {@link #call()} before {@link #measure()}). */
     Path workspace() {
         return workspace;
+    }
+
+    /** {@code DIR/bench/<benchmark>/}, emptied and created: where a benchmark keeps the files it works on. */
+    Path emptyWorkFolder() throws IOException {
+        Path folder = workspace().toAbsolutePath().resolve("bench").resolve(spec.name());
+        LocalFiles.deleteTree(folder);
+        Files.createDirectories(folder);
+        return folder;
     }
 
     /** Opens a Spark session on a workspace folder. */
