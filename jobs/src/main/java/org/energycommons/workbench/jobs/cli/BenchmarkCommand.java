@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         subcommands = {BenchmarkCommand.Ingest.class, BenchmarkEemeterCommand.class, BenchmarkCaltrackCommand.class,
                 BenchmarkEttCommand.class, BenchmarkOpenstefCommand.class, BenchmarkEnb2012Command.class,
                 BenchmarkSegmentationCommand.class, BenchmarkRobustnessCommand.class,
-                BenchmarkCrashCommand.class, BenchmarkEnginesCommand.class})
+                BenchmarkCrashCommand.class, BenchmarkEnginesCommand.class, BenchmarkScaleCommand.class})
 public final class BenchmarkCommand implements Runnable {
 
     @Spec
