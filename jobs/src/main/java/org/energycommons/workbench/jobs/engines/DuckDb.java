@@ -40,17 +40,36 @@ public final class DuckDb implements AutoCloseable {
         }
     }
 
-    /** Runs {@code query} and writes its rows to one parquet file; returns the number of rows written. */
-    public long copyToParquet(String query, Path file) {
-        try (Statement s = connection.createStatement()) {
-            s.execute("COPY (" + query + ") TO '" + file.toString().replace("'", "''") + "' (FORMAT parquet)");
-            var counted = s.executeQuery("SELECT count(*) FROM read_parquet('"
-                    + file.toString().replace("'", "''") + "')");
-            counted.next();
-            return counted.getLong(1);
+    /** Runs {@code query} and writes its rows to one parquet file. */
+    public void copyToParquet(String query, Path file) {
+        execute("COPY (" + query + ") TO '" + quoted(file) + "' (FORMAT parquet)");
+    }
+
+    /** The rows of a parquet file. */
+    public long rows(Path file) {
+        try (Statement s = connection.createStatement();
+             var r = s.executeQuery("SELECT count(*) FROM read_parquet('" + quoted(file) + "')")) {
+            r.next();
+            return r.getLong(1);
         } catch (SQLException e) {
-            throw new IllegalStateException("DuckDB failed: " + e.getMessage().lines().findFirst().orElse(""), e);
+            throw failed(e);
         }
+    }
+
+    private void execute(String sql) {
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    private static String quoted(Path file) {
+        return file.toString().replace("'", "''");
+    }
+
+    private static IllegalStateException failed(SQLException e) {
+        return new IllegalStateException("DuckDB failed: " + e.getMessage().lines().findFirst().orElse(""), e);
     }
 
     /** DuckDB's version, e.g. {@code v1.4.4}. */
@@ -59,7 +78,7 @@ public final class DuckDb implements AutoCloseable {
             r.next();
             return r.getString(1);
         } catch (SQLException e) {
-            throw new IllegalStateException("DuckDB failed: " + e.getMessage(), e);
+            throw failed(e);
         }
     }
 

@@ -14,7 +14,8 @@ import org.energycommons.workbench.datasets.lake.TableId;
  *
  * @param name short name, e.g. {@code uc4-substation-hourly}
  * @param what what it computes, for the report
- * @param inputs the silver tables it reads, by the name the SQL refers to them with ({@code {name}})
+ * @param inputs the silver tables it reads, by the name the SQL refers to them with ({@code {name}}); the first is
+ *     the one whose rows the report gives as the workload's input rows
  * @param spark the production code: tables in, result out
  * @param duckDbSql the same computation as one DuckDB query; {@code {name}} stands for the list of an input's
  *     parquet files

@@ -23,7 +23,7 @@ public final class EngineWorkloads {
     public static final EngineWorkload SUBSTATION_HOURLY = new EngineWorkload("uc4-substation-hourly",
             "hourly load of each substation from the 30-minute readings of its meters (join to silver/meters, "
                     + "sum per meter-hour in whole mWh, then per substation-hour with the largest meter's share)",
-            inputs("load_curve", "meters"),
+            inputs(Tables.LOAD_CURVE, Tables.METERS),
             lake -> SubstationLoad.hourly(lake.read(Tables.LOAD_CURVE), lake.read(Tables.METERS)),
             """
             WITH meter_hours AS (
@@ -46,7 +46,7 @@ public final class EngineWorkloads {
     public static final EngineWorkload LOAD_SHAPES = new EngineWorkload("uc1-load-shapes",
             "per meter, the 48 local half-hours of its complete days averaged per season and day type, divided by "
                     + "its mean half-hourly energy (10 shapes of 48 values)",
-            inputs("load_curve", "calendar"),
+            inputs(Tables.LOAD_CURVE, Tables.CALENDAR),
             lake -> Uc1Features.shapes(Uc1Features.completeDays(
                     Uc1Features.localReadings(lake.read(Tables.LOAD_CURVE)), lake.read(Tables.CALENDAR))),
             loadShapesSql(),
@@ -58,15 +58,11 @@ public final class EngineWorkloads {
     private EngineWorkloads() {
     }
 
-    private static Map<String, TableId> inputs(String... names) {
+    /** The inputs by table name, in the order given (the SQL names each {@code {name}}). */
+    private static Map<String, TableId> inputs(TableId... tables) {
         Map<String, TableId> m = new LinkedHashMap<>();
-        for (String n : names) {
-            m.put(n, switch (n) {
-                case "load_curve" -> Tables.LOAD_CURVE;
-                case "meters" -> Tables.METERS;
-                case "calendar" -> Tables.CALENDAR;
-                default -> throw new IllegalArgumentException(n);
-            });
+        for (TableId t : tables) {
+            m.put(t.name(), t);
         }
         return m;
     }

@@ -1,4 +1,4 @@
-package org.energycommons.workbench.jobs.crash;
+package org.energycommons.workbench.jobs;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
