@@ -50,6 +50,21 @@ class CliErrorsTest {
     }
 
     @Test
+    void aHeapTooSmallForTheRegionStopsBeforeSpark(@TempDir Path dir) {
+        Path out = dir.resolve("ws");
+        CliRunner r = CliRunner.run("demo", "--out", out.toString(), "--meters", "200000");
+        assertOneLineError(r, Main.EXIT_USAGE, "workbench: error: a region of 200,000 meters × 730 days needs about ");
+        assertTrue(r.err().contains("in local mode and this JVM has "), r.err());
+        assertTrue(r.err().matches("(?s).*set WORKBENCH_HEAP=\\d+g \\(spark-submit: --driver-memory \\d+g\\), "
+                + "or use --meters [0-9,]+ or fewer\\s*"), r.err());
+        assertFalse(r.err().contains("starting Spark"), "checked before Spark starts: " + r.err());
+        assertFalse(java.nio.file.Files.exists(out), "nothing written");
+        assertOneLineError(CliRunner.run("benchmark", "robustness", "--workdir", out.toString(), "--meters", "200000"),
+                Main.EXIT_USAGE, "workbench: error: a region of 200,000 meters × 730 days needs about ");
+        assertFalse(java.nio.file.Files.exists(out), "nothing written");
+    }
+
+    @Test
     void badSegmentationBenchmarkArguments(@TempDir Path out) {
         String report = out.resolve("seg.json").toString();
         assertOneLineError(CliRunner.run("benchmark", "segmentation", "--report", report, "--meters", "0"),

@@ -83,7 +83,7 @@ public final class BenchmarkRobustnessCommand extends BenchmarkRun {
     void check() {
         pipelines = useCases == null || useCases.isEmpty() ? UseCasePipelines.all()
                 : useCases.stream().map(String::strip).map(UseCasePipelines::require).toList();
-        RegionSweep.check(seeds, splitSeeds, meters, days);
+        RegionSweep.check(seeds, splitSeeds, meters, days, spark);
     }
 
     @Override

@@ -52,7 +52,7 @@ public final class BenchmarkSegmentationCommand extends BenchmarkRun {
 
     @Override
     void check() {
-        RegionSweep.check(seeds, splitSeeds, meters, days);
+        RegionSweep.check(seeds, splitSeeds, meters, days, spark);
     }
 
     @Override

@@ -5,10 +5,12 @@ import java.util.Map;
 import org.energycommons.workbench.datasets.synthetic.RegionConfig;
 import org.energycommons.workbench.jobs.Catalog;
 import org.energycommons.workbench.jobs.GenerateJob;
+import org.energycommons.workbench.jobs.HeapBudget;
 import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.jobs.PseudoKeys;
 import org.energycommons.workbench.jobs.PublishJob;
 import org.energycommons.workbench.jobs.RunTimer;
+import org.energycommons.workbench.jobs.WorkbenchConfig;
 import org.energycommons.workbench.jobs.audit.PublicationAudit;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.jobs.usecase.UseCasePipelines;
@@ -31,6 +33,13 @@ public final class DemoCommand extends SparkCommand {
 
     private RunTimer timer;
     private PublicationAudit.Report audit;
+
+    /** The region's options and the heap it needs are checked before Spark starts. */
+    @Override
+    void check() {
+        RegionConfig config = region.resolve(WorkbenchConfig.load(spark.conf()));
+        HeapBudget.checkRegion(config, spark.master());
+    }
 
     @Override
     Session open() {

@@ -5,6 +5,7 @@ import org.energycommons.workbench.jobs.Catalog;
 import org.energycommons.workbench.jobs.GenerateJob;
 import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.jobs.PseudoKeys;
+import org.energycommons.workbench.jobs.WorkbenchConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -16,6 +17,12 @@ public final class GenerateCommand extends SparkCommand {
 
     @Mixin
     RegionOptions region;
+
+    /** The region's options are checked before Spark starts. */
+    @Override
+    void check() {
+        region.resolve(WorkbenchConfig.load(spark.conf()));
+    }
 
     @Override
     Result run(JobContext ctx) {

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Properties;
 import org.energycommons.workbench.datasets.synthetic.RegionConfig;
 import org.energycommons.workbench.jobs.GenerateJob;
+import org.energycommons.workbench.jobs.HeapBudget;
 import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.jobs.PseudoKeys;
+import org.energycommons.workbench.jobs.WorkbenchConfig;
 import org.energycommons.workbench.jobs.Workspace;
 import org.energycommons.workbench.jobs.usecase.UseCasePipeline;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
@@ -42,6 +44,17 @@ record RegionSweep(Path folder, List<Long> seeds, List<Long> splitSeeds, int met
         if (meters < 1 || days < 1) {
             throw new IllegalArgumentException("--meters and --days must be >= 1, got " + meters + " and " + days);
         }
+    }
+
+    /**
+     * Checks the sweep's sizes and, before Spark starts, the region's options (their first seed) and the heap
+     * they need ({@link HeapBudget}).
+     */
+    static void check(List<Long> seeds, List<Long> splitSeeds, int meters, int days, SparkOptions spark) {
+        check(seeds, splitSeeds, meters, days);
+        RegionConfig template = RegionConfig.of(WorkbenchConfig.load(spark.conf()));
+        HeapBudget.checkRegion(new RegionConfig(meters, days, template.start(), seeds.get(0),
+                template.metersPerSubstation()), spark.master());
     }
 
     /** One training of one use case on one region and split, with its wall times; {@code reused} when read back. */

@@ -2,6 +2,7 @@ package org.energycommons.workbench.jobs.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.energycommons.workbench.jobs.HeapBudget;
 import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.jobs.WorkspaceLock;
 import picocli.CommandLine.Mixin;
@@ -48,6 +49,7 @@ abstract class SparkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        HeapBudget.checkSpark(Runtime.getRuntime().maxMemory());
         check();
         Result result;
         // The lock comes before Spark starts: a second writer stops at once, with one line.
