@@ -7,6 +7,7 @@ import org.energycommons.workbench.datasets.lake.MissingTableException;
 import org.energycommons.workbench.jobs.cli.AuditCommand;
 import org.energycommons.workbench.jobs.cli.BenchmarkCommand;
 import org.energycommons.workbench.jobs.cli.DemoCommand;
+import org.energycommons.workbench.jobs.cli.ExportCommand;
 import org.energycommons.workbench.jobs.cli.FeaturesCommand;
 import org.energycommons.workbench.jobs.cli.GenerateCommand;
 import org.energycommons.workbench.jobs.cli.IngestCommand;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Command;
                 + "published results, on Spark and Delta Lake.",
         subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, FeaturesCommand.class,
                 TrainCommand.class,
-                PublishCommand.class, AuditCommand.class, VerifyCommand.class, HackathonCommand.class, ListCommand.class,
+                PublishCommand.class, AuditCommand.class, VerifyCommand.class, ExportCommand.class, HackathonCommand.class,
+                ListCommand.class,
                 BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

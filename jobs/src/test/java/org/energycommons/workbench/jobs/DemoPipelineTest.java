@@ -75,6 +75,46 @@ class DemoPipelineTest implements SharedSparkSession {
     }
 
     @Test
+    void theNgsiLdExportHoldsPublicEntitiesOfTheirModelsAndNoDwelling(@TempDir Path dir) throws Exception {
+        Path to = dir.resolve("ngsi-ld");
+        CliRunner r = CliRunner.run("export", "ngsi-ld", "--out", workspace.toString(), "--to", to.toString(),
+                "--master", "local[2]");
+        assertEquals(0, r.code(), r.err());
+        Lake lake = new Lake(SPARK, workspace.resolve("lake").toString());
+        // Every identifier of a dwelling, a business or a meter: none may appear in an entity.
+        java.util.Set<String> forbidden = new java.util.HashSet<>();
+        lake.read(Tables.BUILDINGS).filter(org.apache.spark.sql.functions.col("building_use")
+                        .isin(org.energycommons.workbench.models.uc2.Uc2Features.PUBLIC_USES.toArray()).unary_$bang())
+                .select("building_id").collectAsList().forEach(row -> forbidden.add(row.getString(0)));
+        lake.read(Tables.METERS).select("meter_id").collectAsList().forEach(row -> forbidden.add(row.getString(0)));
+        long publicBuildings = lake.read(Tables.BUILDINGS).count() - lake.read(Tables.BUILDINGS)
+                .filter(org.apache.spark.sql.functions.col("building_use")
+                        .isin(org.energycommons.workbench.models.uc2.Uc2Features.PUBLIC_USES.toArray()).unary_$bang())
+                .count();
+        assertTrue(forbidden.size() > 20, "dwellings and meters to look for: " + forbidden.size());
+        Map<String, Integer> counts = org.energycommons.workbench.jobs.federation.NgsiLdFiles.check(to,
+                Path.of("..", "docs").toAbsolutePath(), forbidden);
+        assertEquals(publicBuildings, counts.get("Building").longValue(), "every public building, no other");
+        assertTrue(counts.get("WeatherObserved") >= 60, counts.toString());
+        assertTrue(counts.get("LoadForecast") > 0, "uc4 and uc6 forecasts: " + counts);
+        assertTrue(r.out().contains("exported "), r.out());
+        // Again into the same folder: the earlier export is replaced, not mixed with the new one.
+        CliRunner again = CliRunner.run("export", "ngsi-ld", "--out", workspace.toString(), "--to", to.toString(),
+                "--master", "local[2]");
+        assertEquals(0, again.code(), again.err());
+        assertEquals(counts, org.energycommons.workbench.jobs.federation.NgsiLdFiles.check(to,
+                Path.of("..", "docs").toAbsolutePath(), forbidden));
+        // A folder of the user's is never replaced.
+        Path mine = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(mine.resolve("notes.txt"), "mine");
+        CliRunner refused = CliRunner.run("export", "ngsi-ld", "--out", workspace.toString(), "--to", mine.toString());
+        assertEquals(Main.EXIT_USAGE, refused.code(), refused.err());
+        assertEquals(List.of("workbench: error: --to " + mine + " is not empty and holds no NGSI-LD export "
+                + "(manifest.json): give a new or empty folder"), refused.errorLines());
+        assertEquals(List.of(mine.resolve("notes.txt")), Files.list(mine).toList());
+    }
+
+    @Test
     void demoSucceedsAndWritesLakeSiteAndMetrics() throws Exception {
         assertEquals(0, first.code(), first.err());
         assertEquals(0, second.code(), second.err());

@@ -132,19 +132,32 @@ public final class PublicationAudit {
         PublicationAudit audit = new PublicationAudit(dir, ids, keys, minPoints, spark);
         audit.readDataPackage();
         for (String folder : List.of("site", "publish")) {
-            Path root = dir.resolve(folder);
-            if (!Files.isDirectory(root)) {
-                continue;
-            }
-            try (Stream<Path> walk = Files.walk(root)) {
-                for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                    audit.file(file);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + root, e);
-            }
+            audit.folder(dir.resolve(folder));
         }
         return new Report(List.copyOf(audit.findings), audit.files);
+    }
+
+    /**
+     * Audits every file under a folder written for outside the workspace (an NGSI-LD export), by the same rules;
+     * findings name the files relative to it.
+     */
+    public static Report runOn(Path folder, Identifiers ids, List<byte[]> keys, int minPoints, SparkSession spark) {
+        PublicationAudit audit = new PublicationAudit(folder, ids, keys, minPoints, spark);
+        audit.folder(folder);
+        return new Report(List.copyOf(audit.findings), audit.files);
+    }
+
+    private void folder(Path root) {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                file(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root, e);
+        }
     }
 
     /** The keys of a workspace: {@code WORKBENCH_PSEUDO_KEY} and {@code DIR/.secrets/pseudo.key} (hex or base64). */

@@ -24,6 +24,7 @@ import org.energycommons.workbench.datasets.synthetic.RegionConfig;
 import org.energycommons.workbench.jobs.GenerateJob;
 import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.jobs.Workspace;
+import org.energycommons.workbench.jobs.federation.EntitySet;
 import org.energycommons.workbench.jobs.opendata.OpenDataset;
 import org.energycommons.workbench.models.provenance.RunProvenance;
 import org.energycommons.workbench.models.registry.ModelRegistry;
@@ -63,6 +64,7 @@ public abstract class UseCasePipeline {
     private final Function<Map<String, Object>, ? extends UseCaseMetrics> metricsReader;
     private final Page page;
     private final OpenData openData;
+    private final Entities entities;
     private final BiFunction<UseCaseResult, Lang, String> headline;
 
     /** A use case's page: its data from the result and the gold tables, through the guard, rendered to HTML. */
@@ -82,6 +84,17 @@ public abstract class UseCasePipeline {
 
         /** The datasets this use case publishes from its result; empty when it has nothing publishable. */
         List<OpenDataset> datasets(JobContext ctx, UseCaseResult result, SecrecyGuard guard);
+    }
+
+    /**
+     * A use case's NGSI-LD entities for a federation's broker: only what the publication rules allow (aggregates
+     * through the guard, public buildings, substations, gas areas), never a dwelling or a meter.
+     */
+    @FunctionalInterface
+    public interface Entities {
+
+        /** The entities this use case exports from its result, by type; empty when it has none. */
+        List<EntitySet> entities(JobContext ctx, UseCaseResult result, SecrecyGuard guard);
     }
 
     /**
@@ -107,16 +120,19 @@ public abstract class UseCasePipeline {
      * @param metricsReader reads a published metric set back into the use case's typed record
      * @param page its report page
      * @param openData its open datasets
+     * @param entities its NGSI-LD entities
      * @param headline the one-line headline shown on the site index in a language, from the result's metrics
      */
     protected UseCasePipeline(UseCase useCase, Map<TableId, String> tables,
                               Function<Map<String, Object>, ? extends UseCaseMetrics> metricsReader, Page page,
-                              OpenData openData, BiFunction<UseCaseResult, Lang, String> headline) {
+                              OpenData openData, Entities entities,
+                              BiFunction<UseCaseResult, Lang, String> headline) {
         this.useCase = Objects.requireNonNull(useCase, "useCase");
         this.tables = Map.copyOf(tables);
         this.metricsReader = Objects.requireNonNull(metricsReader, "metricsReader");
         this.page = Objects.requireNonNull(page, "page");
         this.openData = Objects.requireNonNull(openData, "openData");
+        this.entities = Objects.requireNonNull(entities, "entities");
         this.headline = Objects.requireNonNull(headline, "headline");
     }
 
@@ -198,6 +214,11 @@ public abstract class UseCasePipeline {
     /** The open datasets of a result, through the guard; empty when the use case has no model. */
     public final List<OpenDataset> openData(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
         return result.bestModel() == null ? List.of() : openData.datasets(ctx, result, guard);
+    }
+
+    /** The NGSI-LD entities of a result, through the guard; empty when the use case has no model. */
+    public final List<EntitySet> entities(JobContext ctx, UseCaseResult result, SecrecyGuard guard) {
+        return result.bestModel() == null ? List.of() : entities.entities(ctx, result, guard);
     }
 
     /** The tables a result read, as the catalogue describes them, with the Delta version the run read. */

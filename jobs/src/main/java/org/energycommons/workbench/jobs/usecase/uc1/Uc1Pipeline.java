@@ -50,6 +50,7 @@ public final class Uc1Pipeline extends UseCasePipeline {
     public Uc1Pipeline() {
         super(UseCases.UC1, Uc1Tables.DESCRIPTIONS, Uc1Metrics::fromMap, Uc1PageQueries::page,
                 Uc1OpenData::datasets,
+                Uc1Entities::entities,
                 Uc1PageQueries::headline);
     }
 

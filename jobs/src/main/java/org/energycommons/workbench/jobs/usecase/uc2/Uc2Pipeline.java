@@ -62,6 +62,7 @@ public final class Uc2Pipeline extends UseCasePipeline {
     public Uc2Pipeline() {
         super(UseCases.UC2, Uc2Tables.DESCRIPTIONS, Uc2Metrics::fromMap, Uc2PageQueries::page,
                 Uc2OpenData::datasets,
+                Uc2Entities::entities,
                 Uc2PageQueries::headline);
     }
 

@@ -75,6 +75,7 @@ public final class Uc3Pipeline extends UseCasePipeline {
     public Uc3Pipeline() {
         super(UseCases.UC3, Uc3Tables.DESCRIPTIONS, Uc3Metrics::fromMap, Uc3PageQueries::page,
                 Uc3OpenData::datasets,
+                Uc3Entities::entities,
                 Uc3PageQueries::headline);
     }
 

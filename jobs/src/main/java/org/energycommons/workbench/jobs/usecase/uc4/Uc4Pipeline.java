@@ -53,6 +53,7 @@ public final class Uc4Pipeline extends UseCasePipeline {
     public Uc4Pipeline() {
         super(UseCases.UC4, Uc4Tables.DESCRIPTIONS, ForecastMetrics::fromMap, Uc4PageQueries::page,
                 Uc4OpenData::datasets,
+                Uc4Entities::entities,
                 Uc4PageQueries::headline);
     }
 

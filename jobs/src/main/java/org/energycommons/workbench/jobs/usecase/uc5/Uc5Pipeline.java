@@ -49,6 +49,7 @@ public final class Uc5Pipeline extends UseCasePipeline {
     public Uc5Pipeline() {
         super(UseCases.UC5, Uc5Tables.DESCRIPTIONS, Uc5Metrics::fromMap, Uc5PageQueries::page,
                 Uc5OpenData::datasets,
+                Uc5Entities::entities,
                 Uc5PageQueries::headline);
     }
 

@@ -36,6 +36,7 @@ public final class Uc6Pipeline extends UseCasePipeline {
     public Uc6Pipeline() {
         super(UseCases.UC6, Uc6Tables.DESCRIPTIONS, Uc6Metrics::fromMap, Uc6PageQueries::page,
                 Uc6OpenData::datasets,
+                Uc6Entities::entities,
                 Uc6PageQueries::headline);
     }
 
