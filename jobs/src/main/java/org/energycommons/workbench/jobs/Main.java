@@ -29,8 +29,8 @@ import picocli.CommandLine.Command;
                 + "published results, on Spark and Delta Lake.",
         subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, FeaturesCommand.class,
                 TrainCommand.class,
-                PublishCommand.class, AuditCommand.class, VerifyCommand.class, ExportCommand.class, HackathonCommand.class,
-                ListCommand.class,
+                PublishCommand.class, AuditCommand.class, VerifyCommand.class, ExportCommand.class,
+                HackathonCommand.class, ListCommand.class,
                 BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
