@@ -13,6 +13,7 @@ import org.energycommons.workbench.jobs.cli.GenerateCommand;
 import org.energycommons.workbench.jobs.cli.IngestCommand;
 import org.energycommons.workbench.jobs.cli.ListCommand;
 import org.energycommons.workbench.jobs.cli.PublishCommand;
+import org.energycommons.workbench.jobs.cli.ReportCommand;
 import org.energycommons.workbench.jobs.cli.TrainCommand;
 import org.energycommons.workbench.jobs.cli.VerifyCommand;
 import org.energycommons.workbench.jobs.hackathon.HackathonCommand;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, FeaturesCommand.class,
                 TrainCommand.class,
                 PublishCommand.class, AuditCommand.class, VerifyCommand.class, ExportCommand.class,
-                HackathonCommand.class, ListCommand.class,
+                ReportCommand.class, HackathonCommand.class, ListCommand.class,
                 BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

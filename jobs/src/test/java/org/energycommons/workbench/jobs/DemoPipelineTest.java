@@ -115,6 +115,44 @@ class DemoPipelineTest implements SharedSparkSession {
     }
 
     @Test
+    void theCommuneReportShowsItsPublicBuildingsInBothLanguages(@TempDir Path dir) throws Exception {
+        Lake lake = new Lake(SPARK, workspace.resolve("lake").toString());
+        List<Row> publicBuildings = lake.read(Tables.BUILDINGS).filter(org.apache.spark.sql.functions.col(
+                        "building_use").isin(org.energycommons.workbench.models.uc2.Uc2Features.PUBLIC_USES.toArray()))
+                .select("building_id", "commune_code").collectAsList();
+        String code = publicBuildings.get(0).getString(1);
+        Path to = dir.resolve("commune.html");
+        CliRunner r = CliRunner.run("report", "commune", "--out", workspace.toString(), "--code", code, "--to",
+                to.toString(), "--master", "local[2]");
+        assertEquals(0, r.code(), r.err());
+        String fr = Files.readString(to);
+        String en = Files.readString(dir.resolve("commune.en.html"));
+        assertTrue(fr.contains("<html lang=\"fr\">") && en.contains("<html lang=\"en\">"));
+        for (Row b : publicBuildings) {
+            assertEquals(code.equals(b.getString(1)), fr.contains(b.getString(0)), b.getString(0) + " of "
+                    + b.getString(1) + ": the commune's public buildings, and only them");
+        }
+        assertTrue(fr.contains("Alertes de consommation (uc2)") && en.contains("Savings potential"));
+        assertTrue(fr.contains("uc2_alerts_by_commune") || fr.contains("Aucun jeu de données ouvert"),
+                "the commune's published aggregates, or why there are none");
+        // No dwelling, no meter: the report is for a local authority.
+        lake.read(Tables.METERS).select("meter_id").collectAsList()
+                .forEach(m -> assertFalse(fr.contains(m.getString(0)), "a meter's pseudonym"));
+
+        CliRunner unknown = CliRunner.run("report", "commune", "--out", workspace.toString(), "--code", "98999",
+                "--to", dir.resolve("x.html").toString(), "--master", "local[2]");
+        assertEquals(Main.EXIT_USAGE, unknown.code(), unknown.err());
+        assertEquals(1, unknown.errorLines().size(), unknown.err());
+        assertTrue(unknown.errorLines().get(0).startsWith("workbench: error: unknown commune 98999: the "
+                + "workspace's communes are "), unknown.err());
+        CliRunner bad = CliRunner.run("report", "commune", "--out", workspace.toString(), "--code", "Lyon", "--to",
+                dir.resolve("x.html").toString());
+        assertEquals(List.of("workbench: error: --code must be an INSEE commune code (5 characters, e.g. 99001 or "
+                + "2A004), got 'Lyon'"), bad.errorLines());
+        assertFalse(Files.exists(dir.resolve("x.html")), "nothing written");
+    }
+
+    @Test
     void demoSucceedsAndWritesLakeSiteAndMetrics() throws Exception {
         assertEquals(0, first.code(), first.err());
         assertEquals(0, second.code(), second.err());
