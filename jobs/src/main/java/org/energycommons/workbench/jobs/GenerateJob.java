@@ -23,6 +23,7 @@ import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.datasets.privacy.Pseudonymizer;
 import org.energycommons.workbench.datasets.synthetic.RegionConfig;
 import org.energycommons.workbench.datasets.synthetic.SyntheticAddresses;
+import org.energycommons.workbench.datasets.synthetic.SyntheticConsents;
 import org.energycommons.workbench.datasets.synthetic.SyntheticDpe;
 import org.energycommons.workbench.datasets.synthetic.SyntheticFaults;
 import org.energycommons.workbench.datasets.synthetic.SyntheticGas;
@@ -33,7 +34,8 @@ import org.energycommons.workbench.datasets.synthetic.SyntheticWorks;
 /**
  * Generates the synthetic region into the lake: reference tables and weather to silver, load curves to bronze
  * then silver (pseudonymised) with renovation works and injected faults applied, substations with capacities, gas
- * of buildings and network areas, PV, DPE certificates, annual consumption by address, and the ground truth
+ * of buildings and network areas, PV, DPE certificates, annual consumption by address, the consents of a share of
+ * dwellings ({@link SyntheticConsents}), and the ground truth
  * (archetypes, true savings, comparison group, faults, true DPE classes) to {@code truth}.
  */
 public final class GenerateJob {
@@ -126,6 +128,10 @@ public final class GenerateJob {
                 .select(col("year"), col("commune_code"), lit(null).cast("string").as("iris_code"),
                         pseudonymizer.asUdf().apply(concat_ws("|", col("commune_code"), col("address"))).as("address_id"),
                         col("n_dwellings"), col("total_kwh"), col("mean_kwh_per_dwelling")), ctx.runId());
+
+        ctx.progress().step("generate: consents of a share of dwellings (pseudonymised)");
+        lake.replace(Tables.CONSENTS, SyntheticConsents.silver(SyntheticConsents.consents(config, meters), prmToMeter),
+                ctx.runId());
 
         works.unpersist();
         faults.unpersist();

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import org.energycommons.workbench.datasets.ingest.connectors.AdemeDpe;
 import org.energycommons.workbench.datasets.ingest.connectors.Bdnb;
 import org.energycommons.workbench.datasets.ingest.connectors.CommuneCentres;
+import org.energycommons.workbench.datasets.ingest.connectors.ConsentsCsv;
 import org.energycommons.workbench.datasets.ingest.connectors.EnedisAnnualAddress;
 import org.energycommons.workbench.datasets.ingest.connectors.EnedisConsoInf36;
 import org.energycommons.workbench.datasets.ingest.connectors.EnedisConsoSup36;
@@ -24,7 +25,7 @@ public final class Connectors {
     public static List<SourceConnector> all() {
         return List.of(new EnedisLoadCurveJson(), new EnedisLoadCurveCsv(), new EnedisConsoInf36(),
                 new EnedisConsoSup36(), new EnedisAnnualAddress(), new OdreEco2mixRegional(), new OdreGasDaily(),
-                new AdemeDpe(), new Bdnb(), new MeteoFranceHourly(), new CommuneCentres());
+                new AdemeDpe(), new Bdnb(), new MeteoFranceHourly(), new CommuneCentres(), new ConsentsCsv());
     }
 
     /** The connector of a source name; a clear error listing the known names otherwise. */

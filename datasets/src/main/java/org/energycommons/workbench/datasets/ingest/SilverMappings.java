@@ -87,6 +87,10 @@ public final class SilverMappings {
             case "communes" -> new SilverMapping(Tables.COMMUNES, List.of("commune_code"),
                     (b, p) -> b.select(col("commune_code"), col("name"), lit(null).cast("string").as("station_id"),
                             lit(null).cast("string").as("climate_zone"), col("latitude"), col("longitude")));
+            // A consent is per delivery point: its PRM becomes the meter_id the other per-meter tables use.
+            case "consents" -> new SilverMapping(Tables.CONSENTS, List.of("meter_id", "purpose", "valid_from"),
+                    (b, p) -> b.select(p.asUdf().apply(col("prm")).as("meter_id"), col("purpose"),
+                            col("valid_from"), col("valid_to"), col("source")));
             default -> throw new IllegalArgumentException("no silver mapping for source " + source);
         };
     }

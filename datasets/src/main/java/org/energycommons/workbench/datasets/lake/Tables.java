@@ -51,6 +51,11 @@ public final class Tables {
     public static final TableId DPE = new TableId(Layer.SILVER, "dpe");
     /** Annual residential consumption per pseudonymised address. */
     public static final TableId ANNUAL_BY_ADDRESS = new TableId(Layer.SILVER, "annual_consumption_by_address");
+    /**
+     * Consents of households, per pseudonymised meter and purpose, with their days of validity: what per-meter
+     * outputs are checked against ({@code privacy/ConsentRegister}).
+     */
+    public static final TableId CONSENTS = new TableId(Layer.SILVER, "consents");
     /** True savings of each renovated building over the year after its works. */
     public static final TableId TRUTH_SAVINGS = new TableId(Layer.TRUTH, "true_savings");
     /** Comparable buildings without works (placebo group). */
@@ -70,8 +75,8 @@ public final class Tables {
     public static List<TableId> all() {
         return List.of(BRONZE_SYNTHETIC_LOAD_CURVE, COMMUNES, WEATHER_STATIONS, WEATHER_HOURLY, BUILDINGS, METERS,
                 SUBSTATIONS, LOAD_CURVE, CALENDAR, TRUTH_METERS, MODEL_REGISTRY, RENOVATION_WORKS, GAS_BUILDING_DAILY,
-                GAS_AREA_DAILY, GAS_AREAS, PV_INSTALLATIONS, PV_PRODUCTION, PV_SELF_CONSUMPTION, DPE, ANNUAL_BY_ADDRESS, TRUTH_SAVINGS,
-                TRUTH_COMPARISON_GROUP, TRUTH_FAULTS, TRUTH_DPE, INGEST_RUNS, CATALOG);
+                GAS_AREA_DAILY, GAS_AREAS, PV_INSTALLATIONS, PV_PRODUCTION, PV_SELF_CONSUMPTION, DPE, ANNUAL_BY_ADDRESS,
+                CONSENTS, TRUTH_SAVINGS, TRUTH_COMPARISON_GROUP, TRUTH_FAULTS, TRUTH_DPE, INGEST_RUNS, CATALOG);
     }
 
     /** What each table holds, for the catalogue. */
@@ -97,6 +102,8 @@ public final class Tables {
             java.util.Map.entry(PV_SELF_CONSUMPTION, "Daily PV production, self-consumption and export per building"),
             java.util.Map.entry(DPE, "DPE certificates: classes, intensities, surface"),
             java.util.Map.entry(ANNUAL_BY_ADDRESS, "Annual residential consumption per pseudonymised address"),
+            java.util.Map.entry(CONSENTS, "Consents of households per pseudonymised meter and purpose "
+                    + "(household_report, research, publication) with their validity; personal data"),
             java.util.Map.entry(TRUTH_SAVINGS, "True savings of renovated buildings, evaluation only"),
             java.util.Map.entry(TRUTH_COMPARISON_GROUP, "Comparable buildings without works, evaluation only"),
             java.util.Map.entry(TRUTH_FAULTS, "Faults injected into public buildings, evaluation only"),

@@ -35,7 +35,8 @@ class ConnectorFuzzTest {
             Map.entry("meteofrance-hourly", "/fixtures/meteofrance-hourly/H_01_latest-2023-2024.csv"),
             Map.entry("ademe-dpe", "/fixtures/ademe-dpe/dpe03existant_sample.csv"),
             Map.entry("bdnb", "/fixtures/bdnb/batiment_groupe_sample.csv"),
-            Map.entry("communes", "/fixtures/communes/communes-france-sample.csv"));
+            Map.entry("communes", "/fixtures/communes/communes-france-sample.csv"),
+            Map.entry("consents", "/fixtures/consents/register-comma-bom.csv"));
 
     private static final int MUTANTS = 60;
 

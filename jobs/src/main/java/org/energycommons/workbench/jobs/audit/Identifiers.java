@@ -63,11 +63,11 @@ public final class Identifiers {
     }
 
     /**
-     * Reads the identifiers of a lake: {@code meter_id} of silver/meters (else of silver/load_curve),
-     * {@code address_id} of silver/annual_consumption_by_address and silver/dpe, {@code building_id} of
-     * silver/buildings that are not public buildings, {@code dpe_id} and {@code building_id} of silver/dpe, and the
-     * {@code address} of the bronze tables of ingested sources that have one. {@link #none()} when the lake has
-     * neither meters nor load curves.
+     * Reads the identifiers of a lake: {@code meter_id} of silver/meters (else of silver/load_curve) and of
+     * silver/consents, {@code address_id} of silver/annual_consumption_by_address and silver/dpe,
+     * {@code building_id} of silver/buildings that are not public buildings, {@code dpe_id} and {@code building_id}
+     * of silver/dpe, and the {@code address} of the bronze tables of ingested sources that have one.
+     * {@link #none()} when the lake has none of these tables but silver/consents.
      */
     public static Identifiers fromLake(Lake lake) {
         List<String> pseudonyms = new ArrayList<>();
@@ -78,6 +78,11 @@ public final class Identifiers {
         } else if (lake.exists(Tables.LOAD_CURVE)) {
             any = true;
             pseudonyms.addAll(distinct(lake.read(Tables.LOAD_CURVE), "meter_id"));
+        }
+        // A consent may name a meter whose load curve was never ingested: its pseudonym is kept out all the same.
+        // Consents alone do not make the lake's identifiers known (the generic patterns, stricter, stay).
+        if (lake.exists(Tables.CONSENTS)) {
+            pseudonyms.addAll(distinct(lake.read(Tables.CONSENTS), "meter_id"));
         }
         for (TableId t : List.of(Tables.ANNUAL_BY_ADDRESS, Tables.DPE)) {
             if (lake.exists(t)) {

@@ -143,6 +143,12 @@ final class BuildingCsv {
         }
     }
 
+    /** The key of a record from its mapped values: a later record with an equal key is a duplicate. */
+    @FunctionalInterface
+    interface KeyOf {
+        Object of(Object[] values);
+    }
+
     /**
      * Reads a whole file: every data record goes to exactly one of {@code sink.accept} and {@code sink.reject}.
      *
@@ -152,6 +158,17 @@ final class BuildingCsv {
      */
     static void parse(String fileName, InputStream content, RecordSink sink, String source, List<Column> columns,
                       RowMapper mapper, int keyIndex) throws IOException {
+        parse(fileName, content, sink, source, columns, mapper, values -> String.valueOf(values[keyIndex]));
+    }
+
+    /**
+     * Reads a whole file, as {@link #parse(String, InputStream, RecordSink, String, List, RowMapper, int)}, with a
+     * key made of several values (e.g. a list of them).
+     *
+     * @param keyOf the key of a record from its mapped values
+     */
+    static void parse(String fileName, InputStream content, RecordSink sink, String source, List<Column> columns,
+                      RowMapper mapper, KeyOf keyOf) throws IOException {
         BufferedReader in = FrenchText.reader(content);
         long lineNo = 0;
         String header = null;
@@ -191,7 +208,7 @@ final class BuildingCsv {
         if (!missing.isEmpty()) {
             throw new SchemaMismatchException(fileName + ": not a " + source + " file: missing columns " + missing);
         }
-        Map<String, Long> accepted = new HashMap<>();
+        Map<Object, Long> accepted = new HashMap<>();
         DelimitedRecords records = new DelimitedRecords(in, separator, lineNo);
         for (DelimitedRecords.Record record = records.next(); record != null; record = records.next()) {
             long recordLine = record.line();
@@ -199,8 +216,7 @@ final class BuildingCsv {
             String reason;
             try {
                 values = record(record, header, names.length, layout, mapper);
-                String key = String.valueOf(values[keyIndex]);
-                Long first = accepted.putIfAbsent(key, recordLine);
+                Long first = accepted.putIfAbsent(keyOf.of(values), recordLine);
                 reason = first == null ? null : "duplicate of line " + first;
             } catch (Reject e) {
                 reason = e.getMessage();
