@@ -34,6 +34,27 @@ public final class PseudoKeys {
         return Pseudonymizer.fromHex(env);
     }
 
+    /**
+     * The key a workspace was made with, for work on one person's data (the household report): {@code
+     * WORKBENCH_PSEUDO_KEY}, else the workspace's {@code .secrets/pseudo.key}; never a new one.
+     */
+    public static Pseudonymizer existing(Workspace workspace, String what) {
+        String env = System.getenv(ENV);
+        if (env != null && !env.isBlank()) {
+            return Pseudonymizer.fromHex(env);
+        }
+        Path file = workspace.secrets().resolve("pseudo.key");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(what + " needs the workspace's pseudonymisation key: set " + ENV
+                    + " or keep it in " + file + " (it is made only where the key is)");
+        }
+        try {
+            return Pseudonymizer.fromHex(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the pseudonymisation key " + file, e);
+        }
+    }
+
     /** The key for generating a synthetic region in this workspace. */
     public static Pseudonymizer forSynthetic(Workspace workspace, Progress progress) {
         return forSynthetic(workspace, progress, System.getenv(ENV));

@@ -153,6 +153,72 @@ class DemoPipelineTest implements SharedSparkSession {
     }
 
     @Test
+    void theHouseholdReportNeedsAKnownDwellingItsConsentAndItsWorks(@TempDir Path dir) throws Exception {
+        Lake lake = new Lake(SPARK, workspace.resolve("lake").toString());
+        List<Row> meters = lake.read(Tables.METERS).join(lake.read(Tables.BUILDINGS), "building_id")
+                .select("meter_id", "building_id", "building_use").collectAsList();
+        java.util.Set<String> consenting = new java.util.HashSet<>();
+        org.energycommons.workbench.datasets.privacy.ConsentRegister.consenting(lake.read(Tables.CONSENTS),
+                        "household_report", java.time.LocalDate.now()).collectAsList()
+                .forEach(r -> consenting.add(r.getString(0)));
+        java.util.Set<String> treated = new java.util.HashSet<>();
+        lake.read(org.energycommons.workbench.models.uc3.Uc3Tables.SAVINGS)
+                .filter(org.apache.spark.sql.functions.col("role").equalTo("treated")).select("building_id")
+                .collectAsList().forEach(r -> treated.add(r.getString(0)));
+        Path to = dir.resolve("household.html");
+        String[] base = {"report", "household", "--out", workspace.toString(), "--to", to.toString(), "--master",
+            "local[2]", "--meter"};
+        java.util.function.Function<String, CliRunner> report = meter -> {
+            String[] args = java.util.Arrays.copyOf(base, base.length + 1);
+            args[base.length] = meter;
+            return CliRunner.run(args);
+        };
+        // A public building's meter, a dwelling without consent, an unknown meter: one line each, nothing written.
+        Row publicMeter = meters.stream().filter(r -> !"residential".equals(r.getString(2))).findFirst()
+                .orElseThrow();
+        CliRunner notADwelling = report.apply(publicMeter.getString(0));
+        assertEquals(Main.EXIT_USAGE, notADwelling.code(), notADwelling.err());
+        assertTrue(notADwelling.errorLines().get(0).contains("is not a dwelling's"), notADwelling.err());
+        Row withoutConsent = meters.stream().filter(r -> "residential".equals(r.getString(2))
+                && !consenting.contains(r.getString(0))).findFirst().orElseThrow();
+        CliRunner refused = report.apply(withoutConsent.getString(0));
+        assertEquals(Main.EXIT_USAGE, refused.code(), refused.err());
+        assertEquals(1, refused.errorLines().size(), refused.err());
+        assertTrue(refused.errorLines().get(0).startsWith("workbench: error: no valid consent of this household for "
+                + "household_report on "), refused.err());
+        CliRunner unknown = report.apply("0".repeat(64));
+        assertEquals(Main.EXIT_USAGE, unknown.code(), unknown.err());
+        assertTrue(unknown.errorLines().get(0).contains("no meter with that pseudonym"), unknown.err());
+        CliRunner site = CliRunner.run("report", "household", "--out", workspace.toString(), "--meter", "x", "--to",
+                workspace.resolve("site/fr/h.html").toString());
+        assertEquals(Main.EXIT_USAGE, site.code(), site.err());
+        assertTrue(site.errorLines().get(0).contains("is under the published site or open data"), site.err());
+        assertFalse(Files.exists(to), "nothing written on a refusal");
+        // A consenting dwelling: without works one line; with works, its page, marked as personal data.
+        List<Row> consentingDwellings = meters.stream().filter(r -> "residential".equals(r.getString(2))
+                && consenting.contains(r.getString(0))).toList();
+        Row withWorks = consentingDwellings.stream().filter(r -> treated.contains(r.getString(1))).findFirst()
+                .orElse(null);
+        Row withoutWorks = consentingDwellings.stream().filter(r -> !treated.contains(r.getString(1))).findFirst()
+                .orElse(null);
+        assertTrue(withWorks != null || withoutWorks != null, "the region has consenting dwellings");
+        if (withoutWorks != null) {
+            CliRunner run = report.apply(withoutWorks.getString(0));
+            assertEquals(Main.EXIT_USAGE, run.code(), run.err());
+            assertTrue(run.errorLines().get(0).contains("no works recorded for this dwelling"), run.err());
+        }
+        if (withWorks != null) {
+            CliRunner run = report.apply(withWorks.getString(0));
+            assertEquals(0, run.code(), run.err());
+            String fr = Files.readString(to);
+            assertTrue(fr.contains("Données personnelles de ce foyer"), "the banner");
+            assertTrue(Files.readString(dir.resolve("household.en.html")).contains("Personal data of this "
+                    + "household"));
+            assertFalse(fr.contains(withWorks.getString(0)), "not even its own pseudonym is printed");
+        }
+    }
+
+    @Test
     void demoSucceedsAndWritesLakeSiteAndMetrics() throws Exception {
         assertEquals(0, first.code(), first.err());
         assertEquals(0, second.code(), second.err());

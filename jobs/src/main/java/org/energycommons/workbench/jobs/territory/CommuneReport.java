@@ -178,12 +178,17 @@ public final class CommuneReport {
 
     /** Writes the French page to {@code to} and the English one beside it ({@code name.en.html}). */
     public static List<Path> write(CommunePageData data, Path to) {
+        return writeBoth(to, lang -> CommunePage.render(data, lang,
+                (lang == Lang.FR ? englishFile(to) : to).getFileName().toString()));
+    }
+
+    /** Writes a page's French version to {@code to} and its English one beside it, each whole or not at all. */
+    static List<Path> writeBoth(Path to, java.util.function.Function<Lang, String> page) {
         Path english = englishFile(to);
         try {
-            Path parent = to.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            writeWhole(to, CommunePage.render(data, Lang.FR, english.getFileName().toString()));
-            writeWhole(english, CommunePage.render(data, Lang.EN, to.getFileName().toString()));
+            Files.createDirectories(to.toAbsolutePath().getParent());
+            writeWhole(to, page.apply(Lang.FR));
+            writeWhole(english, page.apply(Lang.EN));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + to + ": " + e.getMessage(), e);
         }
@@ -201,7 +206,8 @@ public final class CommuneReport {
         org.energycommons.workbench.datasets.lake.LocalFiles.writeWhole(file, html.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static UseCaseResult result(JobContext ctx, String id) {
+    /** A use case's last result in the workspace, or null when it has none or no model. */
+    static UseCaseResult result(JobContext ctx, String id) {
         Path metrics = ctx.workspace().metrics().resolve(id + ".json");
         if (!Files.isRegularFile(metrics)) {
             return null;
