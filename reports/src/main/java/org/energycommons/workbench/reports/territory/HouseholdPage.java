@@ -99,12 +99,13 @@ public final class HouseholdPage {
                     halfHours.add(String.format("%02d:%02d", i / 2, i % 2 * 30));
                 }
                 page.figure(SvgCharts.bars(new SvgCharts.BarChart(lang.t("Jour ouvré d'hiver", "Winter workday"),
-                        lang.t("heure", "time"), lang.t("relatif à la moyenne du jour", "relative to the day's mean"), halfHours, List.of(
+                        lang.t("heure", "time"), lang.t("relatif à la moyenne annuelle", "relative to the yearly mean"), halfHours, List.of(
                                 new SvgCharts.BarSeries(lang.t("votre logement", "your dwelling"), p.ownShape()),
                                 new SvgCharts.BarSeries(lang.t("segment", "segment"), p.segmentShape())), 900, 300)),
-                        lang.t("Consommation de chaque demi-heure rapportée à la moyenne de la journée (1 = la moyenne), "
-                                + "votre logement et son segment.", "Each half-hour's consumption relative to the "
-                                + "day's mean (1 = the mean), your dwelling and its segment."));
+                        lang.t("Consommation moyenne de chaque demi-heure d'un jour ouvré d'hiver, rapportée à la demi-heure "
+                                + "moyenne du compteur sur l'année (1 = cette moyenne) : votre logement et son segment.",
+                                "Mean consumption of each half-hour of a winter workday, relative to the meter's mean "
+                                + "half-hour over the year (1 = that mean): your dwelling and its segment."));
             }
         }
 

@@ -49,7 +49,8 @@ public record HouseholdPageData(String commune, LocalDate made, Consent consent,
      * @param segmentMeters meters in the segment (all uses)
      * @param meanDailyKwh the household's mean daily consumption
      * @param segmentMeanDailyKwh the segment's median of the same
-     * @param ownShape the household's winter workday profile (48 half-hours, relative to the day's mean), or null
+     * @param ownShape the household's winter workday profile (48 half-hours, relative to the meter's
+     *                 mean half-hour over the year), or null
      * @param segmentShape the segment's, or null
      */
     public record Profile(int segment, long segmentMeters, Double meanDailyKwh, Double segmentMeanDailyKwh,
