@@ -98,12 +98,14 @@ public final class HouseholdPage {
                 for (int i = 0; i < 48; i++) {
                     halfHours.add(String.format("%02d:%02d", i / 2, i % 2 * 30));
                 }
+                String axis = lang.t("relatif à la moyenne annuelle", "relative to the yearly mean");
                 page.figure(SvgCharts.bars(new SvgCharts.BarChart(lang.t("Jour ouvré d'hiver", "Winter workday"),
-                        lang.t("heure", "time"), lang.t("relatif à la moyenne annuelle", "relative to the yearly mean"), halfHours, List.of(
+                        lang.t("heure", "time"), axis, halfHours, List.of(
                                 new SvgCharts.BarSeries(lang.t("votre logement", "your dwelling"), p.ownShape()),
                                 new SvgCharts.BarSeries(lang.t("segment", "segment"), p.segmentShape())), 900, 300)),
-                        lang.t("Consommation moyenne de chaque demi-heure d'un jour ouvré d'hiver, rapportée à la demi-heure "
-                                + "moyenne du compteur sur l'année (1 = cette moyenne) : votre logement et son segment.",
+                        lang.t("Consommation moyenne de chaque demi-heure d'un jour ouvré d'hiver, rapportée à la "
+                                + "demi-heure moyenne du compteur sur l'année (1 = cette moyenne) : votre logement "
+                                + "et son segment.",
                                 "Mean consumption of each half-hour of a winter workday, relative to the meter's mean "
                                 + "half-hour over the year (1 = that mean): your dwelling and its segment."));
             }
@@ -117,8 +119,8 @@ public final class HouseholdPage {
         } else {
             java.util.Map<String, String> dpe = new java.util.LinkedHashMap<>();
             dpe.put(lang.t("Classe de votre DPE", "Your certificate's class"), c.certifiedClass() == null
-                    ? lang.t("pas de DPE", "no certificate") : c.certifiedClass() + " (" + perM2(c.certifiedKwhM2(), lang)
-                    + ")");
+                    ? lang.t("pas de DPE", "no certificate")
+                    : c.certifiedClass() + " (" + perM2(c.certifiedKwhM2(), lang) + ")");
             dpe.put(lang.t("Classe estimée par le modèle", "Class estimated by the model"), c.estimatedClass() + " ("
                     + perM2(c.estimatedKwhM2(), lang) + ", " + c.model() + ")");
             dpe.put(lang.t("Énergie primaire mesurée", "Metered primary energy"), perM2(c.meteredKwhM2(), lang));
