@@ -37,7 +37,9 @@ import org.energycommons.workbench.datasets.privacy.Pseudonymizer;
  * <p>Duplicate rule: within one ingest, the first record of a key (by file name, then line) is accepted and
  * later ones are rejected as duplicates; a record whose key is already in bronze from an earlier ingest is
  * accepted and merged (it replaces the stored row, so re-ingesting a file changes nothing). Both count in
- * {@code duplicates}. Always {@code accepted + rejected = read}.
+ * {@code duplicates}. Always {@code accepted + rejected = read}. An earlier ingest is one that recorded its run in
+ * {@code registry/ingest_runs}: rows left in bronze by an ingest killed before that are taken over, so that running
+ * it again records what an uninterrupted run would have.
  */
 public final class IngestJob {
 
@@ -124,8 +126,16 @@ public final class IngestJob {
         TableId bronzeTable = bronzeTable(connector);
         long alreadyKnown = 0;
         if (lake.exists(bronzeTable)) {
-            alreadyKnown = bronze.join(lake.read(bronzeTable).select(key), connector.key().toArray(String[]::new),
-                    "left_semi").count();
+            // Known = in bronze from an ingest that recorded its run. Rows an ingest wrote before it died (bronze
+            // commits first, the run's row last) are taken over by this run, not counted as duplicates: the
+            // recovery then records what an uninterrupted run would have.
+            Dataset<Row> known = lake.read(bronzeTable);
+            known = lake.exists(Tables.INGEST_RUNS)
+                    ? known.join(lake.read(Tables.INGEST_RUNS).select("ingest_run").distinct(), "ingest_run",
+                            "left_semi")
+                    : known.limit(0);
+            alreadyKnown = bronze.join(known.select(key), connector.key().toArray(String[]::new), "left_semi")
+                    .count();
         }
 
         ctx.progress().step("ingest " + connector.name() + ": bronze, rejects and silver");

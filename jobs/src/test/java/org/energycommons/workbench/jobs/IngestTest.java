@@ -17,6 +17,7 @@ import org.energycommons.workbench.datasets.SharedSparkSession;
 import org.energycommons.workbench.datasets.ingest.Connectors;
 import org.energycommons.workbench.datasets.ingest.SilverMappings;
 import org.energycommons.workbench.datasets.lake.Lake;
+import org.energycommons.workbench.datasets.lake.LocalFiles;
 import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.datasets.privacy.Pseudonymizer;
@@ -119,6 +120,32 @@ class IngestTest implements SharedSparkSession {
         assertEquals(Main.EXIT_AUDIT, lost.code(), lost.out() + lost.err());
         assertTrue(lost.out().contains("2 rows of the run in _rejects/enedis_load_curve_csv, 3 accounted as "
                 + "rejected"), lost.out());
+    }
+
+    @Test
+    void anIngestRunAgainAfterItDiedPastBronzeRecordsWhatAnUninterruptedRunWould(@TempDir Path dir)
+            throws Exception {
+        Path in = files(dir);
+        String out = dir.resolve("ws").toString();
+        CliRunner first = CliRunner.run("ingest", "enedis-load-curve-csv", in + "/*.csv", "--out", out,
+                "--master", "local[2]");
+        assertEquals(0, first.code(), first.err());
+        // What a run killed after its bronze commit leaves: bronze rows of a run that never recorded itself.
+        Lake lake = new Lake(SPARK, out + "/lake");
+        for (TableId t : List.of(Tables.INGEST_RUNS, Tables.LOAD_CURVE, REJECTS)) {
+            LocalFiles.deleteTree(Path.of(lake.path(t)));
+        }
+        org.apache.spark.sql.delta.DeltaLog.clearCache(); // as a new process would find them
+        CliRunner again = CliRunner.run("ingest", "enedis-load-curve-csv", in + "/*.csv", "--out", out,
+                "--report", dir.resolve("r.json").toString(), "--master", "local[2]");
+        assertEquals(0, again.code(), again.err());
+        JsonNode r = report(dir.resolve("r.json"));
+        assertEquals(List.of(8L, 5L, 3L, 1L), List.of(r.get("read").asLong(), r.get("accepted").asLong(),
+                r.get("rejected").asLong(), r.get("duplicates").asLong()), "the counts of an uninterrupted run");
+        assertEquals(1, lake.read(Tables.INGEST_RUNS).count());
+        assertEquals(5, lake.read(BRONZE).count());
+        assertEquals(5, lake.read(Tables.LOAD_CURVE).count());
+        assertEquals(3, lake.read(REJECTS).count());
     }
 
     @Test
