@@ -166,6 +166,10 @@ public final class BenchmarkCrashCommand extends BenchmarkRun {
     private Map<String, Object> trial(int i, String command, Path dir, Path input, double killAfter,
                                       Map<String, String> env, Reference reference, SparkSession sparkSession)
             throws IOException, InterruptedException {
+        // What the command starts from: a kill that leaves it unchanged interrupted the command before it changed
+        // anything, and it must be run again even when its output would equal what is there (train on a lake that
+        // already holds the same seed's models).
+        LakeContent start = LakeContent.of(sparkSession, dir.resolve("lake"));
         ChildWorkbench child = new ChildWorkbench(dir.resolve("command.log"), env);
         ChildWorkbench.Outcome killed = child.run(args(command, dir, input), killAfter);
         Map<String, Object> row = new LinkedHashMap<>();
@@ -199,10 +203,10 @@ public final class BenchmarkCrashCommand extends BenchmarkRun {
 
         // A command that had committed everything before it died (or ended before the kill) already left the
         // uninterrupted run's tables: running it again would be a second run, which some commands record as such
-        // (ingest adds a row to registry/ingest_runs), not a recovery.
+        // (ingest adds a row to registry/ingest_runs), not a recovery. It must have changed the lake to get there.
         List<String> differences = after.differences(reference.content());
         boolean complete = after.unreadable().isEmpty() && differences.isEmpty()
-                && (killed.killed() || killed.exitCode() == 0);
+                && !after.differences(start).isEmpty() && (killed.killed() || killed.exitCode() == 0);
         row.put("complete_before_rerun", complete);
         int rerunExit = 0;
         if (!complete) {
