@@ -1,6 +1,5 @@
 package org.energycommons.workbench.jobs.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.energycommons.workbench.jobs.JobContext;
@@ -52,11 +51,7 @@ public final class ExportCommand implements Runnable {
 
         @Override
         void check() {
-            Path dir = common.workspace.out;
-            if (spark.lake == null && !Files.isDirectory(dir.resolve("lake"))) {
-                throw new IllegalArgumentException("no workspace to export at " + dir.toAbsolutePath().normalize()
-                        + ": it has no lake/ (run 'workbench demo' first)");
-            }
+            requireLake("export");
             NgsiLdExport.checkDestination(to);
             if (broker != null) {
                 NgsiLdBroker.of(broker);

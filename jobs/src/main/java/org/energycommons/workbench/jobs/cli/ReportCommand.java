@@ -36,11 +36,7 @@ public final class ReportCommand implements Runnable {
 
         /** A workspace to read, and a file (not a folder) to write. */
         void requirePage(Path to) {
-            Path dir = common.workspace.out.toAbsolutePath().normalize();
-            if (spark.lake == null && !Files.isDirectory(dir.resolve("lake"))) {
-                throw new IllegalArgumentException("no workspace at " + dir + ": it has no lake/ (run 'workbench "
-                        + "demo' first)");
-            }
+            requireLake("report on");
             if (Files.isDirectory(to)) {
                 throw new IllegalArgumentException("--to " + to + " is a folder: give the HTML file to write");
             }

@@ -42,6 +42,20 @@ abstract class SparkCommand implements Callable<Integer> {
         return true;
     }
 
+    /**
+     * For a command that reads a workspace: before Spark starts, {@code --out} must hold a lake (or {@code --lake}
+     * name one), else one line.
+     *
+     * @param what what the command does with it, e.g. {@code export}
+     */
+    void requireLake(String what) {
+        java.nio.file.Path dir = common.workspace.out.toAbsolutePath().normalize();
+        if (spark.lake == null && !java.nio.file.Files.isDirectory(dir.resolve("lake"))) {
+            throw new IllegalArgumentException("no workspace to " + what + " at " + dir + ": it has no lake/ (run "
+                    + "'workbench demo' first)");
+        }
+    }
+
     /** Opens the session on the workspace of {@code --out}. */
     Session open() {
         return new Session(common.workspace.out, spark, spec.commandLine().getErr());

@@ -169,8 +169,9 @@ public final class CommuneReport {
                 sources.add(t + " v" + lake.version(t));
             }
         }
-        List<String> describe = List.of(UseCasePipeline.regionDescription(ctx).describe(Lang.FR),
-                UseCasePipeline.regionDescription(ctx).describe(Lang.EN));
+        // The region's description queries the lake: once, worded in each language.
+        var described = UseCasePipeline.regionDescription(ctx);
+        List<String> describe = List.of(described.describe(Lang.FR), described.describe(Lang.EN));
         return new CommunePageData(code, commune.get(0).getString(0), describe, period,
                 uc2 == null ? null : uc2.bestModel(), uc3 == null ? null : uc3.bestModel(), buildings,
                 published(ctx.workspace().out().resolve("publish"), code), sources);
