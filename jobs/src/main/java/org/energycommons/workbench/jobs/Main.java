@@ -7,6 +7,7 @@ import org.energycommons.workbench.datasets.lake.MissingTableException;
 import org.energycommons.workbench.jobs.cli.AuditCommand;
 import org.energycommons.workbench.jobs.cli.BenchmarkCommand;
 import org.energycommons.workbench.jobs.cli.DemoCommand;
+import org.energycommons.workbench.jobs.cli.EraseCommand;
 import org.energycommons.workbench.jobs.cli.ExportCommand;
 import org.energycommons.workbench.jobs.cli.FeaturesCommand;
 import org.energycommons.workbench.jobs.cli.GenerateCommand;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, FeaturesCommand.class,
                 TrainCommand.class,
                 PublishCommand.class, AuditCommand.class, VerifyCommand.class, ExportCommand.class,
-                ReportCommand.class, HackathonCommand.class, ListCommand.class,
+                ReportCommand.class, EraseCommand.class, HackathonCommand.class, ListCommand.class,
                 BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

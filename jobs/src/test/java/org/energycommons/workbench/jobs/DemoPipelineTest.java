@@ -509,4 +509,104 @@ class DemoPipelineTest implements SharedSparkSession {
         assertTrue(broken.out().contains("metrics/uc6.json: model uc6-unregistered-"), broken.out());
         assertTrue(broken.out().contains("verify failed: "), broken.out());
     }
+
+    @Test
+    void anErasedHouseholdIsInNoFileOfTheLakeAnyVersionAndFeaturesAndTrainRunAgain(@TempDir Path copy)
+            throws Exception {
+        LocalFiles.copyTree(workspace, copy, p -> !p.getFileName().toString().equals(WorkspaceLock.FILE));
+        Lake lake = new Lake(SPARK, copy.resolve("lake").toString());
+        // A consenting dwelling: its rows are in the load curves, the consents, the features and the results.
+        Row household = lake.read(Tables.METERS).join(lake.read(Tables.BUILDINGS), "building_id")
+                .filter("building_use = 'residential'")
+                .join(lake.read(Tables.CONSENTS).select("meter_id").distinct(), "meter_id")
+                .select("meter_id", "building_id").orderBy("meter_id").first();
+        String meterId = household.getString(0);
+        String building = household.getString(1);
+        org.energycommons.workbench.datasets.privacy.Pseudonymizer key =
+                org.energycommons.workbench.datasets.privacy.Pseudonymizer.fromHex(System.getenv(PseudoKeys.ENV));
+        String prm = lake.read(Tables.BRONZE_SYNTHETIC_LOAD_CURVE).select("prm").distinct().collectAsList().stream()
+                .map(r -> r.getString(0)).filter(n -> key.pseudonym(n).equals(meterId)).findFirst().orElseThrow();
+        long before = lake.read(Tables.LOAD_CURVE).count();
+        long own = lake.read(Tables.LOAD_CURVE).filter(org.apache.spark.sql.functions.col("meter_id")
+                .equalTo(meterId)).count();
+        assertTrue(own > 0, "the household has a load curve");
+        String[] erase = {"erase", "--out", copy.toString(), "--master", "local[2]", "--meter", prm};
+
+        CliRunner dry = CliRunner.run(java.util.stream.Stream.concat(java.util.Arrays.stream(erase),
+                java.util.stream.Stream.of("--dry-run")).toArray(String[]::new));
+        assertEquals(0, dry.code(), dry.err());
+        assertTrue(dry.out().contains("would erase household ") && dry.out().contains("silver/load_curve"),
+                dry.out());
+        assertEquals(before, lake.read(Tables.LOAD_CURVE).count(), "a dry run changes nothing");
+        Row publicMeter = lake.read(Tables.METERS).join(lake.read(Tables.BUILDINGS), "building_id")
+                .filter("building_use = 'education'").first();
+        CliRunner notAHousehold = CliRunner.run("erase", "--out", copy.toString(), "--meter",
+                publicMeter.getAs("meter_id"));
+        assertEquals(Main.EXIT_USAGE, notAHousehold.code(), notAHousehold.err());
+        assertTrue(notAHousehold.errorLines().get(0).contains("is not a dwelling's"), notAHousehold.err());
+
+        CliRunner erased = CliRunner.run(erase);
+        assertEquals(0, erased.code(), erased.err() + erased.out());
+        assertTrue(erased.out().contains("erasure proven"), erased.out());
+        assertEquals(before - own, lake.read(Tables.LOAD_CURVE).count(), "its rows, and only them, deleted");
+        assertFalse(erased.out().contains(meterId) || erased.out().contains(prm), "no identifier printed");
+
+        // Every file under the lake, any version: Parquet files read with Spark (data files, checkpoints), the
+        // others as text (commit files, checksums, saved models); the pseudonym by what Delta's statistics keep.
+        List<String> identifiers = List.of(meterId.substring(0, 32), prm, building);
+        Map<Path, List<String>> parquetByFolder = new LinkedHashMap<>();
+        List<String> holding = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.walk(copy.resolve("lake"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".parquet")) {
+                    parquetByFolder.computeIfAbsent(f.getParent(), k -> new java.util.ArrayList<>()).add(f.toString());
+                } else {
+                    String text = new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1);
+                    if (identifiers.stream().anyMatch(text::contains)) {
+                        holding.add(f.toString());
+                    }
+                }
+            }
+        }
+        for (Map.Entry<Path, List<String>> folder : parquetByFolder.entrySet()) {
+            Dataset<Row> rows = SPARK.read().option("mergeSchema", "true")
+                    .parquet(folder.getValue().toArray(String[]::new));
+            org.apache.spark.sql.Column json = org.apache.spark.sql.functions.to_json(
+                    org.apache.spark.sql.functions.struct(org.apache.spark.sql.functions.col("*")));
+            org.apache.spark.sql.Column hit = org.apache.spark.sql.functions.lit(false);
+            for (String id : identifiers) {
+                hit = hit.or(json.contains(id));
+            }
+            if (!rows.filter(hit).isEmpty()) {
+                holding.add(folder.getKey().toString());
+            }
+        }
+        assertEquals(List.of(), holding, "files still holding the household");
+        assertTrue(parquetByFolder.size() > 40, "the lake's Parquet folders were read: " + parquetByFolder.size());
+
+        // The record names it by a hash only; the models trained on its rows are to retrain.
+        Row record = lake.read(Tables.ERASURES).first();
+        assertEquals(org.energycommons.workbench.jobs.privacy.ErasureRecord.hash(meterId),
+                record.getAs("pseudonym_hash"));
+        assertEquals("done", record.getAs("status"));
+        assertTrue(record.<String>getAs("rows_deleted_json").contains("\"silver/load_curve\" : " + own),
+                record.<String>getAs("rows_deleted_json"));
+        assertFalse(record.<java.util.List<String>>getList(record.fieldIndex("models_to_retrain")).isEmpty());
+        CliRunner models = CliRunner.run("list", "models", "--out", copy.toString());
+        assertTrue(models.out().contains("to retrain (erasure)"), models.out());
+        CliRunner again = CliRunner.run(erase);
+        assertEquals(Main.EXIT_USAGE, again.code(), again.err());
+        assertTrue(again.errorLines().get(0).contains("that household was erased on "), again.err());
+
+        // The workspace stays healthy, and the features and models are rebuilt without it.
+        CliRunner healthy = CliRunner.run("verify", "--out", copy.toString());
+        assertEquals(0, healthy.code(), healthy.err() + healthy.out());
+        for (String step : List.of("features", "train")) {
+            CliRunner rerun = CliRunner.run(step, "uc1", "--out", copy.toString(), "--master", "local[2]");
+            assertEquals(0, rerun.code(), step + ": " + rerun.err());
+        }
+        assertEquals(0, lake.read(org.energycommons.workbench.models.uc1.Uc1Tables.SEGMENTS)
+                .filter(org.apache.spark.sql.functions.col("meter_id").equalTo(meterId)).count());
+    }
 }

@@ -135,4 +135,32 @@ public final class Lake {
         }
         return version(table);
     }
+
+    /**
+     * Deletes the rows of a table that match a row of {@code keys} (the right to erasure), as a Delta MERGE: the
+     * values deleted stay out of the commit's recorded predicate, which names only columns ({@code t.} the table,
+     * {@code s.} the keys). No commit when nothing matches.
+     *
+     * @param condition the match, e.g. {@code t.meter_id = s.meter_id}
+     * @return the number of rows deleted
+     */
+    public long deleteMatching(TableId table, Dataset<Row> keys, String condition, String runId) {
+        if (read(table).as("t").join(keys.as("s"), org.apache.spark.sql.functions.expr(condition), "left_semi")
+                .isEmpty()) {
+            return 0;
+        }
+        spark.conf().set("spark.databricks.delta.commitInfo.userMetadata", runId);
+        try {
+            DeltaTable.forPath(spark, path(table))
+                    .as("t")
+                    .merge(keys.as("s"), condition)
+                    .whenMatched().delete()
+                    .execute();
+        } finally {
+            spark.conf().unset("spark.databricks.delta.commitInfo.userMetadata");
+        }
+        Row last = DeltaTable.forPath(spark, path(table)).history(1).select("operationMetrics").first();
+        Map<String, String> metrics = last.getJavaMap(0);
+        return Long.parseLong(metrics.getOrDefault("numTargetRowsDeleted", "0"));
+    }
 }

@@ -65,6 +65,12 @@ public final class Tables {
     /** True (noise-free) DPE class and intensities of certified dwellings. */
     public static final TableId TRUTH_DPE = new TableId(Layer.TRUTH, "dpe_classes");
 
+    /**
+     * Every erasure of a household (right to erasure): the hash of its pseudonym, never the identifier, with the
+     * rows deleted per table, the models to retrain and when.
+     */
+    public static final TableId ERASURES = new TableId(Layer.REGISTRY, "erasures");
+
     /** Every ingest run with what it read, accepted and rejected, for {@code workbench verify}. */
     public static final TableId INGEST_RUNS = new TableId(Layer.REGISTRY, "ingest_runs");
 
@@ -76,7 +82,8 @@ public final class Tables {
         return List.of(BRONZE_SYNTHETIC_LOAD_CURVE, COMMUNES, WEATHER_STATIONS, WEATHER_HOURLY, BUILDINGS, METERS,
                 SUBSTATIONS, LOAD_CURVE, CALENDAR, TRUTH_METERS, MODEL_REGISTRY, RENOVATION_WORKS, GAS_BUILDING_DAILY,
                 GAS_AREA_DAILY, GAS_AREAS, PV_INSTALLATIONS, PV_PRODUCTION, PV_SELF_CONSUMPTION, DPE, ANNUAL_BY_ADDRESS,
-                CONSENTS, TRUTH_SAVINGS, TRUTH_COMPARISON_GROUP, TRUTH_FAULTS, TRUTH_DPE, INGEST_RUNS, CATALOG);
+                CONSENTS, TRUTH_SAVINGS, TRUTH_COMPARISON_GROUP, TRUTH_FAULTS, TRUTH_DPE, INGEST_RUNS, ERASURES,
+                CATALOG);
     }
 
     /** What each table holds, for the catalogue. */
@@ -109,6 +116,8 @@ public final class Tables {
             java.util.Map.entry(TRUTH_FAULTS, "Faults injected into public buildings, evaluation only"),
             java.util.Map.entry(TRUTH_DPE, "True DPE classes without certificate noise, evaluation only"),
             java.util.Map.entry(INGEST_RUNS, "Every ingest run: source, files, records read, accepted and rejected"),
+            java.util.Map.entry(ERASURES, "Every erasure of a household: pseudonym hash (never the identifier), rows "
+                    + "deleted per table, models to retrain, time"),
             java.util.Map.entry(CATALOG, "The data catalogue"));
 
     /** Table descriptions in the order given, for a catalogue section (a use case's tables, in lake order). */

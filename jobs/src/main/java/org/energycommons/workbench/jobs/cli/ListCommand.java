@@ -12,6 +12,7 @@ import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.jobs.JobContext;
+import org.energycommons.workbench.jobs.privacy.ErasureRecord;
 import org.energycommons.workbench.jobs.SourceDocs;
 import org.energycommons.workbench.jobs.usecase.UseCasePipelines;
 import org.energycommons.workbench.models.usecase.UseCase;
@@ -85,11 +86,16 @@ public final class ListCommand extends SparkCommand {
         List<Row> rows = lake.read(Tables.MODEL_REGISTRY)
                 .select("model_id", "use_case", "engine", "algorithm", "git_commit", "created_at")
                 .orderBy("use_case", "model_id").collectAsList();
+        // A model trained on a household's rows before its erasure is to be retrained (registry/erasures).
+        java.util.Set<String> toRetrain = new java.util.HashSet<>();
+        ErasureRecord.all(lake).forEach(e -> toRetrain.addAll(e.modelsToRetrain()));
         return out -> {
-            out.printf("%-40s %-5s %-12s %-34s %s%n", "model_id", "uc", "engine", "algorithm", "created_at");
+            out.printf("%-40s %-5s %-12s %-34s %-27s %s%n", "model_id", "uc", "engine", "algorithm", "created_at",
+                    "status");
             for (Row r : rows) {
-                out.printf("%-40s %-5s %-12s %-34s %s%n", r.getString(0), r.getString(1), r.getString(2),
-                        r.getString(3), r.getString(5));
+                out.printf("%-40s %-5s %-12s %-34s %-27s %s%n", r.getString(0), r.getString(1), r.getString(2),
+                        r.getString(3), r.getString(5), toRetrain.contains(r.getString(0))
+                                ? "to retrain (erasure)" : "");
             }
         };
     }

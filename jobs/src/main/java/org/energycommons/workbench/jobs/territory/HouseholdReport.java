@@ -8,14 +8,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
 import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.datasets.privacy.ConsentRegister;
-import org.energycommons.workbench.datasets.privacy.Pseudonymizer;
 import org.energycommons.workbench.jobs.JobContext;
-import org.energycommons.workbench.jobs.PseudoKeys;
+import org.energycommons.workbench.jobs.privacy.HouseholdMeter;
 import org.energycommons.workbench.models.uc1.Uc1Tables;
 import org.energycommons.workbench.models.uc3.Assignment;
 import org.energycommons.workbench.models.uc3.Uc3Tables;
@@ -32,34 +30,21 @@ import org.energycommons.workbench.reports.territory.HouseholdPageData;
  */
 public final class HouseholdReport {
 
-    private static final Pattern PRM = Pattern.compile("\\d{14}");
-    private static final Pattern PSEUDONYM = Pattern.compile("[0-9a-f]{64}");
-
     private HouseholdReport() {
     }
 
     /** The report's data for a meter, made on {@code day}. */
     public static HouseholdPageData query(JobContext ctx, String meter, LocalDate day) {
         Lake lake = ctx.lake();
-        String m = meter.strip().toLowerCase(java.util.Locale.ROOT);
-        Pseudonymizer key = PseudoKeys.existing(ctx.workspace(), "the household report");
-        String meterId = PRM.matcher(m).matches() ? key.pseudonym(m) : m;
-        if (!PSEUDONYM.matcher(meterId).matches()) {
-            throw new IllegalArgumentException("--meter must be a delivery point number (14 digits) or a meter's "
-                    + "pseudonym (64 hex characters)");
+        HouseholdMeter found = HouseholdMeter.find(ctx, meter, "the household report");
+        if (!found.known()) {
+            throw new IllegalArgumentException(found.unknownMessage());
         }
-        List<Row> found = lake.read(Tables.METERS).filter(col("meter_id").equalTo(meterId))
-                .select("meter_id", "building_id")
-                .join(lake.read(Tables.BUILDINGS).select("building_id", "building_use", "commune_code"), "building_id")
-                .select("building_id", "building_use", "commune_code").collectAsList();
-        if (found.isEmpty()) {
-            throw new IllegalArgumentException("no meter " + (PRM.matcher(m).matches() ? "with that delivery point "
-                    + "number" : "with that pseudonym") + " in this workspace (with its pseudonymisation key)");
-        }
-        String building = found.get(0).getString(0);
-        if (!"residential".equals(found.get(0).getString(1))) {
+        String meterId = found.meterId();
+        String building = found.buildingId();
+        if (!found.dwelling()) {
             throw new IllegalArgumentException("that meter is not a dwelling's (its building's use is "
-                    + found.get(0).getString(1) + "): the household report is for households");
+                    + found.buildingUse() + "): the household report is for households");
         }
         if (!lake.exists(Tables.CONSENTS)) {
             throw new IllegalArgumentException("no consent register in this workspace (silver/consents): a household "
@@ -99,7 +84,7 @@ public final class HouseholdReport {
                     .forEach(r -> months.add(new HouseholdPageData.Month(r.getString(0), r.getString(1),
                             r.isNullAt(2) ? 0 : r.getDouble(2), r.isNullAt(3) ? null : r.getDouble(3))));
         }
-        String commune = lake.read(Tables.COMMUNES).filter(col("commune_code").equalTo(found.get(0).getString(2)))
+        String commune = lake.read(Tables.COMMUNES).filter(col("commune_code").equalTo(found.communeCode()))
                 .select("name").collectAsList().stream().map(r -> r.getString(0)).findFirst().orElse("—");
         Row c = consent.get(0);
         return new HouseholdPageData(commune, day, new HouseholdPageData.Consent(ConsentRegister.HOUSEHOLD_REPORT,

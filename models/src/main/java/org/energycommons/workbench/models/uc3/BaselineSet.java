@@ -76,6 +76,48 @@ public record BaselineSet(String method, List<Stored> baselines) implements Seri
                 .map(Stored::model).findFirst().orElse(null);
     }
 
+    /** The number of fitted runs of a building in this set. */
+    public int runsOf(String buildingId) {
+        return (int) baselines.stream().filter(s -> s.assignment().buildingId().equals(buildingId)).count();
+    }
+
+    /** This set without the runs of a building (its erasure); the same set when it has none. */
+    public BaselineSet without(String buildingId) {
+        return new BaselineSet(method, baselines.stream()
+                .filter(s -> !s.assignment().buildingId().equals(buildingId))
+                .toList());
+    }
+
+    /**
+     * Removes a building's runs from the set saved in {@code dir} (the right to erasure): rewrites
+     * {@code baselines.ser} and the run list of {@code model.json}, whose provenance stays that of the fit and
+     * which records how many runs were erased. Each file is replaced whole.
+     *
+     * @return the number of runs removed, 0 when the set has none of that building (nothing is rewritten)
+     */
+    public static int eraseBuilding(String dir, LakeFiles files, String buildingId) {
+        BaselineSet set = load(dir, files);
+        BaselineSet kept = set.without(buildingId);
+        int removed = set.baselines().size() - kept.baselines().size();
+        if (removed == 0) {
+            return 0;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> doc = Json.read(files.readString(dir + "/" + MODEL_FILE), LinkedHashMap.class);
+        doc.put("baselines", kept.baselines().size());
+        doc.put("runs", runs(kept));
+        Object before = doc.get("erased_runs");
+        doc.put("erased_runs", (before instanceof Number n ? n.intValue() : 0) + removed);
+        SerializedModels.save(kept, dir + "/" + BASELINES_FILE, files, set.method() + " baselines");
+        files.writeString(dir + "/" + MODEL_FILE, Json.write(doc));
+        return removed;
+    }
+
+    private static List<String> runs(BaselineSet set) {
+        return set.baselines().stream().map(s -> s.assignment().role() + ":" + s.assignment().buildingId() + "@"
+                + s.assignment().interventionDate()).toList();
+    }
+
     /** Writes {@code dir/model.json} and {@code dir/baselines.ser}. */
     public void save(String dir, LakeFiles files, ModelProvenance provenance, Map<String, String> options) {
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -83,8 +125,7 @@ public record BaselineSet(String method, List<Stored> baselines) implements Seri
         doc.put("provenance", provenance);
         doc.put("options", options);
         doc.put("baselines", baselines.size());
-        doc.put("runs", baselines.stream().map(s -> s.assignment().role() + ":" + s.assignment().buildingId() + "@"
-                + s.assignment().interventionDate()).toList());
+        doc.put("runs", runs(this));
         files.writeString(dir + "/" + MODEL_FILE, Json.write(doc));
         SerializedModels.save(this, dir + "/" + BASELINES_FILE, files, method + " baselines");
     }

@@ -108,4 +108,27 @@ class BaselineSetTest implements SharedSparkSession {
                 () -> BaselineSet.load(dir.resolve("none").toString(), new LakeFiles(SPARK)));
         assertTrue(missing.getMessage().contains("no saved uc3 baselines"), missing.getMessage());
     }
+
+    @Test
+    void erasingABuildingRemovesItsRunsFromTheSavedSetAndKeepsTheOthers(@TempDir Path dir) throws Exception {
+        BaselineModel m = CaltrackDaily.defaults().fitBaseline(days(), START, WORKS).modelOrThrow();
+        Assignment other = new Assignment("B8", Assignment.PLACEBO, "windows", WORKS, START, WORKS.plusDays(60));
+        BaselineSet set = new BaselineSet(SavingsFits.DAILY, List.of(new BaselineSet.Stored(RUN, m),
+                new BaselineSet.Stored(other, m)));
+        LakeFiles files = new LakeFiles(SPARK);
+        String path = dir.resolve("daily").toString();
+        set.save(path, files, provenance(SavingsFits.DAILY), Map.of("baseline_days", "365"));
+        assertEquals(1, set.runsOf("B7"));
+
+        assertEquals(1, BaselineSet.eraseBuilding(path, files, "B7"));
+        BaselineSet back = BaselineSet.load(path, files);
+        assertEquals(List.of(other), back.baselines().stream().map(BaselineSet.Stored::assignment).toList());
+        String model = java.nio.file.Files.readString(dir.resolve("daily").resolve(BaselineSet.MODEL_FILE));
+        assertTrue(!model.contains("B7") && model.contains("B8") && model.contains("\"erased_runs\" : 1"), model);
+        assertTrue(!new String(java.nio.file.Files.readAllBytes(dir.resolve("daily").resolve(
+                BaselineSet.BASELINES_FILE)), java.nio.charset.StandardCharsets.ISO_8859_1).contains("B7"));
+        assertEquals(provenance(SavingsFits.DAILY).modelId(), BaselineSet.provenance(path, files).modelId(),
+                "the provenance stays the fit's");
+        assertEquals(0, BaselineSet.eraseBuilding(path, files, "B7"), "nothing left to remove");
+    }
 }
