@@ -21,17 +21,15 @@ import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.datasets.privacy.ConsentRegister;
 import org.energycommons.workbench.datasets.privacy.Pseudonymizer;
-import org.energycommons.workbench.datasets.synthetic.RegionConfig;
-import org.energycommons.workbench.datasets.synthetic.SyntheticConsents;
-import org.energycommons.workbench.datasets.synthetic.SyntheticRegion;
 import org.energycommons.workbench.models.provenance.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The consent register end to end: {@code workbench ingest consents FILE} accounts for every record and writes
- * pseudonymised silver rows that the register's rule reads; a generated region has its consents; both workspaces
- * list the table and pass {@code workbench verify}.
+ * pseudonymised silver rows that the register's rule reads; the workspace lists the table and passes
+ * {@code workbench verify}. A generated region's consents are checked on the demo's workspace
+ * ({@code DemoPipelineTest}).
  */
 class ConsentsTest implements SharedSparkSession {
 
@@ -115,31 +113,5 @@ class ConsentsTest implements SharedSparkSession {
         CliRunner healthy = CliRunner.run("verify", "--out", out, "--master", "local[2]");
         assertEquals(0, healthy.code(), healthy.out() + healthy.err());
         assertFalse(healthy.out().contains("silver/consents"), healthy.out());
-    }
-
-    @Test
-    void aGeneratedRegionHasTheConsentsOfItsDwellingsAndPassesVerify(@TempDir Path dir) throws Exception {
-        String out = dir.toString();
-        CliRunner generated = CliRunner.run("generate", "--out", out, "--meters", "20", "--days", "35",
-                "--start", "2024-01-08", "--master", "local[2]");
-        assertEquals(0, generated.code(), generated.err());
-        Lake lake = new Lake(SPARK, out + "/lake");
-        Dataset<Row> consents = lake.read(Tables.CONSENTS);
-        RegionConfig config = GenerateJob.regionOf(JobContext.of(SPARK, Workspace.of(dir, null),
-                WorkbenchConfig.load(null), new Progress(new java.io.PrintWriter(java.io.Writer.nullWriter()),
-                        Progress.Mode.QUIET)));
-        long expected = SyntheticConsents.consents(config, new SyntheticRegion(SPARK, config).meters()).count();
-        assertTrue(expected > 0, "the seed gives consents");
-        assertEquals(expected, consents.count());
-        Dataset<Row> dwellings = lake.read(Tables.METERS).join(lake.read(Tables.BUILDINGS), "building_id")
-                .filter("building_use = 'residential'").select("meter_id");
-        assertEquals(0, consents.select("meter_id").except(dwellings).count(), "only dwellings consent");
-        assertEquals(0, consents.filter("purpose = 'publication'").count());
-
-        CliRunner tables = CliRunner.run("list", "tables", "--out", out, "--master", "local[2]");
-        assertTrue(tables.out().lines().anyMatch(l -> l.startsWith("silver/consents ") && !l.contains(" - ")),
-                tables.out());
-        CliRunner healthy = CliRunner.run("verify", "--out", out, "--master", "local[2]");
-        assertEquals(0, healthy.code(), healthy.out() + healthy.err());
     }
 }

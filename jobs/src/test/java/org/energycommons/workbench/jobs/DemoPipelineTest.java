@@ -609,4 +609,24 @@ class DemoPipelineTest implements SharedSparkSession {
         assertEquals(0, lake.read(org.energycommons.workbench.models.uc1.Uc1Tables.SEGMENTS)
                 .filter(org.apache.spark.sql.functions.col("meter_id").equalTo(meterId)).count());
     }
+
+    @Test
+    void theRegionHasTheConsentsOfItsDwellingsAndListsTheirTable() throws Exception {
+        Lake lake = new Lake(SPARK, workspace.resolve("lake").toString());
+        Dataset<Row> consents = lake.read(Tables.CONSENTS);
+        org.energycommons.workbench.datasets.synthetic.RegionConfig config = GenerateJob.regionOf(JobContext.of(SPARK,
+                Workspace.of(workspace, null), WorkbenchConfig.load(null), new Progress(new java.io.PrintWriter(
+                        java.io.Writer.nullWriter()), Progress.Mode.QUIET)));
+        long expected = org.energycommons.workbench.datasets.synthetic.SyntheticConsents.consents(config,
+                new org.energycommons.workbench.datasets.synthetic.SyntheticRegion(SPARK, config).meters()).count();
+        assertTrue(expected > 0, "the seed gives consents");
+        assertEquals(expected, consents.count());
+        Dataset<Row> dwellings = lake.read(Tables.METERS).join(lake.read(Tables.BUILDINGS), "building_id")
+                .filter("building_use = 'residential'").select("meter_id");
+        assertEquals(0, consents.select("meter_id").except(dwellings).count(), "only dwellings consent");
+        assertEquals(0, consents.filter("purpose = 'publication'").count());
+        CliRunner tables = CliRunner.run("list", "tables", "--out", workspace.toString(), "--master", "local[2]");
+        assertTrue(tables.out().lines().anyMatch(l -> l.startsWith("silver/consents ") && !l.contains(" - ")),
+                tables.out());
+    }
 }

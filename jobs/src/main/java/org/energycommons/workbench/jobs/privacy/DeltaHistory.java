@@ -78,7 +78,9 @@ public final class DeltaHistory {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clean the history of " + path + ": " + e.getMessage(), e);
         }
-        DeltaLog.clearCache();
+        // This table's next read starts from the new checkpoint, not from the commit files just deleted (the other
+        // tables' cached states stay: clearing Delta's whole cache would reload every table).
+        log.update(false, Option.empty(), Option.empty());
         return version;
     }
 }
