@@ -114,10 +114,12 @@ public final class Catalog {
             }
         }
         Map<TableId, String> descriptions = UseCasePipelines.tables();
-        for (TableId t : knownTables()) {
-            if (!lake.exists(t) || t.equals(Tables.CATALOG)) {
-                continue;
-            }
+        boolean region = GenerateJob.regionOf(ctx) != null;
+        String licenceOfIngested = ingestedLicence;
+        List<TableId> tables = knownTables().stream()
+                .filter(t -> !t.equals(Tables.CATALOG) && lake.exists(t)).toList();
+        // Each table's entry is a few small Spark jobs (its coverage, its version): a few tables at once.
+        rows.addAll(FewAtOnce.map(tables, t -> {
             Dataset<Row> data = lake.read(t);
             String[] coverage = coverage(data);
             List<Map<String, String>> columns = new ArrayList<>();
@@ -125,7 +127,7 @@ public final class Catalog {
                 columns.add(Map.of("name", f.name(), "type", f.dataType().simpleString(), "unit", unitOf(f.name()),
                         "description", columnDescriptions.getOrDefault(f.name(), "")));
             }
-            boolean synthetic = GenerateJob.regionOf(ctx) != null && !t.layer().equals(Layer.REJECTS);
+            boolean synthetic = region && !t.layer().equals(Layer.REJECTS);
             boolean personal = personal(data);
             Map<String, Object> provenance = new LinkedHashMap<>();
             provenance.put("layer", t.layer().folder());
@@ -134,13 +136,13 @@ public final class Catalog {
             String licence = t.layer().equals(Layer.TRUTH) || t.layer().equals(Layer.REJECTS) ? INTERNAL
                     : personal ? INTERNAL_PERSONAL
                     : synthetic ? SYNTHETIC_LICENCE
-                    : fed.containsKey(t) ? fed.get(t) : ingestedLicence;
-            rows.add(RowFactory.create("table:" + t.relativePath(), "table",
+                    : fed.containsKey(t) ? fed.get(t) : licenceOfIngested;
+            return RowFactory.create("table:" + t.relativePath(), "table",
                     descriptions.getOrDefault(t, t.layer().folder() + " table " + t.name()),
                     synthetic ? "Energy Commons Workbench (synthetic region)" : "Energy Commons Workbench",
                     licence, t.relativePath(), lake.version(t), compact(provenance), coverage[0], coverage[1],
-                    compact(columns)));
-        }
+                    compact(columns));
+        }));
         lake.replace(Tables.CATALOG, ctx.spark().createDataFrame(rows, SCHEMA), ctx.runId());
         writeJson(ctx, rows);
         return rows.size();

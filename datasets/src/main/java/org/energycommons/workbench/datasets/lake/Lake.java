@@ -122,17 +122,12 @@ public final class Lake {
         }
         String condition = String.join(" AND ",
                 keyColumns.stream().map(k -> "t.`" + k + "` <=> s.`" + k + "`").toList());
-        spark.conf().set("spark.databricks.delta.commitInfo.userMetadata", runId);
-        try {
-            DeltaTable.forPath(spark, path(table))
-                    .as("t")
-                    .merge(rows.as("s"), condition)
-                    .whenMatched().updateAll()
-                    .whenNotMatched().insertAll()
-                    .execute();
-        } finally {
-            spark.conf().unset("spark.databricks.delta.commitInfo.userMetadata");
-        }
+        withRunId(runId, () -> DeltaTable.forPath(spark, path(table))
+                .as("t")
+                .merge(rows.as("s"), condition)
+                .whenMatched().updateAll()
+                .whenNotMatched().insertAll()
+                .execute());
         return version(table);
     }
 
@@ -149,18 +144,23 @@ public final class Lake {
                 .isEmpty()) {
             return 0;
         }
-        spark.conf().set("spark.databricks.delta.commitInfo.userMetadata", runId);
-        try {
-            DeltaTable.forPath(spark, path(table))
-                    .as("t")
-                    .merge(keys.as("s"), condition)
-                    .whenMatched().delete()
-                    .execute();
-        } finally {
-            spark.conf().unset("spark.databricks.delta.commitInfo.userMetadata");
-        }
+        withRunId(runId, () -> DeltaTable.forPath(spark, path(table))
+                .as("t")
+                .merge(keys.as("s"), condition)
+                .whenMatched().delete()
+                .execute());
         Row last = DeltaTable.forPath(spark, path(table)).history(1).select("operationMetrics").first();
         Map<String, String> metrics = last.getJavaMap(0);
         return Long.parseLong(metrics.getOrDefault("numTargetRowsDeleted", "0"));
+    }
+
+    /** Runs a MERGE with the run id as its commit's user metadata (a merge has no write option for it). */
+    private void withRunId(String runId, Runnable merge) {
+        spark.conf().set("spark.databricks.delta.commitInfo.userMetadata", runId);
+        try {
+            merge.run();
+        } finally {
+            spark.conf().unset("spark.databricks.delta.commitInfo.userMetadata");
+        }
     }
 }

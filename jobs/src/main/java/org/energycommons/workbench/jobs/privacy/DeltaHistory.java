@@ -4,6 +4,9 @@ import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileStatus;
@@ -12,6 +15,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.Snapshot;
+import org.energycommons.workbench.jobs.FewAtOnce;
 import scala.Option;
 
 /**
@@ -38,11 +42,15 @@ public final class DeltaHistory {
     }
 
     /**
-     * Keeps only the latest version of the table at {@code path}.
+     * Keeps only the latest version of each table at {@code paths}, a few tables at a time.
      *
-     * @return the version that is now the table's first readable one
+     * @return path → the version that is now the table's first readable one, in the order given
      */
-    public static long keepLatestOnly(SparkSession spark, String path) {
+    public static Map<String, Long> keepLatestOnly(SparkSession spark, List<String> paths) {
+        Map<String, Long> versions = new LinkedHashMap<>();
+        if (paths.isEmpty()) {
+            return versions;
+        }
         String before = spark.conf().get(RETENTION_CHECK, "true");
         String listing = spark.conf().get(LISTING_PARALLELISM);
         spark.conf().set(RETENTION_CHECK, "false");
@@ -50,13 +58,21 @@ public final class DeltaHistory {
         // on two cores. One task per core lists a workspace's tables in seconds.
         spark.conf().set(LISTING_PARALLELISM, String.valueOf(Math.max(1, spark.sparkContext().defaultParallelism())));
         try {
-            // Delta prints what VACUUM deleted on the console (Scala's): kept off the command's standard output.
-            scala.Console$.MODULE$.withOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
-                    () -> DeltaTable.forPath(spark, path).vacuum(0.0));
+            List<Long> cut = FewAtOnce.map(paths, path -> keepLatestOnly(spark, path));
+            for (int i = 0; i < paths.size(); i++) {
+                versions.put(paths.get(i), cut.get(i));
+            }
         } finally {
             spark.conf().set(RETENTION_CHECK, before);
             spark.conf().set(LISTING_PARALLELISM, listing);
         }
+        return versions;
+    }
+
+    private static long keepLatestOnly(SparkSession spark, String path) {
+        // Delta prints what VACUUM deleted on the console (Scala's, one per thread): kept off standard output.
+        scala.Console$.MODULE$.withOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+                () -> DeltaTable.forPath(spark, path).vacuum(0.0));
         DeltaLog log = DeltaLog.forTable(spark, path);
         Snapshot latest = log.update(false, Option.empty(), Option.empty());
         log.checkpoint(latest, Option.empty());

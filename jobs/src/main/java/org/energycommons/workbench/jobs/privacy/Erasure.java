@@ -19,6 +19,7 @@ import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.datasets.privacy.Pseudonymizer;
 import org.energycommons.workbench.jobs.Catalog;
+import org.energycommons.workbench.jobs.FewAtOnce;
 import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.jobs.PseudoKeys;
 import org.energycommons.workbench.jobs.WorkspaceLock;
@@ -43,6 +44,9 @@ import org.energycommons.workbench.models.uc3.BaselineSet;
  * from; the record is written {@code done} after the scan.
  */
 public final class Erasure {
+
+    /** Rows of a table without ingest runs. */
+    private static final String NO_RUN = "";
 
     private Erasure() {
     }
@@ -80,15 +84,15 @@ public final class Erasure {
         Map<TableId, String> conditions = conditions(lake, prm != null, dwelling != null);
         Map<String, Long> rows = new LinkedHashMap<>();
         Map<String, Map<String, Long>> ingestRows = new LinkedHashMap<>();
-        for (Map.Entry<TableId, String> e : conditions.entrySet()) {
-            Dataset<Row> found = matching(lake, e.getKey(), person, e.getValue());
-            long n = found.count();
-            rows.put(e.getKey().relativePath(), n);
-            if (n > 0 && Arrays.asList(found.columns()).contains("ingest_run")) {
-                Map<String, Long> byRun = new LinkedHashMap<>();
-                found.groupBy("ingest_run").count().orderBy("ingest_run").collectAsList()
-                        .forEach(r -> byRun.put(r.getString(0), r.getLong(1)));
-                ingestRows.put(e.getKey().relativePath(), byRun);
+        List<TableId> tables = new ArrayList<>(conditions.keySet());
+        List<Map<String, Long>> found = FewAtOnce.map(tables, t -> rowsOf(lake, t, person, conditions.get(t)));
+        for (int i = 0; i < tables.size(); i++) {
+            String t = tables.get(i).relativePath();
+            Map<String, Long> byRun = new LinkedHashMap<>(found.get(i));
+            rows.put(t, byRun.values().stream().mapToLong(Long::longValue).sum());
+            byRun.remove(NO_RUN);
+            if (!byRun.isEmpty()) {
+                ingestRows.put(t, byRun);
             }
         }
         List<String> models = modelsToRetrain(lake, rows);
@@ -119,7 +123,6 @@ public final class Erasure {
                 List.of()).save(lake, ctx.runId());
 
         ctx.progress().step("erase: delete the household's rows, table by table");
-        Map<String, Long> history = new LinkedHashMap<>();
         // The tables holding rows of it (every table that may, when finishing a stopped erasure).
         List<TableId> order = new ArrayList<>(conditions.keySet().stream()
                 .filter(t -> resuming || rows.getOrDefault(t.relativePath(), 0L) > 0).toList());
@@ -136,12 +139,14 @@ public final class Erasure {
             if (!resuming) {
                 rows.put(t.relativePath(), deleted);
             }
-            // Earlier versions still hold the rows, and their commit files the first 32 characters of a pseudonym
-            // in their column statistics.
-            if (deleted > 0 || rows.getOrDefault(t.relativePath(), 0L) > 0) {
-                history.put(t.relativePath(), DeltaHistory.keepLatestOnly(ctx.spark(), lake.path(t)));
-            }
         }
+        // Earlier versions still hold the rows, and their commit files the first 32 characters of a pseudonym in
+        // their column statistics. (Finishing a stopped erasure: the tables it had found, its building's included,
+        // which this run can no longer tell from silver/meters.)
+        List<TableId> cut = Catalog.knownTables().stream()
+                .filter(t -> rows.getOrDefault(t.relativePath(), 0L) > 0 && lake.exists(t)).toList();
+        ctx.progress().step("erase: cut the history of the " + cut.size() + " tables deleted from");
+        Map<String, Long> history = cutHistory(lake, cut);
         Catalog.refresh(ctx);
 
         ctx.progress().step("erase: prove it: no file of the workspace holds the household");
@@ -159,15 +164,22 @@ public final class Erasure {
         List<TableId> stale = Catalog.knownTables().stream()
                 .filter(t -> lake.exists(t) && first.stream().anyMatch(f -> f.contains(lake.path(t) + "/")))
                 .toList();
-        for (TableId t : stale) {
-            history.put(t.relativePath(), DeltaHistory.keepLatestOnly(ctx.spark(), lake.path(t)));
-        }
+        history.putAll(cutHistory(lake, stale));
         List<String> remaining = stale.isEmpty() ? first : scan(ctx, scan);
         ctx.progress().info("history cut in " + history.size() + " tables: " + ErasureRecord.RETENTION_OVERRIDE);
         ErasureRecord done = new ErasureRecord(hash, ErasureRecord.DONE, started, Instant.now(), rows, ingestRows,
                 artefacts, models, history, remaining);
         done.save(lake, ctx.runId());
         return new Outcome(false, done);
+    }
+
+    /** Cuts the history of tables: table → its first readable version. */
+    private static Map<String, Long> cutHistory(Lake lake, List<TableId> tables) {
+        Map<String, Long> byPath = DeltaHistory.keepLatestOnly(lake.spark(),
+                tables.stream().map(lake::path).toList());
+        Map<String, Long> history = new LinkedHashMap<>();
+        tables.forEach(t -> history.put(t.relativePath(), byPath.get(lake.path(t))));
+        return history;
     }
 
     /** The files of the workspace (its lake too, when elsewhere) that hold an identifier; its key never read. */
@@ -233,8 +245,20 @@ public final class Erasure {
         return conditions;
     }
 
-    private static Dataset<Row> matching(Lake lake, TableId table, Dataset<Row> person, String condition) {
-        return lake.read(table).as("t").join(person.as("s"), expr(condition), "left_semi");
+    /** The household's rows in a table, by ingest run where the table has runs ({@link #NO_RUN} otherwise). */
+    private static Map<String, Long> rowsOf(Lake lake, TableId table, Dataset<Row> person, String condition) {
+        Dataset<Row> rows = lake.read(table).as("t").join(person.as("s"), expr(condition), "left_semi");
+        Map<String, Long> byRun = new LinkedHashMap<>();
+        if (Arrays.asList(rows.columns()).contains("ingest_run")) {
+            rows.groupBy("ingest_run").count().orderBy("ingest_run").collectAsList()
+                    .forEach(r -> byRun.put(r.isNullAt(0) ? NO_RUN : r.getString(0), r.getLong(1)));
+        } else {
+            long n = rows.count();
+            if (n > 0) {
+                byRun.put(NO_RUN, n);
+            }
+        }
+        return byRun;
     }
 
     /** The registered models that read a table the household's rows are deleted from. */
