@@ -29,6 +29,7 @@ import org.energycommons.workbench.datasets.lake.Lake;
 import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.datasets.privacy.Pseudonymizer;
+import org.energycommons.workbench.jobs.privacy.ErasedHouseholds;
 
 /**
  * Ingests files of one source: parse (one Spark task per file), account for every record, write accepted rows
@@ -37,9 +38,13 @@ import org.energycommons.workbench.datasets.privacy.Pseudonymizer;
  * <p>Duplicate rule: within one ingest, the first record of a key (by file name, then line) is accepted and
  * later ones are rejected as duplicates; a record whose key is already in bronze from an earlier ingest is
  * accepted and merged (it replaces the stored row, so re-ingesting a file changes nothing). Both count in
- * {@code duplicates}. Always {@code accepted + rejected = read}. An earlier ingest is one that recorded its run in
- * {@code registry/ingest_runs}: rows left in bronze by an ingest killed before that are taken over, so that running
- * it again records what an uninterrupted run would have.
+ * {@code duplicates}. An earlier ingest is one that recorded its run in {@code registry/ingest_runs}: rows left in
+ * bronze by an ingest killed before that are taken over, so that running it again records what an uninterrupted run
+ * would have.
+ *
+ * <p>A record of a household erased from the workspace (right to erasure, {@link ErasedHouseholds}) is not taken in
+ * again: it is counted as {@code erased} and written nowhere, not even to the rejects, whose text would quote its
+ * number. Always {@code accepted + rejected + erased = read}.
  */
 public final class IngestJob {
 
@@ -47,14 +52,14 @@ public final class IngestJob {
     }
 
     /** What an ingest read and kept; written to {@code --report} as JSON, its components in order. */
-    public record Report(String source, List<String> files, long read, long accepted, long rejected, long duplicates,
-                         @JsonProperty("per_file") Map<String, Map<String, Long>> perFile) {
+    public record Report(String source, List<String> files, long read, long accepted, long rejected, long erased,
+                         long duplicates, @JsonProperty("per_file") Map<String, Map<String, Long>> perFile) {
     }
 
     /** Schema of {@code registry/ingest_runs}. */
     static final StructType INGEST_RUNS_SCHEMA = StructType.fromDDL("ingest_run STRING NOT NULL, source STRING NOT "
             + "NULL, files ARRAY<STRING>, read BIGINT NOT NULL, accepted BIGINT NOT NULL, rejected BIGINT NOT NULL, "
-            + "duplicates BIGINT NOT NULL, finished_at TIMESTAMP");
+            + "duplicates BIGINT NOT NULL, finished_at TIMESTAMP, erased BIGINT");
 
     /** The bronze table of a source. */
     public static TableId bronzeTable(SourceConnector connector) {
@@ -73,7 +78,11 @@ public final class IngestJob {
         List<String> files = Ingestion.expand(ctx.spark(), paths);
         Map<String, String> stamps = Ingestion.stamps(ctx.spark(), files);
         ctx.progress().step("ingest " + connector.name() + ": parsing " + files.size() + " file(s)");
-        Dataset<Row> parsed = Ingestion.parse(ctx.spark(), connector, files);
+        // An erased household's records are marked before anything is counted: they are read, and kept nowhere.
+        ErasedHouseholds erasedHouseholds = ErasedHouseholds.of(lake, pseudonymizer);
+        Dataset<Row> parsed = Ingestion.parse(ctx.spark(), connector, files)
+                .withColumn(ERASED, erasedHouseholds.matching(connector.schema(), Ingestion.ACCEPTED, Ingestion.RAW,
+                        Ingestion.FILE));
 
         // Duplicates across the files of this ingest: first by file name then line wins.
         Column[] key = connector.key().stream().map(k -> col(k)).toArray(Column[]::new);
@@ -96,31 +105,37 @@ public final class IngestJob {
         Map<String, Map<String, Long>> perFile = new LinkedHashMap<>();
         long read = 0;
         long accepted = 0;
+        long erased = 0;
         long duplicatesInBatch = 0;
+        Column kept = col(ERASED).equalTo(false);
         for (Row r : records.groupBy(Ingestion.FILE)
-                .agg(count(lit(1)), sum(when(col(Ingestion.ACCEPTED), 1).otherwise(0)),
-                        sum(when(col("_duplicate"), 1).otherwise(0)))
+                .agg(count(lit(1)), sum(when(col(Ingestion.ACCEPTED).and(kept), 1).otherwise(0)),
+                        sum(when(col("_duplicate").and(kept), 1).otherwise(0)),
+                        sum(when(col(ERASED), 1).otherwise(0)))
                 .orderBy(Ingestion.FILE).collectAsList()) {
             Map<String, Long> c = new LinkedHashMap<>();
             c.put("read", r.getLong(1));
             c.put("accepted", r.getLong(2));
-            c.put("rejected", r.getLong(1) - r.getLong(2));
+            c.put("rejected", r.getLong(1) - r.getLong(2) - r.getLong(4));
+            c.put("erased", r.getLong(4));
             perFile.put(r.getString(0), c);
             read += r.getLong(1);
             accepted += r.getLong(2);
             duplicatesInBatch += r.getLong(3);
+            erased += r.getLong(4);
         }
         // The parse is persisted and read once: if no file changed while it ran, what is written is each file whole.
         Ingestion.requireUnchanged(stamps, Ingestion.stamps(ctx.spark(), files));
         for (String f : files) {
-            perFile.computeIfAbsent(f, k -> new LinkedHashMap<>(Map.of("read", 0L, "accepted", 0L, "rejected", 0L)));
+            perFile.computeIfAbsent(f, k -> new LinkedHashMap<>(Map.of("read", 0L, "accepted", 0L, "rejected", 0L,
+                    "erased", 0L)));
         }
 
         List<String> columns = new ArrayList<>();
         for (var f : connector.schema().fields()) {
             columns.add(f.name());
         }
-        Dataset<Row> bronze = records.filter(col(Ingestion.ACCEPTED))
+        Dataset<Row> bronze = records.filter(col(Ingestion.ACCEPTED).and(kept))
                 .select(concatColumns(columns, Ingestion.FILE, Ingestion.LINE))
                 .withColumn("ingest_run", lit(ctx.runId()));
         TableId bronzeTable = bronzeTable(connector);
@@ -140,23 +155,52 @@ public final class IngestJob {
 
         ctx.progress().step("ingest " + connector.name() + ": bronze, rejects and silver");
         lake.merge(bronzeTable, bronze, connector.key(), ctx.runId());
-        Dataset<Row> rejects = records.filter(col(Ingestion.ACCEPTED).equalTo(false))
+        Dataset<Row> rejects = records.filter(col(Ingestion.ACCEPTED).equalTo(false).and(kept))
                 .select(lit(connector.name()).as("source"), col(Ingestion.FILE), col(Ingestion.LINE),
                         col(Ingestion.RAW), col(Ingestion.REASON), lit(ctx.runId()).as("ingest_run"));
         lake.merge(rejectsTable(connector), rejects, List.of(Ingestion.FILE, Ingestion.LINE), ctx.runId());
         lake.merge(silver.table(), silver.transform().apply(bronze, pseudonymizer), silver.key(), ctx.runId());
         records.unpersist();
 
-        Report report = new Report(connector.name(), files, read, accepted, read - accepted,
-                duplicatesInBatch + alreadyKnown, perFile);
+        // A file named after an erased household's delivery point is not named in the run's record or report.
+        Map<String, String> nameOf = new LinkedHashMap<>();
+        for (String f : files) {
+            nameOf.put(f, erasedHouseholds.quotedIn(f.substring(f.lastIndexOf('/') + 1))
+                    ? WITHHELD + " " + (nameOf.size() + 1) : f);
+        }
+        List<String> named = List.copyOf(nameOf.values());
+        Map<String, Map<String, Long>> perNamedFile = new LinkedHashMap<>();
+        perFile.forEach((f, c) -> perNamedFile.put(nameOf.getOrDefault(f, f), c));
+        Report report = new Report(connector.name(), named, read, accepted, read - accepted - erased, erased,
+                duplicatesInBatch + alreadyKnown, perNamedFile);
         // Last: the run's accounting, which workbench verify checks against bronze and rejects.
+        addErasedColumn(ctx);
         lake.merge(Tables.INGEST_RUNS, ctx.spark().createDataFrame(List.of(RowFactory.create(ctx.runId(),
-                connector.name(), files.toArray(String[]::new), read, accepted, read - accepted, report.duplicates(),
-                new java.sql.Timestamp(System.currentTimeMillis()))), INGEST_RUNS_SCHEMA),
-                List.of("ingest_run", "source"), ctx.runId());
-        ctx.progress().info(String.format("%s: read %,d, accepted %,d, rejected %,d, duplicates %,d",
-                connector.name(), report.read(), report.accepted(), report.rejected(), report.duplicates()));
+                connector.name(), named.toArray(String[]::new), read, accepted, report.rejected(),
+                report.duplicates(), new java.sql.Timestamp(System.currentTimeMillis()), erased)),
+                INGEST_RUNS_SCHEMA), List.of("ingest_run", "source"), ctx.runId());
+        ctx.progress().info(String.format("%s: read %,d, accepted %,d, rejected %,d, duplicates %,d%s",
+                connector.name(), report.read(), report.accepted(), report.rejected(), report.duplicates(),
+                erased == 0 ? "" : String.format(", erased households' records %,d (kept nowhere)", erased)));
         return report;
+    }
+
+    /** What names a file named after an erased household's delivery point, with its rank among the run's files. */
+    static final String WITHHELD = "(name withheld: an erased household's) file";
+
+    /** Column of the parsed records that marks an erased household's. */
+    private static final String ERASED = "_erased";
+
+    /**
+     * Gives {@code registry/ingest_runs} of a workspace made before erased records were counted its {@code erased}
+     * column (null in the runs before, which erased nothing).
+     */
+    private static void addErasedColumn(JobContext ctx) {
+        Lake lake = ctx.lake();
+        if (lake.exists(Tables.INGEST_RUNS)
+                && !java.util.Arrays.asList(lake.read(Tables.INGEST_RUNS).columns()).contains("erased")) {
+            ctx.spark().sql("ALTER TABLE delta.`" + lake.path(Tables.INGEST_RUNS) + "` ADD COLUMNS (erased BIGINT)");
+        }
     }
 
     private static Column[] concatColumns(List<String> columns, String... more) {

@@ -511,8 +511,8 @@ class DemoPipelineTest implements SharedSparkSession {
     }
 
     @Test
-    void anErasedHouseholdIsInNoFileOfTheLakeAnyVersionAndFeaturesAndTrainRunAgain(@TempDir Path copy)
-            throws Exception {
+    void anErasedHouseholdIsInNoFileOfTheLakeAnyVersionAndFeaturesAndTrainRunAgain(@TempDir Path copy,
+            @TempDir Path incoming) throws Exception {
         LocalFiles.copyTree(workspace, copy, p -> !p.getFileName().toString().equals(WorkspaceLock.FILE));
         Lake lake = new Lake(SPARK, copy.resolve("lake").toString());
         // A consenting dwelling: its rows are in the load curves, the consents, the features and the results.
@@ -598,6 +598,36 @@ class DemoPipelineTest implements SharedSparkSession {
         CliRunner again = CliRunner.run(erase);
         assertEquals(Main.EXIT_USAGE, again.code(), again.err());
         assertTrue(again.errorLines().get(0).contains("that household was erased on "), again.err());
+
+        // Its delivery point's readings ingested again (an export named after it, a bad line among them) are read
+        // and kept nowhere; another household's in the same delivery are taken in.
+        String header = "Identifiant PRM;Date de début;Date de fin;Grandeur physique;Grandeur métier;Etape métier;"
+                + "Unité;Horodate;Valeur;Nature;Pas;Indice de vraisemblance;Etat complémentaire";
+        String other = "30000000000009";
+        for (String number : List.of(prm, other)) {
+            Files.writeString(incoming.resolve(number.equals(prm) ? number + ".csv" : "other.csv"), String.join(
+                    "\r\n", header,
+                    number + ";2024-04-01T00:00:00+02:00;2024-04-02T00:00:00+02:00;PA;CONS;BRUT;W;;;;;;",
+                    ";;;;;;;2024-04-01T00:30:00+02:00;500;B;PT30M;;",
+                    ";;;;;;;2024-04-01T01:00:00+02:00;600;B;PT30M;;",
+                    ";;;;;;;2024-04-01T01:30:00+02:00;abc;B;PT30M;;") + "\r\n");
+        }
+        CliRunner ingest = CliRunner.run("ingest", "enedis-load-curve-csv", incoming + "/*.csv", "--out",
+                copy.toString(), "--master", "local[2]", "--report", incoming.resolve("report.json").toString());
+        assertEquals(0, ingest.code(), ingest.err());
+        assertTrue(ingest.out().contains("read 6, accepted 2, rejected 1, duplicates 0, erased households' records 3"),
+                ingest.out());
+        JsonNode ingested = Json.mapper().readTree(incoming.resolve("report.json").toFile());
+        assertEquals(3, ingested.get("erased").asLong());
+        assertFalse(ingested.toString().contains(prm), "the file named after it is not named: " + ingested);
+        TableId bronze = new TableId(org.energycommons.workbench.datasets.lake.Layer.BRONZE, "enedis_load_curve_csv");
+        TableId rejects = new TableId(org.energycommons.workbench.datasets.lake.Layer.REJECTS,
+                "enedis_load_curve_csv");
+        assertEquals(List.of(other, other), lake.read(bronze).select("prm").collectAsList().stream()
+                .map(r -> r.getString(0)).toList());
+        assertEquals(1, lake.read(rejects).count(), "only the other household's bad line");
+        assertEquals(before - own + 2, lake.read(Tables.LOAD_CURVE).count(), "the other household's readings only");
+        assertFalse(lake.read(Tables.INGEST_RUNS).toJSON().collectAsList().toString().contains(prm));
 
         // The workspace stays healthy, and the features and models are rebuilt without it.
         CliRunner healthy = CliRunner.run("verify", "--out", copy.toString());

@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
 /** {@code workbench ingest <source> <path|glob>...}: real files into bronze, rejects and silver. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Ingest files of a real source into the lake: accepted rows to bronze and silver, every other "
-                + "row to the rejects table with its reason (accepted + rejected = read). Needs WORKBENCH_PSEUDO_KEY. "
+                + "row to the rejects table with its reason (accepted + rejected = read; an erased household's rows are "
+                + "counted as erased and kept nowhere). Needs WORKBENCH_PSEUDO_KEY. "
                 + "Sources: see 'workbench list sources'. With --report, the counts are written there as JSON.")
 public final class IngestCommand extends SparkCommand {
 
@@ -46,7 +47,8 @@ public final class IngestCommand extends SparkCommand {
         if (report.given().isPresent()) {
             ReportFile.write(report.given().get(), Json.write(r));
         }
-        return out -> out.printf("%s: %d file(s), read %d, accepted %d, rejected %d, duplicates %d%n",
-                r.source(), r.files().size(), r.read(), r.accepted(), r.rejected(), r.duplicates());
+        return out -> out.printf("%s: %d file(s), read %d, accepted %d, rejected %d, duplicates %d%s%n",
+                r.source(), r.files().size(), r.read(), r.accepted(), r.rejected(), r.duplicates(),
+                r.erased() == 0 ? "" : ", erased households' records " + r.erased() + " (kept nowhere)");
     }
 }
