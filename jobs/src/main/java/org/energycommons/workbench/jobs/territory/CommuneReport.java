@@ -234,13 +234,26 @@ public final class CommuneReport {
         return parts.isEmpty() ? "—" : String.join("; ", parts);
     }
 
+    /** A published decimal to three significant digits; an empty cell (a value withheld) or a text stays. */
+    private static String readable(String cell) {
+        try {
+            return cell.isBlank() ? cell : org.energycommons.workbench.reports.render.Formats.significant(
+                    Double.parseDouble(cell));
+        } catch (NumberFormatException e) {
+            return cell;
+        }
+    }
+
     private static double median(List<Double> values) {
         List<Double> v = values.stream().sorted().toList();
         int n = v.size();
         return n % 2 == 1 ? v.get(n / 2) : (v.get(n / 2 - 1) + v.get(n / 2)) / 2;
     }
 
-    /** The rows of every open dataset with a commune column that concern the commune, as published. */
+    /**
+     * The rows of every open dataset with a commune column that concern the commune, as published but for the
+     * decimal numbers (fields of type {@code number}), rounded to three significant digits for reading.
+     */
     static List<CommunePageData.PublishedRows> published(Path publish, String code) {
         Path datapackage = publish.resolve("datapackage.json");
         List<CommunePageData.PublishedRows> out = new ArrayList<>();
@@ -260,15 +273,28 @@ public final class CommuneReport {
                     if (!parser.getHeaderNames().contains("commune_code")) {
                         continue;
                     }
+                    List<String> headers = parser.getHeaderNames();
+                    java.util.Set<String> decimals = new java.util.HashSet<>();
+                    for (JsonNode field : resource.path("schema").path("fields")) {
+                        if ("number".equals(field.path("type").asText())) {
+                            decimals.add(field.path("name").asText());
+                        }
+                    }
                     List<List<String>> rows = new ArrayList<>();
                     for (CSVRecord record : parser) {
                         if (code.equals(record.get("commune_code"))) {
-                            rows.add(record.toList());
+                            List<String> cells = new ArrayList<>(record.toList());
+                            for (int i = 0; i < cells.size() && i < headers.size(); i++) {
+                                if (decimals.contains(headers.get(i))) {
+                                    cells.set(i, readable(cells.get(i)));
+                                }
+                            }
+                            rows.add(cells);
                         }
                     }
                     if (!rows.isEmpty()) {
                         out.add(new CommunePageData.PublishedRows(resource.path("name").asText(),
-                                resource.path("title").asText(), parser.getHeaderNames(), rows));
+                                resource.path("title").asText(), headers, rows));
                     }
                 }
             }

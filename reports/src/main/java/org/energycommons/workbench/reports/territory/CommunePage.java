@@ -129,10 +129,15 @@ public final class CommunePage {
                     + "(lancer « workbench publish » d'abord, ou la commune est sous le seuil du secret "
                     + "statistique).", "No open dataset of this workspace details the commune (run 'workbench "
                     + "publish' first, or the commune is under the statistical-secrecy threshold)."));
+        } else {
+            page.paragraph(lang.t("Les colonnes sont celles des fichiers publiés ; les nombres décimaux y sont arrondis "
+                    + "à trois chiffres significatifs.", "The columns are those of the published files; decimal "
+                    + "numbers are rounded to three significant digits here."));
         }
         for (CommunePageData.PublishedRows p : d.published()) {
             page.heading(3, p.title() + " (" + p.dataset() + ")");
-            page.table(p.headers(), p.rows());
+            // A column name may break after an underscore: nine of them side by side fit the page's width.
+            page.table(p.headers().stream().map(h -> h.replace("_", "_\u200B")).toList(), p.rows());
         }
         page.footer(lang.t("Sources : ", "Sources: ") + String.join(", ", d.sources()) + ". "
                 + lang.t("Bâtiments municipaux : pas de données personnelles ; aucun logement n'est nommé.",

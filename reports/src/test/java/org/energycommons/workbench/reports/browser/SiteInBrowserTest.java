@@ -206,4 +206,18 @@ class SiteInBrowserTest {
             assertTrue(problems.isEmpty(), page + ":\n  " + String.join("\n  ", problems));
         }));
     }
+
+    /** The report for a local authority ({@code workbench report commune}), with the widest open dataset it shows. */
+    @TestFactory
+    Stream<DynamicTest> theCommuneReportOpensCleanInBothLanguages() {
+        var data = org.energycommons.workbench.reports.territory.CommuneSample.data(List.of(
+                org.energycommons.workbench.reports.territory.CommuneSample.widest()));
+        return Lang.ALL.stream().map(lang -> DynamicTest.dynamicTest("commune." + lang.tag() + ".html", () -> {
+            Path page = write(ROOT.resolve("commune").resolve("99001." + lang.tag() + ".html"),
+                    org.energycommons.workbench.reports.territory.CommunePage.render(data, lang, "other.html"));
+            List<String> problems = browser.check(page, ROOT.resolve("screenshots")
+                    .resolve("commune-" + lang.tag() + ".png"));
+            assertTrue(problems.isEmpty(), page + ":\n  " + String.join("\n  ", problems));
+        }));
+    }
 }
