@@ -31,7 +31,8 @@ import org.energycommons.workbench.jobs.hackathon.Frame.Type;
 /**
  * Reads what a task declares from the lake onto the driver, each table at one Delta version fixed first (a
  * writer committing meanwhile changes nothing in the pack): declared columns only, dates as {@code yyyy-MM-dd},
- * times as UTC {@code yyyy-MM-ddTHH:mm:ssZ}, booleans as 0/1. Reading writes nothing to the workspace.
+ * times as UTC {@code yyyy-MM-ddTHH:mm:ssZ}, booleans as 0/1. Reading writes nothing to the workspace. Real
+ * per-meter data is read through the workspace's research consents ({@link ResearchConsent}) when given.
  */
 final class LakeInputs {
 
@@ -40,9 +41,16 @@ final class LakeInputs {
 
     private final Lake lake;
     private final Map<TableId, Long> versions = new LinkedHashMap<>();
+    private final ResearchConsent consent;
 
     LakeInputs(Lake lake) {
+        this(lake, null);
+    }
+
+    /** Reads per-meter tasks' tables through {@code consent} (null: as they are, synthetic data). */
+    LakeInputs(Lake lake, ResearchConsent consent) {
         this.lake = lake;
+        this.consent = consent;
     }
 
     /** The version a table is read at: its latest when first asked, the same afterwards. */
@@ -52,12 +60,17 @@ final class LakeInputs {
 
     /** Reads the sources of a task (missing optional ones are left out). */
     Map<TableId, Frame> read(List<HackathonTask.Source> sources) {
+        return read(sources, false);
+    }
+
+    /** Reads the sources of a task; those of a per-meter task through the research consents, when given. */
+    Map<TableId, Frame> read(List<HackathonTask.Source> sources, boolean perMeter) {
         Map<TableId, Frame> frames = new LinkedHashMap<>();
         for (HackathonTask.Source s : sources) {
             if (s.optional() && !lake.exists(s.table())) {
                 continue;
             }
-            frames.put(s.table(), read(s));
+            frames.put(s.table(), read(s, perMeter && consent != null));
         }
         return frames;
     }
@@ -77,7 +90,7 @@ final class LakeInputs {
         return lake.read(table, version(table));
     }
 
-    private Frame read(HackathonTask.Source s) {
+    private Frame read(HackathonTask.Source s, boolean byConsent) {
         Dataset<Row> d = at(s.table());
         List<String> present = Arrays.asList(d.columns());
         for (String c : s.columns()) {
@@ -88,6 +101,9 @@ final class LakeInputs {
         }
         if (s.keyColumn() != null) {
             d = d.join(at(s.keyTable()).select(s.keyColumn()).distinct(), new String[] {s.keyColumn()}, "left_semi");
+        }
+        if (byConsent) {
+            d = consent.shareable(s.table(), d);
         }
         List<Column> select = new ArrayList<>();
         List<Field> fields = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -41,7 +42,7 @@ import picocli.CommandLine.Spec;
  * at the Delta version it has when the pack starts, recorded in the card. Everything is written under a temporary
  * folder of {@code DIR}, then each task's folders are renamed into place. A workspace without a generated region
  * holds real data: tasks on per-meter data are refused unless {@code --allow-personal-data} says they may be
- * shared.
+ * shared, and then hold only the rows of households with a research consent ({@link ResearchConsent}).
  */
 @Command(name = "pack", mixinStandardHelpOptions = true,
         description = "Write the frozen hackathon tasks of a workspace: DIR/pack/<task>/ (train.csv, test.csv, "
@@ -70,7 +71,8 @@ public final class PackCommand implements Callable<Integer> {
     List<String> tasks;
 
     @Option(names = "--allow-personal-data",
-            description = "The workspace holds real data and its per-meter tasks may be shared (pseudonymised).")
+            description = "The workspace holds real data and its per-meter tasks may be shared (pseudonymised): "
+                    + "the rows of households with a research consent on the day, and only those.")
     boolean allowPersonalData;
 
     @Option(names = "--verbose", description = "Print stack traces of errors (also WORKBENCH_DEBUG=1).")
@@ -124,6 +126,11 @@ public final class PackCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The day the research consents must hold on: today in France. */
+    private static LocalDate consentDay() {
+        return LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+    }
+
     private List<HackathonTask> chosen() {
         if (tasks == null || tasks.isEmpty()) {
             return Tasks.ALL;
@@ -160,15 +167,25 @@ public final class PackCommand implements Callable<Integer> {
         Path tmp = Files.createTempDirectory(to.toAbsolutePath(), ".pack-");
         List<String> lines = new ArrayList<>();
         try {
-            LakeInputs reader = new LakeInputs(ctx.lake());
+            // Real per-meter rows go into a pack only with their household's research consent on this day.
+            ResearchConsent consent = !synthetic && allowPersonalData && chosen.stream()
+                    .anyMatch(HackathonTask::perMeter) ? ResearchConsent.of(ctx.lake(), consentDay()) : null;
+            LakeInputs reader = new LakeInputs(ctx.lake(), consent);
             SecrecyGuard guard = SecrecyGuard.of(ctx.config());
             for (HackathonTask task : chosen) {
                 progress.step("hackathon pack: " + task.id());
                 List<HackathonTask.Source> sources = task.sources(synthetic);
-                TaskInputs inputs = new TaskInputs(reader.read(sources), synthetic, seed, guard);
+                TaskInputs inputs = new TaskInputs(reader.read(sources, task.perMeter()), synthetic, seed, guard);
                 BuiltTask built = task.build(inputs);
+                Map<String, Long> versions = reader.versionsOf(sources);
+                boolean filtered = consent != null && task.perMeter();
                 PackWriter.Provenance provenance = new PackWriter.Provenance(synthetic, regionOf(region),
-                        reader.versionsOf(sources), seed, BuildInfo.gitCommit(), BuildInfo.version());
+                        versions, seed, BuildInfo.gitCommit(), BuildInfo.version(),
+                        filtered ? consent.card(versions.keySet()) : null);
+                if (filtered) {
+                    lines.add(String.format("%-22s %,d rows left out: no research consent on %s", task.id(),
+                            consent.leftOut(versions.keySet()), consentDay()));
+                }
                 Map<String, Object> card = PackWriter.write(tmp, task, built, provenance);
                 @SuppressWarnings("unchecked")
                 Map<String, Object> baseline = (Map<String, Object>) card.get("baseline");

@@ -52,7 +52,13 @@ public final class PackWriter {
      * @param version the workbench version
      */
     public record Provenance(boolean synthetic, Map<String, Object> region, Map<String, Long> sources, long seed,
-                             String commit, String version) {
+                             String commit, String version, Map<String, Object> consent) {
+
+        /** Without a consent filter: synthetic data, or aggregates. */
+        public Provenance(boolean synthetic, Map<String, Object> region, Map<String, Long> sources, long seed,
+                          String commit, String version) {
+            this(synthetic, region, sources, seed, commit, version, null);
+        }
     }
 
     /**
@@ -199,6 +205,10 @@ public final class PackWriter {
                         + "agrégats soumis au secret statistique.", "Real, pseudonymised data: identifiers replaced "
                         + "by codes of this pack only, aggregates under statistical secrecy.").json());
         o.put("region", p.synthetic() ? p.region() : null);
+        if (p.consent() != null) {
+            // Real per-meter rows: only those of households with a research consent on the pack's day.
+            o.put("consent", p.consent());
+        }
         return o;
     }
 

@@ -220,12 +220,49 @@ class HackathonPackTest implements SharedSparkSession {
         assertEquals("pseudonymised", uc4.get("origin").get("kind").asText());
         assertEquals("restricted", uc4.get("licence").get("id").asText());
 
-        // With the flag, uc5 holds out certified dwellings: the key is their certificates' class.
+        // With the flag, a household's rows are shared only with its research consent: none without a register.
+        HackathonScoreTest.Run noRegister = pack(real, to, "--tasks", "uc5-dpe-class", "--allow-personal-data");
+        assertEquals(2, noRegister.code(), noRegister.err());
+        assertTrue(noRegister.err().contains("this workspace has no silver/consents"), noRegister.err());
+        assertFalse(Files.exists(to.resolve("pack").resolve(DpeClassTask.ID)), "nothing written");
+
+        // Twelve dwellings, a meter each; research consents for seven of them on the pack's day: building 3's was
+        // withdrawn, building 5's is for the household report only, buildings 9 to 11 gave none.
+        org.energycommons.workbench.datasets.lake.Lake lake = new org.energycommons.workbench.datasets.lake.Lake(SPARK,
+                real.resolve("lake").toString());
+        List<org.apache.spark.sql.Row> meters = new ArrayList<>();
+        List<org.apache.spark.sql.Row> consents = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String building = "BAT-99005-00000" + (10 + i);
+            meters.add(org.apache.spark.sql.RowFactory.create("M" + i, building));
+            if (i < 9) {
+                consents.add(org.apache.spark.sql.RowFactory.create("M" + i, i == 5 ? "household_report" : "research",
+                        java.sql.Date.valueOf("2023-01-01"), i == 3 ? java.sql.Date.valueOf("2024-01-31") : null,
+                        "form-" + i));
+            }
+        }
+        lake.replace(org.energycommons.workbench.datasets.lake.Tables.METERS, SPARK.createDataFrame(meters,
+                org.apache.spark.sql.types.StructType.fromDDL("meter_id STRING, building_id STRING")), "test");
+        lake.replace(org.energycommons.workbench.datasets.lake.Tables.CONSENTS, SPARK.createDataFrame(consents,
+                org.energycommons.workbench.datasets.privacy.ConsentRegister.SCHEMA), "test");
         HackathonScoreTest.Run flagged = pack(real, to, "--tasks", "uc5-dpe-class", "--allow-personal-data");
         assertEquals(0, flagged.code(), flagged.err());
+        assertTrue(flagged.out().contains("uc5-dpe-class          5 rows left out: no research consent on "),
+                flagged.out());
         JsonNode uc5 = Json.mapper().readTree(to.resolve("pack").resolve(DpeClassTask.ID).resolve(PackWriter.CARD)
                 .toFile());
         assertEquals("certificate_class", uc5.get("split").get("key").asText());
+        JsonNode consent = uc5.get("origin").get("consent");
+        assertEquals("research", consent.get("purpose").asText());
+        assertEquals(12, consent.get("tables").get("gold/features/uc5").get("rows").asLong());
+        assertEquals(7, consent.get("tables").get("gold/features/uc5").get("kept").asLong());
+        long rows = 0;
+        for (String file : List.of("train.csv", "test.csv")) {
+            rows += Files.readAllLines(to.resolve("pack").resolve(DpeClassTask.ID).resolve(file)).size() - 1;
+        }
+        // The task is the certified dwellings': of the seven that consent, 0, 2, 4, 6 and 8 (of six without the
+        // filter: building 10 gave no consent).
+        assertEquals(5, rows, "the consenting certified dwellings' rows, and only them");
         assertTrue(Files.exists(to.resolve("pack").resolve(SubstationLoadTask.ID)), "earlier tasks are kept");
         assertTrue(Files.readString(to.resolve("pack").resolve("README.md")).contains(DpeClassTask.ID));
     }
