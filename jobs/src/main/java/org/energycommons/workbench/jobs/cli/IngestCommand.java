@@ -17,8 +17,8 @@ import picocli.CommandLine.Parameters;
 /** {@code workbench ingest <source> <path|glob>...}: real files into bronze, rejects and silver. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Ingest files of a real source into the lake: accepted rows to bronze and silver, every other "
-                + "row to the rejects table with its reason (accepted + rejected = read; an erased household's rows are "
-                + "counted as erased and kept nowhere). Needs WORKBENCH_PSEUDO_KEY. "
+                + "row to the rejects table with its reason (accepted + rejected = read; an erased household's "
+                + "rows are counted as erased and kept nowhere). Needs WORKBENCH_PSEUDO_KEY. "
                 + "Sources: see 'workbench list sources'. With --report, the counts are written there as JSON.")
 public final class IngestCommand extends SparkCommand {
 

@@ -130,9 +130,9 @@ public final class CommunePage {
                     + "statistique).", "No open dataset of this workspace details the commune (run 'workbench "
                     + "publish' first, or the commune is under the statistical-secrecy threshold)."));
         } else {
-            page.paragraph(lang.t("Les colonnes sont celles des fichiers publiés ; les nombres décimaux y sont arrondis "
-                    + "à trois chiffres significatifs.", "The columns are those of the published files; decimal "
-                    + "numbers are rounded to three significant digits here."));
+            page.paragraph(lang.t("Les colonnes sont celles des fichiers publiés ; les nombres décimaux y sont "
+                    + "arrondis à trois chiffres significatifs.", "The columns are those of the published files; "
+                    + "decimal numbers are rounded to three significant digits here."));
         }
         for (CommunePageData.PublishedRows p : d.published()) {
             page.heading(3, p.title() + " (" + p.dataset() + ")");
