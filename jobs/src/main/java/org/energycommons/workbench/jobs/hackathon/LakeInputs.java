@@ -145,6 +145,9 @@ final class LakeInputs {
             }
             frame.add(values);
         }
+        if (byConsent) {
+            consent.kept(s.table(), frame.size());
+        }
         return frame;
     }
 }

@@ -1,7 +1,6 @@
 package org.energycommons.workbench.jobs.hackathon;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.when;
@@ -55,7 +54,7 @@ final class ResearchConsent {
         Dataset<Row> buildings = lake.read(Tables.METERS).select("meter_id", "building_id")
                 .join(consenting, new String[] {"meter_id"}, "left")
                 .groupBy("building_id")
-                .agg(count(lit(1)).as("_meters"), max(when(col("_consents").isNull(), 1).otherwise(0)).as("_refused"))
+                .agg(max(when(col("_consents").isNull(), 1).otherwise(0)).as("_refused"))
                 .filter(col("_refused").equalTo(0))
                 .select("building_id");
         return new ResearchConsent(day, consenting.select("meter_id"), buildings);
@@ -63,7 +62,8 @@ final class ResearchConsent {
 
     /**
      * The rows of a table that may be shared: by {@code meter_id} when the table has one, else by
-     * {@code building_id}; a table with neither is not per-meter data and stays whole.
+     * {@code building_id}; a table with neither is not per-meter data and stays whole. The rows read are counted
+     * here, the rows kept by the caller, which collects them ({@link #kept}).
      */
     Dataset<Row> shareable(TableId table, Dataset<Row> rows) {
         List<String> columns = Arrays.asList(rows.columns());
@@ -75,8 +75,16 @@ final class ResearchConsent {
         } else {
             return rows;
         }
-        counts.put(table.relativePath(), new long[] {rows.count(), kept.count()});
+        counts.put(table.relativePath(), new long[] {rows.count(), -1});
         return kept;
+    }
+
+    /** Records how many rows of a table {@link #shareable} kept, once they are collected. */
+    void kept(TableId table, long rows) {
+        long[] n = counts.get(table.relativePath());
+        if (n != null) {
+            n[1] = rows;
+        }
     }
 
     /**

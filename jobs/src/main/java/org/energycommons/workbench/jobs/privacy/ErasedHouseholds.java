@@ -35,6 +35,7 @@ public final class ErasedHouseholds {
     public static final String PRM = "prm";
 
     private static final String NUMBER = "[0-9]{14}";
+    private static final Pattern NUMBERS = Pattern.compile(NUMBER);
 
     private final Set<String> hashes;
     private final Pseudonymizer key;
@@ -79,7 +80,7 @@ public final class ErasedHouseholds {
 
     /** Whether a text (a file's name) quotes an erased household's delivery point number. */
     public boolean quotedIn(String text) {
-        Matcher m = Pattern.compile(NUMBER).matcher(text);
+        Matcher m = NUMBERS.matcher(text);
         while (m.find()) {
             if (hashes.contains(ErasureRecord.hash(key.pseudonym(m.group())))) {
                 return true;
