@@ -24,7 +24,7 @@ import tech.tablesaw.api.Table;
  * a Spark DataFrame of its use case's feature rows.
  *
  * <pre>{@code
- * PublishedModel model = PublishedModel.load(Path.of("out/lake/models/uc4/uc4-gbt-smile-quantile-1a2b3c"));
+ * PublishedModel model = PublishedModel.load(Path.of("out/lake/models/uc4/uc4-gbt-xgboost-quantile-1a2b3c"));
  * Table predictions = model.predict(features);   // the feature columns + p10_kw, p50_kw, p90_kw
  * }</pre>
  */

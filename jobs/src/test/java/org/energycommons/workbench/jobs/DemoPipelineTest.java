@@ -310,13 +310,13 @@ class DemoPipelineTest implements SharedSparkSession {
         JsonNode doc = Json.mapper().readTree(workspace.resolve("metrics/uc4.json").toFile());
         assertEquals("uc4", doc.get("use_case").asText());
         assertFalse(doc.get("title").asText().isBlank());
-        List<String> names = List.of("persistence", "gbt-mllib", "gbt-smile-quantile");
+        List<String> names = List.of("persistence", "gbt-mllib", "gbt-xgboost-quantile");
         assertEquals(names.size(), doc.get("models").size());
         assertTrue(names.contains(doc.get("best_model").asText()));
         for (int i = 0; i < names.size(); i++) {
             JsonNode m = doc.get("models").get(i);
             assertEquals(names.get(i), m.get("name").asText());
-            assertTrue(List.of("spark-mllib", "smile", "baseline").contains(m.get("engine").asText()));
+            assertTrue(List.of("spark-mllib", "xgboost", "baseline").contains(m.get("engine").asText()));
             for (String metric : List.of("mape", "rmse", "skill_vs_persistence", "coverage_p10_p90",
                     "congestion_recall", "congestion_precision")) {
                 assertTrue(m.get("metrics").has(metric), metric);

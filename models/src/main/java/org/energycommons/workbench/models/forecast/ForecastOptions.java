@@ -12,14 +12,14 @@ import org.energycommons.workbench.models.usecase.OptionKeys;
  * @param gbtIterations MLlib GBT boosting iterations
  * @param gbtDepth MLlib GBT tree depth
  * @param gbtStepSize MLlib GBT learning rate
- * @param smileTrees Smile trees per quantile model
- * @param smileDepth Smile maximum tree depth
- * @param smileMaxNodes Smile maximum leaves per tree
- * @param smileShrinkage Smile learning rate
- * @param smileSubsample Smile row subsampling rate
+ * @param xgbTrees XGBoost boosting rounds of the quantile model (each round grows one tree per quantile)
+ * @param xgbDepth XGBoost maximum tree depth
+ * @param xgbMaxNodes XGBoost maximum leaves per tree ({@code max_leaves})
+ * @param xgbShrinkage XGBoost learning rate ({@code eta})
+ * @param xgbSubsample XGBoost row subsampling rate
  */
-public record ForecastOptions(long seed, int gbtIterations, int gbtDepth, double gbtStepSize, int smileTrees,
-                              int smileDepth, int smileMaxNodes, double smileShrinkage, double smileSubsample)
+public record ForecastOptions(long seed, int gbtIterations, int gbtDepth, double gbtStepSize, int xgbTrees,
+                              int xgbDepth, int xgbMaxNodes, double xgbShrinkage, double xgbSubsample)
         implements NamespacedOptions {
 
     /** Key prefix. */
@@ -29,11 +29,11 @@ public record ForecastOptions(long seed, int gbtIterations, int gbtDepth, double
         OptionKeys.requireAtLeast(PREFIX, "gbt_iterations", gbtIterations, 1);
         OptionKeys.requireAtLeast(PREFIX, "gbt_depth", gbtDepth, 1);
         OptionKeys.requireShare(PREFIX, "gbt_step_size", gbtStepSize);
-        OptionKeys.requireBoosting(PREFIX, "smile", smileTrees, smileDepth, smileMaxNodes, smileShrinkage);
-        OptionKeys.requireShare(PREFIX, "smile_subsample", smileSubsample);
+        OptionKeys.requireBoosting(PREFIX, "xgb", xgbTrees, xgbDepth, xgbMaxNodes, xgbShrinkage);
+        OptionKeys.requireShare(PREFIX, "xgb_subsample", xgbSubsample);
     }
 
-    /** Defaults that fit the default region on a 2-core laptop in about a minute each. */
+    /** Defaults: on the default region, on a 2-core laptop, the MLlib GBT fits in under a minute, XGBoost in seconds. */
     public static ForecastOptions defaults(long seed) {
         return new ForecastOptions(seed, 40, 5, 0.15, 150, 6, 32, 0.1, 0.7);
     }

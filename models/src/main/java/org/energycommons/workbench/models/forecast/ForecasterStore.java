@@ -15,7 +15,10 @@ public final class ForecasterStore {
         return switch (file.type()) {
             case PersistenceForecaster.TYPE -> PersistenceForecaster.load(file);
             case MllibGbtForecaster.TYPE -> MllibGbtForecaster.load(dir, file);
-            case SmileQuantileGbtForecaster.TYPE -> SmileQuantileGbtForecaster.load(dir, file, files);
+            case XgboostQuantileForecaster.TYPE -> XgboostQuantileForecaster.load(dir, file, files);
+            case XgboostQuantileForecaster.RETIRED_SMILE_TYPE -> throw new IllegalArgumentException("the model at "
+                    + dir + " is a Smile quantile model (" + file.type() + "), which this version no longer loads: "
+                    + "it fits XGBoost's (" + XgboostQuantileForecaster.TYPE + ") instead; run train uc4 again");
             default -> throw new IllegalArgumentException("unknown model type '" + file.type() + "' at " + dir);
         };
     }

@@ -9,7 +9,7 @@ import smile.regression.GradientTreeBoost;
 
 /**
  * The tree settings of a Smile gradient-boosted regression ({@link GradientTreeBoost}), shared by the models that
- * fit one (uc2 expected consumption, uc4 quantile forecaster, uc6 gas model): how they fit, and how they are
+ * fit one (uc2 expected consumption, uc6 gas model): how they fit, and how they are
  * published in the model's provenance.
  *
  * @param trees number of trees

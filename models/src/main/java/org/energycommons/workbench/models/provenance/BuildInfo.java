@@ -91,6 +91,7 @@ public final class BuildInfo {
         Properties declared = declared();
         v.put("delta", declared.getProperty("delta", "unknown"));
         v.put("smile", declared.getProperty("smile", "unknown"));
+        v.put("xgboost", declared.getProperty("xgboost", "unknown"));
         return v;
     }
 }

@@ -20,9 +20,9 @@ import org.energycommons.workbench.models.forecast.MllibGbtForecaster;
 import org.energycommons.workbench.models.forecast.ModelMetrics;
 import org.energycommons.workbench.models.forecast.PersistenceForecaster;
 import org.energycommons.workbench.models.forecast.RollingConformalIntervals;
-import org.energycommons.workbench.models.forecast.SmileQuantileGbtForecaster;
 import org.energycommons.workbench.models.forecast.TimeSplit;
 import org.energycommons.workbench.models.forecast.TrainingContext;
+import org.energycommons.workbench.models.forecast.XgboostQuantileForecaster;
 import org.energycommons.workbench.models.provenance.DataFingerprint;
 import org.energycommons.workbench.models.usecase.MetricInterval;
 import org.energycommons.workbench.models.usecase.TrainingLayout;
@@ -30,7 +30,7 @@ import org.energycommons.workbench.models.usecase.UseCases;
 
 /**
  * uc4 training and evaluation: splits the feature table in time, fits the persistence baseline, MLlib GBT and
- * Smile quantile GBT (on the residual of a degree-hour part), scores each on train, validation and test, and
+ * XGBoost quantile GBT (on the residual of a degree-hour part), scores each on train, validation and test, and
  * selects the best model on validation RMSE (the test split is only ever used to report).
  *
  * <p>Every model's P10–P90 band is then conformalized over a rolling window of its errors on the days before
@@ -53,12 +53,12 @@ public final class Uc4Run {
 
     /** The model types, in the order they are fitted. */
     public static final List<String> MODEL_TYPES = List.of(PersistenceForecaster.TYPE, MllibGbtForecaster.TYPE,
-            SmileQuantileGbtForecaster.TYPE);
+            XgboostQuantileForecaster.TYPE);
 
     private static final Map<String, String> DESCRIPTIONS = Map.of(
             PersistenceForecaster.TYPE, "persistence baseline (intervals calibrated on validation)",
             MllibGbtForecaster.TYPE, "MLlib gradient-boosted trees",
-            SmileQuantileGbtForecaster.TYPE, "Smile quantile gradient tree boosting (P10, P50, P90)");
+            XgboostQuantileForecaster.TYPE, "XGBoost quantile gradient tree boosting (P10, P50, P90 in one model)");
 
     private Uc4Run() {
     }
@@ -69,7 +69,7 @@ public final class Uc4Run {
         return switch (type) {
             case PersistenceForecaster.TYPE -> PersistenceForecaster.fit(validation, ctx, options.seed());
             case MllibGbtForecaster.TYPE -> MllibGbtForecaster.fit(train, validation, ctx, options);
-            case SmileQuantileGbtForecaster.TYPE -> SmileQuantileGbtForecaster.fit(train, ctx, options);
+            case XgboostQuantileForecaster.TYPE -> XgboostQuantileForecaster.fit(train, ctx, options);
             default -> throw new IllegalArgumentException("unknown uc4 model type '" + type + "'; known: "
                     + MODEL_TYPES);
         };

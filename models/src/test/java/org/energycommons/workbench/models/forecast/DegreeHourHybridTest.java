@@ -56,9 +56,9 @@ class DegreeHourHybridTest implements SharedSparkSession {
         ForecastOptions options = new ForecastOptions(5L, 10, 3, 0.2, 60, 4, 16, 0.15, 0.8);
 
         ForecastMetrics hybrid = ForecastMetrics.evaluate(
-                SmileQuantileGbtForecaster.fit(trainRows, ctx, options, true).predict(coldRows));
+                XgboostQuantileForecaster.fit(trainRows, ctx, options, true).predict(coldRows));
         ForecastMetrics trees = ForecastMetrics.evaluate(
-                SmileQuantileGbtForecaster.fit(trainRows, ctx, options, false).predict(coldRows));
+                XgboostQuantileForecaster.fit(trainRows, ctx, options, false).predict(coldRows));
         // Plain trees stay at their 0 °C leaf: every cold-spell hour is above their P90.
         assertTrue(trees.coverageP10P90() < 0.2, "plain trees: " + trees);
         assertTrue(trees.mape() > 0.10, "plain trees: " + trees);
@@ -67,7 +67,7 @@ class DegreeHourHybridTest implements SharedSparkSession {
         assertTrue(hybrid.rmse() < trees.rmse() / 3, "hybrid " + hybrid.rmse() + " vs trees " + trees.rmse());
 
         // The degree-hour part is saved with the trees and loaded back.
-        SmileQuantileGbtForecaster fitted = SmileQuantileGbtForecaster.fit(trainRows, ctx, options, true);
+        XgboostQuantileForecaster fitted = XgboostQuantileForecaster.fit(trainRows, ctx, options, true);
         LakeFiles files = new LakeFiles(SPARK);
         fitted.save(dir.toString(), files);
         LoadForecaster loaded = ForecasterStore.load(dir.toString(), files);

@@ -66,7 +66,7 @@ class ForecasterRoundTripTest implements SharedSparkSession {
     void theRollingOriginBacktestRefitsAtEachOriginAndForecastsOnlyLaterDays() {
         TimeSplit split = outcome.split();
         RollingOriginBacktest.Outcome bt = RollingOriginBacktest.run(features, split,
-                List.of("persistence", "gbt-smile-quantile"), Map.of("silver/load_curve", 3L),
+                List.of("persistence", "gbt-xgboost-quantile"), Map.of("silver/load_curve", 3L),
                 new ForecastOptions(5L, 20, 4, 0.2, 30, 5, 16, 0.15, 0.8), new BacktestOptions(2, 0.15), line -> { });
         try {
             assertEquals(2, bt.origins().size());
@@ -88,8 +88,8 @@ class ForecasterRoundTripTest implements SharedSparkSession {
                     .count();
             assertEquals(2 * targetRows, bt.forecasts().count(), "each model forecasts every later row once");
             assertEquals(0.0, bt.overall().get("persistence").skillVsPersistence(), 1e-12);
-            ForecastMetrics smile = bt.overall().get("gbt-smile-quantile");
-            assertTrue(smile.crps() > 0 && smile.crps() < smile.rmse() * 2, smile.toString());
+            ForecastMetrics xgb = bt.overall().get("gbt-xgboost-quantile");
+            assertTrue(xgb.crps() > 0 && xgb.crps() < xgb.rmse() * 2, xgb.toString());
         } finally {
             bt.forecasts().unpersist();
         }
@@ -97,7 +97,7 @@ class ForecasterRoundTripTest implements SharedSparkSession {
 
     @Test
     void everyModelIsTrainedScoredAndTheBestIsALearnedModel() {
-        assertEquals(List.of("persistence", "gbt-mllib", "gbt-smile-quantile"),
+        assertEquals(List.of("persistence", "gbt-mllib", "gbt-xgboost-quantile"),
                 outcome.models().stream().map(m -> m.provenance().name()).toList());
         assertFalse(outcome.bestModel().equals("persistence"));
         ModelMetrics gbt = outcome.metrics().get("gbt-mllib");
@@ -105,7 +105,7 @@ class ForecasterRoundTripTest implements SharedSparkSession {
         assertEquals(0.0, outcome.metrics().get("persistence").test().skillVsPersistence(), 1e-12);
         // Both learned models capture what "same hour last week" misses on the rows they learned from. Accuracy on
         // unseen days is a property of the data size: the demo's criteria check it on the default region.
-        for (String learned : List.of("gbt-mllib", "gbt-smile-quantile")) {
+        for (String learned : List.of("gbt-mllib", "gbt-xgboost-quantile")) {
             double skill = outcome.metrics().get(learned).train().skillVsPersistence();
             assertTrue(skill > 0.3, learned + " train skill " + skill);
         }
@@ -142,6 +142,52 @@ class ForecasterRoundTripTest implements SharedSparkSession {
                 p.seed(), p.inputTables(), p.features(), p.label(), p.split(), p.trainingRows(), p.dataFingerprint());
         assertEquals(p.modelId(), again.modelId());
         assertTrue(p.modelId().startsWith("uc4-gbt-mllib-"));
+    }
+
+    @Test
+    void theQuantileModelIsTheSameForTheSameSeedAndItsQuantilesDoNotCross() {
+        XgboostQuantileForecaster model = (XgboostQuantileForecaster) outcome.model(XgboostQuantileForecaster.TYPE);
+        Dataset<Row> train = outcome.split().rows(features, "local_date", TimeSplit.TRAIN).orderBy("row_id");
+        TrainingContext ctx = new TrainingContext("uc4", model.provenance().inputTables(), outcome.split(),
+                Uc4Features.FEATURES, Uc4Features.LABEL, model.provenance().dataFingerprint(),
+                model.provenance().trainingRows());
+        ForecastOptions small = new ForecastOptions(5L, 20, 4, 0.2, 60, 5, 16, 0.15, 0.8);
+        Dataset<Row> test = outcome.split().rows(features, "local_date", TimeSplit.TEST).limit(300);
+        List<Row> first = XgboostQuantileForecaster.fit(train, ctx, small).predict(test)
+                .select("row_id", "p10_kw", "p50_kw", "p90_kw").orderBy("row_id").collectAsList();
+        List<Row> again = XgboostQuantileForecaster.fit(train, ctx, small).predict(test)
+                .select("row_id", "p10_kw", "p50_kw", "p90_kw").orderBy("row_id").collectAsList();
+        assertEquals(first, again);
+        assertEquals("reg:quantileerror", model.provenance().params().get("objective"));
+        assertEquals("[0.1,0.5,0.9]", model.provenance().params().get("quantile_alpha"));
+        assertEquals("60", model.provenance().params().get("num_boost_round"));
+        // One output per quantile: the P10 is below the P90 on most rows before any sorting, not only after it.
+        long spread = first.stream().filter(r -> r.getDouble(3) - r.getDouble(1) > 1e-9).count();
+        assertTrue(spread > 0.9 * first.size(), spread + " of " + first.size());
+    }
+
+    @Test
+    void aSmileQuantileModelOfAnEarlierVersionIsRefusedWithTheWayOut(@TempDir Path dir) throws Exception {
+        LakeFiles files = new LakeFiles(SPARK);
+        outcome.model(XgboostQuantileForecaster.TYPE).save(dir.toString(), files);
+        Path json = dir.resolve(ModelFile.NAME);
+        java.nio.file.Files.writeString(json, java.nio.file.Files.readString(json)
+                .replace("\"" + XgboostQuantileForecaster.TYPE + "\"", "\"gbt-smile-quantile\""));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ForecasterStore.load(dir.toString(), files));
+        assertTrue(e.getMessage().contains("Smile quantile model") && e.getMessage().endsWith("run train uc4 again"),
+                e.getMessage());
+    }
+
+    @Test
+    void aDamagedQuantileModelFileIsAClearErrorOnLoading(@TempDir Path dir) throws Exception {
+        LakeFiles files = new LakeFiles(SPARK);
+        outcome.model(XgboostQuantileForecaster.TYPE).save(dir.toString(), files);
+        java.nio.file.Files.write(dir.resolve("xgboost-quantiles.ubj"), new byte[] {'{', 1, 2, 3});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ForecasterStore.load(dir.toString(), files));
+        assertTrue(e.getMessage().contains("xgboost-quantiles.ubj cannot be read"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
     }
 
     @Test

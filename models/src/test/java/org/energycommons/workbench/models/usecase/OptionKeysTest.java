@@ -64,9 +64,9 @@ class OptionKeysTest {
                         "baseline_days", "max_p_value", "1.0"),
                 new Case("uc4", ForecastOptions.PREFIX, p -> ForecastOptions.of(p, 42),
                         o -> ((ForecastOptions) o).toMap(),
-                        "{seed=42, gbt_iterations=40, gbt_depth=5, gbt_step_size=0.15, smile_trees=150, "
-                                + "smile_depth=6, smile_max_nodes=32, smile_shrinkage=0.1, smile_subsample=0.7}",
-                        "smile_trees", "gbt_step_size", "0.05"),
+                        "{seed=42, gbt_iterations=40, gbt_depth=5, gbt_step_size=0.15, xgb_trees=150, "
+                                + "xgb_depth=6, xgb_max_nodes=32, xgb_shrinkage=0.1, xgb_subsample=0.7}",
+                        "xgb_trees", "gbt_step_size", "0.05"),
                 new Case("uc4 backtest", BacktestOptions.PREFIX, BacktestOptions::of,
                         o -> ((BacktestOptions) o).toMap(), "{origins=4, validation_fraction=0.15}",
                         "origins", "origins", "0"),
@@ -138,8 +138,8 @@ class OptionKeysTest {
 
     @org.junit.jupiter.api.Test
     void theBacktestKeysAreLeftToTheBacktestOptions() {
-        Properties p = props("workbench.uc4.backtest.origins", "2", "workbench.uc4.smile_trees", "9");
-        assertEquals(9, ForecastOptions.of(p, 1).smileTrees());
+        Properties p = props("workbench.uc4.backtest.origins", "2", "workbench.uc4.xgb_trees", "9");
+        assertEquals(9, ForecastOptions.of(p, 1).xgbTrees());
         assertEquals(2, BacktestOptions.of(p).origins());
     }
 }

@@ -26,7 +26,7 @@ import java.util.Set;
 import org.energycommons.workbench.datasets.grid.SubstationCapacity;
 import org.energycommons.workbench.models.forecast.MllibGbtForecaster;
 import org.energycommons.workbench.models.forecast.PersistenceForecaster;
-import org.energycommons.workbench.models.forecast.SmileQuantileGbtForecaster;
+import org.energycommons.workbench.models.forecast.XgboostQuantileForecaster;
 import org.energycommons.workbench.models.uc4.Uc4Features;
 import org.energycommons.workbench.models.uc4.Uc4Run;
 import org.energycommons.workbench.models.usecase.UseCaseResult;
@@ -69,9 +69,9 @@ public final class Uc4Page {
     private static final Map<String, List<String>> INTERVAL_METHODS = Map.of(
             PersistenceForecaster.TYPE, residualInterval(),
             MllibGbtForecaster.TYPE, residualInterval(),
-            SmileQuantileGbtForecaster.TYPE, List.of("régression quantile, trois ensembles d'arbres boostés ajustés "
-                    + "avec la perte pinball à 10 %, 50 % et 90 %", "quantile regression, three boosted-tree "
-                    + "ensembles fitted with the pinball loss at 10 %, 50 % and 90 %"));
+            XgboostQuantileForecaster.TYPE, List.of("régression quantile, un ensemble d'arbres boostés ajusté "
+                    + "avec la perte pinball à 10 %, 50 % et 90 % à la fois", "quantile regression, one boosted-tree "
+                    + "ensemble fitted with the pinball loss at 10 %, 50 % and 90 % at once"));
 
     /** The population the substation tables count, as their cells name it for the publication audit. */
     public static final String METERS_COUNTED = "meters";

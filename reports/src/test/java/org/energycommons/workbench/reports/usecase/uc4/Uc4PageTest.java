@@ -152,11 +152,11 @@ class Uc4PageTest {
         // intervals and congestion: coverage in %, CRPS with 2 decimals, ratios with 3, a missing one as a dash
         assertTrue(models.contains("<td>★ gbt-mllib</td><td class=\"num\">82,4</td><td class=\"num\">9,41</td>"
                 + "<td class=\"num\">0,650</td><td class=\"num\">0,712</td>"), models);
-        assertTrue(models.contains("<td>gbt-smile-quantile</td><td class=\"num\">95,1</td><td class=\"num\">10,02</td>"
+        assertTrue(models.contains("<td>gbt-xgboost-quantile</td><td class=\"num\">95,1</td><td class=\"num\">10,02</td>"
                 + "<td class=\"num\">0,700</td><td class=\"num\">—</td>"), "missing precision, aligned");
         assertTrue(models.contains("couverture nominale de l&#39;intervalle P10–P90 est de 80,0 %"));
-        assertTrue(models.contains("<li>gbt-smile-quantile : régression quantile, trois ensembles d&#39;arbres "
-                + "boostés ajustés avec la perte pinball à 10 %, 50 % et 90 %</li>"), models);
+        assertTrue(models.contains("<li>gbt-xgboost-quantile : régression quantile, un ensemble d&#39;arbres "
+                + "boostés ajusté avec la perte pinball à 10 %, 50 % et 90 % à la fois</li>"), models);
         assertTrue(models.contains("les 28 derniers jours connus"), "the conformal window");
         // substations, with the secrecy rule
         String substations = section(html, "postes");
@@ -177,7 +177,7 @@ class Uc4PageTest {
         assertTrue(html.contains("<dt>seed</dt><dd>42</dd>"));
         assertTrue(html.contains("<dt>backtest_options.validation_fraction</dt><dd>0.15</dd>"));
         assertTrue(html.contains("<dt>started</dt><dd>2025-01-15 09:29:58 UTC</dd>"), "one timestamp format");
-        assertTrue(html.contains("<dt>gbt-smile-quantile</dt><dd>uc4-gbt-smile-quantile-20250115-e5f6a7b8</dd>"));
+        assertTrue(html.contains("<dt>gbt-xgboost-quantile</dt><dd>uc4-gbt-xgboost-quantile-20250115-e5f6a7b8</dd>"));
     }
 
     @Test
@@ -238,7 +238,7 @@ class Uc4PageTest {
         String section = section(Uc4Page.render(Uc4Sample.data(), Lang.FR), "erreur-heure");
         assertEquals(1, count(section, "<svg"));
         assertTrue(section.contains(">23<"), "hour categories 00..23");
-        assertTrue(section.indexOf(">persistence<") < section.indexOf(">gbt-smile-quantile<"), "models in order");
+        assertTrue(section.indexOf(">persistence<") < section.indexOf(">gbt-xgboost-quantile<"), "models in order");
     }
 
     @Test

@@ -33,7 +33,7 @@ public final class Uc4Sample {
     public static final String FOCUS = "PS-69123-004";
 
     /** The models, in the order the run fits them. */
-    public static final List<String> MODELS = List.of("persistence", BEST, "gbt-smile-quantile");
+    public static final List<String> MODELS = List.of("persistence", BEST, "gbt-xgboost-quantile");
 
     private static final String CONFORMAL = "; conformalized over a rolling window: the band is widened by the 80 % "
             + "quantile of the out-of-sample errors of the last 28 days known at issue";
@@ -57,7 +57,7 @@ public final class Uc4Sample {
                 + "validation" + CONFORMAL);
         intervals.put(BEST, "calibrated residual interval: 10% and 90% quantiles of log(actual/P50) on validation"
                 + CONFORMAL);
-        intervals.put("gbt-smile-quantile", "quantile models: three boosted-tree ensembles fitted with pinball loss at "
+        intervals.put("gbt-xgboost-quantile", "quantile model: one boosted-tree ensemble fitted with pinball loss at "
                 + "10%, 50% and 90% on the residual of a linear heating degree-hour part" + CONFORMAL);
         return new Uc4PageData(UseCases.UC4, result(), tables, PageFixtures.REGION, split, intervals, focus(),
                 mapeByHour(),
@@ -82,7 +82,7 @@ public final class Uc4Sample {
                         metrics(0.091, 20.04, 0.0, 0.81, 14.87, 0.5, 0.4), metrics(0.088, 19.5, 0.0, 0.8, 14.2, 0.5,
                                 0.4), Map.of()),
                 best,
-                model("gbt-smile-quantile", "smile", "uc4-gbt-smile-quantile-20250115-e5f6a7b8",
+                model("gbt-xgboost-quantile", "xgboost", "uc4-gbt-xgboost-quantile-20250115-e5f6a7b8",
                         metrics(0.0501, 14.2, 0.29, 0.951, 10.02, 0.7, null), metrics(0.049, 13.9, 0.3, 0.9, 9.8, 0.7,
                                 0.6), Map.of()));
         Map<String, Object> backtestOptions = new LinkedHashMap<>();
