@@ -28,7 +28,7 @@ import org.energycommons.workbench.models.provenance.ModelProvenance;
  * the forecast (trees alone stay at their coldest leaf).
  *
  * <p>XGBoost's {@code reg:quantileerror} objective fits the three quantiles as three outputs of one booster, with
- * histogram split finding: about six times less work than three exact-split ensembles (Smile's
+ * histogram split finding: several times less CPU than three exact-split ensembles (Smile's
  * {@code GradientTreeBoost}, which this model replaced; {@code docs/performance.md}). Its trees are the same for
  * any number of threads.
  */
