@@ -33,7 +33,7 @@ public record ForecastOptions(long seed, int gbtIterations, int gbtDepth, double
         OptionKeys.requireShare(PREFIX, "xgb_subsample", xgbSubsample);
     }
 
-    /** Defaults: on the default region, on a 2-core laptop, the MLlib GBT fits in under a minute, XGBoost in seconds. */
+    /** Defaults: on the default region and a 2-core laptop, MLlib GBT fits in under a minute, XGBoost in seconds. */
     public static ForecastOptions defaults(long seed) {
         return new ForecastOptions(seed, 40, 5, 0.15, 150, 6, 32, 0.1, 0.7);
     }
