@@ -184,7 +184,7 @@ public final class PackCommand implements Callable<Integer> {
                         filtered ? consent.card(versions.keySet()) : null);
                 if (filtered) {
                     lines.add(String.format("%-22s %,d rows left out: no research consent on %s", task.id(),
-                            consent.leftOut(versions.keySet()), consentDay()));
+                            consent.leftOut(versions.keySet()), consent.day()));
                 }
                 Map<String, Object> card = PackWriter.write(tmp, task, built, provenance);
                 @SuppressWarnings("unchecked")

@@ -60,6 +60,11 @@ final class ResearchConsent {
         return new ResearchConsent(day, consenting.select("meter_id"), buildings);
     }
 
+    /** The day the consents hold on. */
+    LocalDate day() {
+        return day;
+    }
+
     /**
      * The rows of a table that may be shared: by {@code meter_id} when the table has one, else by
      * {@code building_id}; a table with neither is not per-meter data and stays whole. The rows read are counted

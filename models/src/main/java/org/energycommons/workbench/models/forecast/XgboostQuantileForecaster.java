@@ -96,12 +96,10 @@ public final class XgboostQuantileForecaster implements LoadForecaster {
         } finally {
             data.dispose();
         }
+        // The provenance publishes what shapes the trees; the thread count and the log level do not.
         Map<String, String> published = new LinkedHashMap<>();
-        published.put("objective", "reg:quantileerror");
-        published.put("quantile_alpha", QUANTILES);
         params.forEach((k, v) -> {
-            if (!k.equals("objective") && !k.equals("quantile_alpha") && !k.equals("nthread")
-                    && !k.equals("verbosity")) {
+            if (!k.equals("nthread") && !k.equals("verbosity")) {
                 published.put(k, String.valueOf(v));
             }
         });
@@ -156,7 +154,7 @@ public final class XgboostQuantileForecaster implements LoadForecaster {
         for (String f : features) {
             exprs.add("CAST(" + f + " AS DOUBLE) AS " + f);
         }
-        exprs.add(label == null ? "0.0 AS label" : "CAST(" + label + " AS DOUBLE) AS " + label);
+        exprs.add("CAST(" + label + " AS DOUBLE) AS " + label);
         return exprs.toArray(String[]::new);
     }
 
