@@ -158,7 +158,11 @@ public final class Uc5Features {
                 .join(dwellingMeters, "meter_id")
                 .groupBy("building_id", "local_date")
                 .agg(sum("kwh").as("kwh"), min("minutes").as("minutes"))
-                .filter(col("minutes").geq(MIN_DAY_MINUTES));
+                .filter(col("minutes").geq(MIN_DAY_MINUTES))
+                // Computed once here (a dwelling-day per row, a few hundred thousand rows): the weather fit and
+                // the off-peak block both read it, and column pruning would otherwise plan the load curve's scan
+                // and aggregation twice. A local checkpoint is dropped with the last reference to it.
+                .localCheckpoint();
         Dataset<Row> electric = fit(days.join(electricDaily, new String[] {"building_id", "local_date"})
                 .filter(beforeWorks), "elec");
         Dataset<Row> offPeak = offPeakBlock(loadCurve, dwellingMeters, electricDaily.select("building_id", "local_date")
