@@ -17,6 +17,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.energycommons.workbench.datasets.FewAtOnce;
 import org.energycommons.workbench.datasets.ingest.Connectors;
 import org.energycommons.workbench.datasets.ingest.SilverMappings;
 import org.energycommons.workbench.datasets.ingest.SourceConnector;

@@ -15,7 +15,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.Snapshot;
-import org.energycommons.workbench.jobs.FewAtOnce;
+import org.energycommons.workbench.datasets.FewAtOnce;
 import scala.Option;
 
 /**

@@ -19,7 +19,7 @@ import org.energycommons.workbench.datasets.lake.TableId;
 import org.energycommons.workbench.datasets.lake.Tables;
 import org.energycommons.workbench.datasets.privacy.Pseudonymizer;
 import org.energycommons.workbench.jobs.Catalog;
-import org.energycommons.workbench.jobs.FewAtOnce;
+import org.energycommons.workbench.datasets.FewAtOnce;
 import org.energycommons.workbench.jobs.JobContext;
 import org.energycommons.workbench.jobs.PseudoKeys;
 import org.energycommons.workbench.jobs.WorkspaceLock;

@@ -1,4 +1,4 @@
-package org.energycommons.workbench.jobs;
+package org.energycommons.workbench.datasets;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,14 +9,15 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * Work on a few tables at once from the driver: each table's step is a handful of small Spark jobs and file
- * listings that mostly wait, so four at a time finish sooner than one by one on two cores. Spark runs jobs from
- * several threads of one session; the results come back in the order of the items.
+ * Spark work from a few driver threads at once: each item's step is a handful of small Spark jobs (a table's
+ * statistics and file listings, a learner fitted on a few hundred rows) whose cost is mostly the driver's
+ * scheduling, so a few at a time finish sooner than one by one on two cores. Spark runs jobs from several threads of
+ * one session; the threads inherit the caller's job group, and the results come back in the order of the items.
  */
 public final class FewAtOnce {
 
-    /** Tables worked on at once. */
-    public static final int TABLES = 4;
+    /** Items worked on at once. */
+    public static final int AT_ONCE = 4;
 
     private FewAtOnce() {
     }
@@ -26,7 +27,7 @@ public final class FewAtOnce {
         if (items.size() <= 1) {
             return items.stream().map(step).toList();
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(TABLES, items.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(AT_ONCE, items.size()));
         try {
             List<Future<R>> running = new ArrayList<>();
             for (T item : items) {
