@@ -35,7 +35,7 @@ public record ForecastOptions(long seed, int gbtIterations, int gbtDepth, double
 
     /** Defaults: on the default region and a 2-core laptop, MLlib GBT fits in under a minute, XGBoost in seconds. */
     public static ForecastOptions defaults(long seed) {
-        return new ForecastOptions(seed, 40, 5, 0.15, 150, 6, 32, 0.1, 0.7);
+        return new ForecastOptions(seed, 40, 5, 0.15, 100, 6, 32, 0.15, 0.7);
     }
 
     @Override

@@ -64,8 +64,8 @@ class OptionKeysTest {
                         "baseline_days", "max_p_value", "1.0"),
                 new Case("uc4", ForecastOptions.PREFIX, p -> ForecastOptions.of(p, 42),
                         o -> ((ForecastOptions) o).toMap(),
-                        "{seed=42, gbt_iterations=40, gbt_depth=5, gbt_step_size=0.15, xgb_trees=150, "
-                                + "xgb_depth=6, xgb_max_nodes=32, xgb_shrinkage=0.1, xgb_subsample=0.7}",
+                        "{seed=42, gbt_iterations=40, gbt_depth=5, gbt_step_size=0.15, xgb_trees=100, "
+                                + "xgb_depth=6, xgb_max_nodes=32, xgb_shrinkage=0.15, xgb_subsample=0.7}",
                         "xgb_trees", "gbt_step_size", "0.05"),
                 new Case("uc4 backtest", BacktestOptions.PREFIX, BacktestOptions::of,
                         o -> ((BacktestOptions) o).toMap(), "{origins=4, validation_fraction=0.15}",
