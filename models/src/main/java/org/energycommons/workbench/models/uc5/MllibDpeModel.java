@@ -95,11 +95,8 @@ public final class MllibDpeModel implements DpeModel {
                 algorithm = "RandomForestRegressor (primary energy, GHG)";
                 params.put("numTrees", String.valueOf(options.rfTrees()));
                 params.put("maxDepth", String.valueOf(options.rfDepth()));
-                List<PipelineModel> fitted = sideBySide(rows,
-                        pipeline("features_pe", rfRegressor("features_pe", "certificate_pe_kwh_m2", "pe_prediction",
-                                options)),
-                        pipeline("features_ghg", rfRegressor("features_ghg", "certificate_ghg_kg_m2",
-                                "ghg_prediction", options)));
+                List<PipelineModel> fitted = bothTargets(rows, (features, label, prediction) ->
+                        rfRegressor(features, label, prediction, options));
                 pe = fitted.get(0);
                 ghg = fitted.get(1);
             }
@@ -109,11 +106,8 @@ public final class MllibDpeModel implements DpeModel {
                 params.put("maxDepth", String.valueOf(options.gbtDepth()));
                 params.put("stepSize", String.valueOf(options.gbtStepSize()));
                 params.put("subsamplingRate", "0.8");
-                List<PipelineModel> fitted = sideBySide(rows,
-                        pipeline("features_pe", gbtRegressor("features_pe", "certificate_pe_kwh_m2", "pe_prediction",
-                                options)),
-                        pipeline("features_ghg", gbtRegressor("features_ghg", "certificate_ghg_kg_m2",
-                                "ghg_prediction", options)));
+                List<PipelineModel> fitted = bothTargets(rows, (features, label, prediction) ->
+                        gbtRegressor(features, label, prediction, options));
                 pe = fitted.get(0);
                 ghg = fitted.get(1);
             }
@@ -127,13 +121,21 @@ public final class MllibDpeModel implements DpeModel {
         return new MllibDpeModel(type, provenance, cls, pe, ghg);
     }
 
+    /** A regressor of one intensity target, from its vector, label and prediction columns. */
+    private interface TargetLearner {
+        PipelineStage of(String features, String label, String prediction);
+    }
+
     /**
-     * The two targets' pipelines fitted side by side: on a few hundred rows in one partition, a fit is thousands of
-     * tiny Spark jobs whose cost is the driver's scheduling of them, and two threads of jobs use both cores (the
-     * GBT pair 25 to 30 % sooner, measured). Each fit is the same as alone: its own seed, the same rows.
+     * The primary-energy and GHG pipelines fitted side by side: on a few hundred rows in one partition, a fit is
+     * thousands of tiny Spark jobs whose cost is the driver's scheduling of them, and two threads of jobs use both
+     * cores (the GBT pair 25 to 30 % sooner, measured). Each fit is the same as alone: its own seed, the same rows.
      */
-    private static List<PipelineModel> sideBySide(Dataset<Row> rows, Pipeline first, Pipeline second) {
-        return FewAtOnce.map(List.of(first, second), p -> p.fit(rows));
+    private static List<PipelineModel> bothTargets(Dataset<Row> rows, TargetLearner learner) {
+        return FewAtOnce.map(List.of(
+                pipeline("features_pe", learner.of("features_pe", "certificate_pe_kwh_m2", "pe_prediction")),
+                pipeline("features_ghg", learner.of("features_ghg", "certificate_ghg_kg_m2", "ghg_prediction"))),
+                p -> p.fit(rows));
     }
 
     private static Pipeline pipeline(String vectorColumn, PipelineStage learner) {
