@@ -43,4 +43,29 @@ class SubstationLoadTest implements SharedSparkSession {
         assertEquals(2 * (0.1 + 0.2 + 0.3 + 0.7 + 1e-3 + 0.123), one.getDouble(one.fieldIndex("load_kw")), 1e-12);
         assertEquals(6, one.getInt(one.fieldIndex("n_meters")));
     }
+
+    @Test
+    void eachSubstationHourHasItsMetersAndItsLargestShare() {
+        // Substation ids in the reverse order of their meters' ids, so that numbering either wrongly would show.
+        List<Row> meters = List.of(RowFactory.create("a", "S2"), RowFactory.create("b", "S2"),
+                RowFactory.create("c", "S1"));
+        List<Row> readings = List.of(
+                RowFactory.create("a", Timestamp.valueOf("2024-01-01 00:00:00"), 1.0),
+                RowFactory.create("a", Timestamp.valueOf("2024-01-01 00:30:00"), 2.0),
+                RowFactory.create("b", Timestamp.valueOf("2024-01-01 00:30:00"), 1.0),
+                RowFactory.create("b", Timestamp.valueOf("2024-01-01 01:00:00"), 4.0),
+                RowFactory.create("c", Timestamp.valueOf("2024-01-01 00:59:59"), 0.5),
+                RowFactory.create("c", Timestamp.valueOf("2023-12-31 23:30:00"), 0.25));
+        List<String> rows = SubstationLoad.hourly(SPARK.createDataFrame(readings, CURVE).repartition(2),
+                        SPARK.createDataFrame(meters, METERS))
+                .orderBy("substation_id", "ts_utc")
+                .collectAsList().stream()
+                .map(Row::toString)
+                .toList();
+        assertEquals(List.of(
+                "[S1,2023-12-31 23:00:00.0,0.25,1,1,1.0]",
+                "[S1,2024-01-01 00:00:00.0,0.5,1,1,1.0]",
+                "[S2,2024-01-01 00:00:00.0,4.0,2,3,0.75]",
+                "[S2,2024-01-01 01:00:00.0,4.0,1,1,1.0]"), rows);
+    }
 }
