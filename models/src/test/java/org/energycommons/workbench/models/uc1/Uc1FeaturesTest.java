@@ -191,6 +191,48 @@ class Uc1FeaturesTest implements SharedSparkSession {
     }
 
     @Test
+    void theDaysOfTheClockChangesAverageTheRepeatedHourAndLeaveTheSkippedOneEmpty() {
+        // 2024-03-31 has 46 half-hours (02:00 to 03:00 skipped), 2024-10-27 has 50 (02:00 to 03:00 twice), and
+        // 2024-06-12 the usual 48; every reading a different value, so each slot shows which readings it averaged.
+        List<Row> readings = new ArrayList<>();
+        Map<LocalDate, Map<Integer, List<Double>>> expected = new LinkedHashMap<>();
+        double kwh = 0;
+        for (LocalDate d : List.of(LocalDate.of(2024, 3, 31), LocalDate.of(2024, 10, 27), LocalDate.of(2024, 6, 12))) {
+            Map<Integer, List<Double>> slots = new LinkedHashMap<>();
+            for (var t = d.atStartOfDay(PARIS); t.isBefore(d.plusDays(1).atStartOfDay(PARIS)); t = t.plusMinutes(30)) {
+                kwh += 0.1;
+                readings.add(RowFactory.create("X", Timestamp.from(t.toInstant()), kwh));
+                slots.computeIfAbsent(t.getHour() * 2 + t.getMinute() / 30, k -> new ArrayList<>()).add(kwh);
+            }
+            expected.put(d, slots);
+        }
+        Dataset<Row> loadCurve = SPARK.createDataFrame(readings, new StructType()
+                .add("meter_id", DataTypes.StringType)
+                .add("ts_utc", DataTypes.TimestampType)
+                .add("kwh", DataTypes.DoubleType)).repartition(3);
+        List<Row> days = Uc1Features.completeDays(Uc1Features.localReadings(loadCurve), calendar)
+                .orderBy("local_date").collectAsList();
+        assertEquals(3, days.size(), "all three days are complete");
+        for (Row day : days) {
+            LocalDate d = day.getDate(day.fieldIndex("local_date")).toLocalDate();
+            Map<Integer, List<Double>> slots = expected.get(d);
+            assertEquals(slots.values().stream().mapToInt(List::size).sum(), day.getLong(day.fieldIndex("n_readings")));
+            List<Double> hh = day.getList(day.fieldIndex("hh_kwh"));
+            for (int i = 0; i < Uc1Features.HALF_HOURS; i++) {
+                List<Double> in = slots.get(i);
+                if (in == null) {
+                    assertNull(hh.get(i), d + " half-hour " + i + " was skipped");
+                } else {
+                    double sum = in.size() == 1 ? in.get(0) : in.get(0) + in.get(1);
+                    assertEquals(sum / in.size(), hh.get(i), 0.0, d + " half-hour " + i);
+                }
+            }
+        }
+        assertEquals(2, expected.get(LocalDate.of(2024, 10, 27)).get(4).size(), "the repeated hour has two readings");
+        assertNull(expected.get(LocalDate.of(2024, 3, 31)).get(4), "the skipped hour has none");
+    }
+
+    @Test
     void anIncompleteDayIsNotCounted() {
         assertEquals(9L, features.get("E").getLong(features.get("E").fieldIndex("n_days")));
         String lost = DAYS.keySet().iterator().next().replace('_', ' ');
